@@ -1,0 +1,8 @@
+/** What a command needs from its process: streams, so tests run commands in-process too. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export const EXIT = { done: 0, refused: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

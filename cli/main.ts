@@ -1,0 +1,83 @@
+/** `kiem-phieu` — the headless host: recount, verify and print, with no UI. */
+import { parseArgs } from 'node:util';
+import { refusalText, type Lang } from '../core/refusal.ts';
+import { Tally } from '../core/tally.ts';
+import { EXIT, type CliIo, type ExitCode } from './io.ts';
+import { readRecord } from './read-record.ts';
+import { renderResult } from './render-result.ts';
+
+const USAGE = `Cách dùng / usage:
+  kiem-phieu tally RECORD.json [--json] [--decimals N] [--lang vi|en]
+  kiem-phieu import RECORD.json --into FILE.kiemphieu
+  kiem-phieu export FILE.kiemphieu --election ID --out RECORD.json
+  kiem-phieu ballot RECORD.json --pdf OUT.pdf
+  kiem-phieu minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR]
+  kiem-phieu verify FILE
+  kiem-phieu scan RECORD.json IMAGE... [--json]
+`;
+
+const LATER = new Set(['import', 'export', 'ballot', 'minutes', 'verify', 'scan']);
+
+const options = {
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  decimals: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function usage(io: CliIo, message: string): ExitCode {
+  io.err(`${message}\n\n${USAGE}`);
+  return EXIT.usage;
+}
+
+async function tally(
+  file: string,
+  { json, lang, decimals }: { json: boolean; lang: Lang; decimals: number },
+  io: CliIo,
+): Promise<ExitCode> {
+  const record = await readRecord(file);
+  if (!record.ok) {
+    const title = lang === 'vi' ? `Hồ sơ bị từ chối: ${file}` : `Record refused: ${file}`;
+    io.err(`${title}\n${record.error.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`);
+    return EXIT.refused;
+  }
+  const result = Tally.ofRecord(record.value).result({ decimals });
+  io.out(
+    json
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : renderResult(record.value, result, { lang, decimals }),
+  );
+  return EXIT.done;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (e) {
+    return usage(io, (e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
+  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'vi') {
+    return usage(io, `--lang: vi | en`);
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined) return usage(io, 'kiem-phieu');
+  if (command === 'tally') {
+    if (rest.length !== 1 || rest[0] === undefined) return usage(io, 'tally RECORD.json');
+    const decimals = values.decimals === undefined ? 2 : Number(values.decimals);
+    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
+      return usage(io, '--decimals: 0–6');
+    return tally(rest[0], { json: values.json ?? false, lang, decimals }, io);
+  }
+  if (LATER.has(command)) {
+    io.err(
+      lang === 'vi'
+        ? `Lệnh "${command}" chưa có trong phiên bản này.\n`
+        : `The "${command}" command is not available yet.\n`,
+    );
+    return EXIT.usage;
+  }
+  return usage(io, lang === 'vi' ? `Lệnh không rõ: ${command}` : `Unknown command: ${command}`);
+}

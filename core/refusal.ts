@@ -1,0 +1,145 @@
+import { assertNever } from './result.ts';
+
+/** Why a record or a command was refused; `path` is the JSON path of the offending field. */
+export type RefusalDetail =
+  | { readonly code: 'not-json'; readonly reason: string }
+  | { readonly code: 'wrong-format'; readonly expected: string; readonly received: string }
+  | { readonly code: 'required' }
+  | { readonly code: 'type'; readonly expected: string; readonly received: string }
+  | { readonly code: 'enum'; readonly value: string; readonly allowed: readonly string[] }
+  | { readonly code: 'too-small'; readonly min: number }
+  | { readonly code: 'too-big'; readonly max: number }
+  | { readonly code: 'not-integer' }
+  | { readonly code: 'empty-text' }
+  | { readonly code: 'bad-date'; readonly value: string }
+  | { readonly code: 'unknown-field'; readonly keys: readonly string[] }
+  | { readonly code: 'ballot-shape' }
+  | { readonly code: 'duplicate-n'; readonly n: number }
+  | { readonly code: 'duplicate-candidate-id'; readonly id: string }
+  | { readonly code: 'unknown-candidate'; readonly id: string }
+  | { readonly code: 'duplicate-struck'; readonly id: string }
+  | { readonly code: 'missing-mark'; readonly id: string }
+  | { readonly code: 'layout-mismatch'; readonly layout: string; readonly ballotLayout: string }
+  | { readonly code: 'note-required' }
+  | {
+      readonly code: 'exclusion-category';
+      readonly category: string;
+      readonly allowed: readonly string[];
+    }
+  | { readonly code: 'base-below-one'; readonly convened: number; readonly excluded: number };
+
+export type Refusal = RefusalDetail & {
+  /** JSON path, e.g. `ballots.entered[3].struck[0]`. */
+  readonly path: string;
+  /** The ballot's number `n`, when the refusal is about one ballot. */
+  readonly ballot?: number;
+};
+
+export type Lang = 'vi' | 'en';
+
+const list = (items: readonly string[]): string => items.join(', ');
+
+const TYPE_VI: Readonly<Record<string, string>> = {
+  string: 'chuỗi ký tự',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'true/false',
+  object: 'đối tượng',
+  array: 'mảng',
+  null: 'null',
+};
+const typeVi = (t: string): string => TYPE_VI[t] ?? t;
+
+function detailText(r: RefusalDetail, lang: Lang): string {
+  const vi = lang === 'vi';
+  switch (r.code) {
+    case 'not-json':
+      return vi ? `không đọc được JSON (${r.reason})` : `not readable as JSON (${r.reason})`;
+    case 'wrong-format':
+      return vi
+        ? `định dạng "${r.received}" không đúng, phải là "${r.expected}"`
+        : `format "${r.received}" is wrong, expected "${r.expected}"`;
+    case 'required':
+      return vi ? 'thiếu trường bắt buộc' : 'required field is missing';
+    case 'type':
+      return vi
+        ? `phải là ${typeVi(r.expected)}, nhận được ${typeVi(r.received)}`
+        : `must be ${r.expected}, got ${r.received}`;
+    case 'enum':
+      return vi
+        ? `giá trị "${r.value}" không hợp lệ; cho phép: ${list(r.allowed)}`
+        : `value "${r.value}" is not allowed; allowed: ${list(r.allowed)}`;
+    case 'too-small':
+      return vi ? `phải từ ${r.min} trở lên` : `must be at least ${r.min}`;
+    case 'too-big':
+      return vi ? `không được quá ${r.max}` : `must be at most ${r.max}`;
+    case 'not-integer':
+      return vi ? 'phải là số nguyên' : 'must be a whole number';
+    case 'empty-text':
+      return vi ? 'không được để trống' : 'must not be empty';
+    case 'bad-date':
+      return vi
+        ? `ngày "${r.value}" không hợp lệ (dạng YYYY-MM-DD)`
+        : `date "${r.value}" is invalid (YYYY-MM-DD)`;
+    case 'unknown-field':
+      return vi ? `trường không được phép: ${list(r.keys)}` : `unknown field: ${list(r.keys)}`;
+    case 'ballot-shape':
+      return vi
+        ? 'phiếu phải có đúng một trong các trường "struck", "marks" hoặc "invalid"'
+        : 'a ballot must have exactly one of "struck", "marks" or "invalid"';
+    case 'duplicate-n':
+      return vi ? `số thứ tự phiếu ${r.n} bị trùng` : `ballot number ${r.n} is used twice`;
+    case 'duplicate-candidate-id':
+      return vi ? `mã ứng cử viên "${r.id}" bị trùng` : `candidate id "${r.id}" is used twice`;
+    case 'unknown-candidate':
+      return vi
+        ? `ứng cử viên "${r.id}" không có trong danh sách bầu cử`
+        : `candidate "${r.id}" is not on the election list`;
+    case 'duplicate-struck':
+      return vi ? `ứng cử viên "${r.id}" bị gạch hai lần` : `candidate "${r.id}" is struck twice`;
+    case 'missing-mark':
+      return vi
+        ? `thiếu ô đánh dấu của ứng cử viên "${r.id}"`
+        : `no mark entered for candidate "${r.id}"`;
+    case 'layout-mismatch':
+      return vi
+        ? `phiếu kiểu "${r.ballotLayout}" trong cuộc bầu kiểu "${r.layout}"`
+        : `a "${r.ballotLayout}" ballot in a "${r.layout}" election`;
+    case 'note-required':
+      return vi
+        ? 'lý do "other" (khác) phải kèm ghi chú của Ban kiểm phiếu'
+        : 'reason "other" needs the committee\'s written note';
+    case 'exclusion-category':
+      return vi
+        ? `loại trừ "${r.category}" không áp dụng cho đại hội này; cho phép: ${list(r.allowed)}`
+        : `exclusion "${r.category}" does not apply to this congress; allowed: ${list(r.allowed)}`;
+    case 'base-below-one':
+      return vi
+        ? `số được triệu tập (${r.convened}) trừ số loại trừ (${r.excluded}) phải còn ít nhất 1`
+        : `convened (${r.convened}) minus exclusions (${r.excluded}) must leave at least 1`;
+    default:
+      return assertNever(r);
+  }
+}
+
+/** One line naming where and what: the ballot number when there is one, then the field. */
+export function refusalText(r: Refusal, lang: Lang): string {
+  const where = r.path === '' ? '' : `${r.path}: `;
+  const ballot =
+    r.ballot === undefined
+      ? ''
+      : lang === 'vi'
+        ? `Phiếu số ${r.ballot} — `
+        : `Ballot n=${r.ballot} — `;
+  return `${ballot}${where}${detailText(r, lang)}`;
+}
+
+/** JSON path text from a path array: ["ballots","entered",3,"n"] → "ballots.entered[3].n". */
+export function pathText(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text;
+}
