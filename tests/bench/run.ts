@@ -1,0 +1,7 @@
+/** `npm run bench`: the figures each issue names, as medians and ratios (not a timed test). */
+import { benchEngine } from './engine.ts';
+
+console.log(
+  `Kiểm phiếu benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
+benchEngine();
