@@ -5,6 +5,13 @@ import { Tally } from '../core/tally.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
 import { renderResult } from './render-result.ts';
+import {
+  backupsCommand,
+  exportCommand,
+  importCommand,
+  restoreCommand,
+  verifyCongressFile,
+} from './congress-file.ts';
 
 const USAGE = `Cách dùng / usage:
   kiem-phieu tally RECORD.json [--json] [--decimals N] [--lang vi|en]
@@ -13,16 +20,22 @@ const USAGE = `Cách dùng / usage:
   kiem-phieu ballot RECORD.json --pdf OUT.pdf
   kiem-phieu minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR]
   kiem-phieu verify FILE
+  kiem-phieu backups FILE.kiemphieu
+  kiem-phieu restore FILE.kiemphieu --from BACKUP.kiemphieu
   kiem-phieu scan RECORD.json IMAGE... [--json]
 `;
 
-const LATER = new Set(['import', 'export', 'ballot', 'minutes', 'verify', 'scan']);
+const LATER = new Set(['ballot', 'minutes', 'scan']);
 
 const options = {
   json: { type: 'boolean' },
   lang: { type: 'string' },
   decimals: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  into: { type: 'string' },
+  election: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
 } as const;
 
 function usage(io: CliIo, message: string): ExitCode {
@@ -70,6 +83,44 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
       return usage(io, '--decimals: 0–6');
     return tally(rest[0], { json: values.json ?? false, lang, decimals }, io);
+  }
+  const [first] = rest;
+  if (command === 'import') {
+    if (rest.length !== 1 || first === undefined || values.into === undefined)
+      return usage(io, 'import RECORD.json --into FILE.kiemphieu');
+    return importCommand({ record: first, into: values.into }, lang, io);
+  }
+  if (command === 'export') {
+    if (
+      rest.length !== 1 ||
+      first === undefined ||
+      values.election === undefined ||
+      values.out === undefined
+    ) {
+      return usage(io, 'export FILE.kiemphieu --election ID --out RECORD.json');
+    }
+    return exportCommand({ file: first, election: values.election, out: values.out }, lang, io);
+  }
+  if (command === 'verify') {
+    if (rest.length !== 1 || first === undefined) return usage(io, 'verify FILE');
+    if (first.toLowerCase().endsWith('.pdf')) {
+      io.err(
+        lang === 'vi'
+          ? 'Kiểm tra chữ ký PDF chưa có trong phiên bản này.\n'
+          : 'Verifying signed PDFs is not available yet.\n',
+      );
+      return EXIT.usage;
+    }
+    return verifyCongressFile(first, lang, io);
+  }
+  if (command === 'backups') {
+    if (rest.length !== 1 || first === undefined) return usage(io, 'backups FILE.kiemphieu');
+    return backupsCommand(first, lang, io);
+  }
+  if (command === 'restore') {
+    if (rest.length !== 1 || first === undefined || values.from === undefined)
+      return usage(io, 'restore FILE.kiemphieu --from BACKUP');
+    return restoreCommand({ file: first, from: values.from }, lang, io);
   }
   if (LATER.has(command)) {
     io.err(

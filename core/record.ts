@@ -38,7 +38,10 @@ const congressSchema = z.strictObject({
 
 const baseSchema = z.strictObject({
   convened: count,
-  present: count.nullable().optional(),
+  present: count
+    .nullable()
+    .optional()
+    .transform((v) => v ?? undefined),
   exclusions: z
     .array(z.strictObject({ category: z.enum(ALL_EXCLUSION_CATEGORIES as [string]), count }))
     .default([]),
@@ -135,7 +138,7 @@ function issueDetail(issue: z.core.$ZodIssue): RefusalDetail {
   }
 }
 
-function zodRefusals(
+export function zodRefusals(
   error: z.ZodError,
   prefix: readonly PropertyKey[],
   ballot?: number,
@@ -160,7 +163,7 @@ const SHAPE_SCHEMA = {
   invalid: invalidBallotSchema,
 } as const;
 
-interface BallotContext {
+export interface BallotContext {
   readonly layout: 'strike' | 'approve';
   readonly candidateIds: ReadonlySet<string>;
   readonly candidateOrder: readonly string[];
@@ -175,12 +178,15 @@ function checkNote(
   return code === 'other' && note === undefined ? [{ code: 'note-required', path, ballot }] : [];
 }
 
-function checkBallot(
+/**
+ * Checks one entered ballot against its election. `at` is the JSON path of the ballot and
+ * `pathArray` the same as an array (for zod issues).
+ */
+export function checkBallot(
   raw: unknown,
-  index: number,
+  { at, pathArray }: { at: string; pathArray: readonly PropertyKey[] },
   ctx: BallotContext,
 ): Result<EnteredBallot, Refusal[]> {
-  const at = `ballots.entered[${index}]`;
   const rawN =
     typeof raw === 'object' && raw !== null && typeof (raw as { n?: unknown }).n === 'number'
       ? (raw as { n: number }).n
@@ -192,7 +198,7 @@ function checkBallot(
     ]);
   }
   const parsed = SHAPE_SCHEMA[shape].safeParse(raw, { reportInput: true });
-  if (!parsed.success) return err(zodRefusals(parsed.error, ['ballots', 'entered', index], rawN));
+  if (!parsed.success) return err(zodRefusals(parsed.error, pathArray, rawN));
   const ballot = parsed.data as EnteredBallot;
   const n = ballot.n;
   const refusals: Refusal[] = [];
@@ -298,7 +304,11 @@ export function parseRecord(input: unknown): Result<ElectionRecord, Refusal[]> {
   const seenN = new Set<number>();
   record.ballots.entered.forEach((raw, index) => {
     if (refusals.length >= MAX_REFUSALS) return;
-    const checked = checkBallot(raw, index, ctx);
+    const checked = checkBallot(
+      raw,
+      { at: `ballots.entered[${index}]`, pathArray: ['ballots', 'entered', index] },
+      ctx,
+    );
     if (!checked.ok) {
       refusals.push(...checked.error);
       return;

@@ -26,7 +26,63 @@ export type RefusalDetail =
       readonly category: string;
       readonly allowed: readonly string[];
     }
-  | { readonly code: 'base-below-one'; readonly convened: number; readonly excluded: number };
+  | { readonly code: 'base-below-one'; readonly convened: number; readonly excluded: number }
+  | { readonly code: 'not-found'; readonly what: Entity; readonly id: string }
+  | {
+      readonly code: 'wrong-status';
+      readonly status: ElectionStatus;
+      readonly allowed: readonly ElectionStatus[];
+    }
+  | { readonly code: 'forbidden'; readonly role: string; readonly needed: readonly string[] }
+  | { readonly code: 'wrong-pin' }
+  | { readonly code: 'bad-order' }
+  | { readonly code: 'duplicate-code'; readonly id: string }
+  | { readonly code: 'no-follow-up'; readonly status: string }
+  | { readonly code: 'already-voided'; readonly n: number }
+  | { readonly code: 'file'; readonly reason: string }
+  | { readonly code: 'one-head'; readonly heads: number }
+  | { readonly code: 'ruling-on-paper-invalid' };
+
+export const ELECTION_STATUSES = [
+  'draft',
+  'open',
+  'counting',
+  'closed',
+  'finalized',
+  'suspended',
+] as const;
+export type ElectionStatus = (typeof ELECTION_STATUSES)[number];
+
+export const STATUS_LABELS: Readonly<Record<ElectionStatus, { vi: string; en: string }>> = {
+  draft: { vi: 'đang chuẩn bị', en: 'draft' },
+  open: { vi: 'đang bỏ phiếu', en: 'open' },
+  counting: { vi: 'đang kiểm phiếu', en: 'counting' },
+  closed: { vi: 'đã kết thúc kiểm phiếu', en: 'closed' },
+  finalized: { vi: 'đã chốt kết quả (khóa)', en: 'finalized (locked)' },
+  suspended: { vi: 'tạm dừng chờ ý kiến cấp trên', en: 'suspended' },
+};
+
+export type Entity =
+  | 'election'
+  | 'ballot'
+  | 'candidate'
+  | 'delegate'
+  | 'batch'
+  | 'operator'
+  | 'backup'
+  | 'base'
+  | 'congress';
+const ENTITY_VI: Readonly<Record<Entity, string>> = {
+  election: 'cuộc bầu',
+  ballot: 'phiếu',
+  candidate: 'ứng cử viên',
+  delegate: 'đại biểu',
+  batch: 'tập phiếu',
+  operator: 'người dùng',
+  backup: 'bản sao lưu',
+  base: 'cơ sở tính tỷ lệ (số đại biểu được triệu tập)',
+  congress: 'thông tin đại hội',
+};
 
 export type Refusal = RefusalDetail & {
   /** JSON path, e.g. `ballots.entered[3].struck[0]`. */
@@ -117,6 +173,42 @@ function detailText(r: RefusalDetail, lang: Lang): string {
       return vi
         ? `số được triệu tập (${r.convened}) trừ số loại trừ (${r.excluded}) phải còn ít nhất 1`
         : `convened (${r.convened}) minus exclusions (${r.excluded}) must leave at least 1`;
+    case 'not-found':
+      return vi ? `không có ${ENTITY_VI[r.what]} "${r.id}"` : `there is no ${r.what} "${r.id}"`;
+    case 'wrong-status': {
+      const allowed = r.allowed.map((s) => STATUS_LABELS[s][lang]);
+      return vi
+        ? `cuộc bầu đang ở trạng thái "${STATUS_LABELS[r.status].vi}"; lệnh này chỉ làm được khi ${list(allowed)}`
+        : `the election is ${STATUS_LABELS[r.status].en}; this needs it to be ${list(allowed)}`;
+    }
+    case 'forbidden':
+      return vi
+        ? `vai trò "${r.role}" không được làm việc này; cần: ${list(r.needed)}`
+        : `role "${r.role}" may not do this; needs: ${list(r.needed)}`;
+    case 'wrong-pin':
+      return vi ? 'tên hoặc mã PIN không đúng' : 'wrong name or PIN';
+    case 'bad-order':
+      return vi
+        ? 'thứ tự mới phải gồm đúng mỗi ứng cử viên một lần'
+        : 'the new order must list every candidate exactly once';
+    case 'duplicate-code':
+      return vi ? `mã "${r.id}" đã được dùng` : `the id "${r.id}" is already used`;
+    case 'no-follow-up':
+      return vi
+        ? `kết quả hiện tại (${r.status}) không có bằng phiếu hay chỗ trống để bầu lại hoặc bầu tiếp`
+        : `the result (${r.status}) has no tie or open seat to vote again on`;
+    case 'already-voided':
+      return vi ? `phiếu số ${r.n} đã bị hủy` : `ballot ${r.n} is already voided`;
+    case 'one-head':
+      return vi
+        ? `Ban kiểm phiếu phải có đúng một Trưởng ban (đang có ${r.heads})`
+        : `the counting committee needs exactly one head (has ${r.heads})`;
+    case 'ruling-on-paper-invalid':
+      return vi
+        ? 'phiếu này đã được Ban kiểm phiếu xác định không hợp lệ từ tờ phiếu; muốn đổi lý do thì sửa phiếu'
+        : 'this ballot was already ruled invalid from the paper; correct it to change the reason';
+    case 'file':
+      return vi ? `lỗi tệp: ${r.reason}` : `file error: ${r.reason}`;
     default:
       return assertNever(r);
   }

@@ -1,0 +1,165 @@
+/**
+ * The service's catalogue: every command and query with the zod schema of its input. The db
+ * implements each entry; the HTTP/WebSocket routes, the IPC bridge and the renderer's typed
+ * client are derived from this one table, so adding a command is one entry here and one handler.
+ */
+import { z } from 'zod';
+import {
+  ALL_EXCLUSION_CATEGORIES,
+  COMMITTEE_INVALID_CODES,
+  CONGRESS_KINDS,
+  ELECTION_KINDS,
+  LAYOUTS,
+  RULE_SETS,
+} from './codes.ts';
+import { cleanName, nfc } from './names.ts';
+
+const text = z.string().trim().min(1).max(2000).transform(nfc);
+const optionalText = z.string().trim().max(2000).transform(nfc).optional();
+const personName = z.string().trim().min(1).max(200).transform(cleanName);
+const id = z.int().min(1);
+const count = z.int().min(0).max(10_000_000);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
+
+export const congressDetails = z.strictObject({
+  name: text,
+  organisation: text,
+  kind: z.enum(CONGRESS_KINDS),
+  rules: z.enum(RULE_SETS).default('party'),
+  term: optionalText,
+  place: optionalText,
+  dateStart: isoDate.optional(),
+  dateEnd: isoDate.optional(),
+});
+export type CongressDetails = z.output<typeof congressDetails>;
+
+export const personInput = z.strictObject({
+  name: personName,
+  unit: optionalText,
+  category: optionalText,
+  status: z.enum(['official', 'alternate']).default('official'),
+});
+
+export const baseInput = z.strictObject({
+  /** Omitted: the congress's base. An election id: that election's own base (a conference). */
+  electionId: id.optional(),
+  convened: count,
+  present: count.nullable().default(null),
+  exclusions: z
+    .array(z.strictObject({ category: z.enum(ALL_EXCLUSION_CATEGORIES as [string]), count }))
+    .default([]),
+  override: z
+    .strictObject({ base: z.int().min(1), note: text })
+    .nullable()
+    .default(null),
+});
+
+export const ballotBody = z.unknown();
+
+const ruling = z.strictObject({ invalid: z.enum(COMMITTEE_INVALID_CODES), note: optionalText });
+
+export const commands = {
+  updateCongress: congressDetails,
+  addOperator: z.strictObject({
+    name: personName,
+    role: z.enum(['admin', 'operator', 'committee']),
+    pin: z.string().regex(/^\d{4,12}$/u),
+  }),
+  importDelegates: z.strictObject({ people: z.array(personInput).min(1).max(20_000) }),
+  setAttendance: z.strictObject({
+    delegateId: id,
+    attendance: z.enum(['present', 'absent', 'unknown']),
+  }),
+  setBase: baseInput,
+  setCommittee: z.strictObject({
+    members: z
+      .array(z.strictObject({ name: personName, role: z.enum(['head', 'member']) }))
+      .min(1)
+      .max(50),
+  }),
+  createElection: z.strictObject({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{1,40}$/u)
+      .optional(),
+    title: text,
+    kind: z.enum(ELECTION_KINDS),
+    layout: z.enum(LAYOUTS),
+    seats: z.int().min(1).max(10_000),
+    candidates: z.array(personName).max(2_000).default([]),
+    /** Candidates are put in ballot order unless the list is already in the order wanted. */
+    order: z.enum(['ballot', 'as-given']).default('ballot'),
+  }),
+  setCandidates: z.strictObject({
+    electionId: id,
+    candidates: z.array(personName).min(1).max(2_000),
+    order: z.enum(['ballot', 'as-given']).default('ballot'),
+  }),
+  reorderCandidates: z.strictObject({ electionId: id, order: z.array(z.string()).min(1) }),
+  setIssued: z.strictObject({ electionId: id, issued: count }),
+  openElection: z.strictObject({ electionId: id }),
+  startCounting: z.strictObject({ electionId: id }),
+  openBatch: z.strictObject({
+    electionId: id,
+    declared: z.int().min(1).max(100_000),
+    label: optionalText,
+  }),
+  closeBatch: z.strictObject({ batchId: id }),
+  enterBallot: z.strictObject({ electionId: id, ballot: ballotBody, batchId: id.optional() }),
+  correctBallot: z.strictObject({
+    electionId: id,
+    n: id,
+    ballot: ballotBody,
+    reason: optionalText,
+  }),
+  voidBallot: z.strictObject({ electionId: id, n: id, reason: text }),
+  ruleBallot: z.strictObject({ electionId: id, n: id, ruling: ruling.nullable() }),
+  closeElection: z.strictObject({ electionId: id }),
+  finalizeElection: z.strictObject({ electionId: id }),
+  reopenElection: z.strictObject({ electionId: id, reason: text }),
+  suspendElection: z.strictObject({ electionId: id, note: text }),
+  resumeElection: z.strictObject({ electionId: id }),
+  /** An election record (election-record.md) becomes an election with its ballots. */
+  importElection: z.strictObject({ record: z.unknown() }),
+  createFollowUp: z.strictObject({
+    electionId: id,
+    /** `revote`: among the tied group for the tied seats; `round`: a further round for open seats. */
+    kind: z.enum(['revote', 'round']),
+    title: text.optional(),
+    addCandidates: z.array(personName).max(200).default([]),
+  }),
+} as const;
+
+export const queries = {
+  congress: z.strictObject({}),
+  delegates: z.strictObject({}),
+  base: z.strictObject({ electionId: id.optional() }),
+  committee: z.strictObject({}),
+  operators: z.strictObject({}),
+  elections: z.strictObject({}),
+  election: z.strictObject({ electionId: id }),
+  ballots: z.strictObject({
+    electionId: id,
+    search: z.string().max(200).optional(),
+    includeVoided: z.boolean().default(true),
+  }),
+  ballotHistory: z.strictObject({ electionId: id, n: id }),
+  results: z.strictObject({ electionId: id, decimals: z.int().min(0).max(6).default(2) }),
+  progress: z.strictObject({ electionId: id }),
+  audit: z.strictObject({
+    command: z.string().optional(),
+    electionId: id.optional(),
+    limit: z.int().min(1).max(10_000).default(500),
+    beforeSeq: id.optional(),
+  }),
+  verifyAudit: z.strictObject({}),
+  exportRecord: z.strictObject({ electionId: id }),
+} as const;
+
+export type CommandName = keyof typeof commands;
+export type QueryName = keyof typeof queries;
+export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;
+export type QueryInput<K extends QueryName> = z.input<(typeof queries)[K]>;
+export type ParsedCommand<K extends CommandName> = z.output<(typeof commands)[K]>;
+export type ParsedQuery<K extends QueryName> = z.output<(typeof queries)[K]>;

@@ -1,0 +1,199 @@
+/** What the service's queries return: plain data, shared by every host and the renderer. */
+import type { ElectionKind, Layout, RuleSet, CommitteeInvalidCode, InvalidCode } from './codes.ts';
+import type { CongressDetails } from './api.ts';
+import type { ElectionStatus } from './refusal.ts';
+import type { Warning } from './warnings.ts';
+import type { ElectionResult } from './tally.ts';
+import type { ElectionRecord } from './record.ts';
+
+export type Role = 'admin' | 'operator' | 'committee';
+
+export interface Actor {
+  readonly name: string;
+  readonly role: Role | 'system';
+}
+
+export type CongressView = CongressDetails | null;
+
+export interface DelegateView {
+  readonly id: number;
+  readonly name: string;
+  readonly unit: string | null;
+  readonly category: string | null;
+  readonly status: 'official' | 'alternate';
+  readonly attendance: 'unknown' | 'present' | 'absent';
+  readonly attendanceAt: string | null;
+}
+
+export interface BaseView {
+  readonly scope: 'congress' | 'election';
+  readonly convened: number;
+  readonly present: number | null;
+  readonly exclusions: readonly { readonly category: string; readonly count: number }[];
+  readonly override: { readonly base: number; readonly note: string } | null;
+  /** convened − exclusions, before any override. */
+  readonly computed: number;
+}
+
+export interface CommitteeMemberView {
+  readonly name: string;
+  readonly role: 'head' | 'member';
+}
+
+export interface CandidateView {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly ord: number;
+}
+
+export interface ElectionView {
+  readonly id: number;
+  readonly code: string;
+  readonly title: string;
+  readonly kind: ElectionKind;
+  readonly layout: Layout;
+  readonly seats: number;
+  readonly round: number;
+  readonly parentCode: string | null;
+  readonly rules: RuleSet;
+  readonly status: ElectionStatus;
+  readonly suspendedNote: string | null;
+  readonly issued: number | null;
+  readonly candidates: readonly CandidateView[];
+  /** Surplus and layout warnings, shown at setup before any ballot. */
+  readonly listWarnings: readonly Warning[];
+}
+
+export type BallotBody =
+  | { readonly struck: readonly string[] }
+  | { readonly marks: Readonly<Record<string, 'agree' | 'disagree' | 'both' | 'none'>> }
+  | { readonly invalid: CommitteeInvalidCode; readonly note?: string };
+
+export interface BallotView {
+  readonly n: number;
+  readonly version: number;
+  readonly body: BallotBody;
+  readonly ruling: { readonly invalid: CommitteeInvalidCode; readonly note?: string } | null;
+  readonly voided: boolean;
+  readonly voidReason: string | null;
+  readonly change: 'enter' | 'correct' | 'void' | 'rule' | 'import';
+  readonly changeReason: string | null;
+  readonly batchId: number | null;
+  readonly enteredBy: string;
+  readonly enteredAt: string;
+  /** valid, or the invalid code it counts under (voided ballots count nowhere). */
+  readonly status: 'valid' | InvalidCode | 'voided';
+}
+
+export interface BatchView {
+  readonly id: number;
+  readonly label: string;
+  readonly declared: number;
+  readonly entered: number;
+  readonly closed: boolean;
+  /** entered − declared: 0 when the stack reconciles. */
+  readonly difference: number;
+}
+
+export interface ProgressView {
+  readonly electionId: number;
+  readonly status: ElectionStatus;
+  readonly issued: number | null;
+  readonly collected: number;
+  readonly valid: number;
+  readonly invalid: number;
+  readonly voided: number;
+  readonly lastN: number;
+  readonly batches: readonly BatchView[];
+}
+
+export interface AuditEntryView {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly command: string;
+  readonly payload: unknown;
+  readonly hash: string;
+}
+
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly rows: number;
+  readonly head: string;
+  readonly firstBrokenSeq: number | null;
+  readonly problem: string | null;
+}
+
+export interface ChangeEvent {
+  readonly seq: number;
+  readonly command: string;
+  readonly electionId: number | null;
+  readonly at: string;
+}
+
+export interface EnterBallotOutput {
+  readonly n: number;
+  readonly version: number;
+  readonly status: BallotView['status'];
+}
+
+export interface FollowUpOutput {
+  readonly electionId: number;
+  readonly code: string;
+  readonly seats: number;
+  readonly candidates: readonly string[];
+}
+
+export interface BatchCloseOutput {
+  readonly declared: number;
+  readonly entered: number;
+  readonly difference: number;
+}
+
+/** What each command returns. */
+export interface CommandOutputs {
+  updateCongress: null;
+  addOperator: { readonly id: number };
+  importDelegates: { readonly count: number };
+  setAttendance: null;
+  setBase: BaseView;
+  setCommittee: null;
+  createElection: { readonly electionId: number; readonly code: string };
+  setCandidates: null;
+  reorderCandidates: null;
+  setIssued: null;
+  openElection: null;
+  startCounting: null;
+  openBatch: { readonly batchId: number };
+  closeBatch: BatchCloseOutput;
+  enterBallot: EnterBallotOutput;
+  correctBallot: EnterBallotOutput;
+  voidBallot: EnterBallotOutput;
+  ruleBallot: EnterBallotOutput;
+  closeElection: null;
+  finalizeElection: null;
+  reopenElection: null;
+  suspendElection: null;
+  resumeElection: null;
+  importElection: { readonly electionId: number; readonly code: string; readonly ballots: number };
+  createFollowUp: FollowUpOutput;
+}
+
+/** What each query returns. */
+export interface QueryOutputs {
+  congress: CongressView;
+  delegates: readonly DelegateView[];
+  base: BaseView | null;
+  committee: readonly CommitteeMemberView[];
+  operators: readonly { readonly id: number; readonly name: string; readonly role: Role }[];
+  elections: readonly ElectionView[];
+  election: ElectionView;
+  ballots: readonly BallotView[];
+  ballotHistory: readonly BallotView[];
+  results: ElectionResult;
+  progress: ProgressView;
+  audit: readonly AuditEntryView[];
+  verifyAudit: AuditVerification;
+  exportRecord: ElectionRecord;
+}

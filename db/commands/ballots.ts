@@ -1,0 +1,205 @@
+/**
+ * Ballots: enter, correct, void, rule — each a new version beside the earlier ones — and the
+ * stacks (batches) whose declared counts must reconcile.
+ */
+import { checkBallot, type EnteredBallot } from '../../core/record.ts';
+import type { BallotView, ElectionView, EnterBallotOutput } from '../../core/views.ts';
+import { done, type Ctx, type Handlers, type Outcome } from '../context.ts';
+import { refuse, Refused } from '../refused.ts';
+import * as store from '../store.ts';
+import type { BallotRow, NewBallotVersion } from '../store.ts';
+import { requireStatus } from './elections.ts';
+
+type BallotCommands =
+  'enterBallot' | 'correctBallot' | 'voidBallot' | 'ruleBallot' | 'openBatch' | 'closeBatch';
+
+/** What the audit log keeps of a ballot version: everything but its row id and current flag. */
+export function ballotLog(row: BallotRow): Omit<BallotRow, 'id' | 'current'> {
+  const { id: _id, current: _current, ...rest } = row;
+  return rest;
+}
+
+/** The marks as typed, checked against the election: returns the body to store. */
+function checkedBody(e: ElectionView, raw: unknown, n: number): EnteredBallot {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    refuse({ code: 'ballot-shape' }, 'ballot', n);
+  }
+  const checked = checkBallot(
+    { ...(raw as object), n },
+    { at: 'ballot', pathArray: ['ballot'] },
+    {
+      layout: e.layout,
+      candidateIds: new Set(e.candidates.map((c) => c.code)),
+      candidateOrder: e.candidates.map((c) => c.code),
+    },
+  );
+  if (!checked.ok) throw new Refused(checked.error);
+  return checked.value;
+}
+
+export function bodyJson(ballot: EnteredBallot): {
+  body: string;
+  ruling_code: string | null;
+  ruling_note: string | null;
+} {
+  const { n: _n, ...rest } = ballot;
+  const ruling = 'ruling' in rest ? rest.ruling : undefined;
+  if ('ruling' in rest) delete (rest as { ruling?: unknown }).ruling;
+  return {
+    body: JSON.stringify(rest),
+    ruling_code: ruling?.invalid ?? null,
+    ruling_note: ruling?.note ?? null,
+  };
+}
+
+export function statusOf(ctx: Ctx, electionId: number, row: BallotRow): BallotView['status'] {
+  if (row.voided === 1) return 'voided';
+  const c = ctx.tallies.classify(electionId, row);
+  return c.status === 'valid' ? 'valid' : c.code;
+}
+
+function saved(
+  ctx: Ctx,
+  electionId: number,
+  previous: BallotRow | null,
+  row: BallotRow,
+): Outcome<EnterBallotOutput> {
+  return done(
+    { n: row.n, version: row.version, status: statusOf(ctx, electionId, row) },
+    {
+      electionId,
+      log: { electionId, ballot: ballotLog(row) },
+      after: () => ctx.tallies.applyBallot(electionId, previous, row),
+    },
+  );
+}
+
+function newVersion(
+  ctx: Ctx,
+  previous: BallotRow,
+  change: Partial<NewBallotVersion>,
+): NewBallotVersion {
+  const { id: _id, current: _current, ...rest } = previous;
+  return {
+    ...rest,
+    version: previous.version + 1,
+    change_reason: null,
+    entered_by: ctx.actor.name,
+    entered_at: ctx.at,
+    ...change,
+  };
+}
+
+export const ballotHandlers: Handlers<BallotCommands> = {
+  enterBallot(ctx, input) {
+    const e = requireStatus(ctx, input.electionId, ['counting']);
+    if (input.batchId !== undefined) {
+      const batch = ctx.db
+        .prepare('SELECT election_id, closed FROM batch WHERE id = ?')
+        .get(input.batchId) as { election_id: number; closed: number } | undefined;
+      if (batch === undefined || batch.election_id !== input.electionId || batch.closed === 1) {
+        refuse({ code: 'not-found', what: 'batch', id: String(input.batchId) }, 'batchId');
+      }
+    }
+    const n = store.nextBallotNumber(ctx.db, input.electionId);
+    const row = store.insertBallotVersion(ctx.db, {
+      election_id: input.electionId,
+      n,
+      version: 1,
+      ...bodyJson(checkedBody(e, input.ballot, n)),
+      voided: 0,
+      void_reason: null,
+      change: 'enter',
+      change_reason: null,
+      batch_id: input.batchId ?? null,
+      entered_by: ctx.actor.name,
+      entered_at: ctx.at,
+    });
+    return saved(ctx, input.electionId, null, row);
+  },
+
+  correctBallot(ctx, input) {
+    const e = requireStatus(ctx, input.electionId, ['counting']);
+    const previous = store.currentBallot(ctx.db, input.electionId, input.n);
+    if (previous.voided === 1) refuse({ code: 'already-voided', n: input.n }, 'n', input.n);
+    const body = bodyJson(checkedBody(e, input.ballot, input.n));
+    // A ruling given with the correction replaces the old one; otherwise the old ruling stays beside the new marks.
+    const keepRuling =
+      body.ruling_code === null && !('invalid' in (JSON.parse(body.body) as object));
+    const row = store.insertBallotVersion(
+      ctx.db,
+      newVersion(ctx, previous, {
+        ...body,
+        ...(keepRuling
+          ? { ruling_code: previous.ruling_code, ruling_note: previous.ruling_note }
+          : {}),
+        change: 'correct',
+        change_reason: input.reason ?? null,
+      }),
+    );
+    return saved(ctx, input.electionId, previous, row);
+  },
+
+  voidBallot(ctx, input) {
+    requireStatus(ctx, input.electionId, ['counting']);
+    const previous = store.currentBallot(ctx.db, input.electionId, input.n);
+    if (previous.voided === 1) refuse({ code: 'already-voided', n: input.n }, 'n', input.n);
+    const row = store.insertBallotVersion(
+      ctx.db,
+      newVersion(ctx, previous, {
+        voided: 1,
+        void_reason: input.reason,
+        change: 'void',
+        change_reason: input.reason,
+      }),
+    );
+    return saved(ctx, input.electionId, previous, row);
+  },
+
+  ruleBallot(ctx, input) {
+    requireStatus(ctx, input.electionId, ['counting']);
+    const previous = store.currentBallot(ctx.db, input.electionId, input.n);
+    if (previous.voided === 1) refuse({ code: 'already-voided', n: input.n }, 'n', input.n);
+    if ('invalid' in (store.parseBody(previous) as object))
+      refuse({ code: 'ruling-on-paper-invalid' }, 'ruling', input.n);
+    if (input.ruling?.invalid === 'other' && input.ruling.note === undefined) {
+      refuse({ code: 'note-required' }, 'ruling.note', input.n);
+    }
+    const row = store.insertBallotVersion(
+      ctx.db,
+      newVersion(ctx, previous, {
+        ruling_code: input.ruling?.invalid ?? null,
+        ruling_note: input.ruling?.note ?? null,
+        change: 'rule',
+      }),
+    );
+    return saved(ctx, input.electionId, previous, row);
+  },
+
+  openBatch(ctx, input) {
+    requireStatus(ctx, input.electionId, ['counting']);
+    const count = (
+      ctx.db
+        .prepare('SELECT COUNT(*) AS n FROM batch WHERE election_id = ?')
+        .get(input.electionId) as { n: number }
+    ).n;
+    const { lastInsertRowid } = ctx.db
+      .prepare('INSERT INTO batch (election_id, label, declared) VALUES (?, ?, ?)')
+      .run(input.electionId, input.label ?? `Tập ${count + 1}`, input.declared);
+    return done({ batchId: Number(lastInsertRowid) }, { electionId: input.electionId });
+  },
+
+  closeBatch(ctx, input) {
+    const batch = ctx.db.prepare('SELECT * FROM batch WHERE id = ?').get(input.batchId) as
+      { id: number; election_id: number; declared: number; closed: number } | undefined;
+    if (batch === undefined)
+      refuse({ code: 'not-found', what: 'batch', id: String(input.batchId) }, 'batchId');
+    requireStatus(ctx, batch.election_id, ['counting']);
+    ctx.db.prepare('UPDATE batch SET closed = 1 WHERE id = ?').run(batch.id);
+    const entered = store.batchEntered(ctx.db, batch.id);
+    return done(
+      { declared: batch.declared, entered, difference: entered - batch.declared },
+      { electionId: batch.election_id },
+    );
+  },
+};

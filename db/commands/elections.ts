@@ -1,0 +1,264 @@
+/** Elections: the list, the lifecycle draft → open → counting → closed → finalized, follow-ups. */
+import { sortBallotOrder } from '../../core/names.ts';
+import type { ElectionStatus } from '../../core/refusal.ts';
+import type { ElectionKind, Layout, RuleSet } from '../../core/codes.ts';
+import { done, requireRole, type Ctx, type Handlers } from '../context.ts';
+import { refuse } from '../refused.ts';
+import * as store from '../store.ts';
+
+type ElectionCommands =
+  | 'createElection'
+  | 'setCandidates'
+  | 'reorderCandidates'
+  | 'setIssued'
+  | 'openElection'
+  | 'startCounting'
+  | 'closeElection'
+  | 'finalizeElection'
+  | 'reopenElection'
+  | 'suspendElection'
+  | 'resumeElection'
+  | 'createFollowUp';
+
+/** Refuses unless the election is in one of `allowed`; returns it. */
+export function requireStatus(ctx: Ctx, electionId: number, allowed: readonly ElectionStatus[]) {
+  const e = store.election(ctx.db, electionId);
+  if (!allowed.includes(e.status))
+    refuse({ code: 'wrong-status', status: e.status, allowed }, 'electionId');
+  return e;
+}
+
+function uniqueCode(ctx: Ctx, wanted: string): string {
+  const taken = ctx.db.prepare('SELECT 1 FROM election WHERE code = ?');
+  if (taken.get(wanted) === undefined) return wanted;
+  for (let i = 2; ; i++) if (taken.get(`${wanted}-${i}`) === undefined) return `${wanted}-${i}`;
+}
+
+const KIND_CODES: Readonly<Record<ElectionKind, string>> = {
+  committee: 'bch',
+  'standing-committee': 'btv',
+  secretary: 'bt',
+  'deputy-secretary': 'pbt',
+  'inspection-committee': 'ubkt',
+  'inspection-chair': 'cnubkt',
+  'official-delegates': 'dbct',
+  'alternate-delegates': 'dbdk',
+  other: 'khac',
+};
+
+/** Replaces the list; codes c1…cN follow the final ballot order. */
+export function writeCandidates(
+  ctx: Ctx,
+  electionId: number,
+  names: readonly string[],
+  order: 'ballot' | 'as-given',
+): void {
+  const ordered = order === 'ballot' ? sortBallotOrder(names, (n) => n) : [...names];
+  ctx.db.prepare('DELETE FROM candidate WHERE election_id = ?').run(electionId);
+  const insert = ctx.db.prepare(
+    'INSERT INTO candidate (election_id, code, name, ord) VALUES (?, ?, ?, ?)',
+  );
+  ordered.forEach((name, i) => insert.run(electionId, `c${i + 1}`, name, i + 1));
+}
+
+export function insertElection(
+  ctx: Ctx,
+  e: {
+    code: string;
+    title: string;
+    kind: ElectionKind;
+    layout: Layout;
+    seats: number;
+    round: number;
+    parentCode: string | null;
+    rules: RuleSet | null;
+    status: ElectionStatus;
+    issued: number | null;
+  },
+): number {
+  const { lastInsertRowid } = ctx.db
+    .prepare(
+      `INSERT INTO election (code, title, kind, layout, seats, round, parent_code, rules, status, issued, created_at)
+       VALUES (@code, @title, @kind, @layout, @seats, @round, @parentCode, @rules, @status, @issued, @at)`,
+    )
+    .run({ ...e, at: ctx.at });
+  return Number(lastInsertRowid);
+}
+
+/** Counting needs a list and a base; say so before the first ballot, not after. */
+function requireReadyToCount(ctx: Ctx, electionId: number): void {
+  const e = store.election(ctx.db, electionId);
+  if (e.candidates.length === 0) refuse({ code: 'too-small', min: 1 }, 'candidates');
+  if (e.rules === 'party' && store.base(ctx.db, electionId) === null) {
+    refuse({ code: 'not-found', what: 'base', id: 'congress' }, 'base');
+  }
+}
+
+const transition = (ctx: Ctx, electionId: number, status: ElectionStatus) => {
+  store.setStatus(ctx.db, electionId, status);
+};
+
+export const electionHandlers: Handlers<ElectionCommands> = {
+  createElection(ctx, input) {
+    store.requireCongress(ctx.db);
+    const code = input.code ?? uniqueCode(ctx, KIND_CODES[input.kind]);
+    if (
+      input.code !== undefined &&
+      ctx.db.prepare('SELECT 1 FROM election WHERE code = ?').get(code) !== undefined
+    ) {
+      refuse({ code: 'duplicate-code', id: code }, 'code');
+    }
+    const electionId = insertElection(ctx, {
+      code,
+      title: input.title,
+      kind: input.kind,
+      layout: input.layout,
+      seats: input.seats,
+      round: 1,
+      parentCode: null,
+      rules: null,
+      status: 'draft',
+      issued: null,
+    });
+    writeCandidates(ctx, electionId, input.candidates, input.order);
+    return done({ electionId, code }, { electionId });
+  },
+
+  setCandidates(ctx, input) {
+    requireStatus(ctx, input.electionId, ['draft']);
+    writeCandidates(ctx, input.electionId, input.candidates, input.order);
+    return done(null, {
+      electionId: input.electionId,
+      after: () => ctx.tallies.invalidate(input.electionId),
+    });
+  },
+
+  reorderCandidates(ctx, input) {
+    const e = requireStatus(ctx, input.electionId, ['draft']);
+    const codes = e.candidates.map((c) => c.code);
+    const permutation =
+      input.order.length === codes.length &&
+      new Set(input.order).size === codes.length &&
+      input.order.every((c) => codes.includes(c));
+    if (!permutation) refuse({ code: 'bad-order' }, 'order');
+    // Two passes so the UNIQUE (election, ord) constraint holds at every step.
+    const update = ctx.db.prepare(
+      'UPDATE candidate SET ord = ? WHERE election_id = ? AND code = ?',
+    );
+    input.order.forEach((code, i) => update.run(-(i + 1), input.electionId, code));
+    input.order.forEach((code, i) => update.run(i + 1, input.electionId, code));
+    return done(null, {
+      electionId: input.electionId,
+      after: () => ctx.tallies.invalidate(input.electionId),
+    });
+  },
+
+  setIssued(ctx, input) {
+    requireStatus(ctx, input.electionId, ['draft', 'open', 'counting', 'closed']);
+    ctx.db
+      .prepare('UPDATE election SET issued = ? WHERE id = ?')
+      .run(input.issued, input.electionId);
+    return done(null, {
+      electionId: input.electionId,
+      after: () => ctx.tallies.invalidate(input.electionId),
+    });
+  },
+
+  openElection(ctx, input) {
+    requireStatus(ctx, input.electionId, ['draft']);
+    requireReadyToCount(ctx, input.electionId);
+    transition(ctx, input.electionId, 'open');
+    return done(null, { electionId: input.electionId });
+  },
+
+  startCounting(ctx, input) {
+    requireStatus(ctx, input.electionId, ['draft', 'open']);
+    requireReadyToCount(ctx, input.electionId);
+    transition(ctx, input.electionId, 'counting');
+    return done(null, { electionId: input.electionId });
+  },
+
+  closeElection(ctx, input) {
+    requireStatus(ctx, input.electionId, ['counting']);
+    transition(ctx, input.electionId, 'closed');
+    return done(null, { electionId: input.electionId, milestone: 'close' });
+  },
+
+  finalizeElection(ctx, input) {
+    requireStatus(ctx, input.electionId, ['closed']);
+    transition(ctx, input.electionId, 'finalized');
+    return done(null, { electionId: input.electionId, milestone: 'finalize' });
+  },
+
+  reopenElection(ctx, input) {
+    const e = requireStatus(ctx, input.electionId, ['closed', 'finalized']);
+    // Unlocking a finalized result is an administrator's act, with its reason in the log.
+    if (e.status === 'finalized') requireRole(ctx, ['admin']);
+    transition(ctx, input.electionId, 'counting');
+    return done(null, { electionId: input.electionId, log: { ...input, from: e.status } });
+  },
+
+  suspendElection(ctx, input) {
+    const e = requireStatus(ctx, input.electionId, ['draft', 'open', 'counting', 'closed']);
+    ctx.db
+      .prepare(
+        "UPDATE election SET status = 'suspended', status_before_suspension = ?, suspended_note = ? WHERE id = ?",
+      )
+      .run(e.status, input.note, input.electionId);
+    return done(null, { electionId: input.electionId });
+  },
+
+  resumeElection(ctx, input) {
+    requireStatus(ctx, input.electionId, ['suspended']);
+    const previous = store.statusBeforeSuspension(ctx.db, input.electionId) ?? 'draft';
+    ctx.db
+      .prepare(
+        'UPDATE election SET status = ?, status_before_suspension = NULL, suspended_note = NULL WHERE id = ?',
+      )
+      .run(previous, input.electionId);
+    return done(null, { electionId: input.electionId });
+  },
+
+  createFollowUp(ctx, input) {
+    const parent = requireStatus(ctx, input.electionId, ['closed', 'finalized']);
+    const tally = ctx.tallies.get(input.electionId);
+    tally.setIssued(parent.issued ?? tally.collected);
+    const result = tally.result();
+    const byCode = new Map(parent.candidates.map((c) => [c.code, c]));
+    let names: string[];
+    let seats: number;
+    if (input.kind === 'revote') {
+      if (result.tie === null) refuse({ code: 'no-follow-up', status: result.status }, 'kind');
+      names = result.tie.candidates.map((code) => byCode.get(code)?.name ?? code);
+      seats = result.tie.seats;
+    } else {
+      if (result.tie !== null || result.openSeats === 0)
+        refuse({ code: 'no-follow-up', status: result.status }, 'kind');
+      const elected = new Set(result.elected);
+      names = parent.candidates.filter((c) => !elected.has(c.code)).map((c) => c.name);
+      seats = result.openSeats;
+    }
+    const all = [...names, ...input.addCandidates];
+    const round = parent.round + 1;
+    const what = input.kind === 'revote' ? 'bầu lại' : 'bầu tiếp';
+    const code = uniqueCode(ctx, `${parent.code}-v${round}`);
+    const ownBase = store.base(ctx.db, input.electionId);
+    const electionId = insertElection(ctx, {
+      code,
+      title: input.title ?? `${parent.title} — ${what} (vòng ${round})`,
+      kind: parent.kind,
+      layout: all.length > seats ? 'strike' : 'approve',
+      seats,
+      round,
+      parentCode: parent.code,
+      rules: parent.rules,
+      status: 'draft',
+      issued: null,
+    });
+    // The tied or remaining candidates keep the parent's order; added names go to their place.
+    writeCandidates(ctx, electionId, all, input.addCandidates.length > 0 ? 'ballot' : 'as-given');
+    if (ownBase !== null && ownBase.scope === 'election')
+      store.writeBase(ctx.db, electionId, ownBase);
+    return done({ electionId, code, seats, candidates: all }, { electionId });
+  },
+};

@@ -1,0 +1,77 @@
+/** An election record (election-record.md) becomes an election of this file, ballots and all. */
+import { parseRecord } from '../../core/record.ts';
+import { done, type Handlers } from '../context.ts';
+import { refuse, Refused } from '../refused.ts';
+import * as store from '../store.ts';
+import { ballotLog, bodyJson } from './ballots.ts';
+import { insertElection } from './elections.ts';
+
+export const importHandlers: Handlers<'importElection'> = {
+  importElection(ctx, input) {
+    const parsed = parseRecord(input.record);
+    if (!parsed.ok) throw new Refused(parsed.error);
+    const r = parsed.value;
+    if (store.congress(ctx.db) === null) {
+      store.writeCongress(ctx.db, {
+        name: r.congress.name,
+        organisation: r.congress.organisation,
+        kind: r.congress.kind,
+        rules: r.rules,
+        ...(r.congress.term === undefined ? {} : { term: r.congress.term }),
+        ...(r.congress.place === undefined ? {} : { place: r.congress.place }),
+        ...(r.congress.date === undefined ? {} : { dateStart: r.congress.date }),
+      });
+    }
+    if (ctx.db.prepare('SELECT 1 FROM election WHERE code = ?').get(r.election.id) !== undefined) {
+      refuse({ code: 'duplicate-code', id: r.election.id }, 'election.id');
+    }
+    // Ballots go in while the election is "counting" (the file's own lock allows nothing else).
+    const electionId = insertElection(ctx, {
+      code: r.election.id,
+      title: r.election.title,
+      kind: r.election.kind,
+      layout: r.election.layout,
+      seats: r.election.seats,
+      round: r.election.round,
+      parentCode: r.election.parent ?? null,
+      rules: r.rules,
+      status: 'counting',
+      issued: r.ballots.issued,
+    });
+    const insertCandidate = ctx.db.prepare(
+      'INSERT INTO candidate (election_id, code, name, ord) VALUES (?, ?, ?, ?)',
+    );
+    r.candidates.forEach((c, i) => insertCandidate.run(electionId, c.id, c.name, i + 1));
+    // The record carries its own base: the election keeps it, whatever the congress's base says.
+    store.writeBase(ctx.db, electionId, {
+      convened: r.base.convened,
+      present: r.base.present ?? null,
+      exclusions: r.base.exclusions,
+      override: r.base.override,
+    });
+    const rows = r.ballots.entered.map((b) =>
+      store.insertBallotVersion(ctx.db, {
+        election_id: electionId,
+        n: b.n,
+        version: 1,
+        ...bodyJson(b),
+        voided: 0,
+        void_reason: null,
+        change: 'import',
+        change_reason: null,
+        batch_id: null,
+        entered_by: ctx.actor.name,
+        entered_at: ctx.at,
+      }),
+    );
+    store.setStatus(ctx.db, electionId, 'closed');
+    return done(
+      { electionId, code: r.election.id, ballots: rows.length },
+      {
+        electionId,
+        log: { code: r.election.id, electionId, ballots: rows.map(ballotLog) },
+        after: () => ctx.tallies.invalidate(electionId),
+      },
+    );
+  },
+};

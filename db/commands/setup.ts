@@ -1,0 +1,127 @@
+/** Setting up the congress: details, operators, delegates, the base, the counting committee. */
+import { allowedExclusions } from '../../core/codes.ts';
+import type { ElectionKind } from '../../core/codes.ts';
+import { done, requireRole, type Handlers } from '../context.ts';
+import { hashPin } from '../pin.ts';
+import { refuse } from '../refused.ts';
+import * as store from '../store.ts';
+
+type SetupCommands =
+  | 'updateCongress'
+  | 'addOperator'
+  | 'importDelegates'
+  | 'setAttendance'
+  | 'setBase'
+  | 'setCommittee';
+
+export const setupHandlers: Handlers<SetupCommands> = {
+  updateCongress(ctx, input) {
+    store.writeCongress(ctx.db, input);
+    return done(null, { after: () => ctx.tallies.invalidate() });
+  },
+
+  addOperator(ctx, input) {
+    const count = (ctx.db.prepare('SELECT COUNT(*) AS n FROM operator').get() as { n: number }).n;
+    // The first operator of a new file is its administrator; after that only an admin adds people.
+    if (count === 0 && input.role !== 'admin')
+      refuse({ code: 'forbidden', role: input.role, needed: ['admin'] }, 'role');
+    if (count > 0) requireRole(ctx, ['admin']);
+    const exists = ctx.db.prepare('SELECT 1 FROM operator WHERE name = ?').get(input.name);
+    if (exists !== undefined) refuse({ code: 'duplicate-code', id: input.name }, 'name');
+    const { lastInsertRowid } = ctx.db
+      .prepare('INSERT INTO operator (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)')
+      .run(input.name, input.role, hashPin(input.pin), ctx.at);
+    // Never the PIN, nor its hash, in the log.
+    return done({ id: Number(lastInsertRowid) }, { log: { name: input.name, role: input.role } });
+  },
+
+  importDelegates(ctx, input) {
+    const start = (
+      ctx.db.prepare('SELECT COALESCE(MAX(ord), 0) AS n FROM delegate').get() as { n: number }
+    ).n;
+    const insert = ctx.db.prepare(
+      'INSERT INTO delegate (name, unit, category, status, ord) VALUES (?, ?, ?, ?, ?)',
+    );
+    input.people.forEach((p, i) =>
+      insert.run(p.name, p.unit ?? null, p.category ?? null, p.status, start + i + 1),
+    );
+    return done({ count: input.people.length });
+  },
+
+  setAttendance(ctx, input) {
+    const { changes } = ctx.db
+      .prepare('UPDATE delegate SET attendance = ?, attendance_at = ? WHERE id = ?')
+      .run(input.attendance, input.attendance === 'unknown' ? null : ctx.at, input.delegateId);
+    if (changes === 0)
+      refuse({ code: 'not-found', what: 'delegate', id: String(input.delegateId) }, 'delegateId');
+    return done(null);
+  },
+
+  setBase(ctx, input) {
+    const congress = store.requireCongress(ctx.db);
+    let electionKind: ElectionKind = 'committee';
+    if (input.electionId !== undefined) {
+      const e = store.election(ctx.db, input.electionId);
+      electionKind = e.kind;
+      if (e.status === 'finalized')
+        refuse(
+          {
+            code: 'wrong-status',
+            status: e.status,
+            allowed: ['draft', 'open', 'counting', 'closed'],
+          },
+          'electionId',
+        );
+    } else {
+      // The congress base decides every election that has no base of its own: none may be finalized.
+      for (const id of store.electionIds(ctx.db)) {
+        const e = store.election(ctx.db, id);
+        if (e.status === 'finalized' && store.base(ctx.db, id)?.scope === 'congress') {
+          refuse(
+            {
+              code: 'wrong-status',
+              status: 'finalized',
+              allowed: ['draft', 'open', 'counting', 'closed'],
+            },
+            'electionId',
+          );
+        }
+      }
+    }
+    const allowed = allowedExclusions(congress.kind, electionKind);
+    input.exclusions.forEach((x, i) => {
+      if (!allowed.includes(x.category as (typeof allowed)[number])) {
+        refuse(
+          { code: 'exclusion-category', category: x.category, allowed },
+          `exclusions[${i}].category`,
+        );
+      }
+    });
+    const excluded = input.exclusions.reduce((s, x) => s + x.count, 0);
+    if (input.override === null && input.convened - excluded < 1) {
+      refuse({ code: 'base-below-one', convened: input.convened, excluded }, 'exclusions');
+    }
+    store.writeBase(ctx.db, input.electionId ?? null, input);
+    const view = store.base(ctx.db, input.electionId);
+    if (view === null) throw new Error('base just written is missing');
+    return done(view, {
+      electionId: input.electionId ?? null,
+      after: () => ctx.tallies.invalidate(),
+    });
+  },
+
+  setCommittee(ctx, input) {
+    const heads = input.members.filter((m) => m.role === 'head').length;
+    if (heads !== 1) refuse({ code: 'one-head', heads }, 'members');
+    ctx.db.prepare('DELETE FROM committee_member').run();
+    const insert = ctx.db.prepare(
+      'INSERT INTO committee_member (name, role, ord) VALUES (?, ?, ?)',
+    );
+    // The head signs first.
+    const ordered = [...input.members].sort((a, b) =>
+      a.role === b.role ? 0 : a.role === 'head' ? -1 : 1,
+    );
+    ordered.forEach((m, i) => insert.run(m.name, m.role, i + 1));
+    return done(null);
+  },
+};

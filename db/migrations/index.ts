@@ -1,0 +1,6 @@
+/** Numbered migrations, applied in order; `PRAGMA user_version` records the last one applied. */
+import { sql as initial } from './0001-initial.ts';
+
+export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
+  { version: 1, sql: initial },
+];

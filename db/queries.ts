@@ -1,0 +1,204 @@
+/** The service's queries: read-only, each answering with a view of core/views.ts. */
+import type { ParsedQuery, QueryName } from '../core/api.ts';
+import type { BallotView, DelegateView, QueryOutputs } from '../core/views.ts';
+import { verifyChain, type AuditRow } from './audit.ts';
+import type { Db } from './connection.ts';
+import { exportRecord } from './record-export.ts';
+import { refuse } from './refused.ts';
+import * as store from './store.ts';
+import type { BallotRow } from './store.ts';
+import type { TallyCache } from './tallies.ts';
+
+export interface QueryCtx {
+  readonly db: Db;
+  readonly tallies: TallyCache;
+}
+
+type QueryHandlers = {
+  readonly [K in QueryName]: (ctx: QueryCtx, input: ParsedQuery<K>) => QueryOutputs[K];
+};
+
+function ballotView(ctx: QueryCtx, electionId: number, row: BallotRow): BallotView {
+  let status: BallotView['status'] = 'voided';
+  if (row.voided === 0) {
+    const c = ctx.tallies.classify(electionId, row);
+    status = c.status === 'valid' ? 'valid' : c.code;
+  }
+  return {
+    n: row.n,
+    version: row.version,
+    body: store.parseBody(row),
+    ruling:
+      row.ruling_code === null
+        ? null
+        : {
+            invalid: row.ruling_code as NonNullable<BallotView['ruling']>['invalid'],
+            ...(row.ruling_note === null ? {} : { note: row.ruling_note }),
+          },
+    voided: row.voided === 1,
+    voidReason: row.void_reason,
+    change: row.change,
+    changeReason: row.change_reason,
+    batchId: row.batch_id,
+    enteredBy: row.entered_by,
+    enteredAt: row.entered_at,
+    status,
+  };
+}
+
+function matches(view: BallotView, names: ReadonlyMap<string, string>, search: string): boolean {
+  const q = search.trim().toLowerCase().normalize('NFC');
+  if (q === '') return true;
+  if (/^\d+$/u.test(q)) return view.n === Number(q);
+  if (view.status.includes(q)) return true;
+  if ('struck' in view.body)
+    return view.body.struck.some((code) => (names.get(code) ?? '').toLowerCase().includes(q));
+  return false;
+}
+
+export const queryHandlers: QueryHandlers = {
+  congress: ({ db }) => store.congress(db),
+
+  delegates: ({ db }) =>
+    (
+      db.prepare('SELECT * FROM delegate ORDER BY ord').all() as {
+        id: number;
+        name: string;
+        unit: string | null;
+        category: string | null;
+        status: DelegateView['status'];
+        attendance: DelegateView['attendance'];
+        attendance_at: string | null;
+      }[]
+    ).map((d) => ({
+      id: d.id,
+      name: d.name,
+      unit: d.unit,
+      category: d.category,
+      status: d.status,
+      attendance: d.attendance,
+      attendanceAt: d.attendance_at,
+    })),
+
+  base: ({ db }, input) => store.base(db, input.electionId),
+
+  committee: ({ db }) => store.committee(db),
+
+  operators: ({ db }) =>
+    db
+      .prepare('SELECT id, name, role FROM operator ORDER BY id')
+      .all() as QueryOutputs['operators'],
+
+  elections: ({ db }) => store.electionIds(db).map((id) => store.election(db, id)),
+
+  election: ({ db }, input) => store.election(db, input.electionId),
+
+  ballots(ctx, input) {
+    const e = store.election(ctx.db, input.electionId);
+    const names = new Map(e.candidates.map((c) => [c.code, c.name]));
+    return store
+      .currentBallots(ctx.db, input.electionId)
+      .map((row) => ballotView(ctx, input.electionId, row))
+      .filter((v) => (input.includeVoided || !v.voided) && matches(v, names, input.search ?? ''));
+  },
+
+  ballotHistory(ctx, input) {
+    store.currentBallot(ctx.db, input.electionId, input.n);
+    const rows = ctx.db
+      .prepare('SELECT * FROM ballot WHERE election_id = ? AND n = ? ORDER BY version')
+      .all(input.electionId, input.n) as BallotRow[];
+    return rows.map((row) => ballotView(ctx, input.electionId, row));
+  },
+
+  results(ctx, input) {
+    const e = store.election(ctx.db, input.electionId);
+    if (e.rules === 'party' && store.base(ctx.db, input.electionId) === null) {
+      refuse({ code: 'not-found', what: 'base', id: 'congress' }, 'base');
+    }
+    const tally = ctx.tallies.get(input.electionId);
+    // Until the committee states the ballots issued, the count itself stands in for it.
+    tally.setIssued(e.issued ?? tally.collected);
+    return tally.result({ decimals: input.decimals });
+  },
+
+  progress(ctx, input) {
+    const e = store.election(ctx.db, input.electionId);
+    const tally = ctx.tallies.get(input.electionId);
+    const r = tally.result();
+    const voided = (
+      ctx.db
+        .prepare(
+          'SELECT COUNT(*) AS n FROM ballot WHERE election_id = ? AND current = 1 AND voided = 1',
+        )
+        .get(input.electionId) as { n: number }
+    ).n;
+    const batches = (
+      ctx.db
+        .prepare('SELECT * FROM batch WHERE election_id = ? ORDER BY id')
+        .all(input.electionId) as {
+        id: number;
+        label: string;
+        declared: number;
+        closed: number;
+      }[]
+    ).map((b) => {
+      const entered = store.batchEntered(ctx.db, b.id);
+      return {
+        id: b.id,
+        label: b.label,
+        declared: b.declared,
+        entered,
+        closed: b.closed === 1,
+        difference: entered - b.declared,
+      };
+    });
+    return {
+      electionId: e.id,
+      status: e.status,
+      issued: e.issued,
+      collected: r.ballots.collected,
+      valid: r.ballots.valid,
+      invalid: r.ballots.invalid,
+      voided,
+      lastN: store.nextBallotNumber(ctx.db, e.id) - 1,
+      batches,
+    };
+  },
+
+  audit({ db }, input) {
+    const rows = db
+      .prepare(
+        `SELECT * FROM audit WHERE (@command IS NULL OR command = @command)
+           AND (@electionId IS NULL OR json_extract(payload, '$.electionId') = @electionId)
+           AND (@beforeSeq IS NULL OR seq < @beforeSeq)
+         ORDER BY seq DESC LIMIT @limit`,
+      )
+      .all({
+        command: input.command ?? null,
+        electionId: input.electionId ?? null,
+        beforeSeq: input.beforeSeq ?? null,
+        limit: input.limit,
+      }) as AuditRow[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      command: r.command,
+      payload: JSON.parse(r.payload),
+      hash: r.hash,
+    }));
+  },
+
+  verifyAudit({ db }) {
+    const chain = verifyChain(db);
+    return {
+      ok: chain.problem === null,
+      rows: chain.rows,
+      head: chain.head,
+      firstBrokenSeq: chain.problem?.seq ?? null,
+      problem: chain.problem?.kind ?? null,
+    };
+  },
+
+  exportRecord: ({ db }, input) => exportRecord(db, input.electionId),
+};

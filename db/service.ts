@@ -1,0 +1,177 @@
+/**
+ * The Service: every command and query of core/api.ts over one congress file. A command is
+ * validated (zod), runs in one immediate transaction with its audit row, then publishes a change
+ * event. Refusals are values naming the field; nothing of a refused command is kept.
+ */
+import { commands, queries, type CommandName, type QueryName } from '../core/api.ts';
+import { zodRefusals } from '../core/record.ts';
+import type { Refusal } from '../core/refusal.ts';
+import { err, ok, type Result } from '../core/result.ts';
+import type { Actor, ChangeEvent, CommandOutputs, QueryOutputs, Role } from '../core/views.ts';
+import { appendAudit } from './audit.ts';
+import { takeBackup } from './backup.ts';
+import { ballotHandlers } from './commands/ballots.ts';
+import { electionHandlers } from './commands/elections.ts';
+import { importHandlers } from './commands/import.ts';
+import { setupHandlers } from './commands/setup.ts';
+import { openDatabase, type Db, type OpenOptions } from './connection.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Ctx, Handlers, Outcome } from './context.ts';
+import { checkPin } from './pin.ts';
+import { queryHandlers } from './queries.ts';
+import { Refused } from './refused.ts';
+import { TallyCache } from './tallies.ts';
+
+const handlers: Handlers<CommandName> = {
+  ...setupHandlers,
+  ...electionHandlers,
+  ...ballotHandlers,
+  ...importHandlers,
+};
+
+export interface ServiceOptions extends OpenOptions {
+  readonly clock?: Clock;
+  /** Backups at open and at each close or finalize (off for tests that do not want them). */
+  readonly backups?: boolean;
+  readonly backupLimit?: number;
+}
+
+type Listener = (event: ChangeEvent) => void;
+
+export class Service {
+  readonly db: Db;
+  readonly path: string;
+  private readonly clock: Clock;
+  private readonly tallies: TallyCache;
+  private readonly listeners = new Set<Listener>();
+  private readonly backupsOn: boolean;
+  private readonly backupLimit: number | undefined;
+  private pending: Promise<unknown> = Promise.resolve();
+
+  private constructor(db: Db, path: string, options: ServiceOptions) {
+    this.db = db;
+    this.path = path;
+    this.clock = options.clock ?? systemClock;
+    this.tallies = new TallyCache(db);
+    this.backupsOn = (options.backups ?? true) && path !== ':memory:';
+    this.backupLimit = options.backupLimit;
+  }
+
+  /** Opens (or with `create`, creates) a congress file; takes the opening backup. */
+  static open(path: string, options: ServiceOptions = {}): Service {
+    const service = new Service(openDatabase(path, options), path, options);
+    service.backup('open');
+    return service;
+  }
+
+  execute<K extends CommandName>(
+    name: K,
+    input: unknown,
+    actor: Actor,
+  ): Result<CommandOutputs[K], Refusal[]> {
+    if (!Object.hasOwn(commands, name)) {
+      return err([
+        { code: 'enum', value: String(name), allowed: Object.keys(commands), path: 'command' },
+      ]);
+    }
+    const parsed = commands[name].safeParse(input, { reportInput: true });
+    if (!parsed.success) return err(zodRefusals(parsed.error, []));
+    const handler = handlers[name] as (ctx: Ctx, input: unknown) => Outcome<CommandOutputs[K]>;
+    const at = this.clock();
+    let outcome: Outcome<CommandOutputs[K]>;
+    let seq: number;
+    try {
+      [outcome, seq] = this.db
+        .transaction((): [Outcome<CommandOutputs[K]>, number] => {
+          const o = handler({ db: this.db, actor, at, tallies: this.tallies }, parsed.data);
+          const row = appendAudit(this.db, {
+            at,
+            actor: `${actor.name} (${actor.role})`,
+            command: name,
+            payload: o.log ?? parsed.data,
+          });
+          return [o, row.seq];
+        })
+        .immediate();
+    } catch (e) {
+      if (e instanceof Refused) return err([...e.refusals]);
+      throw e;
+    }
+    outcome.after?.();
+    if (outcome.milestone !== undefined) this.backup(outcome.milestone);
+    this.publish({ seq, command: name, electionId: outcome.electionId ?? null, at });
+    return ok(outcome.result);
+  }
+
+  query<K extends QueryName>(name: K, input: unknown = {}): Result<QueryOutputs[K], Refusal[]> {
+    if (!Object.hasOwn(queries, name)) {
+      return err([
+        { code: 'enum', value: String(name), allowed: Object.keys(queries), path: 'query' },
+      ]);
+    }
+    const parsed = queries[name].safeParse(input, { reportInput: true });
+    if (!parsed.success) return err(zodRefusals(parsed.error, []));
+    const handler = queryHandlers[name] as (
+      ctx: { db: Db; tallies: TallyCache },
+      input: unknown,
+    ) => QueryOutputs[K];
+    try {
+      return ok(handler({ db: this.db, tallies: this.tallies }, parsed.data));
+    } catch (e) {
+      if (e instanceof Refused) return err([...e.refusals]);
+      throw e;
+    }
+  }
+
+  /** An operator's session: name and PIN checked against the slow hash. */
+  login(name: string, pin: string): Result<Actor, Refusal[]> {
+    const row = this.db
+      .prepare('SELECT name, role, pin_hash FROM operator WHERE name = ?')
+      .get(name.normalize('NFC')) as { name: string; role: Role; pin_hash: string } | undefined;
+    if (row === undefined || !checkPin(pin, row.pin_hash))
+      return err([{ code: 'wrong-pin', path: 'pin' }]);
+    return ok({ name: row.name, role: row.role });
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when every backup started so far is written. */
+  async whenBackedUp(): Promise<void> {
+    await this.pending;
+  }
+
+  async close(): Promise<void> {
+    await this.whenBackedUp();
+    this.db.close();
+  }
+
+  private publish(event: ChangeEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A subscriber's failure (a closed socket) must never undo or block a committed command.
+      }
+    }
+  }
+
+  private backup(reason: string): void {
+    if (!this.backupsOn) return;
+    const at = this.clock();
+    this.pending = this.pending
+      .then(() =>
+        takeBackup(this.db, this.path, {
+          reason,
+          at,
+          ...(this.backupLimit === undefined ? {} : { limit: this.backupLimit }),
+        }),
+      )
+      .catch((e: unknown) => process.emitWarning(`backup failed: ${String(e)}`));
+  }
+}
+
+/** The actor of the command line: a trusted local tool, named in the log as such. */
+export const CLI_ACTOR: Actor = { name: 'kiem-phieu CLI', role: 'system' };

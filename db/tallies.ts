@@ -1,0 +1,119 @@
+/**
+ * One live Tally per election, kept in memory: built once from the file by a full count, then
+ * updated ballot by ballot after each commit, so results after every entry cost microseconds.
+ */
+import type { Classification, TallyBallot } from '../core/classify.ts';
+import type { CommitteeInvalidCode } from '../core/codes.ts';
+import { RECORD_FORMAT, type EnteredBallot } from '../core/record.ts';
+import { Tally, type ElectionSetup } from '../core/tally.ts';
+import type { BallotBody } from '../core/views.ts';
+import type { Db } from './connection.ts';
+import * as store from './store.ts';
+import type { BallotRow } from './store.ts';
+
+/** The ballot as an election record holds it (body, ruling beside it), for the tally or export. */
+export function enteredOf(row: BallotRow): EnteredBallot {
+  const body = store.parseBody(row) as BallotBody;
+  const ruling =
+    row.ruling_code === null
+      ? {}
+      : {
+          ruling: {
+            invalid: row.ruling_code as CommitteeInvalidCode,
+            ...(row.ruling_note === null ? {} : { note: row.ruling_note }),
+          },
+        };
+  return { n: row.n, ...body, ...ruling } as EnteredBallot;
+}
+
+export function setupOf(db: Db, electionId: number): ElectionSetup {
+  const congress = store.requireCongress(db);
+  const e = store.election(db, electionId);
+  const b = store.base(db, electionId);
+  return {
+    format: RECORD_FORMAT,
+    congress: {
+      name: congress.name,
+      organisation: congress.organisation,
+      kind: congress.kind,
+      ...(congress.term === undefined ? {} : { term: congress.term }),
+      ...(congress.place === undefined ? {} : { place: congress.place }),
+      ...(congress.dateStart === undefined ? {} : { date: congress.dateStart }),
+    },
+    rules: e.rules,
+    base: {
+      convened: b?.convened ?? 0,
+      present: b?.present ?? undefined,
+      exclusions: b?.exclusions.map((x) => ({ category: x.category, count: x.count })) ?? [],
+      override: b?.override ?? null,
+    },
+    election: {
+      id: e.code,
+      title: e.title,
+      kind: e.kind,
+      layout: e.layout,
+      seats: e.seats,
+      round: e.round,
+      ...(e.parentCode === null ? {} : { parent: e.parentCode }),
+    },
+    candidates: e.candidates.map((c) => ({ id: c.code, name: c.name })),
+    issued: e.issued ?? 0,
+  };
+}
+
+export class TallyCache {
+  private readonly live = new Map<number, Tally>();
+  private readonly converters = new Map<number, Tally>();
+  constructor(private readonly db: Db) {}
+
+  get(electionId: number): Tally {
+    let tally = this.live.get(electionId);
+    if (tally === undefined) {
+      tally = new Tally(setupOf(this.db, electionId));
+      for (const row of store.currentBallots(this.db, electionId)) {
+        if (row.voided === 0) tally.add(row.n, tally.fromEntered(enteredOf(row)));
+      }
+      this.live.set(electionId, tally);
+    }
+    return tally;
+  }
+
+  /** After a committed change to one ballot: take its old reading out, put the new one in. */
+  applyBallot(electionId: number, previous: BallotRow | null, next: BallotRow): void {
+    const tally = this.live.get(electionId);
+    if (tally === undefined) return; // built from the file on next use
+    if (previous !== null && previous.voided === 0) tally.remove(previous.n);
+    if (next.voided === 0) tally.add(next.n, tally.fromEntered(enteredOf(next)));
+  }
+
+  /** How the engine reads one stored ballot; safe inside a transaction (counts nothing). */
+  classify(electionId: number, row: BallotRow): Classification {
+    const converter = this.converter(electionId);
+    return converter.classify(converter.fromEntered(enteredOf(row)));
+  }
+
+  ballotOf(electionId: number, row: BallotRow): TallyBallot {
+    return this.converter(electionId).fromEntered(enteredOf(row));
+  }
+
+  /** Setup changed (list, base, issued, rules): rebuild on next use. */
+  invalidate(electionId?: number): void {
+    if (electionId === undefined) {
+      this.live.clear();
+      this.converters.clear();
+    } else {
+      this.live.delete(electionId);
+      this.converters.delete(electionId);
+    }
+  }
+
+  /** A ballot-less tally of the election: its list and seats, to read ballots with. */
+  private converter(electionId: number): Tally {
+    let converter = this.live.get(electionId) ?? this.converters.get(electionId);
+    if (converter === undefined) {
+      converter = new Tally(setupOf(this.db, electionId));
+      this.converters.set(electionId, converter);
+    }
+    return converter;
+  }
+}
