@@ -7,11 +7,13 @@
  *   characters: "NguyÔn V¨n B×nh". The table below is the VN3 half (0xA1–0xFE) of TCVN 5712, as
  *   published in the X11 `lcUniConv/tcvn.h` table and Mozilla's `x-viet-tcvn5712` converter.
  *   Limitation: VN3 has the capitals Ă Â Ê Ô Ơ Ư Đ but no capital toned vowel (Á, Ầ, Ự…); typists
- *   used the .VnTimeH font, which draws the lower-case codes as capitals. So a lower-case toned
- *   letter inside an otherwise upper-case word is raised ("NGUYÔN" → "NGUYỄN"), and
- *   `legacyNameToUnicode` raises the initial of a name word ("¸nh" → "Ánh"); a one-letter word
- *   or a word of toned letters only keeps the case it was typed in. The VN1 capitals at 0x80–0x9F
- *   and the few other VN1-only codes are not mapped: VN3 fonts do not use them.
+ *   used the .VnTimeH font, which draws the small-letter codes as capitals, or left them small.
+ *   So text typed in capitals (two ASCII capitals and no ASCII small letter, in the word or the
+ *   whole text) is raised ("NGUYÔN" → "NGUYỄN"), and `legacyNameToUnicode` raises the initial of
+ *   a name word ("¸nh" → "Ánh"). Otherwise a toned capital typed as a small code stays small:
+ *   "Lª" gives "Lê", never "LÊ". The VN1 capitals at 0x80–0x9F and the few other VN1-only codes
+ *   are not mapped: VN3 fonts do not use them. Text saved through a Vietnamese code page
+ *   (Windows-1258) rather than read as Windows-1252/Latin-1 is not handled.
  * - VNI (VNI-Windows; fonts VNI-Times…): a base letter followed by a separate mark byte
  *   ("Nguyeãn Vaên Bình"), with separate upper-case marks ("NGUYEÃN"). Marks and standalone
  *   letters as in the VNI tables of xvnkb (`vni.h`) and the `vietnamese-conversion` package.
@@ -59,7 +61,7 @@ const TCVN3 = new Map(TCVN3_CODES.map(([code, letter]) => [String.fromCharCode(c
 const TCVN3_SYMBOLS = new Set('¡¢£¤¥¦§¨©ª«¬\u00AD®µ¶·¸¹»¼½¾×÷');
 
 // ---------------------------------------------------------------------------------------------
-// VNI: mark bytes per tone, lower and upper case (tone order: none, grave, acute, tilde, hook, dot).
+// VNI: the mark byte of each tone, small and capital, in the order of TONES.
 
 type ToneMarks = readonly [string, string, string, string, string];
 const VNI_TONE: { readonly lower: ToneMarks; readonly upper: ToneMarks } = {
@@ -192,7 +194,8 @@ const decodeWord = (word: string, encoding: LegacyEncoding): Decoded =>
 
 /** Legacy text (as its bytes read in Windows-1252/Latin-1) → Unicode, NFC. */
 export function legacyToUnicode(text: string, encoding: LegacyEncoding): string {
-  const decoded = text.replace(WORD, (word) => decodeWord(word, encoding).text);
+  // NFC first: the codes are precomposed Latin-1 letters, whatever form the file stored them in.
+  const decoded = text.normalize('NFC').replace(WORD, (word) => decodeWord(word, encoding).text);
   const cased = encoding === 'tcvn3' && typedInCapitals(text) ? decoded.toUpperCase() : decoded;
   return cased.normalize('NFC');
 }
@@ -225,13 +228,13 @@ const VIETNAMESE_LETTERS = new Set([
 // is not legacy text read as Latin-1.
 const UNICODE_ONLY = /[ăĂđĐĩĨũŨơƠưƯ\u1EA0-\u1EF9]/u;
 
-// A syllable: initial consonant(s), a vowel nucleus (with its glides), a final consonant.
+// A syllable: initial consonant(s), then a vowel nucleus that either ends in a glide (ai, ao,
+// ươi…) and stands alone, or takes an optional final consonant.
 const SYLLABLE = new RegExp(
-  '^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđfghjklmnpqrstvwxz])?' +
-    '(iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|' +
-    'ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|' +
-    '[aăâeêioôơuưy])' +
-    '(ch|ng|nh|[cmnpt])?$',
+  '^(ngh|ng|nh|ch|gh|gi|kh|ph|qu(?![ouư])|th|tr|[bcdđfghjklmnpqrstvwxz])?' +
+    '(iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyu|ươi|ươu|' +
+    'ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu|' +
+    '(uyê|iê|yê|oa|oă|oe|oo|uâ|uê|uô|uơ|uy|ươ|[aăâeêioôơuưy])(ch|ng|nh|[cmnpt])?)$',
   'u',
 );
 const TONE_MARK = new RegExp(`[${TONES.join('')}]`, 'gu');
@@ -297,7 +300,7 @@ function gather(texts: readonly string[]): Record<LegacyEncoding, Evidence> {
 
 // Legacy only on evidence: more words won than lost and one of them with a sequence no Western
 // word has, or three more won than lost. "où", "goût" or "Noël où août" stay Unicode; "V¨n" or
-// "Vaên" does not.
+// "Vaên" does not. On a tie TCVN3 wins: it was the national standard of government offices.
 function decide(evidence: Record<LegacyEncoding, Evidence>): VietnameseEncoding {
   let best: VietnameseEncoding = 'unicode';
   let bestNet = 0;
@@ -329,7 +332,8 @@ export function detectVietnameseEncodingOf(texts: readonly string[]): Vietnamese
 }
 
 /** True when the text holds a letter that only Unicode can hold (ă, đ, ơ, ư, ạ…ỹ). */
-export const hasUnicodeVietnamese = (text: string): boolean => UNICODE_ONLY.test(text);
+export const hasUnicodeVietnamese = (text: string): boolean =>
+  UNICODE_ONLY.test(text.normalize('NFC'));
 
 /**
  * The text as Unicode (NFC), given the encoding decided for it, e.g. once for its column. A text

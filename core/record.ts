@@ -131,8 +131,13 @@ function issueDetail(issue: z.core.$ZodIssue): RefusalDetail {
       return { code: 'too-big', max: Number(issue.maximum) };
     case 'unrecognized_keys':
       return { code: 'unknown-field', keys: issue.keys };
-    case 'invalid_format':
-      return { code: 'bad-date', value: String(issue.input) };
+    case 'invalid_format': {
+      // Never echo the value of other fields: it may be a PIN.
+      const field = String(issue.path[issue.path.length - 1] ?? '');
+      return /date/iu.test(field)
+        ? { code: 'bad-date', value: String(issue.input) }
+        : { code: 'bad-format' };
+    }
     default:
       return { code: 'type', expected: issue.code, received: receivedType(issue.input) };
   }

@@ -12,6 +12,7 @@ export type RefusalDetail =
   | { readonly code: 'not-integer' }
   | { readonly code: 'empty-text' }
   | { readonly code: 'bad-date'; readonly value: string }
+  | { readonly code: 'bad-format' }
   | { readonly code: 'unknown-field'; readonly keys: readonly string[] }
   | { readonly code: 'ballot-shape' }
   | { readonly code: 'duplicate-n'; readonly n: number }
@@ -137,6 +138,8 @@ function detailText(r: RefusalDetail, lang: Lang): string {
       return vi
         ? `ngày "${r.value}" không hợp lệ (dạng YYYY-MM-DD)`
         : `date "${r.value}" is invalid (YYYY-MM-DD)`;
+    case 'bad-format':
+      return vi ? 'không đúng dạng quy định' : 'is not in the required form';
     case 'unknown-field':
       return vi ? `trường không được phép: ${list(r.keys)}` : `unknown field: ${list(r.keys)}`;
     case 'ballot-shape':

@@ -1,0 +1,87 @@
+/** Real congress files in a temporary folder, for db tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import type { Refusal } from '../../core/refusal.ts';
+import type { Result } from '../../core/result.ts';
+import type { Actor } from '../../core/views.ts';
+import { Service, type ServiceOptions } from '../../db/service.ts';
+
+const dirs: string[] = [];
+const services: Service[] = [];
+
+afterEach(async () => {
+  for (const s of services.splice(0)) if (s.db.open) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kiem-phieu-'));
+  dirs.push(dir);
+  return dir;
+}
+
+export function newService(options: ServiceOptions = {}, file?: string): Service {
+  const path = file ?? join(tempDir(), 'dai-hoi.kiemphieu');
+  const service = Service.open(path, { create: true, backups: false, ...options });
+  services.push(service);
+  return service;
+}
+
+export const ADMIN: Actor = { name: 'Nguyễn Văn Quản', role: 'admin' };
+export const OPERATOR: Actor = { name: 'Lê Thị Nhập', role: 'operator' };
+
+export function value<T>(result: Result<T, Refusal[]>): T {
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+export function refusals<T>(result: Result<T, Refusal[]>): Refusal[] {
+  if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+/** A congress with its base and committee, and one strike election counting. */
+export function countingElection(
+  service: Service,
+  {
+    seats = 2,
+    candidates = ['Trần Văn Bình', 'Lê Thị An', 'Nguyễn Văn Cường', 'Phạm Thị Dung'],
+    layout = 'strike' as 'strike' | 'approve',
+    convened = 10,
+  } = {},
+): number {
+  value(
+    service.execute(
+      'updateCongress',
+      {
+        name: 'Đại hội đại biểu Đảng bộ xã Thử Nghiệm lần thứ I',
+        organisation: 'Đảng bộ xã Thử Nghiệm',
+        kind: 'delegates',
+      },
+      ADMIN,
+    ),
+  );
+  value(service.execute('setBase', { convened, exclusions: [] }, ADMIN));
+  const { electionId } = value(
+    service.execute(
+      'createElection',
+      { title: 'Bầu Ban Chấp hành khóa I', kind: 'committee', layout, seats, candidates },
+      ADMIN,
+    ),
+  );
+  value(service.execute('startCounting', { electionId }, ADMIN));
+  return electionId;
+}
+
+export const auditCount = (service: Service): number =>
+  (service.db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
+
+/** Every row of every table, to show a refused command changed nothing. */
+export function snapshot(service: Service): string {
+  const tables = service.db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    .all() as { name: string }[];
+  return JSON.stringify(tables.map((t) => service.db.prepare(`SELECT * FROM "${t.name}"`).all()));
+}
