@@ -42,7 +42,10 @@ export type RefusalDetail =
   | { readonly code: 'already-voided'; readonly n: number }
   | { readonly code: 'file'; readonly reason: string }
   | { readonly code: 'one-head'; readonly heads: number }
-  | { readonly code: 'ruling-on-paper-invalid' };
+  | { readonly code: 'ruling-on-paper-invalid' }
+  | { readonly code: 'token' }
+  | { readonly code: 'login-required' }
+  | { readonly code: 'too-large'; readonly limit: number };
 
 export const ELECTION_STATUSES = [
   'draft',
@@ -210,6 +213,16 @@ function detailText(r: RefusalDetail, lang: Lang): string {
       return vi
         ? 'phiếu này đã được Ban kiểm phiếu xác định không hợp lệ từ tờ phiếu; muốn đổi lý do thì sửa phiếu'
         : 'this ballot was already ruled invalid from the paper; correct it to change the reason';
+    case 'token':
+      return vi
+        ? 'thiếu hoặc sai mã phiên của máy chủ (mã được in ra khi khởi động)'
+        : 'missing or wrong session token (printed when the server started)';
+    case 'login-required':
+      return vi ? 'cần đăng nhập bằng tên và mã PIN' : 'log in with your name and PIN first';
+    case 'too-large':
+      return vi
+        ? `dữ liệu gửi lên quá lớn (tối đa ${r.limit} byte)`
+        : `the request is too large (at most ${r.limit} bytes)`;
     case 'file':
       return vi ? `lỗi tệp: ${r.reason}` : `file error: ${r.reason}`;
     default:

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { chainText, GENESIS_HASH, type AuditContent } from '../core/audit-chain.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
 import type { Db } from './connection.ts';
+import { stmt } from './connection.ts';
 
 export interface AuditRow {
   readonly seq: number;
@@ -26,7 +27,7 @@ export function appendAudit(
   db: Db,
   entry: { at: string; actor: string; command: string; payload: unknown },
 ): AuditRow {
-  const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+  const last = stmt(db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -47,7 +48,8 @@ export function appendAudit(
     prev_hash: prevHash,
     hash,
   };
-  db.prepare(
+  stmt(
+    db,
     'INSERT INTO audit (seq, at, actor, command, payload, prev_hash, hash) VALUES (@seq, @at, @actor, @command, @payload, @prev_hash, @hash)',
   ).run(row);
   return row;
@@ -64,9 +66,7 @@ export function verifyChain(db: Db): { rows: number; problem: ChainProblem | nul
   let prev = GENESIS_HASH;
   let expected = 1;
   let rows = 0;
-  for (const row of db
-    .prepare('SELECT * FROM audit ORDER BY seq')
-    .iterate() as Iterable<AuditRow>) {
+  for (const row of stmt(db, 'SELECT * FROM audit ORDER BY seq').iterate() as Iterable<AuditRow>) {
     rows++;
     if (row.seq !== expected)
       return { rows, problem: { kind: 'gap', seq: row.seq, expected }, head: prev };

@@ -57,6 +57,11 @@ export const columnMappingSchema = z.union([
 ]);
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
+const explicitSchema = z.strictObject({
+  mapping: columnMappingSchema,
+  headerRow: z.number().int().min(0).optional(),
+});
+
 export type PersonStatus = 'official' | 'alternate';
 
 export interface SheetPerson {
@@ -511,6 +516,46 @@ function parseBirthYear(text: string): number | undefined {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+interface RowRead {
+  /** Absent when the row has no name: such a row is only a problem. */
+  readonly person?: SheetPerson;
+  readonly problems: readonly SheetProblem[];
+}
+
+function readRow(value: (field: PeopleField) => string, row: number, split: boolean): RowRead {
+  const problems: SheetProblem[] = [];
+  const person: Mutable<SheetPerson> = { row, name: '' };
+  if (split) {
+    const family = value('family');
+    const given = value('given');
+    Object.assign(person, { name: cleanName(`${family} ${given}`), family, given });
+    if (given === '') problems.push({ code: 'empty-name', rows: [row], field: 'given' });
+  } else {
+    person.name = value('name');
+    if (person.name === '') problems.push({ code: 'empty-name', rows: [row], field: 'name' });
+  }
+  for (const field of ['no', 'unit', 'position', 'category', 'gender'] as const) {
+    const text = value(field);
+    if (text !== '') person[field] = text;
+  }
+  const status = value('status');
+  const parsed = parseStatus(status);
+  if (parsed === 'unknown') {
+    problems.push({ code: 'unknown-status', rows: [row], field: 'status', value: status });
+  } else if (parsed !== undefined) {
+    person.status = parsed;
+  }
+  const born = value('birthYear');
+  const year = parseBirthYear(born);
+  if (born !== '' && year === undefined) {
+    problems.push({ code: 'invalid-birth-year', rows: [row], field: 'birthYear', value: born });
+  } else if (year !== undefined) {
+    person.birthYear = year;
+  }
+  const named = split ? person.given !== '' : person.name !== '';
+  return named ? { person, problems } : { problems };
+}
+
 interface RowsRead {
   readonly people: SheetPerson[];
   readonly problems: SheetProblem[];
@@ -518,11 +563,14 @@ interface RowsRead {
 }
 
 function readRows(grid: Grid, mapping: ColumnMapping, headerRow: number): RowsRead {
-  const columns = mappedColumns(mapping);
+  const columns = new Map(mappedColumns(mapping));
   const firstRow = headerRow + 1;
   const dataRows = grid.slice(headerRow);
   const encodings = new Map(
-    columns.map(([field, c]) => [field, columnEncoding(dataRows.map((r) => r[c - 1] ?? EMPTY))]),
+    [...columns].map(([field, c]) => [
+      field,
+      columnEncoding(dataRows.map((r) => r[c - 1] ?? EMPTY)),
+    ]),
   );
   const people: SheetPerson[] = [];
   const problems: SheetProblem[] = [];
@@ -532,44 +580,15 @@ function readRows(grid: Grid, mapping: ColumnMapping, headerRow: number): RowsRe
     // A row of column numbers, "1 2 3 …" or "(1) (2) (3) …", printed under the header.
     if (row === firstRow && own.length > 1 && own.every((c) => isNumbering(c.text))) continue;
     const value = (field: PeopleField): string => {
-      const c = (mapping as Partial<Record<PeopleField, number>>)[field];
+      const c = columns.get(field);
       if (c === undefined) return '';
       return cellUnicode(cellAt(grid, row, c), field, encodings.get(field) ?? 'unicode');
     };
-    const person: Mutable<SheetPerson> = { row, name: '' };
-    let named: boolean;
-    if ('name' in mapping) {
-      person.name = value('name');
-      named = person.name !== '';
-      if (!named) problems.push({ code: 'empty-name', rows: [row], field: 'name' });
-    } else {
-      const family = value('family');
-      const given = value('given');
-      Object.assign(person, { name: cleanName(`${family} ${given}`), family, given });
-      named = given !== '';
-      if (!named) problems.push({ code: 'empty-name', rows: [row], field: 'given' });
-    }
-    for (const field of ['no', 'unit', 'position', 'category', 'gender'] as const) {
-      const text = value(field);
-      if (text !== '') person[field] = text;
-    }
-    const status = value('status');
-    const parsed = parseStatus(status);
-    if (parsed === 'unknown') {
-      problems.push({ code: 'unknown-status', rows: [row], field: 'status', value: status });
-    } else if (parsed !== undefined) {
-      person.status = parsed;
-    }
-    const born = value('birthYear');
-    const year = parseBirthYear(born);
-    if (born !== '' && year === undefined) {
-      problems.push({ code: 'invalid-birth-year', rows: [row], field: 'birthYear', value: born });
-    } else if (year !== undefined) {
-      person.birthYear = year;
-    }
-    if (named) people.push(person);
+    const read = readRow(value, row, !('name' in mapping));
+    if (read.person) people.push(read.person);
+    problems.push(...read.problems);
   }
-  problems.push(...duplicates(people, 'name' in mapping ? 'name' : 'given'));
+  problems.push(...duplicates(people));
   if (people.length === 0 && problems.length === 0) {
     problems.push({ code: 'no-people', rows: headerRow > 0 ? [headerRow] : [] });
   }
@@ -577,7 +596,9 @@ function readRows(grid: Grid, mapping: ColumnMapping, headerRow: number): RowsRe
   return { people, problems, encodings };
 }
 
-function duplicates(people: readonly SheetPerson[], field: PeopleField): SheetProblem[] {
+// Compared after NFC and case folding; reported on the full name even in split files, since the
+// message quotes the whole name.
+function duplicates(people: readonly SheetPerson[]): SheetProblem[] {
   const byKey = new Map<string, SheetPerson[]>();
   for (const p of people) {
     const key = p.name.normalize('NFC').toLowerCase();
@@ -588,7 +609,7 @@ function duplicates(people: readonly SheetPerson[], field: PeopleField): SheetPr
     .map((group) => ({
       code: 'duplicate-name' as const,
       rows: group.map((p) => p.row),
-      field,
+      field: 'name' as const,
       name: group[0]?.name ?? '',
     }));
 }
@@ -607,10 +628,12 @@ function sheetOf(
   let mapping: ColumnMapping;
   let headerRow: number;
   if (input.mapping !== undefined) {
-    const parsed = columnMappingSchema.safeParse(input.mapping);
-    if (!parsed.success) return err([{ code: 'bad-mapping', reason: parsed.error.message }]);
-    mapping = parsed.data;
-    headerRow = input.headerRow ?? header?.row ?? 0;
+    const parsed = explicitSchema.safeParse({ mapping: input.mapping, headerRow: input.headerRow });
+    if (!parsed.success) {
+      return err([{ code: 'bad-mapping', reason: z.prettifyError(parsed.error) }]);
+    }
+    mapping = parsed.data.mapping;
+    headerRow = parsed.data.headerRow ?? header?.row ?? 0;
   } else if (header !== undefined) {
     mapping = mappingOf(header);
     headerRow = header.row;

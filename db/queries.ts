@@ -3,6 +3,7 @@ import type { ParsedQuery, QueryName } from '../core/api.ts';
 import type { BallotView, DelegateView, QueryOutputs } from '../core/views.ts';
 import { verifyChain, type AuditRow } from './audit.ts';
 import type { Db } from './connection.ts';
+import { stmt } from './connection.ts';
 import { exportRecord } from './record-export.ts';
 import { refuse } from './refused.ts';
 import * as store from './store.ts';
@@ -61,7 +62,7 @@ export const queryHandlers: QueryHandlers = {
 
   delegates: ({ db }) =>
     (
-      db.prepare('SELECT * FROM delegate ORDER BY ord').all() as {
+      stmt(db, 'SELECT * FROM delegate ORDER BY ord').all() as {
         id: number;
         name: string;
         unit: string | null;
@@ -85,9 +86,7 @@ export const queryHandlers: QueryHandlers = {
   committee: ({ db }) => store.committee(db),
 
   operators: ({ db }) =>
-    db
-      .prepare('SELECT id, name, role FROM operator ORDER BY id')
-      .all() as QueryOutputs['operators'],
+    stmt(db, 'SELECT id, name, role FROM operator ORDER BY id').all() as QueryOutputs['operators'],
 
   elections: ({ db }) => store.electionIds(db).map((id) => store.election(db, id)),
 
@@ -104,9 +103,10 @@ export const queryHandlers: QueryHandlers = {
 
   ballotHistory(ctx, input) {
     store.currentBallot(ctx.db, input.electionId, input.n);
-    const rows = ctx.db
-      .prepare('SELECT * FROM ballot WHERE election_id = ? AND n = ? ORDER BY version')
-      .all(input.electionId, input.n) as BallotRow[];
+    const rows = stmt(
+      ctx.db,
+      'SELECT * FROM ballot WHERE election_id = ? AND n = ? ORDER BY version',
+    ).all(input.electionId, input.n) as BallotRow[];
     return rows.map((row) => ballotView(ctx, input.electionId, row));
   },
 
@@ -126,16 +126,15 @@ export const queryHandlers: QueryHandlers = {
     const tally = ctx.tallies.get(input.electionId);
     const r = tally.result();
     const voided = (
-      ctx.db
-        .prepare(
-          'SELECT COUNT(*) AS n FROM ballot WHERE election_id = ? AND current = 1 AND voided = 1',
-        )
-        .get(input.electionId) as { n: number }
+      stmt(
+        ctx.db,
+        'SELECT COUNT(*) AS n FROM ballot WHERE election_id = ? AND current = 1 AND voided = 1',
+      ).get(input.electionId) as { n: number }
     ).n;
     const batches = (
-      ctx.db
-        .prepare('SELECT * FROM batch WHERE election_id = ? ORDER BY id')
-        .all(input.electionId) as {
+      stmt(ctx.db, 'SELECT * FROM batch WHERE election_id = ? ORDER BY id').all(
+        input.electionId,
+      ) as {
         id: number;
         label: string;
         declared: number;
@@ -166,19 +165,18 @@ export const queryHandlers: QueryHandlers = {
   },
 
   audit({ db }, input) {
-    const rows = db
-      .prepare(
-        `SELECT * FROM audit WHERE (@command IS NULL OR command = @command)
+    const rows = stmt(
+      db,
+      `SELECT * FROM audit WHERE (@command IS NULL OR command = @command)
            AND (@electionId IS NULL OR json_extract(payload, '$.electionId') = @electionId)
            AND (@beforeSeq IS NULL OR seq < @beforeSeq)
          ORDER BY seq DESC LIMIT @limit`,
-      )
-      .all({
-        command: input.command ?? null,
-        electionId: input.electionId ?? null,
-        beforeSeq: input.beforeSeq ?? null,
-        limit: input.limit,
-      }) as AuditRow[];
+    ).all({
+      command: input.command ?? null,
+      electionId: input.electionId ?? null,
+      beforeSeq: input.beforeSeq ?? null,
+      limit: input.limit,
+    }) as AuditRow[];
     return rows.map((r) => ({
       seq: r.seq,
       at: r.at,

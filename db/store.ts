@@ -5,6 +5,7 @@ import type { ElectionStatus } from '../core/refusal.ts';
 import type { BallotBody, BaseView, CandidateView, ElectionView } from '../core/views.ts';
 import type { CongressDetails } from '../core/api.ts';
 import type { Db } from './connection.ts';
+import { stmt } from './connection.ts';
 import { refuse } from './refused.ts';
 
 interface ElectionRow {
@@ -42,7 +43,7 @@ export interface BallotRow {
 }
 
 export function congress(db: Db): CongressDetails | null {
-  const row = db.prepare('SELECT * FROM congress WHERE id = 1').get() as
+  const row = stmt(db, 'SELECT * FROM congress WHERE id = 1').get() as
     | {
         name: string;
         organisation: string;
@@ -72,7 +73,8 @@ export function requireCongress(db: Db): CongressDetails {
 }
 
 export function writeCongress(db: Db, c: CongressDetails): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO congress (id, name, organisation, kind, rules, term, place, date_start, date_end)
      VALUES (1, @name, @organisation, @kind, @rules, @term, @place, @dateStart, @dateEnd)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, organisation = excluded.organisation,
@@ -91,7 +93,7 @@ export function writeCongress(db: Db, c: CongressDetails): void {
 }
 
 function electionRow(db: Db, electionId: number): ElectionRow {
-  const row = db.prepare('SELECT * FROM election WHERE id = ?').get(electionId) as
+  const row = stmt(db, 'SELECT * FROM election WHERE id = ?').get(electionId) as
     ElectionRow | undefined;
   return (
     row ?? refuse({ code: 'not-found', what: 'election', id: String(electionId) }, 'electionId')
@@ -99,9 +101,10 @@ function electionRow(db: Db, electionId: number): ElectionRow {
 }
 
 export function candidates(db: Db, electionId: number): CandidateView[] {
-  return db
-    .prepare('SELECT id, code, name, ord FROM candidate WHERE election_id = ? ORDER BY ord')
-    .all(electionId) as CandidateView[];
+  return stmt(
+    db,
+    'SELECT id, code, name, ord FROM candidate WHERE election_id = ? ORDER BY ord',
+  ).all(electionId) as CandidateView[];
 }
 
 export function election(db: Db, electionId: number): ElectionView {
@@ -138,13 +141,13 @@ export function statusBeforeSuspension(db: Db, electionId: number): ElectionStat
 }
 
 export function electionIds(db: Db): number[] {
-  return (db.prepare('SELECT id FROM election ORDER BY id').all() as { id: number }[]).map(
+  return (stmt(db, 'SELECT id FROM election ORDER BY id').all() as { id: number }[]).map(
     (r) => r.id,
   );
 }
 
 export function setStatus(db: Db, electionId: number, status: ElectionStatus): void {
-  db.prepare('UPDATE election SET status = ? WHERE id = ?').run(status, electionId);
+  stmt(db, 'UPDATE election SET status = ? WHERE id = ?').run(status, electionId);
 }
 
 /** The base an election uses: its own (a conference, an imported record) or the congress's. */
@@ -152,8 +155,8 @@ export function base(db: Db, electionId?: number): BaseView | null {
   const row =
     (electionId === undefined
       ? undefined
-      : db.prepare('SELECT * FROM base WHERE election_id = ?').get(electionId)) ??
-    db.prepare('SELECT * FROM base WHERE election_id IS NULL').get();
+      : stmt(db, 'SELECT * FROM base WHERE election_id = ?').get(electionId)) ??
+    stmt(db, 'SELECT * FROM base WHERE election_id IS NULL').get();
   if (row === undefined) return null;
   const b = row as {
     id: number;
@@ -163,9 +166,10 @@ export function base(db: Db, electionId?: number): BaseView | null {
     override_base: number | null;
     override_note: string | null;
   };
-  const exclusions = db
-    .prepare('SELECT category, count FROM base_exclusion WHERE base_id = ? ORDER BY ord')
-    .all(b.id) as { category: string; count: number }[];
+  const exclusions = stmt(
+    db,
+    'SELECT category, count FROM base_exclusion WHERE base_id = ? ORDER BY ord',
+  ).all(b.id) as { category: string; count: number }[];
   return {
     scope: b.election_id === null ? 'congress' : 'election',
     convened: b.convened,
@@ -182,47 +186,46 @@ export function writeBase(
   electionId: number | null,
   b: Omit<BaseView, 'scope' | 'computed'>,
 ): void {
-  const existing = db.prepare('SELECT id FROM base WHERE election_id IS ?').get(electionId) as
+  const existing = stmt(db, 'SELECT id FROM base WHERE election_id IS ?').get(electionId) as
     { id: number } | undefined;
   if (existing !== undefined) {
-    db.prepare('DELETE FROM base_exclusion WHERE base_id = ?').run(existing.id);
-    db.prepare('DELETE FROM base WHERE id = ?').run(existing.id);
+    stmt(db, 'DELETE FROM base_exclusion WHERE base_id = ?').run(existing.id);
+    stmt(db, 'DELETE FROM base WHERE id = ?').run(existing.id);
   }
-  const { lastInsertRowid } = db
-    .prepare(
-      'INSERT INTO base (election_id, convened, present, override_base, override_note) VALUES (?, ?, ?, ?, ?)',
-    )
-    .run(electionId, b.convened, b.present, b.override?.base ?? null, b.override?.note ?? null);
-  const insert = db.prepare(
+  const { lastInsertRowid } = stmt(
+    db,
+    'INSERT INTO base (election_id, convened, present, override_base, override_note) VALUES (?, ?, ?, ?, ?)',
+  ).run(electionId, b.convened, b.present, b.override?.base ?? null, b.override?.note ?? null);
+  const insert = stmt(
+    db,
     'INSERT INTO base_exclusion (base_id, ord, category, count) VALUES (?, ?, ?, ?)',
   );
   b.exclusions.forEach((x, i) => insert.run(lastInsertRowid, i + 1, x.category, x.count));
 }
 
 export function committee(db: Db): { name: string; role: 'head' | 'member' }[] {
-  return db.prepare('SELECT name, role FROM committee_member ORDER BY ord').all() as {
+  return stmt(db, 'SELECT name, role FROM committee_member ORDER BY ord').all() as {
     name: string;
     role: 'head' | 'member';
   }[];
 }
 
 export function currentBallots(db: Db, electionId: number): BallotRow[] {
-  return db
-    .prepare('SELECT * FROM ballot WHERE election_id = ? AND current = 1 ORDER BY n')
-    .all(electionId) as BallotRow[];
+  return stmt(db, 'SELECT * FROM ballot WHERE election_id = ? AND current = 1 ORDER BY n').all(
+    electionId,
+  ) as BallotRow[];
 }
 
 export function currentBallot(db: Db, electionId: number, n: number): BallotRow {
-  const row = db
-    .prepare('SELECT * FROM ballot WHERE election_id = ? AND n = ? AND current = 1')
-    .get(electionId, n) as BallotRow | undefined;
+  const row = stmt(db, 'SELECT * FROM ballot WHERE election_id = ? AND n = ? AND current = 1').get(
+    electionId,
+    n,
+  ) as BallotRow | undefined;
   return row ?? refuse({ code: 'not-found', what: 'ballot', id: String(n) }, 'n', n);
 }
 
 export function nextBallotNumber(db: Db, electionId: number): number {
-  const row = db
-    .prepare('SELECT MAX(n) AS n FROM ballot WHERE election_id = ?')
-    .get(electionId) as {
+  const row = stmt(db, 'SELECT MAX(n) AS n FROM ballot WHERE election_id = ?').get(electionId) as {
     n: number | null;
   };
   return (row.n ?? 0) + 1;
@@ -232,18 +235,17 @@ export type NewBallotVersion = Omit<BallotRow, 'id' | 'current'>;
 
 /** Adds a version and makes it current; the previous version stays, no longer current. */
 export function insertBallotVersion(db: Db, v: NewBallotVersion): BallotRow {
-  db.prepare('UPDATE ballot SET current = 0 WHERE election_id = ? AND n = ? AND current = 1').run(
+  stmt(db, 'UPDATE ballot SET current = 0 WHERE election_id = ? AND n = ? AND current = 1').run(
     v.election_id,
     v.n,
   );
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO ballot (election_id, n, version, current, body, ruling_code, ruling_note, voided,
+  const { lastInsertRowid } = stmt(
+    db,
+    `INSERT INTO ballot (election_id, n, version, current, body, ruling_code, ruling_note, voided,
          void_reason, change, change_reason, batch_id, entered_by, entered_at)
        VALUES (@election_id, @n, @version, 1, @body, @ruling_code, @ruling_note, @voided,
          @void_reason, @change, @change_reason, @batch_id, @entered_by, @entered_at)`,
-    )
-    .run(v);
+  ).run(v);
   return { ...v, id: Number(lastInsertRowid), current: 1 };
 }
 
@@ -253,8 +255,9 @@ export const parseBody = (row: Pick<BallotRow, 'body'>): BallotBody =>
 /** Ballots of a stack that count (current, not voided). */
 export function batchEntered(db: Db, batchId: number): number {
   return (
-    db
-      .prepare('SELECT COUNT(*) AS n FROM ballot WHERE batch_id = ? AND current = 1 AND voided = 0')
-      .get(batchId) as { n: number }
+    stmt(
+      db,
+      'SELECT COUNT(*) AS n FROM ballot WHERE batch_id = ? AND current = 1 AND voided = 0',
+    ).get(batchId) as { n: number }
   ).n;
 }

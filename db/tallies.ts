@@ -4,7 +4,7 @@
  */
 import type { Classification, TallyBallot } from '../core/classify.ts';
 import type { CommitteeInvalidCode } from '../core/codes.ts';
-import { RECORD_FORMAT, type EnteredBallot } from '../core/record.ts';
+import { RECORD_FORMAT, type BallotContext, type EnteredBallot } from '../core/record.ts';
 import { Tally, type ElectionSetup } from '../core/tally.ts';
 import type { BallotBody } from '../core/views.ts';
 import type { Db } from './connection.ts';
@@ -64,6 +64,7 @@ export function setupOf(db: Db, electionId: number): ElectionSetup {
 export class TallyCache {
   private readonly live = new Map<number, Tally>();
   private readonly converters = new Map<number, Tally>();
+  private readonly contexts = new Map<number, BallotContext>();
   constructor(private readonly db: Db) {}
 
   get(electionId: number): Tally {
@@ -101,10 +102,28 @@ export class TallyCache {
     if (electionId === undefined) {
       this.live.clear();
       this.converters.clear();
+      this.contexts.clear();
     } else {
       this.live.delete(electionId);
       this.converters.delete(electionId);
+      this.contexts.delete(electionId);
     }
+  }
+
+  /** The list as ballots are checked against it (cached with the converter). */
+  ballotContext(electionId: number): BallotContext {
+    let context = this.contexts.get(electionId);
+    if (context === undefined) {
+      const setup = this.converter(electionId).setup;
+      const order = setup.candidates.map((c) => c.id);
+      context = {
+        layout: setup.election.layout,
+        candidateIds: new Set(order),
+        candidateOrder: order,
+      };
+      this.contexts.set(electionId, context);
+    }
+    return context;
   }
 
   /** A ballot-less tally of the election: its list and seats, to read ballots with. */

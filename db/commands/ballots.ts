@@ -2,8 +2,10 @@
  * Ballots: enter, correct, void, rule — each a new version beside the earlier ones — and the
  * stacks (batches) whose declared counts must reconcile.
  */
+import { stmt } from '../connection.ts';
 import { checkBallot, type EnteredBallot } from '../../core/record.ts';
-import type { BallotView, ElectionView, EnterBallotOutput } from '../../core/views.ts';
+import type { BallotView, EnterBallotOutput } from '../../core/views.ts';
+import type { ElectionStatus } from '../../core/refusal.ts';
 import { done, type Ctx, type Handlers, type Outcome } from '../context.ts';
 import { refuse, Refused } from '../refused.ts';
 import * as store from '../store.ts';
@@ -20,18 +22,14 @@ export function ballotLog(row: BallotRow): Omit<BallotRow, 'id' | 'current'> {
 }
 
 /** The marks as typed, checked against the election: returns the body to store. */
-function checkedBody(e: ElectionView, raw: unknown, n: number): EnteredBallot {
+function checkedBody(ctx: Ctx, electionId: number, raw: unknown, n: number): EnteredBallot {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     refuse({ code: 'ballot-shape' }, 'ballot', n);
   }
   const checked = checkBallot(
     { ...(raw as object), n },
     { at: 'ballot', pathArray: ['ballot'] },
-    {
-      layout: e.layout,
-      candidateIds: new Set(e.candidates.map((c) => c.code)),
-      candidateOrder: e.candidates.map((c) => c.code),
-    },
+    ctx.tallies.ballotContext(electionId),
   );
   if (!checked.ok) throw new Refused(checked.error);
   return checked.value;
@@ -50,6 +48,16 @@ export function bodyJson(ballot: EnteredBallot): {
     ruling_code: ruling?.invalid ?? null,
     ruling_note: ruling?.note ?? null,
   };
+}
+
+/** The one check every ballot command makes first; reads one column, not the whole election. */
+function requireCounting(ctx: Ctx, electionId: number): void {
+  const row = stmt(ctx.db, 'SELECT status FROM election WHERE id = ?').get(electionId) as
+    { status: ElectionStatus } | undefined;
+  if (row === undefined)
+    refuse({ code: 'not-found', what: 'election', id: String(electionId) }, 'electionId');
+  if (row.status !== 'counting')
+    refuse({ code: 'wrong-status', status: row.status, allowed: ['counting'] }, 'electionId');
 }
 
 export function statusOf(ctx: Ctx, electionId: number, row: BallotRow): BallotView['status'] {
@@ -92,11 +100,11 @@ function newVersion(
 
 export const ballotHandlers: Handlers<BallotCommands> = {
   enterBallot(ctx, input) {
-    const e = requireStatus(ctx, input.electionId, ['counting']);
+    requireCounting(ctx, input.electionId);
     if (input.batchId !== undefined) {
-      const batch = ctx.db
-        .prepare('SELECT election_id, closed FROM batch WHERE id = ?')
-        .get(input.batchId) as { election_id: number; closed: number } | undefined;
+      const batch = stmt(ctx.db, 'SELECT election_id, closed FROM batch WHERE id = ?').get(
+        input.batchId,
+      ) as { election_id: number; closed: number } | undefined;
       if (batch === undefined || batch.election_id !== input.electionId || batch.closed === 1) {
         refuse({ code: 'not-found', what: 'batch', id: String(input.batchId) }, 'batchId');
       }
@@ -106,7 +114,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
       election_id: input.electionId,
       n,
       version: 1,
-      ...bodyJson(checkedBody(e, input.ballot, n)),
+      ...bodyJson(checkedBody(ctx, input.electionId, input.ballot, n)),
       voided: 0,
       void_reason: null,
       change: 'enter',
@@ -119,10 +127,10 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   correctBallot(ctx, input) {
-    const e = requireStatus(ctx, input.electionId, ['counting']);
+    requireCounting(ctx, input.electionId);
     const previous = store.currentBallot(ctx.db, input.electionId, input.n);
     if (previous.voided === 1) refuse({ code: 'already-voided', n: input.n }, 'n', input.n);
-    const body = bodyJson(checkedBody(e, input.ballot, input.n));
+    const body = bodyJson(checkedBody(ctx, input.electionId, input.ballot, input.n));
     // A ruling given with the correction replaces the old one; otherwise the old ruling stays beside the new marks.
     const keepRuling =
       body.ruling_code === null && !('invalid' in (JSON.parse(body.body) as object));
@@ -141,7 +149,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   voidBallot(ctx, input) {
-    requireStatus(ctx, input.electionId, ['counting']);
+    requireCounting(ctx, input.electionId);
     const previous = store.currentBallot(ctx.db, input.electionId, input.n);
     if (previous.voided === 1) refuse({ code: 'already-voided', n: input.n }, 'n', input.n);
     const row = store.insertBallotVersion(
@@ -157,7 +165,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   ruleBallot(ctx, input) {
-    requireStatus(ctx, input.electionId, ['counting']);
+    requireCounting(ctx, input.electionId);
     const previous = store.currentBallot(ctx.db, input.electionId, input.n);
     if (previous.voided === 1) refuse({ code: 'already-voided', n: input.n }, 'n', input.n);
     if ('invalid' in (store.parseBody(previous) as object))
@@ -177,25 +185,26 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   openBatch(ctx, input) {
-    requireStatus(ctx, input.electionId, ['counting']);
+    requireCounting(ctx, input.electionId);
     const count = (
-      ctx.db
-        .prepare('SELECT COUNT(*) AS n FROM batch WHERE election_id = ?')
-        .get(input.electionId) as { n: number }
+      stmt(ctx.db, 'SELECT COUNT(*) AS n FROM batch WHERE election_id = ?').get(
+        input.electionId,
+      ) as { n: number }
     ).n;
-    const { lastInsertRowid } = ctx.db
-      .prepare('INSERT INTO batch (election_id, label, declared) VALUES (?, ?, ?)')
-      .run(input.electionId, input.label ?? `Tập ${count + 1}`, input.declared);
+    const { lastInsertRowid } = stmt(
+      ctx.db,
+      'INSERT INTO batch (election_id, label, declared) VALUES (?, ?, ?)',
+    ).run(input.electionId, input.label ?? `Tập ${count + 1}`, input.declared);
     return done({ batchId: Number(lastInsertRowid) }, { electionId: input.electionId });
   },
 
   closeBatch(ctx, input) {
-    const batch = ctx.db.prepare('SELECT * FROM batch WHERE id = ?').get(input.batchId) as
+    const batch = stmt(ctx.db, 'SELECT * FROM batch WHERE id = ?').get(input.batchId) as
       { id: number; election_id: number; declared: number; closed: number } | undefined;
     if (batch === undefined)
       refuse({ code: 'not-found', what: 'batch', id: String(input.batchId) }, 'batchId');
     requireStatus(ctx, batch.election_id, ['counting']);
-    ctx.db.prepare('UPDATE batch SET closed = 1 WHERE id = ?').run(batch.id);
+    stmt(ctx.db, 'UPDATE batch SET closed = 1 WHERE id = ?').run(batch.id);
     const entered = store.batchEntered(ctx.db, batch.id);
     return done(
       { declared: batch.declared, entered, difference: entered - batch.declared },

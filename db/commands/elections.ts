@@ -1,4 +1,5 @@
 /** Elections: the list, the lifecycle draft → open → counting → closed → finalized, follow-ups. */
+import { stmt } from '../connection.ts';
 import { sortBallotOrder } from '../../core/names.ts';
 import type { ElectionStatus } from '../../core/refusal.ts';
 import type { ElectionKind, Layout, RuleSet } from '../../core/codes.ts';
@@ -29,7 +30,7 @@ export function requireStatus(ctx: Ctx, electionId: number, allowed: readonly El
 }
 
 function uniqueCode(ctx: Ctx, wanted: string): string {
-  const taken = ctx.db.prepare('SELECT 1 FROM election WHERE code = ?');
+  const taken = stmt(ctx.db, 'SELECT 1 FROM election WHERE code = ?');
   if (taken.get(wanted) === undefined) return wanted;
   for (let i = 2; ; i++) if (taken.get(`${wanted}-${i}`) === undefined) return `${wanted}-${i}`;
 }
@@ -54,8 +55,9 @@ export function writeCandidates(
   order: 'ballot' | 'as-given',
 ): void {
   const ordered = order === 'ballot' ? sortBallotOrder(names, (n) => n) : [...names];
-  ctx.db.prepare('DELETE FROM candidate WHERE election_id = ?').run(electionId);
-  const insert = ctx.db.prepare(
+  stmt(ctx.db, 'DELETE FROM candidate WHERE election_id = ?').run(electionId);
+  const insert = stmt(
+    ctx.db,
     'INSERT INTO candidate (election_id, code, name, ord) VALUES (?, ?, ?, ?)',
   );
   ordered.forEach((name, i) => insert.run(electionId, `c${i + 1}`, name, i + 1));
@@ -76,12 +78,11 @@ export function insertElection(
     issued: number | null;
   },
 ): number {
-  const { lastInsertRowid } = ctx.db
-    .prepare(
-      `INSERT INTO election (code, title, kind, layout, seats, round, parent_code, rules, status, issued, created_at)
+  const { lastInsertRowid } = stmt(
+    ctx.db,
+    `INSERT INTO election (code, title, kind, layout, seats, round, parent_code, rules, status, issued, created_at)
        VALUES (@code, @title, @kind, @layout, @seats, @round, @parentCode, @rules, @status, @issued, @at)`,
-    )
-    .run({ ...e, at: ctx.at });
+  ).run({ ...e, at: ctx.at });
   return Number(lastInsertRowid);
 }
 
@@ -104,7 +105,7 @@ export const electionHandlers: Handlers<ElectionCommands> = {
     const code = input.code ?? uniqueCode(ctx, KIND_CODES[input.kind]);
     if (
       input.code !== undefined &&
-      ctx.db.prepare('SELECT 1 FROM election WHERE code = ?').get(code) !== undefined
+      stmt(ctx.db, 'SELECT 1 FROM election WHERE code = ?').get(code) !== undefined
     ) {
       refuse({ code: 'duplicate-code', id: code }, 'code');
     }
@@ -142,9 +143,7 @@ export const electionHandlers: Handlers<ElectionCommands> = {
       input.order.every((c) => codes.includes(c));
     if (!permutation) refuse({ code: 'bad-order' }, 'order');
     // Two passes so the UNIQUE (election, ord) constraint holds at every step.
-    const update = ctx.db.prepare(
-      'UPDATE candidate SET ord = ? WHERE election_id = ? AND code = ?',
-    );
+    const update = stmt(ctx.db, 'UPDATE candidate SET ord = ? WHERE election_id = ? AND code = ?');
     input.order.forEach((code, i) => update.run(-(i + 1), input.electionId, code));
     input.order.forEach((code, i) => update.run(i + 1, input.electionId, code));
     return done(null, {
@@ -155,9 +154,7 @@ export const electionHandlers: Handlers<ElectionCommands> = {
 
   setIssued(ctx, input) {
     requireStatus(ctx, input.electionId, ['draft', 'open', 'counting', 'closed']);
-    ctx.db
-      .prepare('UPDATE election SET issued = ? WHERE id = ?')
-      .run(input.issued, input.electionId);
+    stmt(ctx.db, 'UPDATE election SET issued = ? WHERE id = ?').run(input.issued, input.electionId);
     return done(null, {
       electionId: input.electionId,
       after: () => ctx.tallies.invalidate(input.electionId),
@@ -200,22 +197,20 @@ export const electionHandlers: Handlers<ElectionCommands> = {
 
   suspendElection(ctx, input) {
     const e = requireStatus(ctx, input.electionId, ['draft', 'open', 'counting', 'closed']);
-    ctx.db
-      .prepare(
-        "UPDATE election SET status = 'suspended', status_before_suspension = ?, suspended_note = ? WHERE id = ?",
-      )
-      .run(e.status, input.note, input.electionId);
+    stmt(
+      ctx.db,
+      "UPDATE election SET status = 'suspended', status_before_suspension = ?, suspended_note = ? WHERE id = ?",
+    ).run(e.status, input.note, input.electionId);
     return done(null, { electionId: input.electionId });
   },
 
   resumeElection(ctx, input) {
     requireStatus(ctx, input.electionId, ['suspended']);
     const previous = store.statusBeforeSuspension(ctx.db, input.electionId) ?? 'draft';
-    ctx.db
-      .prepare(
-        'UPDATE election SET status = ?, status_before_suspension = NULL, suspended_note = NULL WHERE id = ?',
-      )
-      .run(previous, input.electionId);
+    stmt(
+      ctx.db,
+      'UPDATE election SET status = ?, status_before_suspension = NULL, suspended_note = NULL WHERE id = ?',
+    ).run(previous, input.electionId);
     return done(null, { electionId: input.electionId });
   },
 

@@ -1,4 +1,5 @@
 /** An election record (election-record.md) becomes an election of this file, ballots and all. */
+import { stmt } from '../connection.ts';
 import { parseRecord } from '../../core/record.ts';
 import { done, type Handlers } from '../context.ts';
 import { refuse, Refused } from '../refused.ts';
@@ -22,7 +23,7 @@ export const importHandlers: Handlers<'importElection'> = {
         ...(r.congress.date === undefined ? {} : { dateStart: r.congress.date }),
       });
     }
-    if (ctx.db.prepare('SELECT 1 FROM election WHERE code = ?').get(r.election.id) !== undefined) {
+    if (stmt(ctx.db, 'SELECT 1 FROM election WHERE code = ?').get(r.election.id) !== undefined) {
       refuse({ code: 'duplicate-code', id: r.election.id }, 'election.id');
     }
     // Ballots go in while the election is "counting" (the file's own lock allows nothing else).
@@ -38,7 +39,8 @@ export const importHandlers: Handlers<'importElection'> = {
       status: 'counting',
       issued: r.ballots.issued,
     });
-    const insertCandidate = ctx.db.prepare(
+    const insertCandidate = stmt(
+      ctx.db,
       'INSERT INTO candidate (election_id, code, name, ord) VALUES (?, ?, ?, ?)',
     );
     r.candidates.forEach((c, i) => insertCandidate.run(electionId, c.id, c.name, i + 1));

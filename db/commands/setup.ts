@@ -1,4 +1,5 @@
 /** Setting up the congress: details, operators, delegates, the base, the counting committee. */
+import { stmt } from '../connection.ts';
 import { allowedExclusions } from '../../core/codes.ts';
 import type { ElectionKind } from '../../core/codes.ts';
 import { done, requireRole, type Handlers } from '../context.ts';
@@ -21,25 +22,27 @@ export const setupHandlers: Handlers<SetupCommands> = {
   },
 
   addOperator(ctx, input) {
-    const count = (ctx.db.prepare('SELECT COUNT(*) AS n FROM operator').get() as { n: number }).n;
+    const count = (stmt(ctx.db, 'SELECT COUNT(*) AS n FROM operator').get() as { n: number }).n;
     // The first operator of a new file is its administrator; after that only an admin adds people.
     if (count === 0 && input.role !== 'admin')
       refuse({ code: 'forbidden', role: input.role, needed: ['admin'] }, 'role');
     if (count > 0) requireRole(ctx, ['admin']);
-    const exists = ctx.db.prepare('SELECT 1 FROM operator WHERE name = ?').get(input.name);
+    const exists = stmt(ctx.db, 'SELECT 1 FROM operator WHERE name = ?').get(input.name);
     if (exists !== undefined) refuse({ code: 'duplicate-code', id: input.name }, 'name');
-    const { lastInsertRowid } = ctx.db
-      .prepare('INSERT INTO operator (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)')
-      .run(input.name, input.role, hashPin(input.pin), ctx.at);
+    const { lastInsertRowid } = stmt(
+      ctx.db,
+      'INSERT INTO operator (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)',
+    ).run(input.name, input.role, hashPin(input.pin), ctx.at);
     // Never the PIN, nor its hash, in the log.
     return done({ id: Number(lastInsertRowid) }, { log: { name: input.name, role: input.role } });
   },
 
   importDelegates(ctx, input) {
     const start = (
-      ctx.db.prepare('SELECT COALESCE(MAX(ord), 0) AS n FROM delegate').get() as { n: number }
+      stmt(ctx.db, 'SELECT COALESCE(MAX(ord), 0) AS n FROM delegate').get() as { n: number }
     ).n;
-    const insert = ctx.db.prepare(
+    const insert = stmt(
+      ctx.db,
       'INSERT INTO delegate (name, unit, category, status, ord) VALUES (?, ?, ?, ?, ?)',
     );
     input.people.forEach((p, i) =>
@@ -49,9 +52,10 @@ export const setupHandlers: Handlers<SetupCommands> = {
   },
 
   setAttendance(ctx, input) {
-    const { changes } = ctx.db
-      .prepare('UPDATE delegate SET attendance = ?, attendance_at = ? WHERE id = ?')
-      .run(input.attendance, input.attendance === 'unknown' ? null : ctx.at, input.delegateId);
+    const { changes } = stmt(
+      ctx.db,
+      'UPDATE delegate SET attendance = ?, attendance_at = ? WHERE id = ?',
+    ).run(input.attendance, input.attendance === 'unknown' ? null : ctx.at, input.delegateId);
     if (changes === 0)
       refuse({ code: 'not-found', what: 'delegate', id: String(input.delegateId) }, 'delegateId');
     return done(null);
@@ -113,10 +117,8 @@ export const setupHandlers: Handlers<SetupCommands> = {
   setCommittee(ctx, input) {
     const heads = input.members.filter((m) => m.role === 'head').length;
     if (heads !== 1) refuse({ code: 'one-head', heads }, 'members');
-    ctx.db.prepare('DELETE FROM committee_member').run();
-    const insert = ctx.db.prepare(
-      'INSERT INTO committee_member (name, role, ord) VALUES (?, ?, ?)',
-    );
+    stmt(ctx.db, 'DELETE FROM committee_member').run();
+    const insert = stmt(ctx.db, 'INSERT INTO committee_member (name, role, ord) VALUES (?, ?, ?)');
     // The head signs first.
     const ordered = [...input.members].sort((a, b) =>
       a.role === b.role ? 0 : a.role === 'head' ? -1 : 1,
