@@ -48,7 +48,9 @@ const refusalReply = (status: number, refusals: readonly Refusal[]): Reply => ({
 });
 
 function resultReply(result: Result<unknown, Refusal[]>): Reply {
-  return result.ok ? { status: 200, body: { ok: true, value: result.value } } : refusalReply(422, result.error);
+  return result.ok
+    ? { status: 200, body: { ok: true, value: result.value } }
+    : refusalReply(422, result.error);
 }
 
 function send(res: ServerResponse, { status, body }: Reply): void {
@@ -104,7 +106,8 @@ export class Host {
     this.token = token;
     service.subscribe((event) => {
       const message = JSON.stringify({ type: 'event', event });
-      for (const socket of this.sockets) if (socket.readyState === socket.OPEN) socket.send(message);
+      for (const socket of this.sockets)
+        if (socket.readyState === socket.OPEN) socket.send(message);
     });
   }
 
@@ -136,21 +139,34 @@ export class Host {
       this.sessions.set(id, actor.value);
       return { status: 200, body: { ok: true, value: { session: id, actor: actor.value } } };
     }
-    if (kind === 'whoami') return { status: 200, body: { ok: true, value: this.actorFor(session) } };
+    if (kind === 'whoami')
+      return { status: 200, body: { ok: true, value: this.actorFor(session) } };
     if (kind === 'query') {
-      if (!Object.hasOwn(queries, name)) return refusalReply(404, [{ code: 'enum', value: name, allowed: Object.keys(queries), path: 'query' }]);
+      if (!Object.hasOwn(queries, name))
+        return refusalReply(404, [
+          { code: 'enum', value: name, allowed: Object.keys(queries), path: 'query' },
+        ]);
       return resultReply(this.service.query(name as keyof typeof queries, input));
     }
     if (kind === 'command') {
-      if (!Object.hasOwn(commands, name)) return refusalReply(404, [{ code: 'enum', value: name, allowed: Object.keys(commands), path: 'command' }]);
+      if (!Object.hasOwn(commands, name))
+        return refusalReply(404, [
+          { code: 'enum', value: name, allowed: Object.keys(commands), path: 'command' },
+        ]);
       const actor = this.actorFor(session);
       if (actor === null) return refusalReply(401, [{ code: 'login-required', path: '' }]);
       return resultReply(this.service.execute(name as keyof typeof commands, input, actor));
     }
-    return refusalReply(404, [{ code: 'enum', value: kind, allowed: ['command', 'query', 'login', 'whoami'], path: '' }]);
+    return refusalReply(404, [
+      { code: 'enum', value: kind, allowed: ['command', 'query', 'login', 'whoami'], path: '' },
+    ]);
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse, staticRoot: string | undefined): Promise<void> {
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    staticRoot: string | undefined,
+  ): Promise<void> {
     if (!this.hostAllowed(req)) {
       res.writeHead(421).end();
       return;
@@ -159,8 +175,17 @@ export class Host {
     const api = /^\/api\/(command|query|login|whoami)(?:\/([A-Za-z]+))?$/u.exec(url.pathname);
     if (api === null) {
       if (url.pathname.startsWith('/api/')) {
-        const allowed = ['/api/command/NAME', '/api/query/NAME', '/api/login', '/api/whoami', '/api/ws'];
-        return send(res, refusalReply(404, [{ code: 'enum', value: url.pathname, allowed, path: 'url' }]));
+        const allowed = [
+          '/api/command/NAME',
+          '/api/query/NAME',
+          '/api/login',
+          '/api/whoami',
+          '/api/ws',
+        ];
+        return send(
+          res,
+          refusalReply(404, [{ code: 'enum', value: url.pathname, allowed, path: 'url' }]),
+        );
       }
       if (staticRoot === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) {
         res.writeHead(404).end();
@@ -176,7 +201,8 @@ export class Host {
       return;
     }
     const body = await readBody(req);
-    if (body === 'too-large') return send(res, refusalReply(413, [{ code: 'too-large', limit: MAX_BODY_BYTES, path: '' }]));
+    if (body === 'too-large')
+      return send(res, refusalReply(413, [{ code: 'too-large', limit: MAX_BODY_BYTES, path: '' }]));
     const json = parseJson(body);
     if (!json.ok) return send(res, refusalReply(400, [json.refusal]));
     const session = req.headers[SESSION_HEADER] as string | undefined;
@@ -187,11 +213,23 @@ export class Host {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('message', (data, isBinary) => {
-      let message: { id?: unknown; kind?: unknown; name?: unknown; input?: unknown; session?: unknown };
+      let message: {
+        id?: unknown;
+        kind?: unknown;
+        name?: unknown;
+        input?: unknown;
+        session?: unknown;
+      };
       try {
         message = JSON.parse(isBinary ? '' : data.toString()) as typeof message;
       } catch (e) {
-        socket.send(JSON.stringify({ id: null, ...refusalReply(400, [{ code: 'not-json', reason: (e as Error).message, path: '' }]).body as object }));
+        socket.send(
+          JSON.stringify({
+            id: null,
+            ...(refusalReply(400, [{ code: 'not-json', reason: (e as Error).message, path: '' }])
+              .body as object),
+          }),
+        );
         return;
       }
       const reply = this.call(
@@ -205,30 +243,52 @@ export class Host {
   }
 }
 
-export function startHost({ service, host = '127.0.0.1', port = 0, token = newToken(), staticRoot }: HostOptions): Promise<RunningHost> {
+export function startHost({
+  service,
+  host = '127.0.0.1',
+  port = 0,
+  token = newToken(),
+  staticRoot,
+}: HostOptions): Promise<RunningHost> {
   const api = new Host(service, token);
   const server = createServer((req, res) => {
     api.handle(req, res, staticRoot).catch((e: unknown) => {
-      if (!res.headersSent) send(res, { status: 500, body: { ok: false, error: [{ code: 'file', reason: String(e), path: '' }] } });
+      if (!res.headersSent)
+        send(res, {
+          status: 500,
+          body: { ok: false, error: [{ code: 'file', reason: String(e), path: '' }] },
+        });
     });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const origin = req.headers.origin;
-    const sameOrigin = origin === undefined || api.hostAllowed({ headers: { host: origin.replace(/^https?:\/\//u, '') } } as IncomingMessage);
-    if (url.pathname !== '/api/ws' || !api.hostAllowed(req) || !sameOrigin || !sameToken(url.searchParams.get('token'), token)) {
+    const sameOrigin =
+      origin === undefined ||
+      api.hostAllowed({
+        headers: { host: origin.replace(/^https?:\/\//u, '') },
+      } as IncomingMessage);
+    if (
+      url.pathname !== '/api/ws' ||
+      !api.hostAllowed(req) ||
+      !sameOrigin ||
+      !sameToken(url.searchParams.get('token'), token)
+    ) {
       socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n');
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => api.attachSocket(ws, url.searchParams.get('session') ?? undefined));
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      api.attachSocket(ws, url.searchParams.get('session') ?? undefined),
+    );
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const actual = (server.address() as AddressInfo).port;
-      const names = host === '127.0.0.1' || host === 'localhost' ? ['127.0.0.1', 'localhost'] : [host];
+      const names =
+        host === '127.0.0.1' || host === 'localhost' ? ['127.0.0.1', 'localhost'] : [host];
       api.setAllowedHosts(names.map((h) => `${h}:${actual}`));
       resolve({
         url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}/`,

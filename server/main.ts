@@ -13,7 +13,8 @@ export async function serve(argv: readonly string[]): Promise<void> {
     allowPositionals: true,
   });
   const file = positionals[0];
-  if (file === undefined) throw new Error('usage: server/main.ts FILE.kiemphieu [--port N] [--host H]');
+  if (file === undefined)
+    throw new Error('usage: server/main.ts FILE.kiemphieu [--port N] [--host H]');
   const service = Service.open(file, { create: true });
   const running = await startHost({
     service,

@@ -19,7 +19,11 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  res: ServerResponse,
+): Promise<void> {
   const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/u, '');
   const path = join(root, relative === '' ? 'index.html' : relative);
   if (!path.startsWith(root + sep) && path !== root) {
@@ -36,7 +40,9 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
     try {
       body = await readFile(file);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Giao diện chưa được dựng (npm run build).');
+      res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Giao diện chưa được dựng (npm run build).');
       return;
     }
   }

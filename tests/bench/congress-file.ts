@@ -17,12 +17,25 @@ export async function benchCongressFile(): Promise<void> {
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       return r.value;
     };
-    ok(service.execute('updateCongress', { name: 'Đại hội', organisation: 'Đảng bộ tỉnh', kind: 'delegates' }, actor));
+    ok(
+      service.execute(
+        'updateCongress',
+        { name: 'Đại hội', organisation: 'Đảng bộ tỉnh', kind: 'delegates' },
+        actor,
+      ),
+    );
     ok(service.execute('setBase', { convened: 2_000 }, actor));
     const { electionId } = ok(
       service.execute(
         'createElection',
-        { title: 'Bầu đại biểu', kind: 'official-delegates', layout: 'strike', seats: 200, candidates: deck.candidates.map((c) => c.name), order: 'as-given' },
+        {
+          title: 'Bầu đại biểu',
+          kind: 'official-delegates',
+          layout: 'strike',
+          seats: 200,
+          candidates: deck.candidates.map((c) => c.name),
+          order: 'as-given',
+        },
         actor,
       ),
     );
@@ -49,7 +62,12 @@ export async function benchCongressFile(): Promise<void> {
     report('results query after each commit (p99)', ms(r99), '< 5 ms', r99 < 5);
     const t0 = process.hrtime.bigint();
     ok(service.query('exportRecord', { electionId }));
-    report('export record of 2 000 ballots', ms(Number(process.hrtime.bigint() - t0) / 1e6), '—', true);
+    report(
+      'export record of 2 000 ballots',
+      ms(Number(process.hrtime.bigint() - t0) / 1e6),
+      '—',
+      true,
+    );
   } finally {
     await service.close();
     rmSync(dir, { recursive: true, force: true });

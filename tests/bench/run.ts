@@ -2,6 +2,8 @@
 import { benchCongressFile } from './congress-file.ts';
 import { benchEngine } from './engine.ts';
 
-console.log(`Kiểm phiếu benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `Kiểm phiếu benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
 benchEngine();
 await benchCongressFile();

@@ -3,7 +3,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startHost, TOKEN_HEADER, SESSION_HEADER, MAX_BODY_BYTES, type RunningHost } from '../../server/http.ts';
+import {
+  startHost,
+  TOKEN_HEADER,
+  SESSION_HEADER,
+  MAX_BODY_BYTES,
+  type RunningHost,
+} from '../../server/http.ts';
 import { countingElection, newService, snapshot, tempDir } from '../db/helpers.ts';
 import type { Service } from '../../db/service.ts';
 
@@ -23,7 +29,12 @@ async function started(): Promise<{ host: RunningHost; service: Service; electio
   return { host, service, electionId };
 }
 
-const post = (host: RunningHost, path: string, body: unknown, headers: Record<string, string> = {}) =>
+const post = (
+  host: RunningHost,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) =>
   fetch(new URL(path, host.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
@@ -44,25 +55,45 @@ describe('server/: the service over HTTP', () => {
     const { host, service, electionId } = await started();
     const before = snapshot(service);
     for (const headers of [{ [TOKEN_HEADER]: '' }, { [TOKEN_HEADER]: 'x'.repeat(32) }]) {
-      const r = await post(host, '/api/command/enterBallot', { electionId, ballot: { struck: ['c1', 'c2'] } }, headers);
+      const r = await post(
+        host,
+        '/api/command/enterBallot',
+        { electionId, ballot: { struck: ['c1', 'c2'] } },
+        headers,
+      );
       expect(r.status).toBe(401);
       const body = (await r.json()) as { messages: string[] };
       expect(body.messages[0]).toContain('mã phiên');
     }
-    expect((await post(host, '/api/query/results', { electionId }, { [TOKEN_HEADER]: 'nope' })).status).toBe(401);
+    expect(
+      (await post(host, '/api/query/results', { electionId }, { [TOKEN_HEADER]: 'nope' })).status,
+    ).toBe(401);
     expect(snapshot(service)).toBe(before);
   });
 
   it('runs commands and queries; refusals come back in Vietnamese naming the field', async () => {
     const { host, electionId } = await started();
-    const entered = await post(host, '/api/command/enterBallot', { electionId, ballot: { struck: ['c1', 'c2'] } });
-    expect(await entered.json()).toEqual({ ok: true, value: { n: 1, version: 1, status: 'valid' } });
-    const results = (await (await post(host, '/api/query/results', { electionId })).json()) as { value: { ballots: { valid: number } } };
+    const entered = await post(host, '/api/command/enterBallot', {
+      electionId,
+      ballot: { struck: ['c1', 'c2'] },
+    });
+    expect(await entered.json()).toEqual({
+      ok: true,
+      value: { n: 1, version: 1, status: 'valid' },
+    });
+    const results = (await (await post(host, '/api/query/results', { electionId })).json()) as {
+      value: { ballots: { valid: number } };
+    };
     expect(results.value.ballots.valid).toBe(1);
-    const refused = await post(host, '/api/command/enterBallot', { electionId, ballot: { struck: ['c9'] } });
+    const refused = await post(host, '/api/command/enterBallot', {
+      electionId,
+      ballot: { struck: ['c9'] },
+    });
     expect(refused.status).toBe(422);
     const body = (await refused.json()) as { messages: string[] };
-    expect(body.messages[0]).toBe('Phiếu số 2 — ballot.struck[0]: ứng cử viên "c9" không có trong danh sách bầu cử');
+    expect(body.messages[0]).toBe(
+      'Phiếu số 2 — ballot.struck[0]: ứng cử viên "c9" không có trong danh sách bầu cử',
+    );
   });
 
   it('malformed JSON, unknown names and oversize bodies get clear errors and touch nothing', async () => {
@@ -70,9 +101,13 @@ describe('server/: the service over HTTP', () => {
     const before = snapshot(service);
     const bad = await post(host, '/api/command/enterBallot', '{"electionId": 1, ');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { messages: string[] }).messages[0]).toContain('không đọc được JSON');
+    expect(((await bad.json()) as { messages: string[] }).messages[0]).toContain(
+      'không đọc được JSON',
+    );
     expect((await post(host, '/api/command/dropTables', {})).status).toBe(404);
-    const huge = await post(host, '/api/command/importElection', { record: 'x'.repeat(MAX_BODY_BYTES + 10) });
+    const huge = await post(host, '/api/command/importElection', {
+      record: 'x'.repeat(MAX_BODY_BYTES + 10),
+    });
     expect(huge.status).toBe(413);
     expect(snapshot(service)).toBe(before);
   });
@@ -82,7 +117,13 @@ describe('server/: the service over HTTP', () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
       const req = request(
-        { host: '127.0.0.1', port: host.port, path: '/api/query/elections', method: 'POST', headers: { host: 'evil.example:80', [TOKEN_HEADER]: host.token } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/query/elections',
+          method: 'POST',
+          headers: { host: 'evil.example:80', [TOKEN_HEADER]: host.token },
+        },
         (res) => resolve(res.statusCode ?? 0),
       );
       req.end('{}');
@@ -92,12 +133,28 @@ describe('server/: the service over HTTP', () => {
 
   it('once operators exist, commands need a login; queries do not', async () => {
     const { host, electionId } = await started();
-    await post(host, '/api/command/addOperator', { name: 'Nguyễn Quản Trị', role: 'admin', pin: '2468' });
-    const anonymous = await post(host, '/api/command/enterBallot', { electionId, ballot: { struck: ['c1', 'c2'] } });
+    await post(host, '/api/command/addOperator', {
+      name: 'Nguyễn Quản Trị',
+      role: 'admin',
+      pin: '2468',
+    });
+    const anonymous = await post(host, '/api/command/enterBallot', {
+      electionId,
+      ballot: { struck: ['c1', 'c2'] },
+    });
     expect(anonymous.status).toBe(401);
-    expect((await post(host, '/api/login', { name: 'Nguyễn Quản Trị', pin: '0000' })).status).toBe(401);
-    const login = (await (await post(host, '/api/login', { name: 'Nguyễn Quản Trị', pin: '2468' })).json()) as { value: { session: string } };
-    const ok = await post(host, '/api/command/enterBallot', { electionId, ballot: { struck: ['c1', 'c2'] } }, { [SESSION_HEADER]: login.value.session });
+    expect((await post(host, '/api/login', { name: 'Nguyễn Quản Trị', pin: '0000' })).status).toBe(
+      401,
+    );
+    const login = (await (
+      await post(host, '/api/login', { name: 'Nguyễn Quản Trị', pin: '2468' })
+    ).json()) as { value: { session: string } };
+    const ok = await post(
+      host,
+      '/api/command/enterBallot',
+      { electionId, ballot: { struck: ['c1', 'c2'] } },
+      { [SESSION_HEADER]: login.value.session },
+    );
     expect(ok.status).toBe(200);
     expect((await post(host, '/api/query/progress', { electionId })).status).toBe(200);
   });
@@ -117,11 +174,19 @@ describe('server/: WebSocket', () => {
   it('carries commands, queries and the change events of every station', async () => {
     const { host, electionId } = await started();
     const ws = new WebSocket(`${host.url.replace('http', 'ws')}api/ws?token=${host.token}`);
-    const messages: { type?: string; id?: number; ok?: boolean; event?: { command: string } }[] = [];
+    const messages: { type?: string; id?: number; ok?: boolean; event?: { command: string } }[] =
+      [];
     ws.on('message', (d) => messages.push(JSON.parse(d.toString())));
     await new Promise((r) => ws.on('open', r));
     await post(host, '/api/command/enterBallot', { electionId, ballot: { struck: ['c1', 'c2'] } });
-    ws.send(JSON.stringify({ id: 7, kind: 'command', name: 'enterBallot', input: { electionId, ballot: { struck: ['c3', 'c4'] } } }));
+    ws.send(
+      JSON.stringify({
+        id: 7,
+        kind: 'command',
+        name: 'enterBallot',
+        input: { electionId, ballot: { struck: ['c3', 'c4'] } },
+      }),
+    );
     ws.send(JSON.stringify({ id: 8, kind: 'query', name: 'progress', input: { electionId } }));
     ws.send('not json');
     await new Promise((r) => setTimeout(r, 200));
