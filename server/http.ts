@@ -9,7 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { commands, queries } from '../core/api.ts';
+import { z } from 'zod';
 import { refusalText, type Refusal } from '../core/refusal.ts';
+import { zodRefusals } from '../core/record.ts';
+import { columnMappingSchema, problemText, readPeopleSheet } from '../db/people-sheet.ts';
 import type { Result } from '../core/result.ts';
 import type { Actor } from '../core/views.ts';
 import type { Service } from '../db/service.ts';
@@ -94,6 +97,31 @@ function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; re
   }
 }
 
+const sheetRequest = z.strictObject({
+  fileName: z.string().min(1).max(300),
+  base64: z.string().max(MAX_BODY_BYTES),
+  mapping: columnMappingSchema.optional(),
+  headerRow: z.int().min(1).optional(),
+});
+
+/** A delegates' or candidates' spreadsheet read for the preview screen; nothing is stored. */
+async function previewSheet(input: unknown): Promise<Reply> {
+  const parsed = sheetRequest.safeParse(input, { reportInput: true });
+  if (!parsed.success) return refusalReply(422, zodRefusals(parsed.error, []));
+  const { fileName, base64, mapping, headerRow } = parsed.data;
+  const sheet = await readPeopleSheet({
+    bytes: new Uint8Array(Buffer.from(base64, 'base64')),
+    fileName,
+    ...(mapping === undefined ? {} : { mapping }),
+    ...(headerRow === undefined ? {} : { headerRow }),
+  });
+  if (sheet.ok) return { status: 200, body: { ok: true, value: sheet.value } };
+  return {
+    status: 422,
+    body: { ok: false, error: sheet.error, messages: sheet.error.map((p) => problemText(p, 'vi')) },
+  };
+}
+
 export class Host {
   private readonly service: Service;
   private readonly token: string;
@@ -172,7 +200,7 @@ export class Host {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const api = /^\/api\/(command|query|login|whoami)(?:\/([A-Za-z]+))?$/u.exec(url.pathname);
+    const api = /^\/api\/(command|query|login|whoami|sheet)(?:\/([A-Za-z]+))?$/u.exec(url.pathname);
     if (api === null) {
       if (url.pathname.startsWith('/api/')) {
         const allowed = [
@@ -206,6 +234,7 @@ export class Host {
     const json = parseJson(body);
     if (!json.ok) return send(res, refusalReply(400, [json.refusal]));
     const session = req.headers[SESSION_HEADER] as string | undefined;
+    if (api[1] === 'sheet') return send(res, await previewSheet(json.value));
     send(res, this.call(api[1] ?? '', api[2] ?? '', json.value, session));
   }
 

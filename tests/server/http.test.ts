@@ -198,3 +198,29 @@ describe('server/: WebSocket', () => {
     expect(messages.find((m) => m.id === null)).toMatchObject({ ok: false });
   });
 });
+
+describe('server/: spreadsheet preview', () => {
+  it('reads a CSV of delegates and reports problems with row numbers, storing nothing', async () => {
+    const { host, service } = await started();
+    const before = snapshot(service);
+    const csv =
+      '\uFEFFSTT;Họ và tên;Đơn vị\n1;Nguyễn Văn An;Chi bộ 1\n2;;Chi bộ 2\n3;Trần Thị Bình;Chi bộ 3\n';
+    const r = await post(host, '/api/sheet', {
+      fileName: 'dai-bieu.csv',
+      base64: Buffer.from(csv).toString('base64'),
+    });
+    expect(r.status).toBe(200);
+    const sheet = (await r.json()) as {
+      value: { people: { name: string; row: number }[]; problems: unknown[] };
+    };
+    expect(sheet.value.people.map((p) => [p.row, p.name])).toEqual([
+      [2, 'Nguyễn Văn An'],
+      [4, 'Trần Thị Bình'],
+    ]);
+    expect(sheet.value.problems).toHaveLength(1);
+    const bad = await post(host, '/api/sheet', { fileName: 'x.xls', base64: 'AAAA' });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { messages: string[] }).messages[0]).toMatch(/xlsx/u);
+    expect(snapshot(service)).toBe(before);
+  });
+});
