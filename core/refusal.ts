@@ -45,7 +45,9 @@ export type RefusalDetail =
   | { readonly code: 'ruling-on-paper-invalid' }
   | { readonly code: 'token' }
   | { readonly code: 'login-required' }
-  | { readonly code: 'too-large'; readonly limit: number };
+  | { readonly code: 'too-large'; readonly limit: number }
+  | { readonly code: 'no-file' }
+  | { readonly code: 'file-exists'; readonly path: string };
 
 export const ELECTION_STATUSES = [
   'draft',
@@ -223,6 +225,10 @@ function detailText(r: RefusalDetail, lang: Lang): string {
       return vi
         ? `dữ liệu gửi lên quá lớn (tối đa ${r.limit} byte)`
         : `the request is too large (at most ${r.limit} bytes)`;
+    case 'no-file':
+      return vi ? 'chưa mở tệp đại hội nào' : 'no congress file is open';
+    case 'file-exists':
+      return vi ? `đã có tệp ${r.path}; hãy mở tệp đó hoặc chọn tên khác` : `${r.path} already exists; open it or choose another name`;
     case 'file':
       return vi ? `lỗi tệp: ${r.reason}` : `file error: ${r.reason}`;
     default:

@@ -1,37 +1,43 @@
-/** `node server/main.ts FILE.kiemphieu [--port N] [--host H]`: serve one congress file. */
+/** `node server/main.ts [FILE.kiemphieu] [--port N] [--host H]`: the app in a browser. */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { Service } from '../db/service.ts';
-import { startHost } from './http.ts';
+import { Workspace } from '../db/workspace.ts';
+import { startHost, type RunningHost } from './http.ts';
 
-const DEFAULT_PORT = 5317;
+export const DEFAULT_PORT = 5317;
+export const RENDERER_ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
-export async function serve(argv: readonly string[]): Promise<void> {
+export async function serve(
+  argv: readonly string[],
+): Promise<{ running: RunningHost; workspace: Workspace }> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     options: { port: { type: 'string' }, host: { type: 'string' } },
     allowPositionals: true,
   });
+  const workspace = new Workspace();
   const file = positionals[0];
-  if (file === undefined)
-    throw new Error('usage: server/main.ts FILE.kiemphieu [--port N] [--host H]');
-  const service = Service.open(file, { create: true });
+  if (file !== undefined) {
+    const opened = await workspace.open(file);
+    if (!opened.ok) throw new Error(`cannot open ${file}: ${JSON.stringify(opened.error)}`);
+  }
   const running = await startHost({
-    service,
+    workspace,
     host: values.host ?? '127.0.0.1',
     port: Number(values.port ?? process.env.PORT ?? DEFAULT_PORT),
-    staticRoot: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    staticRoot: RENDERER_ROOT,
   });
-  console.log(`Kiểm phiếu: ${running.url}#token=${running.token}`);
   const stop = async () => {
     await running.close();
-    await service.close();
+    await workspace.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  return { running, workspace };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await serve(process.argv.slice(2));
+  const { running } = await serve(process.argv.slice(2));
+  console.log(`Kiểm phiếu: ${running.url}#token=${running.token}`);
 }

@@ -10,23 +10,41 @@ import {
   MAX_BODY_BYTES,
   type RunningHost,
 } from '../../server/http.ts';
-import { countingElection, newService, snapshot, tempDir } from '../db/helpers.ts';
-import type { Service } from '../../db/service.ts';
+import { countingElection, snapshot, tempDir } from '../db/helpers.ts';
+import { Service } from '../../db/service.ts';
+import { Workspace } from '../../db/workspace.ts';
 
 const hosts: RunningHost[] = [];
 afterEach(async () => {
   for (const h of hosts.splice(0)) await h.close();
 });
 
-async function started(): Promise<{ host: RunningHost; service: Service; electionId: number }> {
-  const service = newService();
-  const electionId = countingElection(service);
-  const root = tempDir();
+const workspaces: Workspace[] = [];
+afterEach(async () => {
+  for (const w of workspaces.splice(0)) await w.close();
+});
+
+async function started(): Promise<{
+  host: RunningHost;
+  service: Service;
+  electionId: number;
+  dir: string;
+  workspace: Workspace;
+}> {
+  const dir = tempDir();
+  const file = join(dir, 'dai-hoi.kiemphieu');
+  const setup = Service.open(file, { create: true, backups: false });
+  const electionId = countingElection(setup);
+  await setup.close();
+  const workspace = new Workspace({ home: dir, options: { backups: false } });
+  workspaces.push(workspace);
+  await workspace.open(file);
+  const root = join(dir, 'renderer');
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Kiểm phiếu</title>');
-  const host = await startHost({ service, staticRoot: root });
+  const host = await startHost({ workspace, staticRoot: root });
   hosts.push(host);
-  return { host, service, electionId };
+  return { host, service: workspace.service!, electionId, dir, workspace };
 }
 
 const post = (
@@ -222,5 +240,46 @@ describe('server/: spreadsheet preview', () => {
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { messages: string[] }).messages[0]).toMatch(/xlsx/u);
     expect(snapshot(service)).toBe(before);
+  });
+});
+
+describe('server/: files', () => {
+  it('creates, opens and remembers congress files; without one, data calls say so', async () => {
+    const { host, dir } = await started();
+    expect((await (await post(host, '/api/file/close', {})).json()) as object).toEqual({
+      ok: true,
+      value: null,
+    });
+    const none = await post(host, '/api/query/elections', {});
+    expect(none.status).toBe(409);
+    expect(((await none.json()) as { messages: string[] }).messages[0]).toBe(
+      'chưa mở tệp đại hội nào',
+    );
+    const congress = {
+      name: 'Đại hội đại biểu Đảng bộ phường Bến Thành lần thứ XIII',
+      organisation: 'Đảng bộ phường Bến Thành',
+      kind: 'delegates',
+    };
+    const created = await post(host, '/api/file/create', {
+      path: join(dir, 'ben-thanh'),
+      congress,
+    });
+    expect(created.status).toBe(200);
+    expect(((await created.json()) as { value: { path: string } }).value.path).toBe(
+      join(dir, 'ben-thanh.kiemphieu'),
+    );
+    const again = await post(host, '/api/file/create', { path: join(dir, 'ben-thanh'), congress });
+    expect(((await again.json()) as { messages: string[] }).messages[0]).toContain('đã có tệp');
+    const recent = (await (await post(host, '/api/file/recent', {})).json()) as {
+      value: { path: string; name: string }[];
+    };
+    expect(recent.value[0]).toMatchObject({
+      path: join(dir, 'ben-thanh.kiemphieu'),
+      name: congress.name,
+    });
+    expect(recent.value[1]?.path).toBe(join(dir, 'dai-hoi.kiemphieu'));
+    const opened = await post(host, '/api/file/open', { path: join(dir, 'dai-hoi.kiemphieu') });
+    expect(opened.status).toBe(200);
+    expect((await post(host, '/api/file/open', { path: join(dir, 'khong-co') })).status).toBe(422);
   });
 });
