@@ -106,7 +106,16 @@ export const commands = {
     label: optionalText,
   }),
   closeBatch: z.strictObject({ batchId: id }),
-  enterBallot: z.strictObject({ electionId: id, ballot: ballotBody, batchId: id.optional() }),
+  enterBallot: z.strictObject({
+    electionId: id,
+    ballot: ballotBody,
+    batchId: id.optional(),
+    /** The station's key for this entry: a retried save returns the ballot already saved. */
+    clientKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/u)
+      .optional(),
+  }),
   correctBallot: z.strictObject({
     electionId: id,
     n: id,
@@ -120,6 +129,8 @@ export const commands = {
   reopenElection: z.strictObject({ electionId: id, reason: text }),
   suspendElection: z.strictObject({ electionId: id, note: text }),
   resumeElection: z.strictObject({ electionId: id }),
+  /** What the hall's projector shows, and whether the figures are released yet. */
+  setDisplay: z.strictObject({ electionId: id.nullable(), showFigures: z.boolean() }),
   /** An election record (election-record.md) becomes an election with its ballots. */
   importElection: z.strictObject({ record: z.unknown() }),
   createFollowUp: z.strictObject({
@@ -155,6 +166,7 @@ export const queries = {
   }),
   verifyAudit: z.strictObject({}),
   exportRecord: z.strictObject({ electionId: id }),
+  display: z.strictObject({}),
 } as const;
 
 export type CommandName = keyof typeof commands;

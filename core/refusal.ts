@@ -228,7 +228,9 @@ function detailText(r: RefusalDetail, lang: Lang): string {
     case 'no-file':
       return vi ? 'chưa mở tệp đại hội nào' : 'no congress file is open';
     case 'file-exists':
-      return vi ? `đã có tệp ${r.path}; hãy mở tệp đó hoặc chọn tên khác` : `${r.path} already exists; open it or choose another name`;
+      return vi
+        ? `đã có tệp ${r.path}; hãy mở tệp đó hoặc chọn tên khác`
+        : `${r.path} already exists; open it or choose another name`;
     case 'file':
       return vi ? `lỗi tệp: ${r.reason}` : `file error: ${r.reason}`;
     default:

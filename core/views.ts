@@ -177,6 +177,7 @@ export interface CommandOutputs {
   suspendElection: null;
   resumeElection: null;
   importElection: { readonly electionId: number; readonly code: string; readonly ballots: number };
+  setDisplay: DisplayView;
   createFollowUp: FollowUpOutput;
 }
 
@@ -196,4 +197,10 @@ export interface QueryOutputs {
   audit: readonly AuditEntryView[];
   verifyAudit: AuditVerification;
   exportRecord: ElectionRecord;
+  display: DisplayView;
+}
+
+export interface DisplayView {
+  readonly electionId: number | null;
+  readonly showFigures: boolean;
 }

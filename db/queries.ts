@@ -199,4 +199,6 @@ export const queryHandlers: QueryHandlers = {
   },
 
   exportRecord: ({ db }, input) => exportRecord(db, input.electionId),
+
+  display: ({ db }) => store.display(db),
 };

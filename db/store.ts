@@ -40,6 +40,7 @@ export interface BallotRow {
   batch_id: number | null;
   entered_by: string;
   entered_at: string;
+  client_key: string | null;
 }
 
 export function congress(db: Db): CongressDetails | null {
@@ -242,9 +243,9 @@ export function insertBallotVersion(db: Db, v: NewBallotVersion): BallotRow {
   const { lastInsertRowid } = stmt(
     db,
     `INSERT INTO ballot (election_id, n, version, current, body, ruling_code, ruling_note, voided,
-         void_reason, change, change_reason, batch_id, entered_by, entered_at)
+         void_reason, change, change_reason, batch_id, entered_by, entered_at, client_key)
        VALUES (@election_id, @n, @version, 1, @body, @ruling_code, @ruling_note, @voided,
-         @void_reason, @change, @change_reason, @batch_id, @entered_by, @entered_at)`,
+         @void_reason, @change, @change_reason, @batch_id, @entered_by, @entered_at, @client_key)`,
   ).run(v);
   return { ...v, id: Number(lastInsertRowid), current: 1 };
 }
@@ -260,4 +261,10 @@ export function batchEntered(db: Db, batchId: number): number {
       'SELECT COUNT(*) AS n FROM ballot WHERE batch_id = ? AND current = 1 AND voided = 0',
     ).get(batchId) as { n: number }
   ).n;
+}
+
+export function display(db: Db): { electionId: number | null; showFigures: boolean } {
+  const row = stmt(db, 'SELECT election_id, show_figures FROM display WHERE id = 1').get() as
+    { election_id: number | null; show_figures: number } | undefined;
+  return { electionId: row?.election_id ?? null, showFigures: row?.show_figures === 1 };
 }

@@ -94,12 +94,34 @@ function newVersion(
     change_reason: null,
     entered_by: ctx.actor.name,
     entered_at: ctx.at,
+    client_key: null,
     ...change,
   };
 }
 
 export const ballotHandlers: Handlers<BallotCommands> = {
   enterBallot(ctx, input) {
+    if (input.clientKey !== undefined) {
+      // The same entry sent again (the station lost the answer): it is saved already; say so.
+      const first = stmt(
+        ctx.db,
+        'SELECT n FROM ballot WHERE election_id = ? AND client_key = ? AND version = 1',
+      ).get(input.electionId, input.clientKey) as { n: number } | undefined;
+      if (first !== undefined) {
+        const current = store.currentBallot(ctx.db, input.electionId, first.n);
+        return done(
+          {
+            n: current.n,
+            version: current.version,
+            status: statusOf(ctx, input.electionId, current),
+          },
+          {
+            electionId: input.electionId,
+            log: { electionId: input.electionId, replayOf: first.n, clientKey: input.clientKey },
+          },
+        );
+      }
+    }
     requireCounting(ctx, input.electionId);
     if (input.batchId !== undefined) {
       const batch = stmt(ctx.db, 'SELECT election_id, closed FROM batch WHERE id = ?').get(
@@ -122,6 +144,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
       batch_id: input.batchId ?? null,
       entered_by: ctx.actor.name,
       entered_at: ctx.at,
+      client_key: input.clientKey ?? null,
     });
     return saved(ctx, input.electionId, null, row);
   },

@@ -8,6 +8,7 @@ import { refuse } from '../refused.ts';
 import * as store from '../store.ts';
 
 type ElectionCommands =
+  | 'setDisplay'
   | 'createElection'
   | 'setCandidates'
   | 'reorderCandidates'
@@ -100,6 +101,15 @@ const transition = (ctx: Ctx, electionId: number, status: ElectionStatus) => {
 };
 
 export const electionHandlers: Handlers<ElectionCommands> = {
+  setDisplay(ctx, input) {
+    if (input.electionId !== null) store.election(ctx.db, input.electionId);
+    stmt(ctx.db, 'UPDATE display SET election_id = ?, show_figures = ? WHERE id = 1').run(
+      input.electionId,
+      input.showFigures ? 1 : 0,
+    );
+    return done(store.display(ctx.db), { electionId: input.electionId });
+  },
+
   createElection(ctx, input) {
     store.requireCongress(ctx.db);
     const code = input.code ?? uniqueCode(ctx, KIND_CODES[input.kind]);

@@ -64,6 +64,7 @@ export const importHandlers: Handlers<'importElection'> = {
         batch_id: null,
         entered_by: ctx.actor.name,
         entered_at: ctx.at,
+        client_key: null,
       }),
     );
     store.setStatus(ctx.db, electionId, 'closed');

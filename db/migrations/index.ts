@@ -1,6 +1,8 @@
 /** Numbered migrations, applied in order; `PRAGMA user_version` records the last one applied. */
 import { sql as initial } from './0001-initial.ts';
+import { sql as clientKeysAndDisplay } from './0002-client-keys-and-display.ts';
 
 export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
   { version: 1, sql: initial },
+  { version: 2, sql: clientKeysAndDisplay },
 ];

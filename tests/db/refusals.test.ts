@@ -339,6 +339,14 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
   resumeElection: [
     { input: (ids) => ({ electionId: ids.counting }), code: 'wrong-status', path: 'electionId' },
   ],
+  setDisplay: [
+    {
+      input: () => ({ electionId: 999, showFigures: true }),
+      code: 'not-found',
+      path: 'electionId',
+    },
+    { input: () => ({ electionId: null, showFigures: 'yes' }), code: 'type', path: 'showFigures' },
+  ],
   importElection: [
     { input: () => ({ record: { format: 'other' } }), code: 'wrong-format', path: 'format' },
     { input: () => ({ record: 42 }), code: 'type', path: '' },

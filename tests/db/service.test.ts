@@ -15,7 +15,7 @@ import {
 describe('the congress file schema', () => {
   it('is migrated, STRICT, with foreign keys on and WAL + synchronous=FULL', () => {
     const s = newService();
-    expect(s.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(2);
     expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(s.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -178,6 +178,35 @@ describe('counting through the service', () => {
     const r = value(s.query('results', { electionId: id }));
     expect(r.ballots).toMatchObject({ valid: 3, invalid: 2, invalidByReason: { 'no-choice': 2 } });
     expect(r.candidates[0]?.votes).toBe(2);
+  });
+
+  it('a save sent twice with the same client key is counted once (a retry after a lost answer)', () => {
+    const s = newService();
+    const id = countingElection(s);
+    const first = value(
+      s.execute(
+        'enterBallot',
+        { electionId: id, clientKey: 'tram1-000001', ballot: { struck: ['c1', 'c2'] } },
+        OPERATOR,
+      ),
+    );
+    const again = value(
+      s.execute(
+        'enterBallot',
+        { electionId: id, clientKey: 'tram1-000001', ballot: { struck: ['c1', 'c2'] } },
+        OPERATOR,
+      ),
+    );
+    expect(again).toEqual(first);
+    expect(value(s.query('results', { electionId: id })).ballots.collected).toBe(1);
+    value(
+      s.execute(
+        'enterBallot',
+        { electionId: id, clientKey: 'tram1-000002', ballot: { struck: ['c1', 'c2'] } },
+        OPERATOR,
+      ),
+    );
+    expect(value(s.query('results', { electionId: id })).ballots.collected).toBe(2);
   });
 
   it('batches reconcile their declared count', () => {

@@ -1,0 +1,58 @@
+/**
+ * What the preload exposes to the renderer as `window.kiemPhieu`: the API call, the change events
+ * and the file dialogs. No Electron import here, so the renderer can type-import it; the shapes are
+ * the same the browser host sends as JSON.
+ */
+import type { CongressDetails } from '../core/api.ts';
+import type { ChangeEvent } from '../core/views.ts';
+
+export const CALL_CHANNEL = 'kiem-phieu:call';
+export const EVENT_CHANNEL = 'kiem-phieu:event';
+export const DIALOG_CHANNEL = 'kiem-phieu:dialog';
+
+/** One API call (db/api.ts): `kind` command, query, login, logout, whoami, file or sheet. */
+export interface BridgeRequest {
+  readonly kind: string;
+  readonly name?: string;
+  readonly input?: unknown;
+  readonly session?: string;
+}
+
+/** The reply body, as the browser host sends it. */
+export type BridgeReply =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: readonly unknown[]; readonly messages: readonly string[] };
+
+export interface BridgeFileInfo {
+  readonly path: string;
+  readonly congress: CongressDetails | null;
+}
+
+/** A change in the open file, or another file opened (null: closed). */
+export type BridgeEvent =
+  | { readonly type: 'event'; readonly event: ChangeEvent }
+  | { readonly type: 'file'; readonly file: BridgeFileInfo | null };
+
+/** `open`/`save`: a congress file (*.kiemphieu); `sheet`: a delegates' or candidates' sheet. */
+export type DialogKind = 'open' | 'save' | 'sheet';
+
+export interface DialogOptions {
+  /** The file name the save dialog proposes (without folder). */
+  readonly defaultName?: string;
+}
+
+/** A spreadsheet chosen for import, ready for the API's `sheet` call; or why it cannot be. */
+export type SheetPick =
+  | { readonly ok: true; readonly fileName: string; readonly base64: string }
+  | { readonly ok: false; readonly fileName: string; readonly message: string };
+
+export interface KiemPhieuBridge {
+  readonly host: 'electron';
+  call(request: BridgeRequest): Promise<BridgeReply>;
+  /** Calls `listener` for every event until the returned function is called. */
+  onEvent(listener: (event: BridgeEvent) => void): () => void;
+  /** The chosen path, or null when the operator cancelled. */
+  dialog(kind: 'open' | 'save', options?: DialogOptions): Promise<string | null>;
+  /** The chosen sheet, or null when the operator cancelled. */
+  dialog(kind: 'sheet', options?: DialogOptions): Promise<SheetPick | null>;
+}

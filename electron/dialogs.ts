@@ -1,0 +1,59 @@
+/**
+ * The native file dialogs the renderer asks for: a congress file to open or to create, and a
+ * spreadsheet to import (read here, handed over as base64 for the API's `sheet` call).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
+import { MAX_SHEET_BYTES } from '../db/api.ts';
+import type { DialogOptions, SheetPick } from './bridge.ts';
+
+const CONGRESS_FILES: FileFilter[] = [{ name: 'Tệp đại hội (.kiemphieu)', extensions: ['kiemphieu'] }];
+const SHEETS: FileFilter[] = [{ name: 'Bảng tính (.xlsx, .csv)', extensions: ['xlsx', 'csv'] }];
+
+/** Chooses a congress file to open; null when cancelled. */
+export async function chooseCongressFile(parent: BrowserWindow): Promise<string | null> {
+  const r = await dialog.showOpenDialog(parent, {
+    title: 'Mở tệp đại hội',
+    filters: CONGRESS_FILES,
+    properties: ['openFile'],
+  });
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}
+
+/** Chooses where a new congress file goes; null when cancelled. */
+export async function chooseNewCongressFile(
+  parent: BrowserWindow,
+  { defaultName }: DialogOptions = {},
+): Promise<string | null> {
+  const name = basename(defaultName ?? 'DAI-HOI').replace(/\.kiemphieu$/iu, '');
+  const r = await dialog.showSaveDialog(parent, {
+    title: 'Tạo tệp đại hội',
+    defaultPath: join(app.getPath('documents'), `${name}.kiemphieu`),
+    filters: CONGRESS_FILES,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return r.canceled || r.filePath === undefined || r.filePath === '' ? null : r.filePath;
+}
+
+/** Chooses a delegates' or candidates' spreadsheet and reads it; null when cancelled. */
+export async function chooseSheet(parent: BrowserWindow): Promise<SheetPick | null> {
+  const r = await dialog.showOpenDialog(parent, {
+    title: 'Chọn bảng tính',
+    filters: SHEETS,
+    properties: ['openFile'],
+  });
+  const path = r.canceled ? undefined : r.filePaths[0];
+  if (path === undefined) return null;
+  const fileName = basename(path);
+  try {
+    const { size } = await stat(path);
+    if (size > MAX_SHEET_BYTES) {
+      const mib = MAX_SHEET_BYTES / (1024 * 1024);
+      return { ok: false, fileName, message: `Tệp lớn hơn ${mib} MiB, không đọc được.` };
+    }
+    return { ok: true, fileName, base64: (await readFile(path)).toString('base64') };
+  } catch (e) {
+    return { ok: false, fileName, message: `Không đọc được tệp: ${(e as Error).message}` };
+  }
+}
