@@ -167,7 +167,10 @@ async function previewSheet(input: unknown): Promise<ApiReply> {
     ...(mapping === undefined ? {} : { mapping }),
     ...(headerRow === undefined ? {} : { headerRow }),
   });
-  if (sheet.ok) return { status: 200, body: { ok: true, value: sheet.value } };
+  if (sheet.ok) {
+    const messages = sheet.value.problems.map((p) => problemText(p, 'vi'));
+    return { status: 200, body: { ok: true, value: { ...sheet.value, messages } } };
+  }
   return {
     status: 422,
     body: { ok: false, error: sheet.error, messages: sheet.error.map((p) => problemText(p, 'vi')) },

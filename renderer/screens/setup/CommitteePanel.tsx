@@ -1,0 +1,67 @@
+/** The counting committee: its head and members sign the minutes. */
+import { useEffect, useState } from 'react';
+import { Messages } from '../../components.tsx';
+import { useQuery } from '../../hooks.ts';
+import { useT } from '../../i18n.ts';
+import { run } from '../Setup.tsx';
+
+type Member = { name: string; role: 'head' | 'member' };
+
+export function CommitteePanel() {
+  const t = useT();
+  const { data } = useQuery('committee', {});
+  const [members, setMembers] = useState<Member[]>([{ name: '', role: 'head' }]);
+  const [messages, setMessages] = useState<readonly string[] | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (data && data.length > 0) setMembers(data.map((m) => ({ ...m })));
+  }, [data]);
+  const update = (i: number, patch: Partial<Member>) =>
+    setMembers(members.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+  return (
+    <form
+      className="card panel"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const m = await run('setCommittee', {
+          members: members.filter((x) => x.name.trim() !== ''),
+        });
+        setMessages(m);
+        setSaved(m === null);
+      }}
+    >
+      <p className="muted">{t.setup.committeeHelp}</p>
+      {members.map((m, i) => (
+        <div className="row" key={i}>
+          <input
+            aria-label={`${t.setup.operatorName} ${i + 1}`}
+            value={m.name}
+            onChange={(e) => update(i, { name: e.target.value })}
+          />
+          <select
+            aria-label={`${t.setup.role} ${i + 1}`}
+            value={m.role}
+            onChange={(e) => update(i, { role: e.target.value as Member['role'] })}
+          >
+            <option value="head">{t.setup.head}</option>
+            <option value="member">{t.setup.member}</option>
+          </select>
+          <button type="button" onClick={() => setMembers(members.filter((_, j) => j !== i))}>
+            {t.common.remove}
+          </button>
+        </div>
+      ))}
+      <div className="row">
+        <button
+          type="button"
+          onClick={() => setMembers([...members, { name: '', role: 'member' }])}
+        >
+          {t.common.add}
+        </button>
+        <button className="primary">{t.common.save}</button>
+      </div>
+      {saved ? <Messages kind="ok" messages={[t.common.saved]} /> : null}
+      <Messages messages={messages} />
+    </form>
+  );
+}

@@ -1,0 +1,174 @@
+/** Elections: create with the list (ballot order computed), reorder, warnings, start counting. */
+import { useState } from 'react';
+import { ELECTION_KINDS } from '../../../core/codes.ts';
+import { warningText } from '../../../core/labels.ts';
+import type { ElectionView } from '../../../core/views.ts';
+import { Field, Messages } from '../../components.tsx';
+import { useT } from '../../i18n.ts';
+import { useApp } from '../../store.ts';
+import { run } from '../Setup.tsx';
+
+export function ElectionsPanel() {
+  const t = useT();
+  const { elections, lang } = useApp();
+  const [form, setForm] = useState({
+    title: '',
+    kind: 'committee',
+    layout: 'strike',
+    seats: '',
+    candidates: '',
+    order: 'ballot',
+  });
+  const [messages, setMessages] = useState<readonly string[] | null>(null);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+
+  const create = async () => {
+    const candidates = form.candidates
+      .split('\n')
+      .map((l) => l.replace(/^\s*\d+[.)]\s*/u, '').trim())
+      .filter((l) => l !== '');
+    const m = await run('createElection', {
+      title: form.title,
+      kind: form.kind as ElectionView['kind'],
+      layout: form.layout as 'strike' | 'approve',
+      seats: Number(form.seats),
+      candidates,
+      order: form.order as 'ballot' | 'as-given',
+    });
+    setMessages(m);
+    if (m === null) setForm({ ...form, title: '', seats: '', candidates: '' });
+  };
+
+  return (
+    <div className="panel">
+      {elections.map((e) => (
+        <ElectionCard key={e.id} election={e} lang={lang} />
+      ))}
+      <form
+        className="card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <h2>{t.setup.newElection}</h2>
+        <Field label={t.setup.electionTitle}>
+          <input value={form.title} onChange={set('title')} required />
+        </Field>
+        <div className="row">
+          <Field label={t.setup.electionKind}>
+            <select value={form.kind} onChange={set('kind')}>
+              {ELECTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t.kinds[k]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t.setup.layout}>
+            <select value={form.layout} onChange={set('layout')}>
+              <option value="strike">{t.setup.layoutStrike}</option>
+              <option value="approve">{t.setup.layoutApprove}</option>
+            </select>
+          </Field>
+          <Field label={t.setup.seats}>
+            <input inputMode="numeric" value={form.seats} onChange={set('seats')} required />
+          </Field>
+        </div>
+        <Field label={t.setup.candidates}>
+          <textarea rows={6} value={form.candidates} onChange={set('candidates')} />
+        </Field>
+        <div className="row">
+          <label className="check">
+            <input
+              type="radio"
+              name="order"
+              checked={form.order === 'ballot'}
+              onChange={() => setForm({ ...form, order: 'ballot' })}
+            />
+            {t.setup.ballotOrder}
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="order"
+              checked={form.order === 'as-given'}
+              onChange={() => setForm({ ...form, order: 'as-given' })}
+            />
+            {t.setup.asGiven}
+          </label>
+        </div>
+        <button className="primary">{t.setup.create}</button>
+        <Messages messages={messages} />
+      </form>
+    </div>
+  );
+}
+
+function ElectionCard({ election: e, lang }: { election: ElectionView; lang: 'vi' | 'en' }) {
+  const t = useT();
+  const [messages, setMessages] = useState<readonly string[] | null>(null);
+  const draft = e.status === 'draft';
+  const move = async (index: number, by: -1 | 1) => {
+    const order = e.candidates.map((c) => c.code);
+    const [item] = order.splice(index, 1);
+    if (item === undefined) return;
+    order.splice(index + by, 0, item);
+    setMessages(await run('reorderCandidates', { electionId: e.id, order }));
+  };
+  return (
+    <div className="card election">
+      <h2>
+        {e.title} <span className={`badge ${e.status}`}>{t.status[e.status]}</span>
+      </h2>
+      <p className="muted">
+        {t.kinds[e.kind]} · {e.layout === 'strike' ? t.setup.layoutStrike : t.setup.layoutApprove} ·{' '}
+        {t.setup.seats}: {e.seats}
+        {e.round > 1 ? ` · vòng ${e.round}` : ''}
+      </p>
+      <Messages kind="warn" messages={e.listWarnings.map((w) => warningText(w, lang))} />
+      <ol className="candidates">
+        {e.candidates.map((c, i) => (
+          <li key={c.code}>
+            <span>{c.name}</span>
+            {draft ? (
+              <span className="row small">
+                <button
+                  aria-label={`${t.common.up} ${c.name}`}
+                  disabled={i === 0}
+                  onClick={() => void move(i, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  aria-label={`${t.common.down} ${c.name}`}
+                  disabled={i === e.candidates.length - 1}
+                  onClick={() => void move(i, 1)}
+                >
+                  ↓
+                </button>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {draft || e.status === 'open' ? (
+        <button
+          className="primary"
+          onClick={async () => {
+            const m = await run('startCounting', { electionId: e.id });
+            setMessages(m);
+            if (m === null) {
+              useApp.getState().set({ electionId: e.id });
+              useApp.getState().go('count');
+            }
+          }}
+        >
+          {t.setup.startCounting}
+        </button>
+      ) : null}
+      <Messages messages={messages} />
+    </div>
+  );
+}
