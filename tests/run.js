@@ -14,8 +14,14 @@ let passed = 0;
 let failed = 0;
 const check = (ok) => (ok ? passed++ : failed++);
 
-check(run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+check(
+  run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) &&
+    run('typecheck renderer', 'npx', ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit']),
+);
 check(run('lint', 'npx', ['eslint', '.']) && run('format', 'npx', ['prettier', '--check', '.']));
+
+// The end-to-end tests drive the built renderer.
+check(run('build renderer', 'npx', ['vite', 'build', '--logLevel', 'warn']));
 
 mkdirSync('tests/artifacts', { recursive: true });
 const report = 'tests/artifacts/vitest.json';

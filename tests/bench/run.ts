@@ -1,9 +1,12 @@
 /** `npm run bench`: the figures each issue names, as medians and ratios (not a timed test). */
 import { benchCongressFile } from './congress-file.ts';
 import { benchEngine } from './engine.ts';
+import { benchEntryToProjector, benchKeystrokes } from './ui.ts';
 
 console.log(
   `Kiểm phiếu benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
 );
 benchEngine();
 await benchCongressFile();
+benchKeystrokes();
+await benchEntryToProjector();

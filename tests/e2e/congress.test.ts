@@ -194,13 +194,13 @@ describe('a whole congress, end to end, in Chromium', () => {
       .fill(CANDIDATES.join('\n'));
     await page.getByRole('button', { name: 'Tạo cuộc bầu' }).click();
     await page.getByRole('heading', { name: /Bầu Ban Chấp hành Đảng bộ xã khóa I/u }).waitFor();
-    const names = await page.locator('ol.candidates li span:first-child').allTextContents();
+    const names = await page.locator('ol.candidates li > span:first-child').allTextContents();
     expect(names).toEqual([
-      'Nguyễn Văn An',
-      'Trần Thị Bình',
-      'Lê Quốc Cường',
-      'Đỗ Minh Dũng',
-      'Phạm Thị Em',
+      '1. Nguyễn Văn An',
+      '2. Trần Thị Bình',
+      '3. Lê Quốc Cường',
+      '4. Đỗ Minh Dũng',
+      '5. Phạm Thị Em',
     ]);
     await page.getByText('Số dư 2 (5 người cho 3 chỗ) vượt mức tối đa 1 của Quy chế').waitFor();
     await shot(page, '05-setup-election');
@@ -325,9 +325,9 @@ describe('a whole congress, end to end, in Chromium', () => {
     await page.getByRole('heading', { name: /bầu lại \(vòng 2\)/u }).waitFor();
     const revote = await page
       .locator('.election', { hasText: 'bầu lại (vòng 2)' })
-      .locator('ol.candidates li span:first-child')
+      .locator('ol.candidates li > span:first-child')
       .allTextContents();
-    expect(revote).toEqual(['Lê Quốc Cường', 'Đỗ Minh Dũng']);
+    expect(revote).toEqual(['1. Lê Quốc Cường', '2. Đỗ Minh Dũng']);
     await shot(page, '11-setup-revote');
   });
 

@@ -131,7 +131,9 @@ function ElectionCard({ election: e, lang }: { election: ElectionView; lang: 'vi
       <ol className="candidates">
         {e.candidates.map((c, i) => (
           <li key={c.code}>
-            <span>{c.name}</span>
+            <span>
+              <span className="no">{i + 1}.</span> {c.name}
+            </span>
             {draft ? (
               <span className="row small">
                 <button
