@@ -1,21 +1,26 @@
 #!/usr/bin/env node
-// `npm start`: the desktop app when Electron's binary is installed; otherwise the same app served
-// by the browser host on 127.0.0.1, with the address to open.
+// `npm start`: the desktop app when Electron's binary (and better-sqlite3 built for it) is
+// installed; otherwise the same app served by the browser host on 127.0.0.1, with the address.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+function run(args) {
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 function electronBinary() {
   try {
+    // Throws when the binary was never downloaded (an optional dependency, often skipped).
     const path = require('electron');
     return typeof path === 'string' && existsSync(path) ? path : null;
   } catch {
@@ -23,21 +28,23 @@ function electronBinary() {
   }
 }
 
-run(process.execPath, [
-  fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)),
-  'build',
-  '--logLevel',
-  'error',
-]);
+run([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error']);
 
 const electron = electronBinary();
-if (electron !== null) {
-  run(process.execPath, ['--import', 'tsx', 'electron/build.ts']);
-  const child = spawn(electron, ['dist/electron/main.cjs'], { cwd: root, stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+const binding =
+  process.env.KIEM_PHIEU_SQLITE_BINDING || join(root, 'build-electron', 'better_sqlite3.node');
+if (electron !== null && existsSync(binding)) {
+  run(['--import', 'tsx', 'electron/build.ts']);
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(electron, [root, ...process.argv.slice(2)], { stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
   console.log(
-    'Electron chưa được cài trên máy này (Electron is not installed) — mở ứng dụng trong trình duyệt tại địa chỉ dưới đây:',
+    electron === null
+      ? 'Electron chưa được cài trên máy này (Electron is not installed) — mở ứng dụng trong trình duyệt tại địa chỉ dưới đây:'
+      : 'Chưa có better-sqlite3 dựng cho Electron (see electron/README.md) — mở ứng dụng trong trình duyệt tại địa chỉ dưới đây:',
   );
   const { serve } = await import('../server/main.ts');
   const { running } = await serve(process.argv.slice(2));

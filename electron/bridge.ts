@@ -21,7 +21,11 @@ export interface BridgeRequest {
 /** The reply body, as the browser host sends it. */
 export type BridgeReply =
   | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly error: readonly unknown[]; readonly messages: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly error: readonly unknown[];
+      readonly messages: readonly string[];
+    };
 
 export interface BridgeFileInfo {
   readonly path: string;

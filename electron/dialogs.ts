@@ -8,7 +8,9 @@ import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
 import { MAX_SHEET_BYTES } from '../db/api.ts';
 import type { DialogOptions, SheetPick } from './bridge.ts';
 
-const CONGRESS_FILES: FileFilter[] = [{ name: 'Tệp đại hội (.kiemphieu)', extensions: ['kiemphieu'] }];
+const CONGRESS_FILES: FileFilter[] = [
+  { name: 'Tệp đại hội (.kiemphieu)', extensions: ['kiemphieu'] },
+];
 const SHEETS: FileFilter[] = [{ name: 'Bảng tính (.xlsx, .csv)', extensions: ['xlsx', 'csv'] }];
 
 /** Chooses a congress file to open; null when cancelled. */
@@ -31,7 +33,7 @@ export async function chooseNewCongressFile(
     title: 'Tạo tệp đại hội',
     defaultPath: join(app.getPath('documents'), `${name}.kiemphieu`),
     filters: CONGRESS_FILES,
-    properties: ['createDirectory', 'showOverwriteConfirmation'],
+    properties: ['createDirectory'],
   });
   return r.canceled || r.filePath === undefined || r.filePath === '' ? null : r.filePath;
 }

@@ -1,0 +1,239 @@
+/**
+ * The desktop host: one Workspace and one Api (db/), carried over IPC to the operator's and the
+ * projector's windows. It listens on no port; the windows load only the built renderer from disk.
+ * Runs bundled as dist/electron/main.cjs (electron/build.ts), beside dist/electron/preload.cjs and
+ * dist/renderer/.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { Api } from '../db/api.ts';
+import { openDatabase } from '../db/connection.ts';
+import { Workspace } from '../db/workspace.ts';
+import {
+  CALL_CHANNEL,
+  DIALOG_CHANNEL,
+  EVENT_CHANNEL,
+  type BridgeEvent,
+  type BridgeReply,
+  type SheetPick,
+} from './bridge.ts';
+import { chooseCongressFile, chooseNewCongressFile, chooseSheet } from './dialogs.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  filesFromArgv,
+  isAllowedRequest,
+  isRendererUrl,
+  sqliteBinding,
+} from './policy.ts';
+import { callRequest, dialogRequest, malformed } from './requests.ts';
+import { PROJECTOR_ROUTE, Windows } from './windows.ts';
+
+// Paths of the bundle's layout: dist/electron/{main,preload}.cjs, dist/renderer/, and the app root.
+const HERE = import.meta.dirname;
+const RENDERER_ROOT = join(HERE, '..', 'renderer');
+const APP_ROOT = join(HERE, '..', '..');
+const BINDING = join('build-electron', 'better_sqlite3.node');
+
+const nativeBinding = sqliteBinding({
+  env: process.env.KIEM_PHIEU_SQLITE_BINDING,
+  candidates: [
+    ...(app.isPackaged ? [join(process.resourcesPath, BINDING)] : []),
+    join(APP_ROOT, BINDING),
+  ],
+  exists: existsSync,
+});
+
+const workspace = new Workspace({
+  options: nativeBinding === undefined ? {} : { nativeBinding },
+});
+const api = new Api(workspace);
+const windows = new Windows({
+  rendererIndex: join(RENDERER_ROOT, 'index.html'),
+  preload: join(HERE, 'preload.cjs'),
+  devTools: !app.isPackaged,
+});
+
+/** The same JSON the browser host sends, so the renderer sees one shape whatever the host. */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** The window behind an IPC call, if it is one of ours showing our renderer in its top frame. */
+function callerWindow(event: IpcMainInvokeEvent): BrowserWindow {
+  const win = BrowserWindow.fromWebContents(event.sender);
+  const frame = event.senderFrame;
+  if (
+    win === null ||
+    !windows.owns(win) ||
+    frame === null ||
+    frame.parent !== null ||
+    !isRendererUrl(frame.url, RENDERER_ROOT)
+  ) {
+    throw new Error('Kiểm phiếu: refused an IPC call from an unknown sender');
+  }
+  return win;
+}
+
+async function onCall(event: IpcMainInvokeEvent, raw: unknown): Promise<BridgeReply> {
+  callerWindow(event);
+  const request = callRequest.safeParse(raw, { reportInput: true });
+  if (!request.success) return malformed(request.error);
+  const body: BridgeReply = (await api.call(request.data)).body;
+  return plain(body);
+}
+
+async function onDialog(
+  event: IpcMainInvokeEvent,
+  kind: unknown,
+  options: unknown,
+): Promise<string | SheetPick | null> {
+  const win = callerWindow(event);
+  const request = dialogRequest.safeParse({ kind, options });
+  if (!request.success) throw new Error('Kiểm phiếu: malformed dialog request');
+  switch (request.data.kind) {
+    case 'open':
+      return chooseCongressFile(win);
+    case 'save':
+      return chooseNewCongressFile(win, request.data.options);
+    case 'sheet':
+      return chooseSheet(win);
+  }
+}
+
+function forwardEvents(): void {
+  workspace.subscribe((e) => {
+    const event: BridgeEvent = e;
+    const message = plain(event);
+    for (const win of windows.all()) win.webContents.send(EVENT_CHANNEL, message);
+  });
+}
+
+/** No remote content, no permission, no navigation, no new window, no download. */
+function harden(): void {
+  const ses = session.defaultSession;
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRequest(details.url, RENDERER_ROOT) }),
+  );
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    const headers = Object.fromEntries(
+      Object.entries(details.responseHeaders ?? {}).filter(
+        ([name]) => name.toLowerCase() !== 'content-security-policy',
+      ),
+    );
+    callback({
+      responseHeaders: {
+        ...headers,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        'X-Content-Type-Options': ['nosniff'],
+      },
+    });
+  });
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.on('will-download', (e) => e.preventDefault());
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (e) => e.preventDefault());
+  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // The renderer's "projector" link (window.open('#/projector')) opens the host's projector window.
+    if (
+      windows.owns(BrowserWindow.fromWebContents(contents)) &&
+      isRendererUrl(url, RENDERER_ROOT) &&
+      new URL(url).hash === `#${PROJECTOR_ROUTE}`
+    ) {
+      windows.openProjector();
+    }
+    return { action: 'deny' };
+  });
+});
+
+/** Why SQLite cannot be opened with this binding (wrong ABI: see electron/README.md), or null. */
+function sqliteFailure(): string | null {
+  try {
+    openDatabase(':memory:', {
+      create: true,
+      ...(nativeBinding === undefined ? {} : { nativeBinding }),
+    }).close();
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+async function start(): Promise<void> {
+  const failure = sqliteFailure();
+  if (failure !== null) {
+    dialog.showErrorBox(
+      'Kiểm phiếu — không nạp được SQLite',
+      `${failure}\n\nCần bản better-sqlite3 dựng cho Electron (build-electron/better_sqlite3.node, xem electron/README.md).`,
+    );
+    app.exit(1);
+    return;
+  }
+  harden();
+  ipcMain.handle(CALL_CHANNEL, onCall);
+  ipcMain.handle(DIALOG_CHANNEL, onDialog);
+  forwardEvents();
+  // The file named on the command line is open before the windows ask which file is open.
+  const [file] = filesFromArgv(process.argv.slice(app.isPackaged ? 1 : 2));
+  if (file !== undefined) {
+    const opened = await workspace.open(file);
+    if (!opened.ok)
+      console.error(`Kiểm phiếu: cannot open ${file}: ${JSON.stringify(opened.error)}`);
+  }
+  Menu.setApplicationMenu(windows.menu());
+  windows.openOperator().on('closed', () => app.quit());
+  windows.openProjectorIfSecondDisplay();
+  screen.on('display-added', (_e, display) => windows.displayAdded(display.id));
+  screen.on('display-removed', () => windows.displayRemoved());
+}
+
+let fileClosed = false;
+let closing = false;
+// The congress file is closed (its backup taken) before the process ends.
+app.on('before-quit', (e) => {
+  if (fileClosed) return;
+  e.preventDefault();
+  if (closing) return;
+  closing = true;
+  workspace
+    .close()
+    .catch((error: unknown) => console.error('Kiểm phiếu: closing the file failed', error))
+    .finally(() => {
+      fileClosed = true;
+      app.quit();
+    });
+});
+app.on('window-all-closed', () => app.quit());
+app.on('second-instance', () => {
+  const win = windows.operator;
+  if (win === null || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+});
+
+// Chromium's remote debugging would be a network listener; a packaged app refuses to run with it.
+if (app.isPackaged && app.commandLine.hasSwitch('remote-debugging-port')) app.exit(1);
+// One instance: two would hold the same congress file.
+else if (!app.requestSingleInstanceLock()) app.quit();
+else {
+  app.enableSandbox();
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Kiểm phiếu', String(error));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,35 @@
+/**
+ * The sandboxed preload: `window.kiemPhieu` (electron/bridge.ts), three IPC channels and nothing
+ * else of Electron or Node reaches the page. Bundled to CommonJS (dist/electron/preload.cjs).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  CALL_CHANNEL,
+  DIALOG_CHANNEL,
+  EVENT_CHANNEL,
+  type BridgeEvent,
+  type BridgeReply,
+  type BridgeRequest,
+  type DialogKind,
+  type DialogOptions,
+  type KiemPhieuBridge,
+} from './bridge.ts';
+
+const dialog = (kind: DialogKind, options?: DialogOptions): Promise<unknown> =>
+  ipcRenderer.invoke(DIALOG_CHANNEL, kind, options);
+
+const bridge: KiemPhieuBridge = {
+  host: 'electron',
+  call: (request: BridgeRequest) =>
+    ipcRenderer.invoke(CALL_CHANNEL, request) as Promise<BridgeReply>,
+  onEvent(listener) {
+    const handler = (_e: IpcRendererEvent, event: BridgeEvent) => listener(event);
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+  dialog: dialog as KiemPhieuBridge['dialog'],
+};
+
+contextBridge.exposeInMainWorld('kiemPhieu', bridge);
