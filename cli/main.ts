@@ -6,6 +6,12 @@ import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
 import { renderResult } from './render-result.ts';
 import {
+  ballotCommand,
+  fingerprintCommand,
+  minutesCommand,
+  verifyPdfCommand,
+} from './documents.ts';
+import {
   backupsCommand,
   exportCommand,
   importCommand,
@@ -17,15 +23,16 @@ const USAGE = `Cách dùng / usage:
   kiem-phieu tally RECORD.json [--json] [--decimals N] [--lang vi|en]
   kiem-phieu import RECORD.json --into FILE.kiemphieu
   kiem-phieu export FILE.kiemphieu --election ID --out RECORD.json
-  kiem-phieu ballot RECORD.json --pdf OUT.pdf
-  kiem-phieu minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR]
+  kiem-phieu ballot RECORD.json --pdf OUT.pdf [--paper A4|A5]
+  kiem-phieu minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR] [--announcement OUT.pdf] [--date YYYY-MM-DD]
+  kiem-phieu fingerprint RECORD.json
   kiem-phieu verify FILE
   kiem-phieu backups FILE.kiemphieu
   kiem-phieu restore FILE.kiemphieu --from BACKUP.kiemphieu
   kiem-phieu scan RECORD.json IMAGE... [--json]
 `;
 
-const LATER = new Set(['ballot', 'minutes', 'scan']);
+const LATER = new Set(['scan']);
 
 const options = {
   json: { type: 'boolean' },
@@ -36,6 +43,12 @@ const options = {
   election: { type: 'string' },
   out: { type: 'string' },
   from: { type: 'string' },
+  pdf: { type: 'string' },
+  paper: { type: 'string' },
+  sign: { type: 'string' },
+  'pass-env': { type: 'string' },
+  announcement: { type: 'string' },
+  date: { type: 'string' },
 } as const;
 
 function usage(io: CliIo, message: string): ExitCode {
@@ -103,15 +116,51 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   }
   if (command === 'verify') {
     if (rest.length !== 1 || first === undefined) return usage(io, 'verify FILE');
-    if (first.toLowerCase().endsWith('.pdf')) {
-      io.err(
-        lang === 'vi'
-          ? 'Kiểm tra chữ ký PDF chưa có trong phiên bản này.\n'
-          : 'Verifying signed PDFs is not available yet.\n',
-      );
-      return EXIT.usage;
-    }
+    if (first.toLowerCase().endsWith('.pdf')) return verifyPdfCommand(first, lang, io);
     return verifyCongressFile(first, lang, io);
+  }
+  if (command === 'ballot') {
+    const paper = values.paper ?? 'A4';
+    if (
+      rest.length !== 1 ||
+      first === undefined ||
+      values.pdf === undefined ||
+      (paper !== 'A4' && paper !== 'A5')
+    ) {
+      return usage(io, 'ballot RECORD.json --pdf OUT.pdf [--paper A4|A5]');
+    }
+    return ballotCommand({ record: first, pdf: values.pdf, paper }, lang, io);
+  }
+  if (command === 'minutes') {
+    const date = values.date;
+    if (
+      rest.length !== 1 ||
+      first === undefined ||
+      values.pdf === undefined ||
+      (values.sign !== undefined && values['pass-env'] === undefined) ||
+      (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(date))
+    ) {
+      return usage(
+        io,
+        'minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR] [--announcement OUT.pdf] [--date YYYY-MM-DD]',
+      );
+    }
+    return minutesCommand(
+      {
+        record: first,
+        pdf: values.pdf,
+        ...(values.sign === undefined ? {} : { sign: values.sign }),
+        ...(values['pass-env'] === undefined ? {} : { passEnv: values['pass-env'] }),
+        ...(values.announcement === undefined ? {} : { announcement: values.announcement }),
+        ...(date === undefined ? {} : { date }),
+      },
+      lang,
+      io,
+    );
+  }
+  if (command === 'fingerprint') {
+    if (rest.length !== 1 || first === undefined) return usage(io, 'fingerprint RECORD.json');
+    return fingerprintCommand(first, lang, io);
   }
   if (command === 'backups') {
     if (rest.length !== 1 || first === undefined) return usage(io, 'backups FILE.kiemphieu');

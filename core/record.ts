@@ -90,6 +90,8 @@ const recordSchema = z.strictObject({
   base: baseSchema,
   election: electionSchema,
   candidates: z.array(candidateSchema).min(1),
+  /** The counting committee who sign the minutes (optional; the head first). */
+  committee: z.array(z.strictObject({ name, role: z.enum(['head', 'member']) })).optional(),
   ballots: z.strictObject({ issued: count, entered: z.array(z.unknown()) }),
 });
 

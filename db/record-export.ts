@@ -11,5 +11,10 @@ export function exportRecord(db: Db, electionId: number): ElectionRecord {
     .filter((row) => row.voided === 0)
     .map(enteredOf);
   const e = store.election(db, electionId);
-  return { ...setup, ballots: { issued: e.issued ?? (issued || entered.length), entered } };
+  const committee = store.committee(db);
+  return {
+    ...setup,
+    ...(committee.length > 0 ? { committee } : {}),
+    ballots: { issued: e.issued ?? (issued || entered.length), entered },
+  };
 }

@@ -23,6 +23,13 @@ export const importHandlers: Handlers<'importElection'> = {
         ...(r.congress.date === undefined ? {} : { dateStart: r.congress.date }),
       });
     }
+    if (r.committee !== undefined && store.committee(ctx.db).length === 0) {
+      const insert = stmt(
+        ctx.db,
+        'INSERT INTO committee_member (name, role, ord) VALUES (?, ?, ?)',
+      );
+      r.committee.forEach((m, i) => insert.run(m.name, m.role, i + 1));
+    }
     if (stmt(ctx.db, 'SELECT 1 FROM election WHERE code = ?').get(r.election.id) !== undefined) {
       refuse({ code: 'duplicate-code', id: r.election.id }, 'election.id');
     }
