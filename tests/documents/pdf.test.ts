@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ballotCode, ballotDocument } from '../../core/documents/ballot.ts';
-import { minutesDocument } from '../../core/documents/minutes.ts';
 import { formatPercent } from '../../core/percent.ts';
 import { parseRecord, type ElectionRecord } from '../../core/record.ts';
 import { Tally } from '../../core/tally.ts';
