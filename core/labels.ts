@@ -2,7 +2,7 @@
  * The user-facing words for the engine's codes, in Vietnamese and English; the CLI, the screens
  * and the minutes all read them from here.
  */
-import type { InvalidCode } from './codes.ts';
+import type { ExclusionCategory, InvalidCode } from './codes.ts';
 import { formatPercent } from './percent.ts';
 import type { Lang } from './refusal.ts';
 import { assertNever } from './result.ts';
@@ -25,6 +25,21 @@ export const INVALID_LABELS: Readonly<Record<InvalidCode, Text>> = {
   marked: { vi: 'Có ký tên hoặc dấu hiệu riêng', en: 'Signed or carrying identifying marks' },
   other: { vi: 'Lý do khác', en: 'Other reason' },
 };
+
+/** The exclusions from the base, as the minutes and the spreadsheets name them. */
+export const EXCLUSION_LABELS: Readonly<Record<ExclusionCategory, string>> = {
+  'committee-absent': 'Cấp ủy viên triệu tập vắng mặt suốt thời gian đại hội',
+  'delegate-absent-no-alternate':
+    'Đại biểu chính thức vắng mặt suốt thời gian đại hội, không có đại biểu dự khuyết thay thế',
+  transferred: 'Đảng viên chuyển sinh hoạt đảng tạm thời',
+  'exempt-absent': 'Đảng viên được miễn công tác và sinh hoạt đảng vắng mặt',
+  suspended: 'Đảng viên bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam',
+  'absent-with-reason': 'Đảng viên vắng mặt suốt thời gian đại hội có lý do chính đáng',
+  'member-absent': 'Ủy viên vắng mặt',
+};
+
+export const exclusionLabel = (category: string): string =>
+  EXCLUSION_LABELS[category as ExclusionCategory] ?? category;
 
 export const invalidLabel = (code: InvalidCode, lang: Lang): string => INVALID_LABELS[code][lang];
 

@@ -55,28 +55,91 @@ function registrationMarks(paper: Paper): Content {
   };
 }
 
+interface ListLayout {
+  readonly columns: number;
+  readonly fontSize: number;
+}
+
+// Tinos's line height is 1.149 em; the gap between names leaves room to strike through.
+const rowHeight = ({ columns, fontSize }: ListLayout): number =>
+  fontSize * 1.149 + fontSize * (columns === 1 ? 0.9 : 0.45);
+
+/** Names per column on the first page (below the heading) and on the pages after it. */
+function capacity(layout: ListLayout, paper: Paper, page: 'first' | 'later'): number {
+  const height = paper === 'A5' ? 595.28 - 80 : 841.89 - 96;
+  const heading = paper === 'A5' ? 180 : 215;
+  const usable = page === 'first' ? height - heading : height;
+  // 5 % margin: an estimate must never let a column spill onto the next page.
+  return Math.max(1, Math.floor((usable / rowHeight(layout)) * 0.95));
+}
+
+/** The most readable layout that fits one page, else one that fits one sheet (two pages). */
+function chooseLayout(n: number, paper: Paper): ListLayout {
+  const options: readonly ListLayout[] =
+    paper === 'A4'
+      ? [
+          { columns: 1, fontSize: 16 },
+          { columns: 1, fontSize: 14 },
+          { columns: 2, fontSize: 13 },
+          { columns: 2, fontSize: 12 },
+          { columns: 2, fontSize: 11 },
+          { columns: 3, fontSize: 10.5 },
+          { columns: 3, fontSize: 10 },
+          { columns: 3, fontSize: 9.5 },
+          { columns: 3, fontSize: 9 },
+          { columns: 3, fontSize: 8.5 },
+        ]
+      : [
+          { columns: 1, fontSize: 13 },
+          { columns: 1, fontSize: 12 },
+          { columns: 2, fontSize: 10 },
+          { columns: 2, fontSize: 9 },
+          { columns: 3, fontSize: 8 },
+          { columns: 3, fontSize: 7.5 },
+        ];
+  const onePage = options.find((o) => o.columns * capacity(o, paper, 'first') >= n);
+  if (onePage) return onePage;
+  const twoPages = options.find(
+    (o) => o.columns * (capacity(o, paper, 'first') + capacity(o, paper, 'later')) >= n,
+  );
+  return twoPages ?? options[options.length - 1]!;
+}
+
+/**
+ * The names in columns, filled column by column and page by page in ballot order, so that a long
+ * list (official delegates of a provincial congress) reads in order on a double-sided sheet.
+ */
 function strikeList(record: ElectionRecord, paper: Paper): Content {
   const n = record.candidates.length;
-  const columns = n <= 20 ? 1 : n <= 60 ? 2 : 3;
-  const base = paper === 'A4' ? 16 : 13;
-  const fontSize = Math.max(
-    8,
-    base - (columns - 1) * 3 - Math.max(0, Math.ceil(n / columns) - 20) * 0.25,
-  );
-  const perColumn = Math.ceil(n / columns);
-  const cols: { width: string; stack: Content[] }[] = [];
-  for (let c = 0; c < columns; c++) {
-    const slice = record.candidates.slice(c * perColumn, (c + 1) * perColumn);
-    cols.push({
-      width: '*',
-      stack: slice.map((cand, i): Content => ({
-        text: `${c * perColumn + i + 1}. ${cand.name}`,
-        fontSize,
-        margin: [0, fontSize * 0.45, 0, fontSize * 0.45] as [number, number, number, number],
-      })),
+  const layout = chooseLayout(n, paper);
+  const { columns, fontSize } = layout;
+  const gap = rowHeight(layout) - fontSize * 1.149;
+  const pages: Content[] = [];
+  let start = 0;
+  while (start < n) {
+    const rows = capacity(layout, paper, pages.length === 0 ? 'first' : 'later');
+    const perColumn = Math.min(rows, Math.ceil((n - start) / columns));
+    const cols: { width: string; stack: Content[] }[] = [];
+    for (let c = 0; c < columns; c++) {
+      const from = start + c * perColumn;
+      cols.push({
+        width: '*',
+        stack: record.candidates.slice(from, from + perColumn).map((cand, i): Content => ({
+          text: `${from + i + 1}. ${cand.name}`,
+          fontSize,
+          margin: [0, gap / 2, 0, gap / 2],
+        })),
+      });
+    }
+    pages.push({
+      columns: cols,
+      columnGap: 14,
+      margin: [columns === 1 ? 60 : 0, 4, 0, 0],
+      ...(pages.length > 0 ? { pageBreak: 'before' as const } : {}),
     });
+    start += perColumn * columns;
   }
-  return { columns: cols, columnGap: 14, margin: [columns === 1 ? 60 : 0, 6, 0, 0] };
+  return { stack: pages };
 }
 
 function approveTable(record: ElectionRecord, paper: Paper): Content {

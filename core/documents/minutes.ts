@@ -4,21 +4,10 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { INVALID_CODES } from '../codes.ts';
-import { invalidLabel, percentText, warningText } from '../labels.ts';
+import { exclusionLabel, invalidLabel, percentText, warningText } from '../labels.ts';
 import type { ElectionRecord } from '../record.ts';
 import type { ElectionResult } from '../tally.ts';
 import { A4_MARGINS, FONT, dmy, partyHeader, upper } from './common.ts';
-
-export const EXCLUSION_LABELS: Readonly<Record<string, string>> = {
-  'committee-absent': 'Cấp ủy viên triệu tập vắng mặt suốt thời gian đại hội',
-  'delegate-absent-no-alternate':
-    'Đại biểu chính thức vắng mặt suốt thời gian đại hội, không có đại biểu dự khuyết thay thế',
-  transferred: 'Đảng viên chuyển sinh hoạt đảng tạm thời',
-  'exempt-absent': 'Đảng viên được miễn công tác và sinh hoạt đảng vắng mặt',
-  suspended: 'Đảng viên bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam',
-  'absent-with-reason': 'Đảng viên vắng mặt suốt thời gian đại hội có lý do chính đáng',
-  'member-absent': 'Ủy viên vắng mặt',
-};
 
 export const REGULATION =
   'Căn cứ Điều lệ Đảng Cộng sản Việt Nam; Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương và Hướng dẫn số 04-HD/TW ngày 31/12/2024 của Ban Bí thư.';
@@ -50,7 +39,7 @@ function baseLines(record: ElectionRecord, result: ElectionResult): Content[] {
     }
     const excluded = base.exclusions.reduce((s, x) => s + x.count, 0);
     for (const x of base.exclusions)
-      lines.push(para(`- ${EXCLUSION_LABELS[x.category] ?? x.category}: ${x.count}.`));
+      lines.push(para(`- ${exclusionLabel(x.category)}: ${x.count}.`));
     lines.push(
       para(
         `- Số dùng làm cơ sở tính tỷ lệ: ${base.convened} − ${excluded} = ${base.convened - excluded}.`,

@@ -1,5 +1,6 @@
 /** `npm run bench`: the figures each issue names, as medians and ratios (not a timed test). */
 import { benchCongressFile } from './congress-file.ts';
+import { benchDocuments } from './documents.ts';
 import { benchEngine } from './engine.ts';
 import { benchEntryToProjector, benchKeystrokes } from './ui.ts';
 
@@ -10,3 +11,4 @@ benchEngine();
 await benchCongressFile();
 benchKeystrokes();
 await benchEntryToProjector();
+await benchDocuments();

@@ -189,7 +189,7 @@ describe('the printed ballot', () => {
     expect(a.equals(b)).toBe(true);
   });
 
-  it('a 250-name list fits on the sheet in three columns', async () => {
+  it('a 250-name list reads in order on one double-sided sheet (two pages, three columns)', async () => {
     const names = Array.from({ length: 250 }, (_, i) => `Nguyễn Thị Ứng Viên Số ${i + 1}`);
     const raw = JSON.parse(
       readFileSync(join(ROOT, 'tests/decks/strike-basic-complete/record.json'), 'utf8'),
@@ -210,7 +210,18 @@ describe('the printed ballot', () => {
       ),
     );
     look(pdf, 'ballot-250');
-    expect(text(pdf)).toContain('Nguyễn Thị Ứng Viên Số 250');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+2\n/u);
+    // Column by column, page by page: the numbers come in order in the text of each page.
+    const numbers = [1, 2].flatMap((page) =>
+      [
+        ...execFileSync(
+          'pdftotext',
+          ['-raw', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf, '-'],
+          { encoding: 'utf8' },
+        ).matchAll(/Ứng Viên Số (\d+)/gu),
+      ].map((m) => Number(m[1])),
+    );
+    expect(numbers).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
   });
 });
 
