@@ -11,6 +11,7 @@ import type { Result } from '../core/result.ts';
 import type { Actor } from '../core/views.ts';
 import { columnMappingSchema, problemText, readPeopleSheet } from './people-sheet.ts';
 import type { Workspace } from './workspace.ts';
+import { DOCUMENT_KINDS, documentRequest, makeDocument, type DocumentKind } from './documents.ts';
 
 export const API_KINDS = [
   'command',
@@ -91,6 +92,8 @@ export class Api {
         return this.file(name, input);
       case 'sheet':
         return previewSheet(input);
+      case 'document':
+        return this.document(name, input);
       case 'whoami':
         return {
           status: 200,
@@ -129,6 +132,25 @@ export class Api {
       return fromResult(service.execute(name as keyof typeof commands, input, actor));
     }
     return refused(404, [{ code: 'enum', value: kind, allowed: [...API_KINDS], path: 'kind' }]);
+  }
+
+  private async document(name: string, input: unknown): Promise<ApiReply> {
+    const service = this.workspace.service;
+    if (service === null) return refused(409, [{ code: 'no-file', path: '' }]);
+    if (!(DOCUMENT_KINDS as readonly string[]).includes(name)) {
+      return refused(404, [
+        { code: 'enum', value: name, allowed: [...DOCUMENT_KINDS], path: 'document' },
+      ]);
+    }
+    const parsed = documentRequest.safeParse(input, { reportInput: true });
+    if (!parsed.success) return refused(422, zodRefusals(parsed.error, []));
+    const made = await makeDocument(service, name as DocumentKind, parsed.data);
+    if (!made.ok) return refused(422, made.error);
+    const { bytes, ...rest } = made.value;
+    return {
+      status: 200,
+      body: { ok: true, value: { ...rest, base64: Buffer.from(bytes).toString('base64') } },
+    };
   }
 
   private async file(name: string, input: unknown): Promise<ApiReply> {

@@ -198,6 +198,10 @@ export class Client {
     return this.call('sheet', '', input);
   }
 
+  document<T>(kind: string, input: unknown): Promise<Reply<T>> {
+    return this.call('document', kind, input);
+  }
+
   onEvent(listener: Listener): () => void {
     return this.transport.onEvent(listener as (e: unknown) => void);
   }

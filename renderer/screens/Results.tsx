@@ -7,6 +7,7 @@ import { Ask, Field, Messages } from '../components.tsx';
 import { useQuery } from '../hooks.ts';
 import { useT } from '../i18n.ts';
 import { useApp } from '../store.ts';
+import { Documents } from './Documents.tsx';
 
 type Asking = 'close' | 'finalize' | 'reopen' | null;
 
@@ -221,6 +222,7 @@ export function Results() {
           </button>
         ) : null}
       </div>
+      {result ? <Documents election={election} /> : null}
       {asking === 'close' || asking === 'finalize' ? (
         <Ask
           title={asking === 'close' ? t.results.close : t.results.finalize}

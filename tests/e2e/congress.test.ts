@@ -5,6 +5,7 @@
  * meet a tie, create the re-vote, finalize and find the election locked.
  */
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { keysFor, type EditorShape } from '../../renderer/entry/editor.ts';
 import type { BallotBody } from '../../core/views.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
+import { makeP12 } from '../documents/p12.ts';
 
 const CANDIDATES = [
   'Phạm Thị Em',
@@ -172,14 +174,14 @@ describe('a whole congress, end to end, in Chromium', () => {
       .getByLabel('Đại biểu chính thức vắng mặt, không có dự khuyết thay', { exact: true })
       .fill('2');
     await page.getByText('Cơ sở tính tỷ lệ: 50').waitFor();
-    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu').waitFor();
     await shot(page, '04-setup-base');
     await page.getByRole('tab', { name: 'Ban kiểm phiếu' }).click();
     await page.getByLabel('Họ tên 1', { exact: true }).fill('Hoàng Văn Trưởng');
     await page.getByRole('button', { name: 'Thêm' }).click();
     await page.getByLabel('Họ tên 2', { exact: true }).fill('Vũ Thị Thành Viên');
-    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu').waitFor();
   });
 
@@ -314,7 +316,7 @@ describe('a whole congress, end to end, in Chromium', () => {
       )
       .waitFor();
     await page.getByLabel('Số phiếu phát ra', { exact: true }).fill('50');
-    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await shot(page, '10-results-tie');
     await page.getByRole('button', { name: 'Kết thúc kiểm phiếu' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
@@ -348,6 +350,63 @@ describe('a whole congress, end to end, in Chromium', () => {
     })()`)) as { status: number; body: { messages: string[] } };
     expect(refused.status).toBe(422);
     expect(refused.body.messages[0]).toContain('đã chốt kết quả');
+  });
+
+  it('the finalized election’s documents are one action each: minutes, signed minutes, Excel', async () => {
+    await page.getByRole('button', { name: 'Kết quả' }).click();
+    const docs = page.getByTestId('documents');
+    await docs.waitFor();
+    // Preview (and print) the minutes.
+    await docs.getByRole('button', { name: 'Xem trước / In' }).first().click();
+    await page.locator('iframe#pdf-preview').waitFor();
+    await shot(page, '13-results-minutes-preview');
+    await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
+    // Save the minutes.
+    const [minutes] = await Promise.all([
+      page.waitForEvent('download'),
+      docs.getByRole('button', { name: 'Lưu PDF' }).click(),
+    ]);
+    const minutesPath = join(hall.dir, 'bien-ban.pdf');
+    await minutes.saveAs(minutesPath);
+    expect(
+      execFileSync('pdftotext', ['-enc', 'UTF-8', minutesPath, '-'], { encoding: 'utf8' }),
+    ).toContain('BIÊN BẢN KIỂM PHIẾU');
+    // Sign it with the head's certificate; the password is asked in the app.
+    const p12 = join(hall.dir, 'truong-ban.p12');
+    writeFileSync(p12, makeP12({ name: 'Hoàng Văn Trưởng', passphrase: 'bí-mật' }));
+    await docs.getByLabel('Chứng thư số (.p12)', { exact: true }).setInputFiles(p12);
+    await docs.getByLabel('Mật khẩu chứng thư số', { exact: true }).fill('bí-mật');
+    const [signed] = await Promise.all([
+      page.waitForEvent('download'),
+      docs.getByRole('button', { name: 'Ký và lưu biên bản' }).click(),
+    ]);
+    const signedPath = join(hall.dir, 'bien-ban-da-ky.pdf');
+    await signed.saveAs(signedPath);
+    const sig = execFileSync('pdfsig', [signedPath], { encoding: 'utf8' });
+    expect(sig).toContain('Signature is Valid.');
+    expect(sig).toContain('Hoàng Văn Trưởng');
+    await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
+    await docs.getByText(/Đã lưu một bản bên cạnh tệp đại hội/u).waitFor();
+    // The results workbook reads back with the same figures.
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      docs.getByRole('button', { name: 'Excel kết quả' }).click(),
+    ]);
+    const xlsxPath = join(hall.dir, 'ket-qua.xlsx');
+    await xlsx.saveAs(xlsxPath);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsxPath);
+    const values = wb.worksheets[0]!.getSheetValues()
+      .flat()
+      .map((v) => (typeof v === 'object' && v !== null ? '' : String(v)));
+    for (const name of [
+      'Nguyễn Văn An',
+      'Trần Thị Bình',
+      'Lê Quốc Cường',
+      'Đỗ Minh Dũng',
+      'Phạm Thị Em',
+    ])
+      expect(values).toContain(name);
   });
 
   it('the audit log verifies and lists every command', async () => {

@@ -1,0 +1,176 @@
+/**
+ * Every document an election yields, made from its record: ballot, minutes (signed on request),
+ * announcement, the three workbooks and the record itself. Both hosts serve these; a copy is kept
+ * beside the congress file in FILE.kiemphieu.documents/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { announcementDocument } from '../core/documents/announcement.ts';
+import { ballotDocument } from '../core/documents/ballot.ts';
+import { minutesDocument } from '../core/documents/minutes.ts';
+import type { ElectionRecord } from '../core/record.ts';
+import type { Refusal } from '../core/refusal.ts';
+import { err, ok, type Result } from '../core/result.ts';
+import { Tally } from '../core/tally.ts';
+import { ballotsWorkbook, congressWorkbook, resultsWorkbook } from './excel-export.ts';
+import { layoutFingerprint, recordFingerprint } from './fingerprint.ts';
+import { renderPdf } from './pdf/render.ts';
+import { signPdf } from './pdf/sign.ts';
+import type { Service } from './service.ts';
+
+export const DOCUMENT_KINDS = [
+  'ballot',
+  'minutes',
+  'announcement',
+  'results-xlsx',
+  'ballots-xlsx',
+  'congress-xlsx',
+  'record',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const documentRequest = z.strictObject({
+  electionId: z.int().min(1),
+  paper: z.enum(['A4', 'A5']).default('A4'),
+  /** The signing certificate (.p12) and its password, for the minutes; used once, never kept. */
+  sign: z
+    .strictObject({ p12Base64: z.string().min(1).max(1_000_000), passphrase: z.string().max(200) })
+    .optional(),
+});
+export type DocumentRequest = z.output<typeof documentRequest>;
+
+export interface MadeDocument {
+  readonly fileName: string;
+  readonly mime: string;
+  readonly bytes: Uint8Array;
+  /** Where the copy beside the congress file was written. */
+  readonly savedTo: string | null;
+}
+
+const PDF = 'application/pdf';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function recordOf(service: Service, electionId: number): Result<ElectionRecord, Refusal[]> {
+  return service.query('exportRecord', { electionId });
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .replace(/đ/giu, 'd')
+    .replace(/[^A-Za-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '')
+    .toLowerCase()
+    .slice(0, 60);
+}
+
+export async function makeDocument(
+  service: Service,
+  kind: DocumentKind,
+  input: DocumentRequest,
+  { today = new Date().toISOString().slice(0, 10) }: { today?: string } = {},
+): Promise<Result<MadeDocument, Refusal[]>> {
+  const record = recordOf(service, input.electionId);
+  if (!record.ok) return record;
+  const r = record.value;
+  const result = Tally.ofRecord(r).result();
+  const date = r.congress.date ?? today;
+  const stem = `${slug(r.election.id)}-vong-${r.election.round}`;
+  let made: Omit<MadeDocument, 'savedTo'>;
+  switch (kind) {
+    case 'ballot':
+      made = {
+        fileName: `phieu-bau-${stem}-${input.paper}.pdf`,
+        mime: PDF,
+        bytes: await renderPdf(
+          ballotDocument({
+            record: r,
+            paper: input.paper,
+            layoutFingerprint: layoutFingerprint(r),
+          }),
+        ),
+      };
+      break;
+    case 'minutes': {
+      let bytes = await renderPdf(
+        minutesDocument({ record: r, result, fingerprint: recordFingerprint(r), date }),
+      );
+      if (input.sign !== undefined) {
+        const signed = await signPdf(bytes, {
+          p12: Buffer.from(input.sign.p12Base64, 'base64'),
+          passphrase: input.sign.passphrase,
+          reason: `Biên bản kiểm phiếu: ${r.election.title}`,
+          ...(r.congress.place === undefined ? {} : { location: r.congress.place }),
+        });
+        if (!signed.ok) return signed;
+        bytes = signed.value;
+      }
+      made = {
+        fileName: `bien-ban-kiem-phieu-${stem}${input.sign ? '-da-ky' : ''}.pdf`,
+        mime: PDF,
+        bytes,
+      };
+      break;
+    }
+    case 'announcement':
+      made = {
+        fileName: `cong-bo-ket-qua-${stem}.pdf`,
+        mime: PDF,
+        bytes: await renderPdf(announcementDocument({ record: r, result, date })),
+      };
+      break;
+    case 'results-xlsx':
+      made = { fileName: `ket-qua-${stem}.xlsx`, mime: XLSX, bytes: await resultsWorkbook(r) };
+      break;
+    case 'ballots-xlsx':
+      made = {
+        fileName: `phieu-bau-chi-tiet-${stem}.xlsx`,
+        mime: XLSX,
+        bytes: await ballotsWorkbook(r),
+      };
+      break;
+    case 'congress-xlsx': {
+      const elections = service.query('elections');
+      if (!elections.ok) return elections;
+      const records: ElectionRecord[] = [];
+      for (const e of elections.value) {
+        const one = recordOf(service, e.id);
+        if (one.ok) records.push(one.value);
+      }
+      made = {
+        fileName: `ket-qua-dai-hoi.xlsx`,
+        mime: XLSX,
+        bytes: await congressWorkbook(records),
+      };
+      break;
+    }
+    case 'record':
+      made = {
+        fileName: `ho-so-${stem}.json`,
+        mime: 'application/json',
+        bytes: Buffer.from(`${JSON.stringify(r, null, 2)}\n`, 'utf8'),
+      };
+      break;
+    default:
+      return err([
+        { code: 'enum', value: String(kind), allowed: [...DOCUMENT_KINDS], path: 'kind' },
+      ]);
+  }
+  return ok({ ...made, savedTo: keepCopy(service.path, made) });
+}
+
+/** A copy beside the congress file, so nothing the committee signed exists only in a browser. */
+function keepCopy(file: string, doc: Omit<MadeDocument, 'savedTo'>): string | null {
+  if (file === ':memory:') return null;
+  try {
+    const dir = `${file}.documents`;
+    mkdirSync(dir, { recursive: true });
+    const target = join(dir, basename(doc.fileName));
+    writeFileSync(target, doc.bytes);
+    return target;
+  } catch {
+    return null;
+  }
+}
