@@ -4,10 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
-const require = createRequire(import.meta.url);
+// import.meta.dirname (not .url): the Electron bundle is CommonJS and maps it to __dirname, two
+// folders below the root like this file.
+const require = createRequire(join(import.meta.dirname, 'render.ts'));
 
 interface PdfMake {
   virtualfs: { writeFileSync(path: string, data: Buffer): void };
@@ -17,7 +19,7 @@ interface PdfMake {
   createPdf(doc: TDocumentDefinitions, options?: object): { getBuffer(): Promise<Buffer> };
 }
 
-const FONTS_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+const FONTS_DIR = join(import.meta.dirname, '..', '..', 'assets', 'fonts');
 const FACES = {
   normal: 'Regular',
   bold: 'Bold',
@@ -33,7 +35,7 @@ function pdfmake(): PdfMake {
   const tinos: Record<string, string> = {};
   for (const [face, suffix] of Object.entries(FACES)) {
     const name = `Tinos-${suffix}.ttf`;
-    instance.virtualfs.writeFileSync(name, readFileSync(`${FONTS_DIR}${name}`));
+    instance.virtualfs.writeFileSync(name, readFileSync(join(FONTS_DIR, name)));
     tinos[face] = name;
   }
   instance.setFonts({ Tinos: tinos });
