@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import {
-  ALL_EXCLUSION_CATEGORIES,
   COMMITTEE_INVALID_CODES,
   CONGRESS_KINDS,
   ELECTION_KINDS,
@@ -13,6 +12,7 @@ import {
   RULE_SETS,
 } from './codes.ts';
 import { cleanName, nfc } from './names.ts';
+import { exclusionsSchema, overrideSchema } from './record.ts';
 
 const text = z.string().trim().min(1).max(2000).transform(nfc);
 const optionalText = z.string().trim().max(2000).transform(nfc).optional();
@@ -45,13 +45,8 @@ export const baseInput = z.strictObject({
   electionId: id.optional(),
   convened: count,
   present: count.nullable().default(null),
-  exclusions: z
-    .array(z.strictObject({ category: z.enum(ALL_EXCLUSION_CATEGORIES as [string]), count }))
-    .default([]),
-  override: z
-    .strictObject({ base: z.int().min(1), note: text })
-    .nullable()
-    .default(null),
+  exclusions: exclusionsSchema,
+  override: overrideSchema,
 });
 
 export const ballotBody = z.unknown();

@@ -36,19 +36,23 @@ const congressSchema = z.strictObject({
   date: isoDate.optional(),
 });
 
+/** The exclusions from the base by category, and the presidium's override: records and commands alike. */
+export const exclusionsSchema = z
+  .array(z.strictObject({ category: z.enum(ALL_EXCLUSION_CATEGORIES as [string]), count }))
+  .default([]);
+export const overrideSchema = z
+  .strictObject({ base: z.int().min(1), note: text })
+  .nullable()
+  .default(null);
+
 const baseSchema = z.strictObject({
   convened: count,
   present: count
     .nullable()
     .optional()
     .transform((v) => v ?? undefined),
-  exclusions: z
-    .array(z.strictObject({ category: z.enum(ALL_EXCLUSION_CATEGORIES as [string]), count }))
-    .default([]),
-  override: z
-    .strictObject({ base: z.int().min(1), note: text })
-    .nullable()
-    .default(null),
+  exclusions: exclusionsSchema,
+  override: overrideSchema,
 });
 
 const electionSchema = z.strictObject({

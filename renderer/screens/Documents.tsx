@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { ElectionView } from '../../core/views.ts';
+import { fileToBase64 } from '../files.ts';
 import { client } from '../client.ts';
 import { Field, Messages } from '../components.tsx';
 import { useT } from '../i18n.ts';
@@ -40,14 +41,6 @@ function download(made: Made): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const readBase64 = async (file: File): Promise<string> => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
-
 export function Documents({ election }: { election: ElectionView }) {
   const t = useT();
   const [paper, setPaper] = useState<'A4' | 'A5'>('A4');
@@ -80,7 +73,9 @@ export function Documents({ election }: { election: ElectionView }) {
   };
   const sign = async () => {
     if (!p12) return;
-    const made = await make('minutes', { sign: { p12Base64: await readBase64(p12), passphrase } });
+    const made = await make('minutes', {
+      sign: { p12Base64: await fileToBase64(p12), passphrase },
+    });
     setPassphrase('');
     if (made) {
       download(made);

@@ -1,5 +1,6 @@
 /** Delegates: import from Excel/CSV with a preview, or paste; attendance with one key per person. */
 import { useState } from 'react';
+import { fileToBase64 } from '../../files.ts';
 import { client } from '../../client.ts';
 import { Messages } from '../../components.tsx';
 import { useQuery } from '../../hooks.ts';
@@ -20,14 +21,6 @@ interface Sheet {
   messages: string[];
 }
 
-const toBase64 = async (file: File): Promise<string> => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
-
 export function DelegatesPanel() {
   const t = useT();
   const { data: delegates } = useQuery('delegates', {});
@@ -40,7 +33,7 @@ export function DelegatesPanel() {
   const preview = async (file: File) => {
     const r = await client.sheet<Sheet & { problems: unknown[] }>({
       fileName: file.name,
-      base64: await toBase64(file),
+      base64: await fileToBase64(file),
     });
     if (!r.ok) {
       setSheet(null);
