@@ -25,7 +25,7 @@ interface Request {
 export interface Bridge {
   call(req: Request): Promise<Reply<unknown>>;
   onEvent(listener: (e: unknown) => void): () => void;
-  dialog?(kind: string): Promise<unknown>;
+  dialog?(kind: string, options?: { defaultName?: string }): Promise<unknown>;
   readonly host: 'electron';
 }
 
@@ -146,6 +146,19 @@ export class Client {
 
   get host(): 'electron' | 'browser' {
     return window.kiemPhieu ? 'electron' : 'browser';
+  }
+
+  /** The desktop app has native file dialogs; a browser types the path. */
+  get canPickFiles(): boolean {
+    return typeof window.kiemPhieu?.dialog === 'function';
+  }
+
+  async pickPath(kind: 'open' | 'save', defaultName?: string): Promise<string | null> {
+    const picked = await window.kiemPhieu?.dialog?.(
+      kind,
+      defaultName === undefined ? undefined : { defaultName },
+    );
+    return typeof picked === 'string' ? picked : null;
   }
 
   setSession(session: string | undefined): void {

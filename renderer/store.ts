@@ -20,7 +20,7 @@ interface AppState {
   /** Bumped on every change event: views re-read what they show. */
   version: number;
   connected: boolean;
-  setupTab: 'delegates' | 'base' | 'committee' | 'elections' | 'operators';
+  setupTab: 'congress' | 'delegates' | 'base' | 'committee' | 'elections' | 'operators';
   setLang(lang: 'vi' | 'en'): void;
   go(route: Route): void;
   set(partial: Partial<Omit<AppState, 'set' | 'go' | 'setLang'>>): void;

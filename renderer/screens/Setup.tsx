@@ -3,13 +3,21 @@ import { client } from '../client.ts';
 import { useT } from '../i18n.ts';
 import { useApp } from '../store.ts';
 import { BasePanel } from './setup/BasePanel.tsx';
+import { CongressPanel } from './setup/CongressPanel.tsx';
 import { CommitteePanel } from './setup/CommitteePanel.tsx';
 import { DelegatesPanel } from './setup/DelegatesPanel.tsx';
 import { ElectionsPanel } from './setup/ElectionsPanel.tsx';
 import { OperatorsPanel } from './setup/OperatorsPanel.tsx';
 
-type Tab = 'delegates' | 'base' | 'committee' | 'elections' | 'operators';
-const TABS: readonly Tab[] = ['delegates', 'base', 'committee', 'elections', 'operators'];
+type Tab = 'congress' | 'delegates' | 'base' | 'committee' | 'elections' | 'operators';
+const TABS: readonly Tab[] = [
+  'congress',
+  'delegates',
+  'base',
+  'committee',
+  'elections',
+  'operators',
+];
 
 export function Setup() {
   const t = useT();
@@ -39,6 +47,7 @@ export function Setup() {
           </button>
         ))}
       </div>
+      {tab === 'congress' ? <CongressPanel /> : null}
       {tab === 'delegates' ? <DelegatesPanel /> : null}
       {tab === 'base' ? <BasePanel /> : null}
       {tab === 'committee' ? <CommitteePanel /> : null}

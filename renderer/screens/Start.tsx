@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { client } from '../client.ts';
 import { Field, Messages } from '../components.tsx';
+import { CongressFields, EMPTY_CONGRESS, detailsOf, type CongressForm } from './CongressFields.tsx';
 import { useT } from '../i18n.ts';
 import { refresh } from '../refresh.ts';
 import { useApp } from '../store.ts';
@@ -18,15 +19,7 @@ export function Start() {
   const [recent, setRecent] = useState<Recent[]>([]);
   const [path, setPath] = useState('');
   const [openPath, setOpenPath] = useState('');
-  const [details, setDetails] = useState({
-    name: '',
-    organisation: '',
-    kind: 'delegates',
-    rules: 'party',
-    term: '',
-    place: '',
-    dateStart: '',
-  });
+  const [details, setDetails] = useState<CongressForm>(EMPTY_CONGRESS);
   const [error, setError] = useState<readonly string[] | null>(null);
 
   useEffect(() => {
@@ -42,23 +35,13 @@ export function Start() {
   };
 
   const create = async () => {
-    // Dates are typed the Vietnamese way, dd/mm/yyyy, and stored as ISO.
-    const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(details.dateStart.trim());
-    const iso = date
-      ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}`
-      : details.dateStart.trim();
-    const congress = Object.fromEntries(
-      Object.entries({ ...details, dateStart: iso }).filter(([, v]) => v !== ''),
-    );
+    const congress = detailsOf(details);
     const r = await client.file('create', { path, congress });
     if (!r.ok) return setError(r.messages);
     setError(null);
     await refresh();
     go('setup');
   };
-
-  const set = (k: keyof typeof details) => (e: { target: { value: string } }) =>
-    setDetails({ ...details, [k]: e.target.value });
 
   return (
     <section className="start">
@@ -79,45 +62,22 @@ export function Start() {
           }}
         >
           <h2>{t.start.create}</h2>
-          <Field label={t.start.path} hint={t.start.pathHint}>
-            <input value={path} onChange={(e) => setPath(e.target.value)} required />
-          </Field>
-          <Field label={t.start.name}>
-            <input value={details.name} onChange={set('name')} required />
-          </Field>
-          <Field label={t.start.organisation}>
-            <input value={details.organisation} onChange={set('organisation')} required />
-          </Field>
           <div className="row">
-            <Field label={t.start.kind}>
-              <select value={details.kind} onChange={set('kind')}>
-                <option value="delegates">{t.start.kindDelegates}</option>
-                <option value="members">{t.start.kindMembers}</option>
-              </select>
+            <Field label={t.start.path} hint={t.start.pathHint}>
+              <input value={path} onChange={(e) => setPath(e.target.value)} required />
             </Field>
-            <Field label={t.start.rules}>
-              <select value={details.rules} onChange={set('rules')}>
-                <option value="party">{t.start.rulesParty}</option>
-                <option value="valid-ballots">{t.start.rulesValid}</option>
-                <option value="collected-ballots">{t.start.rulesCollected}</option>
-              </select>
-            </Field>
+            {client.canPickFiles ? (
+              <button
+                type="button"
+                onClick={async () =>
+                  setPath((await client.pickPath('save', 'dai-hoi.kiemphieu')) ?? path)
+                }
+              >
+                {t.start.browse}
+              </button>
+            ) : null}
           </div>
-          <div className="row">
-            <Field label={t.start.term}>
-              <input value={details.term} onChange={set('term')} placeholder="2025–2030" />
-            </Field>
-            <Field label={t.start.place}>
-              <input value={details.place} onChange={set('place')} />
-            </Field>
-            <Field label={t.start.dateStart}>
-              <input
-                value={details.dateStart}
-                onChange={set('dateStart')}
-                placeholder="dd/mm/yyyy"
-              />
-            </Field>
-          </div>
+          <CongressFields form={details} onChange={setDetails} />
           <button className="primary">{t.start.create}</button>
         </form>
         <div className="card">
@@ -136,6 +96,17 @@ export function Start() {
               placeholder={t.start.pathHint}
             />
             <button className="primary">{t.start.open}</button>
+            {client.canPickFiles ? (
+              <button
+                type="button"
+                onClick={async () => {
+                  const picked = await client.pickPath('open');
+                  if (picked !== null) void open(picked);
+                }}
+              >
+                {t.start.browse}
+              </button>
+            ) : null}
           </form>
           <h3>{t.start.recent}</h3>
           {recent.length === 0 ? <p className="muted">{t.start.noRecent}</p> : null}

@@ -1,0 +1,138 @@
+/**
+ * Data rows into people, with the problems of each row: an empty name, a duplicate name, a status
+ * that is neither official nor alternate, a birth year that is not one.
+ */
+import type { VietnameseEncoding } from '../../core/legacy-text.ts';
+import { cleanName } from '../../core/names.ts';
+import { cellUnicode, columnEncoding, fold } from './cell-text.ts';
+import { EMPTY, cellAt, type Grid } from './grid.ts';
+import { mappedColumns } from './header.ts';
+import type {
+  ColumnMapping,
+  PeopleField,
+  PersonStatus,
+  SheetPerson,
+  SheetProblem,
+} from './types.ts';
+
+const isNumbering = (text: string): boolean => /^\(?\d{1,2}\)?$/u.test(text.trim());
+
+function parseStatus(text: string): PersonStatus | undefined | 'unknown' {
+  const folded = fold(text);
+  if (folded === '') return undefined;
+  if (/^(dai bieu )?(chinh thuc|ct)$|^official$/u.test(folded)) return 'official';
+  if (/^(dai bieu )?(du khuyet|dk)$|^alternate$/u.test(folded)) return 'alternate';
+  return 'unknown';
+}
+
+function parseBirthYear(text: string): number | undefined {
+  const t = text.trim();
+  const year =
+    /^(\d{4})(\.0+)?$/u.exec(t)?.[1] ??
+    /^(\d{4})-\d{2}-\d{2}$/u.exec(t)?.[1] ??
+    /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})$/u.exec(t)?.[1];
+  const n = Number(year);
+  return year !== undefined && n >= 1900 && n <= 2100 ? n : undefined;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface RowRead {
+  /** Absent when the row has no name: such a row is only a problem. */
+  readonly person?: SheetPerson;
+  readonly problems: readonly SheetProblem[];
+}
+
+function readRow(value: (field: PeopleField) => string, row: number, split: boolean): RowRead {
+  const problems: SheetProblem[] = [];
+  const person: Mutable<SheetPerson> = { row, name: '' };
+  if (split) {
+    const family = value('family');
+    const given = value('given');
+    Object.assign(person, { name: cleanName(`${family} ${given}`), family, given });
+    if (given === '') problems.push({ code: 'empty-name', rows: [row], field: 'given' });
+  } else {
+    person.name = value('name');
+    if (person.name === '') problems.push({ code: 'empty-name', rows: [row], field: 'name' });
+  }
+  for (const field of ['no', 'unit', 'position', 'category', 'gender'] as const) {
+    const text = value(field);
+    if (text !== '') person[field] = text;
+  }
+  const status = value('status');
+  const parsed = parseStatus(status);
+  if (parsed === 'unknown') {
+    problems.push({ code: 'unknown-status', rows: [row], field: 'status', value: status });
+  } else if (parsed !== undefined) {
+    person.status = parsed;
+  }
+  const born = value('birthYear');
+  const year = parseBirthYear(born);
+  if (born !== '' && year === undefined) {
+    problems.push({ code: 'invalid-birth-year', rows: [row], field: 'birthYear', value: born });
+  } else if (year !== undefined) {
+    person.birthYear = year;
+  }
+  const named = split ? person.given !== '' : person.name !== '';
+  return named ? { person, problems } : { problems };
+}
+
+interface RowsRead {
+  readonly people: SheetPerson[];
+  readonly problems: SheetProblem[];
+  readonly encodings: ReadonlyMap<PeopleField, VietnameseEncoding>;
+}
+
+export function readRows(grid: Grid, mapping: ColumnMapping, headerRow: number): RowsRead {
+  const columns = new Map(mappedColumns(mapping));
+  const firstRow = headerRow + 1;
+  const dataRows = grid.slice(headerRow);
+  const encodings = new Map(
+    [...columns].map(([field, c]) => [
+      field,
+      columnEncoding(dataRows.map((r) => r[c - 1] ?? EMPTY)),
+    ]),
+  );
+  const people: SheetPerson[] = [];
+  const problems: SheetProblem[] = [];
+  for (let row = firstRow; row <= grid.length; row++) {
+    const own = (grid[row - 1] ?? []).filter((c) => !c.inherited && c.text.trim() !== '');
+    if (own.length === 0) continue;
+    // A row of column numbers, "1 2 3 …" or "(1) (2) (3) …", printed under the header.
+    if (row === firstRow && own.length > 1 && own.every((c) => isNumbering(c.text))) continue;
+    const value = (field: PeopleField): string => {
+      const c = columns.get(field);
+      if (c === undefined) return '';
+      return cellUnicode(cellAt(grid, row, c), field, encodings.get(field) ?? 'unicode');
+    };
+    const read = readRow(value, row, !('name' in mapping));
+    if (read.person) people.push(read.person);
+    problems.push(...read.problems);
+  }
+  problems.push(...duplicates(people));
+  if (people.length === 0 && problems.length === 0) {
+    problems.push({ code: 'no-people', rows: headerRow > 0 ? [headerRow] : [] });
+  }
+  problems.sort((a, b) => firstRowOf(a) - firstRowOf(b));
+  return { people, problems, encodings };
+}
+
+// Compared after NFC and case folding; reported on the full name even in split files, since the
+// message quotes the whole name.
+function duplicates(people: readonly SheetPerson[]): SheetProblem[] {
+  const byKey = new Map<string, SheetPerson[]>();
+  for (const p of people) {
+    const key = p.name.normalize('NFC').toLowerCase();
+    byKey.set(key, [...(byKey.get(key) ?? []), p]);
+  }
+  return [...byKey.values()]
+    .filter((group) => group.length > 1)
+    .map((group) => ({
+      code: 'duplicate-name' as const,
+      rows: group.map((p) => p.row),
+      field: 'name' as const,
+      name: group[0]?.name ?? '',
+    }));
+}
+
+const firstRowOf = (p: SheetProblem): number => ('rows' in p ? (p.rows[0] ?? 0) : 0);
