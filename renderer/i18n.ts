@@ -101,6 +101,7 @@ const vi = {
     layoutApprove: 'Đồng ý / Không đồng ý (không có số dư)',
     seats: 'Số lượng cần bầu',
     candidates: 'Danh sách bầu cử (mỗi dòng một người)',
+    candidatesFile: 'hoặc lấy danh sách từ tệp Excel/CSV',
     ballotOrder: 'Xếp theo thứ tự A, B, C của tên',
     asGiven: 'Giữ nguyên thứ tự đã nhập',
     create: 'Tạo cuộc bầu',

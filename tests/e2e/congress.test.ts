@@ -387,6 +387,8 @@ describe('a whole congress, end to end, in Chromium', () => {
     expect(sig).toContain('Hoàng Văn Trưởng');
     await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
     await docs.getByText(/Đã lưu một bản bên cạnh tệp đại hội/u).waitFor();
+    await docs.scrollIntoViewIfNeeded();
+    await shot(page, '14-results-documents');
     // The results workbook reads back with the same figures.
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { ELECTION_KINDS } from '../../../core/codes.ts';
 import { warningText } from '../../../core/labels.ts';
 import type { ElectionView } from '../../../core/views.ts';
+import { client } from '../../client.ts';
 import { Field, Messages } from '../../components.tsx';
+import { fileToBase64 } from '../../files.ts';
 import { useT } from '../../i18n.ts';
 import { useApp } from '../../store.ts';
 import { run } from '../Setup.tsx';
@@ -78,6 +80,24 @@ export function ElectionsPanel() {
         </div>
         <Field label={t.setup.candidates}>
           <textarea rows={6} value={form.candidates} onChange={set('candidates')} />
+        </Field>
+        <Field label={t.setup.candidatesFile}>
+          <input
+            type="file"
+            accept=".xlsx,.csv"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              // The sheet is read (legacy encodings converted, header found) into the list above, to check before creating.
+              const r = await client.sheet<{ people: { name: string }[]; messages: string[] }>({
+                fileName: file.name,
+                base64: await fileToBase64(file),
+              });
+              if (!r.ok) return setMessages(r.messages);
+              setForm((f) => ({ ...f, candidates: r.value.people.map((p) => p.name).join('\n') }));
+              setMessages(r.value.messages.length > 0 ? r.value.messages : null);
+            }}
+          />
         </Field>
         <div className="row">
           <label className="check">
