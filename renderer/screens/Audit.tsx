@@ -2,10 +2,12 @@
 import { useState } from 'react';
 import { useQuery } from '../hooks.ts';
 import { useT } from '../i18n.ts';
-import { commands } from '../../core/api.ts';
+import { AUDIT_EVENTS, auditLabel } from '../../core/audit-catalogue.ts';
+import { useApp } from '../store.ts';
 
 export function Audit() {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const [command, setCommand] = useState('');
   const { data: verification } = useQuery('verifyAudit', {});
   const { data: rows } = useQuery('audit', { limit: 500, ...(command === '' ? {} : { command }) });
@@ -24,9 +26,9 @@ export function Audit() {
         <span className="label">{t.audit.filter}</span>
         <select value={command} onChange={(e) => setCommand(e.target.value)}>
           <option value="">{t.audit.all}</option>
-          {Object.keys(commands).map((c) => (
+          {Object.keys(AUDIT_EVENTS).map((c) => (
             <option key={c} value={c}>
-              {c}
+              {auditLabel(c, lang)}
             </option>
           ))}
         </select>
@@ -47,7 +49,11 @@ export function Audit() {
               <td className="num">{r.seq}</td>
               <td>{new Date(r.at).toLocaleString('vi-VN')}</td>
               <td>{r.actor}</td>
-              <td>{r.command}</td>
+              <td
+                className={`level-${AUDIT_EVENTS[r.command as keyof typeof AUDIT_EVENTS]?.level ?? 'info'}`}
+              >
+                {auditLabel(r.command, lang)}
+              </td>
               <td className="payload">
                 <code>{JSON.stringify(r.payload).slice(0, 160)}</code>
               </td>
