@@ -1,5 +1,6 @@
 /** CLI commands on congress files: import, export, verify, backups, restore. */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { auditExportSchema, exportAudit, verifyAuditExport } from '../db/audit-export.ts';
 import { existsSync } from 'node:fs';
 import { refusalText, type Lang } from '../core/refusal.ts';
 import { listBackups, restoreBackup } from '../db/backup.ts';
@@ -105,6 +106,62 @@ export async function exportCommand(
   } finally {
     await service.close();
   }
+}
+
+export async function exportAuditCommand(
+  { file, out }: { file: string; out: string },
+  lang: Lang,
+  io: CliIo,
+): Promise<ExitCode> {
+  let db;
+  try {
+    db = openDatabase(file, { readonly: true });
+  } catch (e) {
+    return fileError(io, lang, e);
+  }
+  try {
+    const log = exportAudit(db);
+    await writeFile(out, `${JSON.stringify(log, null, 2)}\n`, 'utf8');
+    io.out(
+      say(
+        lang,
+        `Đã xuất nhật ký (${log.rows.length} dòng) ra ${out}.\n`,
+        `Exported the audit log (${log.rows.length} rows) to ${out}.\n`,
+      ),
+    );
+    return EXIT.done;
+  } finally {
+    db.close();
+  }
+}
+
+/** `verify AUDIT.json`: the chain of an exported audit log. */
+export async function verifyAuditFile(
+  file: string,
+  lang: Lang,
+  io: CliIo,
+): Promise<ExitCode | null> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  const parsed = auditExportSchema.safeParse(data);
+  if (!parsed.success) return null;
+  const problem = verifyAuditExport(parsed.data);
+  if (problem === null) {
+    io.out(
+      say(
+        lang,
+        `✓ Chuỗi băm nhật ký hợp lệ: ${parsed.data.rows.length} dòng.\n  Mã băm cuối: ${parsed.data.head}\n`,
+        `✓ The audit chain verifies: ${parsed.data.rows.length} rows.\n  Head hash: ${parsed.data.head}\n`,
+      ),
+    );
+    return EXIT.done;
+  }
+  io.err(`${fileProblemText({ kind: 'chain', chain: problem }, lang)}\n`);
+  return EXIT.refused;
 }
 
 export function verifyCongressFile(file: string, lang: Lang, io: CliIo): ExitCode {

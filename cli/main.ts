@@ -13,7 +13,9 @@ import {
 } from './documents.ts';
 import {
   backupsCommand,
+  exportAuditCommand,
   exportCommand,
+  verifyAuditFile,
   importCommand,
   restoreCommand,
   verifyCongressFile,
@@ -23,6 +25,7 @@ const USAGE = `Cách dùng / usage:
   kiem-phieu tally RECORD.json [--json] [--decimals N] [--lang vi|en]
   kiem-phieu import RECORD.json --into FILE.kiemphieu
   kiem-phieu export FILE.kiemphieu --election ID --out RECORD.json
+  kiem-phieu export FILE.kiemphieu --audit --out AUDIT.json
   kiem-phieu ballot RECORD.json --pdf OUT.pdf [--paper A4|A5]
   kiem-phieu minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR] [--announcement OUT.pdf] [--date YYYY-MM-DD]
   kiem-phieu fingerprint RECORD.json
@@ -43,6 +46,7 @@ const options = {
   election: { type: 'string' },
   out: { type: 'string' },
   from: { type: 'string' },
+  audit: { type: 'boolean' },
   pdf: { type: 'string' },
   paper: { type: 'string' },
   sign: { type: 'string' },
@@ -103,6 +107,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       return usage(io, 'import RECORD.json --into FILE.kiemphieu');
     return importCommand({ record: first, into: values.into }, lang, io);
   }
+  if (command === 'export' && values.audit === true) {
+    if (rest.length !== 1 || first === undefined || values.out === undefined)
+      return usage(io, 'export FILE.kiemphieu --audit --out AUDIT.json');
+    return exportAuditCommand({ file: first, out: values.out }, lang, io);
+  }
   if (command === 'export') {
     if (
       rest.length !== 1 ||
@@ -117,6 +126,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   if (command === 'verify') {
     if (rest.length !== 1 || first === undefined) return usage(io, 'verify FILE');
     if (first.toLowerCase().endsWith('.pdf')) return verifyPdfCommand(first, lang, io);
+    if (first.toLowerCase().endsWith('.json')) {
+      const audit = await verifyAuditFile(first, lang, io);
+      if (audit !== null) return audit;
+      return usage(
+        io,
+        lang === 'vi'
+          ? `${first} không phải là nhật ký đã xuất (kiem-phieu/audit@1)`
+          : `${first} is not an exported audit log (kiem-phieu/audit@1)`,
+      );
+    }
     return verifyCongressFile(first, lang, io);
   }
   if (command === 'ballot') {

@@ -1,5 +1,6 @@
 /** `verify` catches a ballot or an audit row changed behind the app's back with plain SQL. */
 import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Service } from '../../db/service.ts';
@@ -118,5 +119,23 @@ describe('verify FILE.kiemphieu', () => {
     db.close();
     expect(v.ok).toBe(false);
     expect(v.problems.some((p) => p.kind === 'chain')).toBe(true);
+  });
+});
+
+describe('verify AUDIT.json (an exported audit log)', () => {
+  it('an exported log verifies; a row changed in the export is named', async () => {
+    const file = await countedFile();
+    const out = join(tempDir(), 'nhat-ky.json');
+    const exported = await runCli(['export', file, '--audit', '--out', out]);
+    expect(exported.code).toBe(0);
+    const ok = await runCli(['verify', out]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Chuỗi băm nhật ký hợp lệ');
+    const log = JSON.parse(readFileSync(out, 'utf8')) as { rows: { actor: string }[] };
+    log.rows[3]!.actor = 'Người khác (admin)';
+    writeFileSync(out, JSON.stringify(log));
+    const bad = await runCli(['verify', out, '--lang', 'en']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('breaks at row 4');
   });
 });
