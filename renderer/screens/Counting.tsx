@@ -4,9 +4,15 @@
  * retries a lost connection with the same client key, so no keystroke and no ballot is lost
  * and none is counted twice. A refused save stays on screen with its marks until dealt with.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ElectionView, EnterBallotOutput } from '../../core/views.ts';
-import { client, type Reply } from '../client.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ElectionView } from '../../core/views.ts';
+import { client } from '../client.ts';
+import {
+  SaveQueue,
+  newClientKey,
+  type PendingBallot,
+  type SaveOutcome,
+} from '../entry/save-queue.ts';
 import { Ask, Messages } from '../components.tsx';
 import { useQuery } from '../hooks.ts';
 import { useT, type Strings } from '../i18n.ts';
@@ -24,26 +30,9 @@ import { BallotList } from './BallotList.tsx';
 import { BatchPanel } from './BatchPanel.tsx';
 import type { BallotBody } from '../../core/views.ts';
 
-interface Pending {
-  readonly clientKey: string;
-  readonly body: BallotBody;
-  readonly batchId: number | null;
-  /** Set when the save is a correction of ballot n. */
-  readonly correcting: number | null;
-}
-
-interface Failed extends Pending {
+interface Failed extends PendingBallot {
   readonly messages: readonly string[];
 }
-
-const stationKey = (() => {
-  const id = crypto.getRandomValues(new Uint32Array(2));
-  return `s${id[0]?.toString(36)}${id[1]?.toString(36)}`;
-})();
-let sequence = 0;
-const newClientKey = () => `${stationKey}-${(++sequence).toString(36)}`.slice(0, 64);
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function statusText(t: Strings, status: string): string {
   return t.invalid[status] ?? status;
@@ -91,8 +80,6 @@ function Entry({ election }: { election: ElectionView }) {
   const [failed, setFailed] = useState<Failed[]>([]);
   const [askNote, setAskNote] = useState(false);
   const [batchId, setBatchId] = useState<number | null>(null);
-  const queue = useRef<Pending[]>([]);
-  const draining = useRef(false);
   const lastSaved = useRef<{ n: number; body: BallotBody } | null>(null);
   const { data: progress } = useQuery('progress', { electionId: election.id });
 
@@ -101,57 +88,60 @@ function Entry({ election }: { election: ElectionView }) {
     setEditor(next);
   };
 
-  const drain = useCallback(async () => {
-    if (draining.current) return;
-    draining.current = true;
-    while (queue.current.length > 0) {
-      const item = queue.current[0]!;
-      const reply: Reply<EnterBallotOutput> =
-        item.correcting === null
-          ? await client.command('enterBallot', {
-              electionId: election.id,
-              ballot: item.body,
-              clientKey: item.clientKey,
-              ...(item.batchId === null ? {} : { batchId: item.batchId }),
-            })
-          : await client.command('correctBallot', {
-              electionId: election.id,
-              n: item.correcting,
-              ballot: item.body,
+  // One queue for the life of this screen (not rebuilt when the language changes): saves go out in
+  // typing order, retried until answered.
+  const tRef = useRef(t);
+  tRef.current = t;
+  const queue = useMemo(
+    () =>
+      new SaveQueue(
+        async (item): Promise<SaveOutcome> => {
+          const reply =
+            item.correcting === null
+              ? await client.command('enterBallot', {
+                  electionId: election.id,
+                  ballot: item.body,
+                  clientKey: item.clientKey,
+                  ...(item.batchId === null ? {} : { batchId: item.batchId }),
+                })
+              : await client.command('correctBallot', {
+                  electionId: election.id,
+                  n: item.correcting,
+                  ballot: item.body,
+                });
+          if (reply.ok) return { kind: 'saved', n: reply.value.n, status: reply.value.status };
+          // No refusal at all means the service never answered: the connection dropped.
+          if (reply.error.length === 0)
+            return { kind: 'disconnected', message: reply.messages[0] ?? '' };
+          return { kind: 'refused', messages: reply.messages };
+        },
+        {
+          saved: (item, n, status) => {
+            lastSaved.current = { n, body: item.body };
+            setNotice({
+              text: t.count.savedAs(n, statusText(t, status)),
+              kind: status === 'valid' ? 'ok' : 'warn',
             });
-      if (!reply.ok && reply.error.length === 0) {
-        // The connection dropped: the same save again (the client key makes a repeat harmless).
-        setNotice({ text: reply.messages[0] ?? '', kind: 'warn' });
-        await wait(500);
-        continue;
-      }
-      queue.current.shift();
-      setQueueSize(queue.current.length);
-      if (reply.ok) {
-        lastSaved.current = { n: reply.value.n, body: item.body };
-        setNotice({
-          text: t.count.savedAs(reply.value.n, statusText(t, reply.value.status)),
-          kind: reply.value.status === 'valid' ? 'ok' : 'warn',
-        });
-      } else {
-        setFailed((f) => [...f, { ...item, messages: reply.messages }]);
-        setNotice({ text: t.count.failed, kind: 'error' });
-      }
-    }
-    draining.current = false;
-  }, [election.id, t]);
+          },
+          failed: (item, messages) => {
+            setFailed((f) => [...f, { ...item, messages }]);
+            setNotice({ text: tRef.current.count.failed, kind: 'error' });
+          },
+          retrying: (message) => setNotice({ text: message, kind: 'warn' }),
+          changed: setQueueSize,
+        },
+      ),
+    [election.id],
+  );
 
   const save = useCallback(() => {
-    const state = editorRef.current;
-    queue.current.push({ clientKey: newClientKey(), body: bodyOf(state), batchId, correcting });
-    setQueueSize(queue.current.length);
+    queue.push({ clientKey: newClientKey(), body: bodyOf(editorRef.current), batchId, correcting });
     setCorrecting(null);
     update(emptyBallot(shape));
-    void drain();
-  }, [batchId, correcting, drain]);
+  }, [queue, batchId, correcting]);
 
   const undoLast = useCallback(async () => {
-    while (queue.current.length > 0) await wait(50);
+    await queue.idle();
     const last = lastSaved.current;
     if (last === null) return;
     const r = await client.command('voidBallot', {
@@ -163,7 +153,7 @@ function Entry({ election }: { election: ElectionView }) {
     lastSaved.current = null;
     update(editorFromBody(shape, last.body));
     setNotice({ text: t.count.undone(last.n), kind: 'warn' });
-  }, [election.id, t]);
+  }, [queue, election.id, t]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -264,9 +254,7 @@ function Entry({ election }: { election: ElectionView }) {
               <button
                 onClick={() => {
                   setFailed(failed.filter((_, j) => j !== i));
-                  queue.current.push(f);
-                  setQueueSize(queue.current.length);
-                  void drain();
+                  queue.push(f);
                 }}
               >
                 {t.count.retry}
