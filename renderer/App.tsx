@@ -118,7 +118,7 @@ export function App() {
           {t.lang}
         </button>
       </header>
-      {!connected ? <Messages messages={['Mất kết nối với máy chủ — đang kết nối lại…']} /> : null}
+      {!connected ? <Messages messages={[t.common.reconnecting]} /> : null}
       <main>
         {file !== null ? <div className="filebar">{file.congress?.name ?? file.path}</div> : null}
         {needLogin ? (

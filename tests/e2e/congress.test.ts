@@ -418,6 +418,14 @@ describe('a whole congress, end to end, in Chromium', () => {
       .getByText(/Chuỗi băm hợp lệ: \d+ dòng/u)
       .waitFor();
     await shot(page, '12-audit');
+    // English is one click away, everywhere.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await page.getByText(/Hash chain verifies: \d+ rows/u).waitFor();
+    await page.getByRole('button', { name: 'Results' }).click();
+    await page.getByRole('button', { name: 'Sign and save the minutes' }).waitFor();
+    await shot(page, '15-results-english');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     writeFileSync(
       join(SCREENS, 'README.txt'),
       'Screenshots of the end-to-end congress (1366×768 operator, 1920×1080 projector).\n',

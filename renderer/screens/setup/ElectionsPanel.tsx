@@ -145,7 +145,7 @@ function ElectionCard({ election: e, lang }: { election: ElectionView; lang: 'vi
       <p className="muted">
         {t.kinds[e.kind]} · {e.layout === 'strike' ? t.setup.layoutStrike : t.setup.layoutApprove} ·{' '}
         {t.setup.seats}: {e.seats}
-        {e.round > 1 ? ` · vòng ${e.round}` : ''}
+        {e.round > 1 ? ` · ${t.common.round} ${e.round}` : ''}
       </p>
       <Messages kind="warn" messages={e.listWarnings.map((w) => warningText(w, lang))} />
       <ol className="candidates">
