@@ -126,16 +126,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   if (command === 'verify') {
     if (rest.length !== 1 || first === undefined) return usage(io, 'verify FILE');
     if (first.toLowerCase().endsWith('.pdf')) return verifyPdfCommand(first, lang, io);
-    if (first.toLowerCase().endsWith('.json')) {
-      const audit = await verifyAuditFile(first, lang, io);
-      if (audit !== null) return audit;
-      return usage(
-        io,
-        lang === 'vi'
-          ? `${first} không phải là nhật ký đã xuất (kiem-phieu/audit@1)`
-          : `${first} is not an exported audit log (kiem-phieu/audit@1)`,
-      );
-    }
+    // An exported audit log is JSON of its own format; anything else is checked as a congress file.
+    const audit = first.toLowerCase().endsWith('.json')
+      ? await verifyAuditFile(first, lang, io)
+      : null;
+    if (audit !== null) return audit;
     return verifyCongressFile(first, lang, io);
   }
   if (command === 'ballot') {
