@@ -48,5 +48,5 @@ if (electron !== null && existsSync(binding)) {
   );
   const { serve } = await import('../server/main.ts');
   const { running } = await serve(process.argv.slice(2));
-  console.log(`${running.url}#token=${running.token}`);
+  console.log(`${running.url.replace('0.0.0.0', '127.0.0.1')}#token=${running.token}`);
 }

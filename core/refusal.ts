@@ -47,6 +47,7 @@ export type RefusalDetail =
   | { readonly code: 'login-required' }
   | { readonly code: 'too-large'; readonly limit: number }
   | { readonly code: 'no-file' }
+  | { readonly code: 'pairing'; readonly reason: 'wrong-code' | 'too-many' }
   | { readonly code: 'file-exists'; readonly path: string };
 
 export const ELECTION_STATUSES = [
@@ -225,6 +226,14 @@ function detailText(r: RefusalDetail, lang: Lang): string {
       return vi
         ? `dữ liệu gửi lên quá lớn (tối đa ${r.limit} byte)`
         : `the request is too large (at most ${r.limit} bytes)`;
+    case 'pairing':
+      return r.reason === 'too-many'
+        ? vi
+          ? 'nhập sai mã ghép nối quá nhiều lần; chờ một phút rồi thử lại'
+          : 'too many wrong pairing codes; wait a minute and try again'
+        : vi
+          ? 'mã ghép nối không đúng hoặc đã hết hạn; xem mã mới trên màn hình chính'
+          : 'wrong or expired pairing code; read the new one on the main screen';
     case 'no-file':
       return vi ? 'chưa mở tệp đại hội nào' : 'no congress file is open';
     case 'file-exists':

@@ -9,6 +9,7 @@ import { Projector } from './screens/Projector.tsx';
 import { Results } from './screens/Results.tsx';
 import { Setup } from './screens/Setup.tsx';
 import { Start } from './screens/Start.tsx';
+import { PairStation } from './screens/Pairing.tsx';
 import { refresh } from './refresh.ts';
 import { useApp, type Route } from './store.ts';
 import type { ElectionView } from '../core/views.ts';
@@ -92,6 +93,15 @@ export function App() {
     };
   }, []);
 
+  if (client.needsPairing) {
+    return (
+      <div className="app">
+        <main>
+          <PairStation />
+        </main>
+      </div>
+    );
+  }
   if (route === 'projector') return <Projector />;
   const needLogin = file !== null && actor === null;
   return (

@@ -140,8 +140,53 @@ export class Client {
     onStatus?: (l: (up: boolean) => void) => () => void;
   };
 
+  private readonly token: string;
+
   constructor() {
-    this.transport = window.kiemPhieu ?? new SocketTransport(takeToken());
+    this.token = window.kiemPhieu ? '' : takeToken();
+    this.transport = window.kiemPhieu ?? new SocketTransport(this.token);
+  }
+
+  /** A browser that came without the station token: another station of the LAN, to be paired. */
+  get needsPairing(): boolean {
+    return !window.kiemPhieu && this.token === '';
+  }
+
+  /** Exchanges the code shown on the main screen for the station token, then starts over. */
+  async pair(code: string): Promise<readonly string[] | null> {
+    const r = await fetch('api/pair', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    const body = (await r.json()) as Reply<{ token: string }>;
+    if (!body.ok) return body.messages;
+    sessionStorage.setItem('kp-token', body.value.token);
+    window.location.reload();
+    return null;
+  }
+
+  /** In LAN mode, the code and the addresses other stations use (null otherwise, or in Electron). */
+  async pairing(): Promise<{
+    code: string;
+    expiresAt: string;
+    addresses: string[];
+    port: number;
+  } | null> {
+    if (window.kiemPhieu) return null;
+    const r = await fetch('api/pairing', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kiem-phieu-token': this.token },
+      body: '{}',
+    });
+    if (!r.ok) return null;
+    const body = (await r.json()) as Reply<{
+      code: string;
+      expiresAt: string;
+      addresses: string[];
+      port: number;
+    } | null>;
+    return body.ok ? body.value : null;
   }
 
   get host(): 'electron' | 'browser' {

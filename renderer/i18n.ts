@@ -276,6 +276,14 @@ const vi = {
     command: 'Lệnh',
     payload: 'Nội dung',
   },
+  pairing: {
+    title: 'Ghép nối máy trạm',
+    help: 'Nhập mã ghép nối đang hiện trên màn hình của máy chính (mục "Tệp đại hội").',
+    code: 'Mã ghép nối',
+    submit: 'Ghép nối',
+    other: 'Máy trạm khác trong mạng nội bộ',
+    open: 'Mở trên máy trạm:',
+  },
   login: {
     title: 'Đăng nhập',
     name: 'Họ tên',
@@ -565,6 +573,14 @@ const en: Strings = {
     actor: 'By',
     command: 'Command',
     payload: 'Content',
+  },
+  pairing: {
+    title: 'Pair this station',
+    help: 'Type the pairing code shown on the main station’s screen (under “Congress file”).',
+    code: 'Pairing code',
+    submit: 'Pair',
+    other: 'Other stations on the local network',
+    open: 'Open on the station:',
   },
   login: {
     title: 'Log in',

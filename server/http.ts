@@ -12,6 +12,7 @@ import { Api, API_KINDS, type ApiReply } from '../db/api.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { serveStatic } from './static-files.ts';
 import { newToken, sameToken } from './token.ts';
+import { isIpHost, lanAddresses, Pairing } from './pairing.ts';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-kiem-phieu-token';
@@ -24,6 +25,8 @@ export interface HostOptions {
   readonly token?: string;
   /** Folder of the built renderer. */
   readonly staticRoot?: string;
+  /** Serve other stations of a closed LAN, which pair with the code shown on the main screen. */
+  readonly lan?: boolean;
 }
 
 export interface RunningHost {
@@ -87,11 +90,17 @@ export function startHost({
   port = 0,
   token = newToken(),
   staticRoot,
+  lan = false,
 }: HostOptions): Promise<RunningHost> {
   const api = new Api(workspace);
+  const pairing = lan ? new Pairing(token) : null;
   let allowedHosts = new Set<string>();
-  // A page from another site cannot name our Host (DNS rebinding) nor read our token.
-  const hostAllowed = (value: string | undefined) => allowedHosts.has(value ?? '');
+  let ownPort = 0;
+  // A page from another site cannot name our Host (DNS rebinding) nor read our token. On a LAN,
+  // stations reach us by IP address, never by a name.
+  const hostAllowed = (value: string | undefined) =>
+    allowedHosts.has(value ?? '') ||
+    (lan && isIpHost(value ?? '') && (value ?? '').endsWith(`:${ownPort}`));
   const sockets = new Set<WebSocket>();
   workspace.subscribe((e) => {
     const message = JSON.stringify(e);
@@ -105,6 +114,21 @@ export function startHost({
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = API_PATH.exec(url.pathname);
+    if (url.pathname === '/api/pair' && req.method === 'POST') return send(res, await pair(req));
+    if (url.pathname === '/api/pairing' && req.method === 'POST') {
+      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
+        return send(res, refused(401, [{ code: 'token', path: TOKEN_HEADER }]));
+      return send(res, {
+        status: 200,
+        body: {
+          ok: true,
+          value:
+            pairing === null
+              ? null
+              : { ...pairing.current(), addresses: lanAddresses(), port: ownPort },
+        },
+      });
+    }
     if (route === null) {
       if (url.pathname.startsWith('/api/')) {
         return send(
@@ -146,6 +170,23 @@ export function startHost({
         session: req.headers[SESSION_HEADER] as string | undefined,
       }),
     );
+  }
+
+  /** A station of the LAN exchanges the code on the main screen for the station token. */
+  async function pair(req: IncomingMessage): Promise<ApiReply> {
+    if (pairing === null)
+      return refused(404, [
+        { code: 'enum', value: '/api/pair', allowed: ['LAN mode only'], path: 'url' },
+      ]);
+    const body = await readBody(req);
+    const json = body === 'too-large' ? { ok: false as const } : parseJson(body.toString('utf8'));
+    const code = json.ok ? String((json.value as { code?: unknown }).code ?? '') : '';
+    const outcome = pairing.pair(code.trim());
+    if ('token' in outcome)
+      return { status: 200, body: { ok: true, value: { token: outcome.token } } };
+    return refused(outcome.refused === 'too-many' ? 429 : 401, [
+      { code: 'pairing', reason: outcome.refused, path: 'code' },
+    ]);
   }
 
   function attachSocket(socket: WebSocket, session: string | undefined): void {
@@ -207,6 +248,7 @@ export function startHost({
     server.once('error', reject);
     server.listen(port, host, () => {
       const actual = (server.address() as AddressInfo).port;
+      ownPort = actual;
       const names =
         host === '127.0.0.1' || host === 'localhost' ? ['127.0.0.1', 'localhost'] : [host];
       allowedHosts = new Set(names.map((h) => `${h}:${actual}`));

@@ -1,4 +1,7 @@
-/** `node server/main.ts [FILE.kiemphieu] [--port N] [--host H]`: the app in a browser. */
+/**
+ * `node server/main.ts [FILE.kiemphieu] [--port N] [--host H] [--lan]`: the app in a browser.
+ * `--lan` also serves the other stations of a closed LAN, which pair with the code on the main screen.
+ */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Workspace } from '../db/workspace.ts';
@@ -12,7 +15,7 @@ export async function serve(
 ): Promise<{ running: RunningHost; workspace: Workspace }> {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { port: { type: 'string' }, host: { type: 'string' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, lan: { type: 'boolean' } },
     allowPositionals: true,
   });
   const workspace = new Workspace();
@@ -21,9 +24,11 @@ export async function serve(
     const opened = await workspace.open(file);
     if (!opened.ok) throw new Error(`cannot open ${file}: ${JSON.stringify(opened.error)}`);
   }
+  const lan = values.lan ?? false;
   const running = await startHost({
     workspace,
-    host: values.host ?? '127.0.0.1',
+    lan,
+    host: values.host ?? (lan ? '0.0.0.0' : '127.0.0.1'),
     port: Number(values.port ?? process.env.PORT ?? DEFAULT_PORT),
     staticRoot: RENDERER_ROOT,
   });
@@ -39,5 +44,5 @@ export async function serve(
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { running } = await serve(process.argv.slice(2));
-  console.log(`Kiểm phiếu: ${running.url}#token=${running.token}`);
+  console.log(`Kiểm phiếu: ${running.url.replace('0.0.0.0', '127.0.0.1')}#token=${running.token}`);
 }

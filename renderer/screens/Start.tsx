@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { client } from '../client.ts';
 import { Field, Messages } from '../components.tsx';
+import { PairingCode } from './Pairing.tsx';
 import { CongressFields, EMPTY_CONGRESS, detailsOf, type CongressForm } from './CongressFields.tsx';
 import { useT } from '../i18n.ts';
 import { refresh } from '../refresh.ts';
@@ -53,6 +54,7 @@ export function Start() {
         </p>
       ) : null}
       <Messages messages={error} />
+      <PairingCode />
       <div className="columns">
         <form
           className="card"

@@ -40,13 +40,13 @@ export interface Hall {
 }
 
 /** A browser host on a fresh home folder, serving the built renderer. */
-export async function startHall(): Promise<Hall> {
+export async function startHall({ lan = false }: { lan?: boolean } = {}): Promise<Hall> {
   if (!existsSync(join(RENDERER, 'index.html')))
     throw new Error('the renderer is not built: run `npx vite build`');
   mkdirSync(SCREENS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'kiem-phieu-e2e-'));
   const workspace = new Workspace({ home: dir, options: { backups: false } });
-  const host = await startHost({ workspace, staticRoot: RENDERER });
+  const host = await startHost({ workspace, staticRoot: RENDERER, lan });
   return {
     dir,
     workspace,
