@@ -108,10 +108,11 @@ export async function exportCommand(
   }
 }
 
-export async function exportAuditCommand(
-  { file, out }: { file: string; out: string },
-  lang: Lang,
-  io: CliIo,
+/** Opens a congress file read-only for `use`, refusing one that is not a congress file. */
+async function withReadonlyFile(
+  file: string,
+  { lang, io }: { lang: Lang; io: CliIo },
+  use: (db: ReturnType<typeof openDatabase>) => ExitCode | Promise<ExitCode>,
 ): Promise<ExitCode> {
   let db;
   try {
@@ -120,6 +121,18 @@ export async function exportAuditCommand(
     return fileError(io, lang, e);
   }
   try {
+    return await use(db);
+  } finally {
+    db.close();
+  }
+}
+
+export async function exportAuditCommand(
+  { file, out }: { file: string; out: string },
+  lang: Lang,
+  io: CliIo,
+): Promise<ExitCode> {
+  return withReadonlyFile(file, { lang, io }, async (db) => {
     const log = exportAudit(db);
     await writeFile(out, `${JSON.stringify(log, null, 2)}\n`, 'utf8');
     io.out(
@@ -130,9 +143,7 @@ export async function exportAuditCommand(
       ),
     );
     return EXIT.done;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** `verify AUDIT.json`: the chain of an exported audit log. */
@@ -164,14 +175,8 @@ export async function verifyAuditFile(
   return EXIT.refused;
 }
 
-export function verifyCongressFile(file: string, lang: Lang, io: CliIo): ExitCode {
-  let db;
-  try {
-    db = openDatabase(file, { readonly: true });
-  } catch (e) {
-    return fileError(io, lang, e);
-  }
-  try {
+export function verifyCongressFile(file: string, lang: Lang, io: CliIo): Promise<ExitCode> {
+  return withReadonlyFile(file, { lang, io }, (db) => {
     const v = verifyFile(db);
     const integrityOk = v.integrity.length === 1 && v.integrity[0] === 'ok';
     io.out(
@@ -202,9 +207,7 @@ export function verifyCongressFile(file: string, lang: Lang, io: CliIo): ExitCod
         '\n',
     );
     return EXIT.refused;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export function backupsCommand(file: string, lang: Lang, io: CliIo): ExitCode {
