@@ -1,11 +1,5 @@
 /** Valid or invalid: the engine's reading of the marks, then the committee's ruling over it. */
-import type {
-  CommitteeInvalidCode,
-  EngineInvalidCode,
-  InvalidCode,
-  Layout,
-  Mark,
-} from './codes.ts';
+import type { CommitteeInvalidCode, EngineInvalidCode, InvalidCode, Mark } from './codes.ts';
 import { assertNever } from './result.ts';
 
 /** A ballot as the tally sees it: candidates by their index in ballot order. */
@@ -68,8 +62,4 @@ export function classify(
   if (ballot.ruling !== undefined) return { status: 'invalid', code: ballot.ruling };
   const reading = readMarks(ballot.marks, shape);
   return reading.status === 'valid' ? { status: 'valid' } : reading;
-}
-
-export function layoutOf(marks: BallotMarks): Layout | null {
-  return marks.kind === 'paper' ? null : marks.kind;
 }

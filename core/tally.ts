@@ -61,6 +61,7 @@ export class UnknownBallotError extends Error {}
 
 export class Tally {
   readonly setup: ElectionSetup;
+  private readonly ids: readonly string[];
   private readonly indexById: ReadonlyMap<string, number>;
   private readonly struckCount: Int32Array;
   private readonly agreeCount: Int32Array;
@@ -75,7 +76,8 @@ export class Tally {
   constructor(setup: ElectionSetup) {
     this.setup = setup;
     this.issued = setup.issued;
-    this.indexById = new Map(setup.candidates.map((c, i) => [c.id, i]));
+    this.ids = setup.candidates.map((c) => c.id);
+    this.indexById = new Map(this.ids.map((id, i) => [id, i]));
     this.struckCount = new Int32Array(setup.candidates.length);
     this.agreeCount = new Int32Array(setup.candidates.length);
     this.stamps = new Int32Array(setup.candidates.length);
@@ -107,8 +109,7 @@ export class Tally {
       };
     }
     if ('marks' in ballot) {
-      const order = this.setup.candidates.map((c) => c.id);
-      return { marks: { kind: 'approve', marks: marksInOrder(ballot.marks, order) }, ...ruling };
+      return { marks: { kind: 'approve', marks: marksInOrder(ballot.marks, this.ids) }, ...ruling };
     }
     return { marks: { kind: 'paper', code: ballot.invalid } };
   }
@@ -160,7 +161,7 @@ export class Tally {
     const qualified = votes.map((v) => qualifies(v, base));
     const decision = decide({ votes, qualified, seats: setup.election.seats });
     const rankOf = new Map(decision.elected.map((i, r) => [i, r + 1]));
-    const ids = setup.candidates.map((c) => c.id);
+    const ids = this.ids;
 
     const invalidByReason: Partial<Record<InvalidCode, number>> = {};
     let invalid = 0;

@@ -2,7 +2,7 @@
  * One live Tally per election, kept in memory: built once from the file by a full count, then
  * updated ballot by ballot after each commit, so results after every entry cost microseconds.
  */
-import type { Classification, TallyBallot } from '../core/classify.ts';
+import type { Classification } from '../core/classify.ts';
 import type { CommitteeInvalidCode } from '../core/codes.ts';
 import { RECORD_FORMAT, type BallotContext, type EnteredBallot } from '../core/record.ts';
 import { Tally, type ElectionSetup } from '../core/tally.ts';
@@ -91,10 +91,6 @@ export class TallyCache {
   classify(electionId: number, row: BallotRow): Classification {
     const converter = this.converter(electionId);
     return converter.classify(converter.fromEntered(enteredOf(row)));
-  }
-
-  ballotOf(electionId: number, row: BallotRow): TallyBallot {
-    return this.converter(electionId).fromEntered(enteredOf(row));
   }
 
   /** Setup changed (list, base, issued, rules): rebuild on next use. */

@@ -5,10 +5,9 @@
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The browser host's policy (server/static-files.ts), repeated: a host never imports another. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src blob:; " +
-  "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
+
+export { CONTENT_SECURITY_POLICY };
 
 /** Whether `path` is `root` or inside it. */
 export function isInside(root: string, path: string): boolean {

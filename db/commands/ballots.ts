@@ -50,6 +50,14 @@ export function bodyJson(ballot: EnteredBallot): {
   };
 }
 
+/** The current version of ballot n, for a correction, void or ruling: it must not be voided. */
+function liveBallot(ctx: Ctx, electionId: number, n: number): BallotRow {
+  requireCounting(ctx, electionId);
+  const current = store.currentBallot(ctx.db, electionId, n);
+  if (current.voided === 1) refuse({ code: 'already-voided', n }, 'n', n);
+  return current;
+}
+
 /** The one check every ballot command makes first; reads one column, not the whole election. */
 function requireCounting(ctx: Ctx, electionId: number): void {
   const row = stmt(ctx.db, 'SELECT status FROM election WHERE id = ?').get(electionId) as
@@ -150,13 +158,11 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   correctBallot(ctx, input) {
-    requireCounting(ctx, input.electionId);
-    const previous = store.currentBallot(ctx.db, input.electionId, input.n);
-    if (previous.voided === 1) refuse({ code: 'already-voided', n: input.n }, 'n', input.n);
-    const body = bodyJson(checkedBody(ctx, input.electionId, input.ballot, input.n));
+    const previous = liveBallot(ctx, input.electionId, input.n);
+    const checked = checkedBody(ctx, input.electionId, input.ballot, input.n);
+    const body = bodyJson(checked);
     // A ruling given with the correction replaces the old one; otherwise the old ruling stays beside the new marks.
-    const keepRuling =
-      body.ruling_code === null && !('invalid' in (JSON.parse(body.body) as object));
+    const keepRuling = !('ruling' in checked && checked.ruling) && !('invalid' in checked);
     const row = store.insertBallotVersion(
       ctx.db,
       newVersion(ctx, previous, {
@@ -172,9 +178,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   voidBallot(ctx, input) {
-    requireCounting(ctx, input.electionId);
-    const previous = store.currentBallot(ctx.db, input.electionId, input.n);
-    if (previous.voided === 1) refuse({ code: 'already-voided', n: input.n }, 'n', input.n);
+    const previous = liveBallot(ctx, input.electionId, input.n);
     const row = store.insertBallotVersion(
       ctx.db,
       newVersion(ctx, previous, {
@@ -188,9 +192,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   ruleBallot(ctx, input) {
-    requireCounting(ctx, input.electionId);
-    const previous = store.currentBallot(ctx.db, input.electionId, input.n);
-    if (previous.voided === 1) refuse({ code: 'already-voided', n: input.n }, 'n', input.n);
+    const previous = liveBallot(ctx, input.electionId, input.n);
     if ('invalid' in (store.parseBody(previous) as object))
       refuse({ code: 'ruling-on-paper-invalid' }, 'ruling', input.n);
     if (input.ruling?.invalid === 'other' && input.ruling.note === undefined) {

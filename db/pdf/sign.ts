@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import forge from 'node-forge';
 import { SignPdf } from '@signpdf/signpdf';
-import { OriginalCertificateP12Signer } from './p12-signer.ts';
+import { OriginalCertificateP12Signer, openP12 } from './p12-signer.ts';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import type { Refusal } from '../../core/refusal.ts';
 import { err, ok, type Result } from '../../core/result.ts';
@@ -19,17 +19,14 @@ export interface SignOptions {
   readonly signingTime?: Date;
 }
 
-/** The certificate's common name, read from the PKCS#12 (wrong password → a refusal). */
+/**
+ * The signer's common name, from the certificate that matches the key (the one the signature
+ * carries, not a CA of the chain); a wrong password or a bundle without one is a refusal.
+ */
 export function p12Signer(p12: Buffer, passphrase: string): Result<{ name: string }, Refusal[]> {
   try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary')));
-    const bundle = forge.pkcs12.pkcs12FromAsn1(asn1, false, passphrase);
-    const certBag = forge.pki.oids.certBag as string;
-    const bags = bundle.getBags({ bagType: certBag })[certBag] ?? [];
-    const cert = bags[0]?.cert;
-    if (!cert)
-      return err([{ code: 'file', reason: 'tệp .p12 không có chứng thư số', path: 'p12' }]);
-    return ok({ name: decodeName(cert.subject.getField('CN')?.value ?? '') });
+    const { cert } = openP12(p12, passphrase);
+    return ok({ name: decodeName(String(cert.subject.getField('CN')?.value ?? '')) });
   } catch (e) {
     return err([
       {

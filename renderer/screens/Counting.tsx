@@ -40,9 +40,9 @@ export function statusText(t: Strings, status: string): string {
 
 function readingText(t: Strings, state: EditorState): { text: string; valid: boolean } {
   const r = readingOf(state);
-  if (r.status === 'valid') return { text: t.count.valid(r.chosen), valid: true };
-  if (r.status === 'paper') return { text: statusText(t, r.code), valid: false };
-  return { text: statusText(t, r.code), valid: false };
+  return r.status === 'valid'
+    ? { text: t.count.valid(r.chosen), valid: true }
+    : { text: statusText(t, r.code), valid: false };
 }
 
 export function Counting() {
