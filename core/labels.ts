@@ -1,80 +1,111 @@
 /**
- * The user-facing words for the engine's codes, in Vietnamese and English; the CLI, the screens
- * and the minutes all read them from here.
+ * The engine's codes in words, read from the one message catalogue (core/messages): the CLI, the
+ * screens, the minutes and the spreadsheets all name a code the same way.
  */
-import type { ExclusionCategory, InvalidCode } from './codes.ts';
+import { CONFERENCE_KINDS, type ExclusionCategory, type InvalidCode } from './codes.ts';
+import { messages, type Lang } from './messages/index.ts';
+import { en } from './messages/en.ts';
+import { vi } from './messages/vi.ts';
 import { formatPercent } from './percent.ts';
-import type { Lang } from './refusal.ts';
-import { assertNever } from './result.ts';
+import type { ElectionRecord } from './record.ts';
+import type { CandidateResult, ElectionResult } from './tally.ts';
 import type { Warning } from './warnings.ts';
 
 type Text = { readonly vi: string; readonly en: string };
 
-export const INVALID_LABELS: Readonly<Record<InvalidCode, Text>> = {
-  'over-vote': { vi: 'Bầu quá số lượng cần bầu', en: 'More names left than seats' },
-  'all-struck': { vi: 'Gạch hết tên', en: 'Every name struck' },
-  'no-choice': {
-    vi: 'Không đánh dấu "Đồng ý" hoặc "Không đồng ý" ở dòng nào',
-    en: 'No row marked agree or disagree alone',
-  },
-  'not-issued': {
-    vi: 'Không phải phiếu do Ban kiểm phiếu phát ra hoặc không có dấu',
-    en: 'Not issued by the committee, or without the seal',
-  },
-  'added-name': { vi: 'Ghi thêm tên người ngoài danh sách', en: 'A name written in' },
-  marked: { vi: 'Có ký tên hoặc dấu hiệu riêng', en: 'Signed or carrying identifying marks' },
-  other: { vi: 'Lý do khác', en: 'Other reason' },
-};
+export const INVALID_LABELS: Readonly<Record<InvalidCode, Text>> = Object.fromEntries(
+  Object.keys(vi.invalidFull).map((code) => [
+    code,
+    { vi: vi.invalidFull[code as InvalidCode], en: en.invalidFull[code as InvalidCode] },
+  ]),
+) as Record<InvalidCode, Text>;
 
 /** The exclusions from the base, as the minutes and the spreadsheets name them. */
-export const EXCLUSION_LABELS: Readonly<Record<ExclusionCategory, string>> = {
-  'committee-absent': 'Cấp ủy viên triệu tập vắng mặt suốt thời gian đại hội',
-  'delegate-absent-no-alternate':
-    'Đại biểu chính thức vắng mặt suốt thời gian đại hội, không có đại biểu dự khuyết thay thế',
-  transferred: 'Đảng viên chuyển sinh hoạt đảng tạm thời',
-  'exempt-absent': 'Đảng viên được miễn công tác và sinh hoạt đảng vắng mặt',
-  suspended: 'Đảng viên bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam',
-  'absent-with-reason': 'Đảng viên vắng mặt suốt thời gian đại hội có lý do chính đáng',
-  'member-absent': 'Ủy viên vắng mặt',
-};
+export const EXCLUSION_LABELS: Readonly<Record<ExclusionCategory, string>> = vi.exclusionLabels;
 
 export const exclusionLabel = (category: string): string =>
-  EXCLUSION_LABELS[category as ExclusionCategory] ?? category;
+  Object.hasOwn(EXCLUSION_LABELS, category)
+    ? EXCLUSION_LABELS[category as ExclusionCategory]
+    : category;
 
-export const invalidLabel = (code: InvalidCode, lang: Lang): string => INVALID_LABELS[code][lang];
+export const invalidLabel = (code: InvalidCode, lang: Lang): string =>
+  messages(lang).invalidFull[code];
 
 /** Numbers as the documents print them: comma decimals in Vietnamese. */
 export const percentText = (votes: number, base: number, lang: Lang, decimals = 2): string =>
   `${formatPercent(votes, base, { decimals, separator: lang === 'vi' ? ',' : '.' })}%`;
 
-export function warningText(w: Warning, lang: Lang): string {
+export const warningText = (w: Warning, lang: Lang): string =>
+  (messages(lang).warning[w.code] as (w: Warning) => string)(w);
+
+/** What became of a candidate, as every screen, document and table names it. */
+export const OUTCOMES = ['elected', 'tied', 'over-half-not-elected', 'not-elected'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const OUTCOME_LABELS: Readonly<Record<Outcome, Text>> = {
+  elected: { vi: 'Trúng cử', en: 'Elected' },
+  tied: { vi: 'Bằng phiếu', en: 'Tied' },
+  // Over half but outside the seats: said in full, so that it never reads as "elected".
+  'over-half-not-elected': {
+    vi: 'Quá một nửa, không trúng cử (ngoài số lượng)',
+    en: 'Over half, not elected (beyond the seats)',
+  },
+  'not-elected': { vi: 'Không trúng cử', en: 'Not elected' },
+};
+
+export function candidateOutcome(c: CandidateResult, result: ElectionResult): Outcome {
+  if (c.elected) return 'elected';
+  if (result.tie?.candidates.includes(c.id) === true) return 'tied';
+  return c.qualified ? 'over-half-not-elected' : 'not-elected';
+}
+
+export const outcomeLabel = (c: CandidateResult, result: ElectionResult, lang: Lang): string =>
+  OUTCOME_LABELS[candidateOutcome(c, result)][lang];
+
+/**
+ * An election's name with its round said once: "Bầu Ban Chấp hành … (vòng 2)". A follow-up's
+ * title often names its round already ("… — bầu lại (vòng 2)"); then nothing is added.
+ */
+export function electionName(
+  election: Pick<ElectionRecord['election'], 'title' | 'round'>,
+  lang: Lang,
+): string {
+  const title = election.title.normalize('NFC').trim();
+  if (election.round <= 1) return title;
+  const says = new RegExp(`(^|[^\\p{L}])(vòng|round)\\s+(thứ\\s+)?${election.round}(?!\\d)`, 'iu');
+  if (says.test(title)) return title;
+  return `${title} (${lang === 'vi' ? 'vòng' : 'round'} ${election.round})`;
+}
+
+/** Whether an election is held at the new committee's conference rather than at the congress. */
+export const isConference = (record: Pick<ElectionRecord, 'election'>): boolean =>
+  CONFERENCE_KINDS.includes(record.election.kind);
+
+/**
+ * The base in one line, for the header of every screen and document of an election:
+ * "Cơ sở tính tỷ lệ: 347 (triệu tập 350 − loại trừ 3); trúng cử khi được từ 174 phiếu trở lên".
+ */
+export function baseSummary(
+  record: Pick<ElectionRecord, 'base' | 'rules'>,
+  result: Pick<ElectionResult, 'base' | 'threshold'>,
+  lang: Lang,
+): string {
   const vi = lang === 'vi';
-  switch (w.code) {
-    case 'base-override':
-      return vi
-        ? `Đoàn Chủ tịch đã quyết định cơ sở tính là ${w.base} (theo quy tắc là ${w.computed}): ${w.note}`
-        : `The presidium set the base to ${w.base} (the rules give ${w.computed}): ${w.note}`;
-    case 'surplus-over-limit':
-      return vi
-        ? `Số dư ${w.surplus} (${w.candidates} người cho ${w.seats} chỗ) vượt mức tối đa ${w.limit} của Quy chế`
-        : `Surplus ${w.surplus} (${w.candidates} for ${w.seats} seats) is over the limit of ${w.limit}`;
-    case 'no-surplus':
-      return vi
-        ? `Danh sách không có số dư (${w.candidates} người cho ${w.seats} chỗ) nhưng phiếu là kiểu gạch tên`
-        : `The list has no surplus (${w.candidates} for ${w.seats} seats) but the ballot is the strike layout`;
-    case 'approve-with-surplus':
-      return vi
-        ? `Danh sách có số dư (${w.candidates} người cho ${w.seats} chỗ) nhưng phiếu là kiểu đồng ý/không đồng ý`
-        : `The list has a surplus (${w.candidates} for ${w.seats} seats) but the ballot is the approve layout`;
-    case 'issued-exceeds-present':
-      return vi
-        ? `Số phiếu phát ra (${w.issued}) nhiều hơn số người có mặt (${w.present})`
-        : `Ballots issued (${w.issued}) exceed the people present (${w.present})`;
-    case 'collected-exceeds-issued':
-      return vi
-        ? `Số phiếu thu vào (${w.collected}) nhiều hơn số phiếu phát ra (${w.issued})`
-        : `Ballots collected (${w.collected}) exceed ballots issued (${w.issued})`;
-    default:
-      return assertNever(w);
-  }
+  const { base, rules } = record;
+  const excluded = base.exclusions.reduce((s, x) => s + x.count, 0);
+  let how: string;
+  if (base.override !== null)
+    how = vi
+      ? `Đoàn Chủ tịch quyết định: ${base.override.note}`
+      : `set by the presidium: ${base.override.note}`;
+  else if (rules === 'valid-ballots') how = vi ? 'bằng số phiếu hợp lệ' : 'the valid ballots';
+  else if (rules === 'collected-ballots')
+    how = vi ? 'bằng số phiếu thu vào' : 'the ballots collected';
+  else
+    how = vi
+      ? `triệu tập ${base.convened} − loại trừ ${excluded}`
+      : `convened ${base.convened} − exclusions ${excluded}`;
+  return vi
+    ? `Cơ sở tính tỷ lệ: ${result.base} (${how}); trúng cử khi được từ ${result.threshold} phiếu trở lên`
+    : `Base: ${result.base} (${how}); elected with at least ${result.threshold} votes`;
 }

@@ -29,13 +29,14 @@ import {
 import { BallotList } from './BallotList.tsx';
 import { BatchPanel } from './BatchPanel.tsx';
 import type { BallotBody } from '../../core/views.ts';
+import type { BallotStatus } from '../../core/messages/types.ts';
 
 interface Failed extends PendingBallot {
   readonly messages: readonly string[];
 }
 
-export function statusText(t: Strings, status: string): string {
-  return t.invalid[status] ?? status;
+export function statusText(t: Strings, status: BallotStatus): string {
+  return t.invalid[status];
 }
 
 function readingText(t: Strings, state: EditorState): { text: string; valid: boolean } {
@@ -119,7 +120,7 @@ function Entry({ election }: { election: ElectionView }) {
           saved: (item, n, status) => {
             lastSaved.current = { n, body: item.body };
             setNotice({
-              text: t.count.savedAs(n, statusText(t, status)),
+              text: t.count.savedAs(n, statusText(t, status as BallotStatus)),
               kind: status === 'valid' ? 'ok' : 'warn',
             });
           },

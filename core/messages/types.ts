@@ -1,0 +1,23 @@
+/**
+ * The shapes of the catalogue's code-keyed sections: a code added to a union without its text in
+ * both languages fails the typecheck.
+ */
+import type { InvalidCode } from '../codes.ts';
+import type { RefusalDetail } from '../refusal.ts';
+import type { Warning } from '../warnings.ts';
+
+export type Texts<K extends string> = Readonly<Record<K, string>>;
+
+/** What the ballot list and the entry screen call a ballot's state. */
+export type BallotStatus = InvalidCode | 'voided' | 'valid';
+
+export type RefusalTexts = {
+  readonly [C in RefusalDetail['code']]: (r: Extract<RefusalDetail, { code: C }>) => string;
+};
+
+export type WarningTexts = {
+  readonly [C in Warning['code']]: (w: Extract<Warning, { code: C }>) => string;
+};
+
+/** Types a section by its shape rather than by its literal texts, so `en` may word it otherwise. */
+export const typed = <T>(section: T): T => section;
