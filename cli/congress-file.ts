@@ -1,4 +1,5 @@
 /** CLI commands on congress files: import, export, verify, backups, restore. */
+import Database from 'better-sqlite3';
 import { readFile, writeFile } from 'node:fs/promises';
 import { auditExportSchema, exportAudit, verifyAuditExport } from '../db/audit-export.ts';
 import { existsSync } from 'node:fs';
@@ -6,7 +7,8 @@ import { refusalText, type Lang } from '../core/refusal.ts';
 import { listBackups, restoreBackup } from '../db/backup.ts';
 import { CongressFileError, openDatabase } from '../db/connection.ts';
 import { CLI_ACTOR, Service } from '../db/service.ts';
-import { fileProblemText, verifyFile } from '../db/verify.ts';
+import { fileProblemText, verifyFile, type FileProblem } from '../db/verify.ts';
+import { shortHash } from '../db/audit.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
 import type { Refusal } from '../core/refusal.ts';
@@ -19,7 +21,8 @@ function refused(io: CliIo, lang: Lang, title: string, refusals: readonly Refusa
 }
 
 function fileError(io: CliIo, lang: Lang, e: unknown): ExitCode {
-  if (e instanceof CongressFileError || (e as { code?: string }).code === 'SQLITE_NOTADB') {
+  // A damaged, cut or foreign file is refused with SQLite's reason, never a stack trace.
+  if (e instanceof CongressFileError || e instanceof Database.SqliteError) {
     io.err(
       `${say(lang, 'Không mở được tệp đại hội', 'Cannot open the congress file')}: ${(e as Error).message}\n`,
     );
@@ -177,33 +180,54 @@ export async function verifyAuditFile(
 
 export function verifyCongressFile(file: string, lang: Lang, io: CliIo): Promise<ExitCode> {
   return withReadonlyFile(file, { lang, io }, (db) => {
-    const v = verifyFile(db);
-    const integrityOk = v.integrity.length === 1 && v.integrity[0] === 'ok';
+    const backups = listBackups(file).map((b) => b.path);
+    const v = verifyFile(db, { backups });
+    const mark = (bad: boolean) => (bad ? '✗' : '✓');
+    const has = (...kinds: FileProblem['kind'][]) => v.problems.some((p) => kinds.includes(p.kind));
+    const replayed = v.rowsCompared > 0 || v.auditRows === 0;
     io.out(
       [
-        `${integrityOk ? '✓' : '✗'} ${say(lang, 'Tính toàn vẹn của tệp (SQLite integrity_check)', 'File integrity (SQLite integrity_check)')}`,
-        `${v.problems.some((p) => p.kind === 'chain') ? '✗' : '✓'} ${say(lang, `Chuỗi băm nhật ký: ${v.auditRows} dòng`, `Audit hash chain: ${v.auditRows} rows`)}`,
-        `${v.problems.some((p) => p.kind.startsWith('ballot')) ? '✗' : '✓'} ${say(lang, `Phiếu đối chiếu với nhật ký: ${v.ballotRows} bản ghi`, `Ballots against the log: ${v.ballotRows} rows`)}`,
-        `  ${say(lang, 'Mã băm cuối của nhật ký', 'Audit head hash')}: ${v.head}`,
+        `${mark(has('unreadable', 'integrity'))} ${say(lang, 'Tính toàn vẹn của tệp (SQLite integrity_check)', 'File integrity (SQLite integrity_check)')}`,
+        `${mark(has('chain'))} ${say(lang, `Chuỗi băm nhật ký: ${v.auditRows} dòng`, `Audit hash chain: ${v.auditRows} rows`)}`,
+        `${mark(!replayed || v.problems.some((p) => p.kind.startsWith('replay') || p.kind.startsWith('row') || p.kind.startsWith('table') || p.kind === 'field-changed' || p.kind === 'column-missing' || p.kind === 'audit-differs' || p.kind === 'schema'))} ${say(lang, `Mọi bảng đối chiếu với nhật ký chạy lại: ${v.rowsCompared} dòng`, `Every table against the replayed log: ${v.rowsCompared} rows`)}`,
+        `${mark(has('backup-ahead', 'backup-diverges', 'backup-unreadable'))} ${say(lang, `Bản sao lưu bên cạnh tệp (nhật ký là phần đầu của nhật ký tệp): ${v.backupsChecked}`, `Backups beside the file (each log a prefix of the file's): ${v.backupsChecked}`)}`,
+        `  ${say(lang, 'Mã băm cuối của nhật ký', 'Audit head hash')}: ${v.head} (${shortHash(v.head)})`,
         '',
       ].join('\n'),
     );
+    if (v.ok && v.auditRows === 0) {
+      io.out(
+        say(
+          lang,
+          'KẾT QUẢ: tệp trống, nhật ký không có dòng nào. Nếu tệp này đã dùng cho kiểm phiếu thì nó đã bị xóa: đối chiếu với bản sao lưu và mã băm in trên giấy.\n',
+          'RESULT: the file is empty; its audit log has no rows. If this file was used for counting, it was wiped: compare it with a backup and the head hash printed on paper.\n',
+        ),
+      );
+      return EXIT.done;
+    }
     if (v.ok) {
       io.out(
         say(
           lang,
-          'KẾT QUẢ: tệp hợp lệ, không bị sửa ngoài ứng dụng.\n',
-          'RESULT: the file verifies; nothing was changed outside the app.\n',
+          'KẾT QUẢ: tệp hợp lệ, không bị sửa ngoài ứng dụng. Đối chiếu mã băm cuối với mã in trên biên bản và phiếu tập.\n',
+          'RESULT: the file verifies; nothing was changed outside the app. Compare the head hash with the one printed on the minutes and the stack slips.\n',
         ),
       );
       return EXIT.done;
     }
     io.err(
-      `${say(lang, 'KẾT QUẢ: tệp KHÔNG hợp lệ. Chỗ hỏng đầu tiên:', 'RESULT: the file does NOT verify. First problem:')}\n` +
+      `${say(lang, 'KẾT QUẢ: tệp KHÔNG hợp lệ. Các chỗ hỏng đầu tiên:', 'RESULT: the file does NOT verify. First problems:')}\n` +
         v.problems
           .slice(0, 20)
           .map((p) => `  ${fileProblemText(p, lang)}`)
           .join('\n') +
+        (v.problems.length > 20
+          ? say(
+              lang,
+              `\n  … và ${v.problems.length - 20} chỗ khác`,
+              `\n  … and ${v.problems.length - 20} more`,
+            )
+          : '') +
         '\n',
     );
     return EXIT.refused;

@@ -93,3 +93,24 @@ export function verifyChain(db: Db): { rows: number; problem: ChainProblem | nul
   }
   return { rows, problem: null, head: prev };
 }
+
+export interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+  /** The first 16 hex digits in groups of four, for paper: `3f9a 0c12 7be4 d05e`. */
+  readonly short: string;
+}
+
+/**
+ * The last audit row: printed on stack slips, the minutes and the entry log, so that paper
+ * anchors the file (a chain rewritten from any earlier row cannot end in the same head).
+ */
+export function chainHead(db: Db): ChainHead {
+  const last = stmt(db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
+  const hash = last?.hash ?? GENESIS_HASH;
+  return { seq: last?.seq ?? 0, hash, short: shortHash(hash) };
+}
+
+export const shortHash = (hash: string): string =>
+  (hash.slice(0, 16).match(/.{4}/gu) ?? []).join(' ');

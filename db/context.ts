@@ -10,6 +10,8 @@ export interface Ctx {
   readonly actor: Actor;
   readonly at: string;
   readonly tallies: TallyCache;
+  /** How a PIN is stored (the Service's; a replay gives back the hash the log commits to). */
+  readonly hashPin?: (pin: string) => string;
 }
 
 export interface Outcome<T> {

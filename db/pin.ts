@@ -1,5 +1,5 @@
 /** Operator PINs, stored only as a slow, salted hash (scrypt), compared in constant time. */
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 // N = 2^15 makes one guess cost ~50 ms: a 6-digit PIN takes days to brute-force from a stolen file.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -23,3 +23,7 @@ export function checkPin(pin: string, stored: string): boolean {
   });
   return timingSafeEqual(actual, expected);
 }
+
+/** What the audit log keeps of a stored PIN hash: its SHA-256, which the salt keeps from the PIN. */
+export const pinCommitment = (stored: string): string =>
+  createHash('sha256').update(stored, 'utf8').digest('hex');

@@ -17,7 +17,8 @@ import { setupHandlers } from './commands/setup.ts';
 import { openDatabase, type Db, type OpenOptions } from './connection.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Ctx, Handlers, Outcome } from './context.ts';
-import { checkPin } from './pin.ts';
+import { checkPin, hashPin } from './pin.ts';
+import { BALLOT_COMMANDS, toMinute, withClientKeyDigest } from './secret-ballot.ts';
 import { queryHandlers } from './queries.ts';
 import { Refused } from './refused.ts';
 import { TallyCache } from './tallies.ts';
@@ -34,6 +35,8 @@ export interface ServiceOptions extends OpenOptions {
   /** Backups at open and at each close or finalize (off for tests that do not want them). */
   readonly backups?: boolean;
   readonly backupLimit?: number;
+  /** How a new operator's PIN is stored (replay supplies the stored hash the log commits to). */
+  readonly hashPin?: (pin: string) => string;
 }
 
 type Listener = (event: ChangeEvent) => void;
@@ -46,6 +49,7 @@ export class Service {
   private readonly listeners = new Set<Listener>();
   private readonly backupsOn: boolean;
   private readonly backupLimit: number | undefined;
+  private readonly hashPin: (pin: string) => string;
   private pending: Promise<unknown> = Promise.resolve();
 
   private constructor(db: Db, path: string, options: ServiceOptions) {
@@ -55,6 +59,7 @@ export class Service {
     this.tallies = new TallyCache(db);
     this.backupsOn = (options.backups ?? true) && path !== ':memory:';
     this.backupLimit = options.backupLimit;
+    this.hashPin = options.hashPin ?? hashPin;
   }
 
   /** Opens (or with `create`, creates) a congress file; takes the opening backup. */
@@ -77,18 +82,23 @@ export class Service {
     const parsed = commands[name].safeParse(input, { reportInput: true });
     if (!parsed.success) return err(zodRefusals(parsed.error, []));
     const handler = handlers[name] as (ctx: Ctx, input: unknown) => Outcome<CommandOutputs[K]>;
-    const at = this.clock();
+    // Secret ballot: a ballot's time is kept to the minute, and a station's key only as a digest.
+    const at = BALLOT_COMMANDS.has(name) ? toMinute(this.clock()) : this.clock();
+    const data = name === 'enterBallot' ? withClientKeyDigest(parsed.data) : parsed.data;
     let outcome: Outcome<CommandOutputs[K]>;
     let seq: number;
     try {
       [outcome, seq] = this.db
         .transaction((): [Outcome<CommandOutputs[K]>, number] => {
-          const o = handler({ db: this.db, actor, at, tallies: this.tallies }, parsed.data);
+          const o = handler(
+            { db: this.db, actor, at, tallies: this.tallies, hashPin: this.hashPin },
+            data,
+          );
           const row = appendAudit(this.db, {
             at,
             actor: `${actor.name} (${actor.role})`,
             command: name,
-            payload: o.log ?? parsed.data,
+            payload: o.log ?? data,
           });
           return [o, row.seq];
         })

@@ -1,147 +1,166 @@
 /**
- * `kiem-phieu verify FILE.kiemphieu`: SQLite's integrity, the audit chain, and every ballot row
- * against the log row that wrote it — so an edit made with plain SQL behind the app's back shows.
+ * `kiem-phieu verify FILE.kiemphieu`: proves that every row of every table is what the audit log
+ * says. SQLite's integrity check; the hash chain; then the log replayed into a fresh file
+ * (db/replay.ts) and compared with this one row by row (db/replay-compare.ts); and the backups
+ * kept beside the file, whose chains must each be a prefix of this file's chain, so a log cut
+ * back after a backup shows too. A tamperer who rewrites the whole chain consistently is caught
+ * by a backup or by the chain's head printed on paper (stack slips, minutes, entry log).
  */
-import { canonicalJson } from '../core/canonical-json.ts';
-import { verifyChain, type AuditRow, type ChainProblem } from './audit.ts';
-import { ballotLog } from './commands/ballots.ts';
-import { integrityCheck, type Db } from './connection.ts';
-import type { BallotRow } from './store.ts';
+import Database from 'better-sqlite3';
+import { verifyChain, type ChainProblem } from './audit.ts';
+import { integrityCheck, openDatabase, type Db } from './connection.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { compareWithReplay, tableProblemText, type TableProblem } from './replay-compare.ts';
+import { replayLog, replayProblemText, type ReplayProblem } from './replay.ts';
 
 export type FileProblem =
+  | { readonly kind: 'unreadable'; readonly detail: string }
   | { readonly kind: 'integrity'; readonly detail: string }
+  | { readonly kind: 'schema'; readonly version: number; readonly latest: number }
   | { readonly kind: 'chain'; readonly chain: ChainProblem }
+  | ReplayProblem
+  | TableProblem
   | {
-      readonly kind: 'ballot-not-logged';
-      readonly electionId: number;
-      readonly n: number;
-      readonly version: number;
-    }
-  | {
-      readonly kind: 'ballot-changed';
-      readonly electionId: number;
-      readonly n: number;
-      readonly version: number;
+      readonly kind: 'backup-ahead';
+      readonly backup: string;
       readonly seq: number;
+      readonly fileRows: number;
     }
-  | {
-      readonly kind: 'ballot-missing';
-      readonly electionId: number;
-      readonly n: number;
-      readonly version: number;
-      readonly seq: number;
-    }
-  | { readonly kind: 'ballot-current'; readonly electionId: number; readonly n: number };
+  | { readonly kind: 'backup-diverges'; readonly backup: string; readonly seq: number }
+  | { readonly kind: 'backup-unreadable'; readonly backup: string; readonly detail: string };
 
 export interface FileVerification {
   readonly ok: boolean;
   readonly integrity: readonly string[];
   readonly auditRows: number;
-  readonly ballotRows: number;
+  /** Rows of every table compared with the replayed log (0 when the replay could not run). */
+  readonly rowsCompared: number;
+  readonly backupsChecked: number;
   readonly head: string;
   readonly problems: readonly FileProblem[];
 }
 
-const BALLOT_COMMANDS = new Set(['enterBallot', 'correctBallot', 'voidBallot', 'ruleBallot']);
-const key = (electionId: number, n: number, version: number) => `${electionId}:${n}:${version}`;
+export interface VerifyOptions {
+  /** Backups of this file (paths): each chain must be a prefix of the file's. */
+  readonly backups?: readonly string[];
+}
 
-export function verifyFile(db: Db): FileVerification {
+const isSqliteError = (e: unknown): e is Error & { code: string } =>
+  e instanceof Database.SqliteError;
+
+export function verifyFile(db: Db, options: VerifyOptions = {}): FileVerification {
+  try {
+    return verifyReadable(db, options);
+  } catch (e) {
+    // A file cut short or overwritten fails deep inside SQLite: a finding, not a crash.
+    if (!isSqliteError(e)) throw e;
+    return {
+      ok: false,
+      integrity: [],
+      auditRows: 0,
+      rowsCompared: 0,
+      backupsChecked: 0,
+      head: '',
+      problems: [{ kind: 'unreadable', detail: e.message }],
+    };
+  }
+}
+
+function verifyReadable(db: Db, options: VerifyOptions): FileVerification {
   const problems: FileProblem[] = [];
   const integrity = integrityCheck(db);
-  if (!(integrity.length === 1 && integrity[0] === 'ok')) {
-    for (const detail of integrity) problems.push({ kind: 'integrity', detail });
-  }
   const chain = verifyChain(db);
-  if (chain.problem !== null) problems.push({ kind: 'chain', chain: chain.problem });
-
-  // What the log says each ballot version is.
-  const logged = new Map<
-    string,
-    { seq: number; text: string; electionId: number; n: number; version: number }
-  >();
-  const remember = (seq: number, b: Omit<BallotRow, 'id' | 'current'>) =>
-    logged.set(key(b.election_id, b.n, b.version), {
-      seq,
-      text: canonicalJson(b),
-      electionId: b.election_id,
-      n: b.n,
-      version: b.version,
-    });
-  for (const row of db
-    .prepare('SELECT seq, command, payload FROM audit ORDER BY seq')
-    .iterate() as Iterable<Pick<AuditRow, 'seq' | 'command' | 'payload'>>) {
-    if (!BALLOT_COMMANDS.has(row.command) && row.command !== 'importElection') continue;
-    const payload = JSON.parse(row.payload) as {
-      ballot?: Omit<BallotRow, 'id' | 'current'>;
-      ballots?: Omit<BallotRow, 'id' | 'current'>[];
-    };
-    if (payload.ballot) remember(row.seq, payload.ballot);
-    for (const b of payload.ballots ?? []) remember(row.seq, b);
-  }
-
-  let ballotRows = 0;
-  const latest = new Map<string, { version: number; current: number; count: number }>();
-  for (const row of db
-    .prepare('SELECT * FROM ballot ORDER BY id')
-    .iterate() as Iterable<BallotRow>) {
-    ballotRows++;
-    const k = key(row.election_id, row.n, row.version);
-    const log = logged.get(k);
-    if (log === undefined) {
-      problems.push({
-        kind: 'ballot-not-logged',
-        electionId: row.election_id,
-        n: row.n,
-        version: row.version,
-      });
-    } else if (log.text !== canonicalJson(ballotLog(row))) {
-      problems.push({
-        kind: 'ballot-changed',
-        electionId: row.election_id,
-        n: row.n,
-        version: row.version,
-        seq: log.seq,
-      });
-    }
-    logged.delete(k);
-    const ballotKey = `${row.election_id}:${row.n}`;
-    const seen = latest.get(ballotKey) ?? { version: 0, current: 0, count: 0 };
-    latest.set(ballotKey, {
-      version: Math.max(seen.version, row.version),
-      current: row.current === 1 ? row.version : seen.current,
-      count: seen.count + row.current,
-    });
-  }
-  for (const log of logged.values()) {
-    problems.push({
-      kind: 'ballot-missing',
-      electionId: log.electionId,
-      n: log.n,
-      version: log.version,
-      seq: log.seq,
-    });
-  }
-  for (const [ballotKey, v] of latest) {
-    if (v.count !== 1 || v.current !== v.version) {
-      const [electionId, n] = ballotKey.split(':').map(Number);
-      problems.push({ kind: 'ballot-current', electionId: electionId ?? 0, n: n ?? 0 });
-    }
-  }
-  return {
+  const result = (rowsCompared: number, backupsChecked: number): FileVerification => ({
     ok: problems.length === 0,
     integrity,
     auditRows: chain.rows,
-    ballotRows,
+    rowsCompared,
+    backupsChecked,
     head: chain.head,
     problems,
-  };
+  });
+  if (!(integrity.length === 1 && integrity[0] === 'ok')) {
+    for (const detail of integrity) problems.push({ kind: 'integrity', detail });
+    return result(0, 0);
+  }
+  if (chain.problem !== null) problems.push({ kind: 'chain', chain: chain.problem });
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+  if (version !== latest) {
+    problems.push({ kind: 'schema', version, latest });
+    return result(0, 0);
+  }
+
+  const replay = replayLog(db);
+  let rowsCompared = 0;
+  try {
+    problems.push(...replay.problems, ...compareWithReplay(db, replay.db));
+    rowsCompared = countRows(db);
+  } finally {
+    replay.db.close();
+  }
+
+  const hashes = db.prepare('SELECT hash FROM audit ORDER BY seq').pluck().all() as string[];
+  for (const backup of options.backups ?? []) problems.push(...checkBackup(backup, hashes));
+  return result(rowsCompared, options.backups?.length ?? 0);
+}
+
+function countRows(db: Db): number {
+  const names = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  return names.reduce(
+    (sum, name) =>
+      sum +
+      (db
+        .prepare(`SELECT COUNT(*) FROM "${name.replaceAll('"', '""')}"`)
+        .pluck()
+        .get() as number),
+    0,
+  );
+}
+
+/** A backup's chain must be this file's chain up to the backup's last row. */
+function checkBackup(backup: string, hashes: readonly string[]): FileProblem[] {
+  let db: Db;
+  try {
+    db = openDatabase(backup, { readonly: true });
+  } catch (e) {
+    return [{ kind: 'backup-unreadable', backup, detail: (e as Error).message }];
+  }
+  try {
+    for (const row of db.prepare('SELECT seq, hash FROM audit ORDER BY seq').iterate() as Iterable<{
+      seq: number;
+      hash: string;
+    }>) {
+      const mine = hashes[row.seq - 1];
+      if (mine === undefined)
+        return [{ kind: 'backup-ahead', backup, seq: row.seq, fileRows: hashes.length }];
+      if (mine !== row.hash) return [{ kind: 'backup-diverges', backup, seq: row.seq }];
+    }
+    return [];
+  } catch (e) {
+    if (!isSqliteError(e)) throw e;
+    return [{ kind: 'backup-unreadable', backup, detail: e.message }];
+  } finally {
+    db.close();
+  }
 }
 
 export function fileProblemText(p: FileProblem, lang: 'vi' | 'en'): string {
   const vi = lang === 'vi';
   switch (p.kind) {
+    case 'unreadable':
+      return vi
+        ? `Tệp bị hỏng hoặc bị cắt cụt, không đọc được: ${p.detail}`
+        : `The file is damaged or cut short and cannot be read: ${p.detail}`;
     case 'integrity':
       return vi ? `SQLite báo tệp hỏng: ${p.detail}` : `SQLite integrity check: ${p.detail}`;
+    case 'schema':
+      return vi
+        ? `Tệp ở phiên bản cấu trúc ${p.version}, phiên bản này đọc ${p.latest}: mở tệp bằng ứng dụng một lần rồi kiểm tra lại`
+        : `The file has schema ${p.version}, this version reads ${p.latest}: open it in the app once, then verify again`;
     case 'chain': {
       const c = p.chain;
       if (c.kind === 'gap') {
@@ -153,21 +172,29 @@ export function fileProblemText(p: FileProblem, lang: 'vi' | 'en'): string {
         ? `Nhật ký: chuỗi băm bị đứt ở dòng ${c.seq} (nội dung dòng hoặc dòng trước đã bị sửa)`
         : `Audit log: the hash chain breaks at row ${c.seq} (this row or the one before was changed)`;
     }
-    case 'ballot-not-logged':
+    case 'replay-actor':
+    case 'replay-payload':
+    case 'replay-refused':
+      return replayProblemText(p, lang);
+    case 'table-missing':
+    case 'table-extra':
+    case 'column-missing':
+    case 'row-not-logged':
+    case 'row-missing':
+    case 'field-changed':
+    case 'audit-differs':
+      return tableProblemText(p, lang);
+    case 'backup-ahead':
       return vi
-        ? `Cuộc bầu ${p.electionId}, phiếu số ${p.n} (bản ${p.version}): có trong tệp nhưng không có trong nhật ký`
-        : `Election ${p.electionId}, ballot ${p.n} (version ${p.version}): in the file but not in the audit log`;
-    case 'ballot-changed':
+        ? `Bản sao lưu ${p.backup} có nhật ký đến dòng ${p.seq} nhưng tệp chỉ còn ${p.fileRows} dòng — tệp đã bị cắt bớt sau lần sao lưu`
+        : `The backup ${p.backup} holds audit row ${p.seq} but the file has only ${p.fileRows} rows — the file was cut back after that backup`;
+    case 'backup-diverges':
       return vi
-        ? `Cuộc bầu ${p.electionId}, phiếu số ${p.n} (bản ${p.version}): khác với nhật ký dòng ${p.seq} — đã bị sửa ngoài ứng dụng`
-        : `Election ${p.electionId}, ballot ${p.n} (version ${p.version}): differs from audit row ${p.seq} — changed outside the app`;
-    case 'ballot-missing':
+        ? `Bản sao lưu ${p.backup}: nhật ký dòng ${p.seq} khác với tệp — nhật ký của tệp đã bị viết lại`
+        : `The backup ${p.backup}: audit row ${p.seq} differs from the file's — the file's log was rewritten`;
+    case 'backup-unreadable':
       return vi
-        ? `Cuộc bầu ${p.electionId}, phiếu số ${p.n} (bản ${p.version}): nhật ký dòng ${p.seq} ghi nhận nhưng tệp không còn`
-        : `Election ${p.electionId}, ballot ${p.n} (version ${p.version}): logged at row ${p.seq} but missing from the file`;
-    case 'ballot-current':
-      return vi
-        ? `Cuộc bầu ${p.electionId}, phiếu số ${p.n}: bản hiện hành không phải bản mới nhất`
-        : `Election ${p.electionId}, ballot ${p.n}: the current version is not the latest`;
+        ? `Không đọc được bản sao lưu ${p.backup}: ${p.detail}`
+        : `The backup ${p.backup} cannot be read: ${p.detail}`;
   }
 }

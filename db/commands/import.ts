@@ -4,7 +4,7 @@ import { parseRecord } from '../../core/record.ts';
 import { done, type Handlers } from '../context.ts';
 import { refuse, Refused } from '../refused.ts';
 import * as store from '../store.ts';
-import { ballotLog, bodyJson } from './ballots.ts';
+import { bodyJson } from './ballots.ts';
 import { insertElection } from './elections.ts';
 
 export const importHandlers: Handlers<'importElection'> = {
@@ -79,7 +79,8 @@ export const importHandlers: Handlers<'importElection'> = {
       { electionId, code: r.election.id, ballots: rows.length },
       {
         electionId,
-        log: { code: r.election.id, electionId, ballots: rows.map(ballotLog) },
+        // The record itself, so replaying the log rebuilds the election (verify).
+        log: { code: r.election.id, electionId, ballots: rows.length, record: input.record },
         after: () => ctx.tallies.invalidate(electionId),
       },
     );

@@ -3,7 +3,7 @@ import { stmt } from '../connection.ts';
 import { allowedExclusions } from '../../core/codes.ts';
 import type { ElectionKind } from '../../core/codes.ts';
 import { done, requireRole, type Handlers } from '../context.ts';
-import { hashPin } from '../pin.ts';
+import { hashPin, pinCommitment } from '../pin.ts';
 import { refuse } from '../refused.ts';
 import * as store from '../store.ts';
 
@@ -29,12 +29,17 @@ export const setupHandlers: Handlers<SetupCommands> = {
     if (count > 0) requireRole(ctx, ['admin']);
     const exists = stmt(ctx.db, 'SELECT 1 FROM operator WHERE name = ?').get(input.name);
     if (exists !== undefined) refuse({ code: 'duplicate-code', id: input.name }, 'name');
+    const pinHash = (ctx.hashPin ?? hashPin)(input.pin);
     const { lastInsertRowid } = stmt(
       ctx.db,
       'INSERT INTO operator (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)',
-    ).run(input.name, input.role, hashPin(input.pin), ctx.at);
-    // Never the PIN, nor its hash, in the log.
-    return done({ id: Number(lastInsertRowid) }, { log: { name: input.name, role: input.role } });
+    ).run(input.name, input.role, pinHash, ctx.at);
+    // Never the PIN, nor its hash, in the log: a commitment to the stored hash, so verify can
+    // check the operator row; without the hash's salt it tells nothing about the PIN.
+    return done(
+      { id: Number(lastInsertRowid) },
+      { log: { name: input.name, role: input.role, pinCommitment: pinCommitment(pinHash) } },
+    );
   },
 
   importDelegates(ctx, input) {

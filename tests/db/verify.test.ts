@@ -56,12 +56,21 @@ describe('verify FILE.kiemphieu', () => {
     const v = verifyFile(db);
     db.close();
     expect(v.ok).toBe(false);
-    expect(v.problems[0]).toMatchObject({ kind: 'ballot-changed', n: 1, version: 1 });
+    expect(v.problems).toEqual([
+      expect.objectContaining({
+        kind: 'field-changed',
+        table: 'ballot',
+        row: 'id 1 (election 1, n 1, version 1)',
+        column: 'body',
+      }),
+    ]);
     const run = await runCli(['verify', file]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/phiếu số 1 \(bản 1\): khác với nhật ký dòng \d+/u);
+    expect(run.stderr).toContain(
+      'bảng ballot (phiếu bầu), dòng id 1 (election 1, n 1, version 1), cột body: tệp ghi "{\\"struck\\":[\\"c3\\",\\"c4\\"]}", nhật ký ghi "{\\"struck\\":[\\"c1\\",\\"c2\\"]}"',
+    );
     const en = await runCli(['verify', file, '--lang', 'en']);
-    expect(en.stderr).toMatch(/ballot 1 \(version 1\): differs from audit row \d+/u);
+    expect(en.stderr).toContain('table ballot, row id 1 (election 1, n 1, version 1), column body');
   });
 
   it('a ballot inserted behind the app’s back is not in the log', async () => {
@@ -72,7 +81,11 @@ describe('verify FILE.kiemphieu', () => {
     );
     const db = new Database(file, { readonly: true });
     expect(verifyFile(db).problems).toContainEqual(
-      expect.objectContaining({ kind: 'ballot-not-logged', n: 3, version: 2 }),
+      expect.objectContaining({
+        kind: 'row-not-logged',
+        table: 'ballot',
+        row: 'id 5 (election 1, n 3, version 2)',
+      }),
     );
     db.close();
   });
@@ -85,7 +98,11 @@ describe('verify FILE.kiemphieu', () => {
     );
     const db = new Database(file, { readonly: true });
     expect(verifyFile(db).problems).toContainEqual(
-      expect.objectContaining({ kind: 'ballot-missing', n: 2, version: 2 }),
+      expect.objectContaining({
+        kind: 'row-missing',
+        table: 'ballot',
+        row: 'id 4 (election 1, n 2, version 2)',
+      }),
     );
     db.close();
   });

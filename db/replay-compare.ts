@@ -1,0 +1,218 @@
+/**
+ * Every row of every table of a congress file against the file its audit log rebuilds
+ * (db/replay.ts): a row the log does not explain, a row the log wrote that the file lacks, and
+ * every field that differs, named by table, row and column.
+ *
+ * Nothing is left out of the comparison. An operator's PIN hash is not in the log, but the log
+ * commits to it (SHA-256 of the stored hash), and the replay puts the stored hash back only when
+ * it matches that commitment. The audit table is compared as a chain: the first row whose content
+ * differs is named (every later hash differs with it).
+ */
+import type { AuditRow } from './audit.ts';
+import type { Db } from './connection.ts';
+import { PIN_HASH_NOT_COMMITTED } from './replay.ts';
+
+export type TableProblem =
+  | { readonly kind: 'table-missing'; readonly table: string }
+  | { readonly kind: 'table-extra'; readonly table: string }
+  | { readonly kind: 'column-missing'; readonly table: string; readonly column: string }
+  | { readonly kind: 'row-not-logged'; readonly table: string; readonly row: string }
+  | { readonly kind: 'row-missing'; readonly table: string; readonly row: string }
+  | {
+      readonly kind: 'field-changed';
+      readonly table: string;
+      readonly row: string;
+      readonly column: string;
+      /** What the file holds and what the log says, as text (never a PIN hash). */
+      readonly file: string;
+      readonly log: string;
+    }
+  | {
+      readonly kind: 'audit-differs';
+      readonly seq: number;
+      readonly columns: readonly string[];
+    };
+
+type Row = Record<string, unknown>;
+
+const tables = (db: Db): string[] =>
+  (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
+
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+function shape(db: Db, table: string): { columns: string[]; key: string[] } {
+  const info = db.prepare(`PRAGMA table_info(${quote(table)})`).all() as {
+    name: string;
+    pk: number;
+  }[];
+  const key = info
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name);
+  return { columns: info.map((c) => c.name), key: key.length > 0 ? key : ['rowid'] };
+}
+
+/** How a row is named in a message: the identity a reader knows, not only the row id. */
+function rowName(table: string, row: Row, key: readonly string[]): string {
+  const v = (c: string) => String(row[c]);
+  switch (table) {
+    case 'ballot':
+      return `id ${v('id')} (election ${v('election_id')}, n ${v('n')}, version ${v('version')})`;
+    case 'candidate':
+      return `id ${v('id')} (election ${v('election_id')}, ${v('code')})`;
+    case 'election':
+      return `id ${v('id')} (${v('code')})`;
+    case 'operator':
+    case 'delegate':
+    case 'committee_member':
+      return `id ${v('id')} (${v('name')})`;
+    case 'base':
+      return `id ${v('id')} (${row.election_id === null ? 'congress' : `election ${v('election_id')}`})`;
+    default:
+      return key.map((c) => `${c} ${v(c)}`).join(', ');
+  }
+}
+
+const shown = (value: unknown): string => {
+  const text =
+    value === null ? 'NULL' : typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+};
+
+const keyOf = (row: Row, key: readonly string[]): string => JSON.stringify(key.map((c) => row[c]));
+
+function compareTable(file: Db, replayed: Db, table: string, problems: TableProblem[]): void {
+  const f = shape(file, table);
+  const r = shape(replayed, table);
+  for (const column of r.columns) {
+    if (!f.columns.includes(column)) problems.push({ kind: 'column-missing', table, column });
+  }
+  const columns = f.columns.filter((c) => r.columns.includes(c));
+  const select = `SELECT ${f.key.includes('rowid') ? 'rowid, ' : ''}* FROM ${quote(table)} ORDER BY ${f.key.map(quote).join(', ')}`;
+  const expected = new Map<string, Row>();
+  for (const row of replayed.prepare(select).iterate() as Iterable<Row>) {
+    expected.set(keyOf(row, f.key), row);
+  }
+  for (const row of file.prepare(select).iterate() as Iterable<Row>) {
+    const k = keyOf(row, f.key);
+    const logged = expected.get(k);
+    if (logged === undefined) {
+      problems.push({ kind: 'row-not-logged', table, row: rowName(table, row, f.key) });
+      continue;
+    }
+    expected.delete(k);
+    for (const column of columns) {
+      if (Object.is(row[column], logged[column])) continue;
+      const secret = table === 'operator' && column === 'pin_hash';
+      problems.push({
+        kind: 'field-changed',
+        table,
+        row: rowName(table, row, f.key),
+        column,
+        file: secret ? '(PIN hash)' : shown(row[column]),
+        log: secret
+          ? logged[column] === PIN_HASH_NOT_COMMITTED
+            ? '(another PIN hash: the log commits to a different one)'
+            : '(PIN hash)'
+          : shown(logged[column]),
+      });
+    }
+  }
+  for (const row of expected.values()) {
+    problems.push({ kind: 'row-missing', table, row: rowName(table, row, f.key) });
+  }
+}
+
+function compareAudit(file: Db, replayed: Db, problems: TableProblem[]): void {
+  const logged = replayed
+    .prepare('SELECT * FROM audit ORDER BY seq')
+    .iterate() as IterableIterator<AuditRow>;
+  for (const row of file
+    .prepare('SELECT * FROM audit ORDER BY seq')
+    .iterate() as Iterable<AuditRow>) {
+    const again = logged.next();
+    if (again.done === true) break;
+    if (again.value.hash === row.hash && again.value.seq === row.seq) continue;
+    const columns = (['seq', 'at', 'actor', 'command', 'payload', 'prev_hash'] as const).filter(
+      (c) => again.value[c] !== row[c],
+    );
+    problems.push({ kind: 'audit-differs', seq: row.seq, columns });
+    logged.return?.();
+    return;
+  }
+  logged.return?.();
+}
+
+/** Every table of `file` against the replayed file, row by row and field by field. */
+export function compareWithReplay(file: Db, replayed: Db): TableProblem[] {
+  const problems: TableProblem[] = [];
+  const inFile = tables(file);
+  const inReplay = tables(replayed);
+  for (const table of inReplay) {
+    if (!inFile.includes(table)) problems.push({ kind: 'table-missing', table });
+  }
+  for (const table of inFile) {
+    if (!inReplay.includes(table)) {
+      problems.push({ kind: 'table-extra', table });
+      continue;
+    }
+    if (table === 'audit') compareAudit(file, replayed, problems);
+    else compareTable(file, replayed, table, problems);
+  }
+  return problems;
+}
+
+const TABLE_VI: Readonly<Record<string, string>> = {
+  congress: 'thông tin đại hội',
+  delegate: 'đại biểu',
+  base: 'cơ sở tính tỷ lệ',
+  base_exclusion: 'loại trừ khỏi cơ sở tính',
+  committee_member: 'Ban kiểm phiếu',
+  operator: 'người dùng',
+  election: 'cuộc bầu',
+  candidate: 'danh sách bầu cử',
+  batch: 'tập phiếu',
+  ballot: 'phiếu bầu',
+  display: 'màn chiếu',
+  audit: 'nhật ký',
+};
+
+const tableText = (table: string, vi: boolean): string =>
+  vi && TABLE_VI[table] !== undefined ? `bảng ${table} (${TABLE_VI[table]})` : `table ${table}`;
+
+export function tableProblemText(p: TableProblem, lang: 'vi' | 'en'): string {
+  const vi = lang === 'vi';
+  const t = 'table' in p ? tableText(p.table, vi) : '';
+  switch (p.kind) {
+    case 'table-missing':
+      return vi ? `Tệp thiếu ${t}` : `The file lacks ${t}`;
+    case 'table-extra':
+      return vi
+        ? `Tệp có ${t} mà ứng dụng không tạo ra`
+        : `The file has ${t}, which the app does not make`;
+    case 'column-missing':
+      return vi ? `${t}: thiếu cột ${p.column}` : `${t}: column ${p.column} is missing`;
+    case 'row-not-logged':
+      return vi
+        ? `${t}, dòng ${p.row}: có trong tệp nhưng nhật ký không ghi — đã thêm ngoài ứng dụng`
+        : `${t}, row ${p.row}: in the file but not in the audit log — added outside the app`;
+    case 'row-missing':
+      return vi
+        ? `${t}, dòng ${p.row}: nhật ký ghi nhận nhưng tệp không còn — đã xóa ngoài ứng dụng`
+        : `${t}, row ${p.row}: written by the audit log but missing from the file — deleted outside the app`;
+    case 'field-changed':
+      return vi
+        ? `${t}, dòng ${p.row}, cột ${p.column}: tệp ghi ${p.file}, nhật ký ghi ${p.log} — đã sửa ngoài ứng dụng`
+        : `${t}, row ${p.row}, column ${p.column}: the file holds ${p.file}, the audit log says ${p.log} — changed outside the app`;
+    case 'audit-differs':
+      return vi
+        ? `Nhật ký dòng ${p.seq}: khác với dòng ứng dụng ghi khi chạy lại (${p.columns.join(', ')})`
+        : `Audit row ${p.seq}: differs from the row the app writes on replay (${p.columns.join(', ')})`;
+  }
+}

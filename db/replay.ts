@@ -1,0 +1,204 @@
+/**
+ * Replaying the audit log: a fresh in-memory congress file, every logged command run again
+ * through the same Service, with the logged input, actor and time. What it builds is what the log
+ * says the file must hold; verify compares the two row by row (db/replay-compare.ts).
+ *
+ * Each command's audit payload is its validated input, except where a handler logs a derived
+ * payload (`Outcome.log`); `inputOf` recovers the input from those. Replaying the recovered input
+ * must write the very same payload again — the replayed audit row is compared with the logged one,
+ * so a recovery that drifts from its handler shows as a difference, never as a silent pass.
+ */
+import { commands, type CommandName } from '../core/api.ts';
+import { refusalText, type Refusal } from '../core/refusal.ts';
+import type { Actor } from '../core/views.ts';
+import { appendAudit, type AuditRow } from './audit.ts';
+import { stmt, type Db } from './connection.ts';
+import { pinCommitment } from './pin.ts';
+import { Service } from './service.ts';
+import type { BallotRow } from './store.ts';
+import { enteredOf } from './tallies.ts';
+
+export type ReplayProblem =
+  | { readonly kind: 'replay-actor'; readonly seq: number; readonly actor: string }
+  | { readonly kind: 'replay-payload'; readonly seq: number; readonly command: string }
+  | {
+      readonly kind: 'replay-refused';
+      readonly seq: number;
+      readonly command: string;
+      readonly refusals: readonly Refusal[];
+    };
+
+export interface Replay {
+  /** The in-memory file the log builds; close it when done. */
+  readonly db: Db;
+  readonly rows: number;
+  readonly problems: readonly ReplayProblem[];
+}
+
+/** Stands in the replayed operator row when the file's PIN hash is not the one the log commits to. */
+export const PIN_HASH_NOT_COMMITTED = '(mã PIN không khớp với cam kết trong nhật ký)';
+
+const ROLES: readonly Actor['role'][] = ['admin', 'operator', 'committee', 'system'];
+
+/** The log writes an actor as `Name (role)`. */
+export function actorOf(text: string): Actor | null {
+  const open = text.lastIndexOf(' (');
+  if (open < 1 || !text.endsWith(')')) return null;
+  const role = text.slice(open + 2, -1) as Actor['role'];
+  if (!ROLES.includes(role)) return null;
+  return { name: text.slice(0, open), role };
+}
+
+type Payload = Record<string, unknown>;
+type LoggedBallot = Omit<BallotRow, 'id' | 'current'>;
+
+/** The marks of a logged ballot version, as a station or a record sends them. */
+function marksOf(b: LoggedBallot): unknown {
+  const { n: _n, ...marks } = enteredOf({ ...b, id: 0, current: 1 });
+  return marks;
+}
+
+const isObject = (v: unknown): v is Payload =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The command's input, recovered from its logged payload; null when the payload cannot be one. */
+function inputOf(command: CommandName, p: Payload, replayed: Db): unknown {
+  switch (command) {
+    case 'enterBallot': {
+      if (typeof p.replayOf === 'number') {
+        // A save sent again: the station sent the marks of the ballot it first saved.
+        const first = stmt(
+          replayed,
+          'SELECT * FROM ballot WHERE election_id = ? AND n = ? AND version = 1',
+        ).get(p.electionId, p.replayOf) as BallotRow | undefined;
+        if (first === undefined) return null;
+        return { electionId: p.electionId, clientKey: p.clientKey, ballot: marksOf(first) };
+      }
+      if (!isObject(p.ballot)) return null;
+      const b = p.ballot as unknown as LoggedBallot;
+      return {
+        electionId: p.electionId,
+        ballot: marksOf(b),
+        ...(b.batch_id === null ? {} : { batchId: b.batch_id }),
+        ...(b.client_key === null ? {} : { clientKey: b.client_key }),
+      };
+    }
+    case 'correctBallot': {
+      if (!isObject(p.ballot)) return null;
+      const b = p.ballot as unknown as LoggedBallot;
+      return {
+        electionId: p.electionId,
+        n: b.n,
+        ballot: marksOf(b),
+        ...(b.change_reason === null ? {} : { reason: b.change_reason }),
+      };
+    }
+    case 'voidBallot': {
+      if (!isObject(p.ballot)) return null;
+      const b = p.ballot as unknown as LoggedBallot;
+      return { electionId: p.electionId, n: b.n, reason: b.void_reason };
+    }
+    case 'ruleBallot': {
+      if (!isObject(p.ballot)) return null;
+      const b = p.ballot as unknown as LoggedBallot;
+      return {
+        electionId: p.electionId,
+        n: b.n,
+        ruling:
+          b.ruling_code === null
+            ? null
+            : {
+                invalid: b.ruling_code,
+                ...(b.ruling_note === null ? {} : { note: b.ruling_note }),
+              },
+      };
+    }
+    case 'reopenElection': {
+      const { from: _from, ...input } = p;
+      return input;
+    }
+    case 'addOperator':
+      // The PIN is not in the log; the replay's hasher gives back the hash the log commits to.
+      return { name: p.name, role: p.role, pin: '0000' };
+    case 'importElection':
+      return 'record' in p ? { record: p.record } : null;
+    default:
+      return p;
+  }
+}
+
+/**
+ * Replays `file`'s audit log into a new in-memory congress file. Rows whose command is not a
+ * command of the catalogue are events that change no table (a refused login): they are appended
+ * as they are, so the chains stay aligned.
+ */
+export function replayLog(file: Db): Replay {
+  let now = '';
+  let storedPinHash = PIN_HASH_NOT_COMMITTED;
+  const service = Service.open(':memory:', {
+    create: true,
+    backups: false,
+    clock: () => now,
+    hashPin: () => storedPinHash,
+  });
+  const problems: ReplayProblem[] = [];
+  const operatorHash = file.prepare('SELECT pin_hash FROM operator WHERE name = ?');
+  let rows = 0;
+  for (const row of file
+    .prepare('SELECT * FROM audit ORDER BY seq')
+    .iterate() as Iterable<AuditRow>) {
+    rows++;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(row.payload);
+    } catch {
+      payload = null;
+    }
+    if (!Object.hasOwn(commands, row.command)) {
+      appendAudit(service.db, { at: row.at, actor: row.actor, command: row.command, payload });
+      continue;
+    }
+    const command = row.command as CommandName;
+    const actor = actorOf(row.actor);
+    if (actor === null) {
+      problems.push({ kind: 'replay-actor', seq: row.seq, actor: row.actor });
+      continue;
+    }
+    const input = isObject(payload) ? inputOf(command, payload, service.db) : null;
+    if (input === null) {
+      problems.push({ kind: 'replay-payload', seq: row.seq, command });
+      continue;
+    }
+    if (command === 'addOperator' && isObject(payload)) {
+      const stored = (operatorHash.get(payload.name) as { pin_hash: string } | undefined)?.pin_hash;
+      storedPinHash =
+        stored !== undefined && pinCommitment(stored) === payload.pinCommitment
+          ? stored
+          : PIN_HASH_NOT_COMMITTED;
+    }
+    now = row.at;
+    const result = service.execute(command, input, actor);
+    if (!result.ok) {
+      problems.push({ kind: 'replay-refused', seq: row.seq, command, refusals: result.error });
+    }
+  }
+  return { db: service.db, rows, problems };
+}
+
+export function replayProblemText(p: ReplayProblem, lang: 'vi' | 'en'): string {
+  const vi = lang === 'vi';
+  switch (p.kind) {
+    case 'replay-actor':
+      return vi
+        ? `Nhật ký dòng ${p.seq}: người thực hiện "${p.actor}" không đúng dạng "Tên (vai trò)"`
+        : `Audit row ${p.seq}: the actor "${p.actor}" is not of the form "Name (role)"`;
+    case 'replay-payload':
+      return vi
+        ? `Nhật ký dòng ${p.seq} (${p.command}): nội dung không dựng lại được lệnh`
+        : `Audit row ${p.seq} (${p.command}): the payload does not make a command`;
+    case 'replay-refused':
+      return vi
+        ? `Nhật ký dòng ${p.seq} (${p.command}): chạy lại thì ứng dụng từ chối — ${p.refusals.map((r) => refusalText(r, 'vi')).join('; ')}`
+        : `Audit row ${p.seq} (${p.command}): the app refuses it on replay — ${p.refusals.map((r) => refusalText(r, 'en')).join('; ')}`;
+  }
+}
