@@ -12,9 +12,49 @@ export interface NameParts {
 
 export const nfc = (text: string): string => text.normalize('NFC');
 
-/** Collapses white space and normalises to NFC; every name entering the system passes here. */
+/**
+ * Characters that must never reach a terminal, a document or a screen raw: the C0 controls but
+ * tab, line feed and carriage return (ESC starts a terminal escape sequence such as `ESC[2J`),
+ * DEL, the C1 controls (U+009B is CSI by itself), and the bidirectional marks, embeddings,
+ * overrides and isolates that reorder what is shown. Lone surrogates are not text at all.
+ */
+const UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'gu');
+/** The line breaks and tabs, harmless as white space but not kept inside one-line texts. */
+const CONTROL_SPACE = /[\t\n\r]/u;
+
+/** The first character a record's text may not hold, as `U+001B`, or null when it is clean. */
+export function unsafeCharacter(text: string, { lines = false } = {}): string | null {
+  const found = UNSAFE.exec(text) ?? (lines ? null : CONTROL_SPACE.exec(text));
+  if (found === null) return null;
+  const code = found[0].codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Text typed or imported into the app: NFC, with the unsafe characters dropped (they are never
+ * meant: a pasted name carries an invisible mark, or someone attacks a terminal).
+ */
+export function cleanText(text: string): string {
+  return nfc(text).replace(UNSAFE_ALL, '');
+}
+
+/**
+ * A value quoted back in a message: unsafe characters shown as `\u{1B}`, and cut short, so a
+ * refusal never carries an escape sequence, or a megabyte, to the reader's terminal.
+ */
+export function visible(text: string, max = 80): string {
+  const shown = text.replace(
+    UNSAFE_ALL,
+    (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`,
+  );
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+}
+
+/** Collapses white space, drops unsafe characters and normalises to NFC; every name entering the system passes here. */
 export function cleanName(name: string): string {
-  return nfc(name).trim().replace(/\s+/gu, ' ');
+  return cleanText(name).trim().replace(/\s+/gu, ' ');
 }
 
 /** "Nguyễn Thị Minh Khai" → family "Nguyễn", middle "Thị Minh", given "Khai". */

@@ -5,25 +5,39 @@
  */
 import { z } from 'zod';
 import {
+  checkBallot,
+  enteredBallotSchema,
+  nameSchema,
+  noteSchema,
+  textSchema,
+  type BallotContext,
+  type EnteredBallot,
+} from './ballot.ts';
+import {
   CONGRESS_KINDS,
   ELECTION_KINDS,
   LAYOUTS,
   RULE_SETS,
-  COMMITTEE_INVALID_CODES,
-  MARKS,
   ALL_EXCLUSION_CATEGORIES,
   allowedExclusions,
-  type CommitteeInvalidCode,
-  type Mark,
 } from './codes.ts';
-import { cleanName, nfc } from './names.ts';
+import { visible } from './names.ts';
 import { pathText, type Refusal, type RefusalDetail } from './refusal.ts';
 import { err, ok, type Result } from './result.ts';
 
+export {
+  checkBallot,
+  marksInOrder,
+  type Ballot,
+  type BallotContext,
+  type EnteredBallot,
+  type Ruling,
+} from './ballot.ts';
+
 export const RECORD_FORMAT = 'kiem-phieu/election-record@1';
 
-const text = z.string().trim().min(1).transform(nfc);
-const name = z.string().trim().min(1).transform(cleanName);
+const text = textSchema;
+const name = nameSchema;
 const count = z.int().min(0);
 const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
 
@@ -41,7 +55,7 @@ export const exclusionsSchema = z
   .array(z.strictObject({ category: z.enum(ALL_EXCLUSION_CATEGORIES as [string]), count }))
   .default([]);
 export const overrideSchema = z
-  .strictObject({ base: z.int().min(1), note: text })
+  .strictObject({ base: z.int().min(1), note: noteSchema })
   .nullable()
   .default(null);
 
@@ -67,26 +81,6 @@ const electionSchema = z.strictObject({
 
 const candidateSchema = z.strictObject({ id: text, name });
 
-const committeeCode = z.enum(COMMITTEE_INVALID_CODES);
-const rulingSchema = z.strictObject({ invalid: committeeCode, note: text.optional() });
-const ballotN = z.int().min(1);
-
-const struckBallotSchema = z.strictObject({
-  n: ballotN,
-  struck: z.array(text),
-  ruling: rulingSchema.optional(),
-});
-const marksBallotSchema = z.strictObject({
-  n: ballotN,
-  marks: z.record(z.string(), z.enum(MARKS)),
-  ruling: rulingSchema.optional(),
-});
-const invalidBallotSchema = z.strictObject({
-  n: ballotN,
-  invalid: committeeCode,
-  note: text.optional(),
-});
-
 const recordSchema = z.strictObject({
   format: z.string(),
   congress: congressSchema,
@@ -98,12 +92,6 @@ const recordSchema = z.strictObject({
   committee: z.array(z.strictObject({ name, role: z.enum(['head', 'member']) })).optional(),
   ballots: z.strictObject({ issued: count, entered: z.array(z.unknown()) }),
 });
-
-export type Ruling = z.infer<typeof rulingSchema>;
-export type StruckBallot = z.infer<typeof struckBallotSchema>;
-export type MarksBallot = z.infer<typeof marksBallotSchema>;
-export type InvalidBallot = z.infer<typeof invalidBallotSchema>;
-export type EnteredBallot = StruckBallot | MarksBallot | InvalidBallot;
 
 export type ElectionRecord = Omit<z.infer<typeof recordSchema>, 'ballots'> & {
   readonly ballots: { readonly issued: number; readonly entered: readonly EnteredBallot[] };
@@ -120,6 +108,23 @@ function receivedType(input: unknown): string {
   return typeof input;
 }
 
+/**
+ * A value quoted in a refusal: only a string, number or boolean, shown safely and cut short.
+ * Never `String()` of an object: a `toString` key or an array nested 100 000 deep would throw.
+ */
+function quoted(input: unknown): string {
+  if (typeof input === 'string') return visible(input);
+  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
+  return receivedType(input);
+}
+
+/** The coded refusal a custom issue carries (core/ballot.ts `refusalIssue`). */
+function carried(issue: z.core.$ZodIssue): RefusalDetail | null {
+  if (issue.code !== 'custom') return null;
+  const refusal = (issue.params as { refusal?: RefusalDetail } | undefined)?.refusal;
+  return refusal ?? null;
+}
+
 /** zod's issue → our coded refusal, so the message is ours, in Vietnamese or English. */
 function issueDetail(issue: z.core.$ZodIssue): RefusalDetail {
   switch (issue.code) {
@@ -129,148 +134,77 @@ function issueDetail(issue: z.core.$ZodIssue): RefusalDetail {
         return { code: 'not-integer' };
       return { code: 'type', expected: issue.expected, received: receivedType(issue.input) };
     case 'invalid_value':
-      return { code: 'enum', value: String(issue.input), allowed: issue.values.map(String) };
+      return { code: 'enum', value: quoted(issue.input), allowed: issue.values.map(String) };
     case 'too_small':
       if (issue.origin === 'string') return { code: 'empty-text' };
       return { code: 'too-small', min: Number(issue.minimum) };
     case 'too_big':
       return { code: 'too-big', max: Number(issue.maximum) };
     case 'unrecognized_keys':
-      return { code: 'unknown-field', keys: issue.keys };
+      return { code: 'unknown-field', keys: issue.keys.slice(0, 10).map((k) => visible(k)) };
     case 'invalid_format': {
       // Never echo the value of other fields: it may be a PIN.
       const field = String(issue.path[issue.path.length - 1] ?? '');
       return /date/iu.test(field)
-        ? { code: 'bad-date', value: String(issue.input) }
+        ? { code: 'bad-date', value: quoted(issue.input) }
         : { code: 'bad-format' };
     }
+    case 'custom':
+      return carried(issue) ?? { code: 'bad-format' };
     default:
       return { code: 'type', expected: issue.code, received: receivedType(issue.input) };
   }
 }
+
+/** A path whose keys came from the input is shown safely too. */
+const safePath = (path: readonly PropertyKey[]): string =>
+  pathText(path.map((k) => (typeof k === 'string' ? visible(k, 40) : k)));
 
 export function zodRefusals(
   error: z.ZodError,
   prefix: readonly PropertyKey[],
   ballot?: number,
 ): Refusal[] {
-  return error.issues.map((issue) => ({
+  return error.issues.slice(0, MAX_REFUSALS).map((issue) => ({
     ...issueDetail(issue),
-    path: pathText([...prefix, ...issue.path]),
+    path: safePath([...prefix, ...issue.path]),
     ...(ballot === undefined ? {} : { ballot }),
   }));
 }
 
-/** Which of the three ballot shapes an entry claims to be, from its keys. */
-function shapeOf(entry: unknown): 'struck' | 'marks' | 'invalid' | null {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return null;
-  const keys = ['struck', 'marks', 'invalid'].filter((k) => k in entry);
-  return keys.length === 1 ? (keys[0] as 'struck' | 'marks' | 'invalid') : null;
+/** The number a raw ballot claims, to name it in a refusal even when it is malformed. */
+function claimedN(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, 'n')) return undefined;
+  const n = (raw as { n: unknown }).n;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
-const SHAPE_SCHEMA = {
-  struck: struckBallotSchema,
-  marks: marksBallotSchema,
-  invalid: invalidBallotSchema,
-} as const;
-
-export interface BallotContext {
-  readonly layout: 'strike' | 'approve';
-  readonly candidateIds: ReadonlySet<string>;
-  readonly candidateOrder: readonly string[];
-}
-
-function checkNote(
-  code: CommitteeInvalidCode,
-  note: string | undefined,
-  path: string,
-  ballot: number,
-): Refusal[] {
-  return code === 'other' && note === undefined ? [{ code: 'note-required', path, ballot }] : [];
-}
-
-/**
- * Checks one entered ballot against its election. `at` is the JSON path of the ballot and
- * `pathArray` the same as an array (for zod issues).
- */
-export function checkBallot(
+/** Parses one entry of `ballots.entered` and checks it against the election. */
+function parseEntered(
   raw: unknown,
-  { at, pathArray }: { at: string; pathArray: readonly PropertyKey[] },
+  index: number,
   ctx: BallotContext,
 ): Result<EnteredBallot, Refusal[]> {
-  const rawN =
-    typeof raw === 'object' && raw !== null && typeof (raw as { n?: unknown }).n === 'number'
-      ? (raw as { n: number }).n
-      : undefined;
-  const shape = shapeOf(raw);
-  if (shape === null) {
-    return err([
-      { code: 'ballot-shape', path: at, ...(rawN === undefined ? {} : { ballot: rawN }) },
-    ]);
-  }
-  const parsed = SHAPE_SCHEMA[shape].safeParse(raw, { reportInput: true });
-  if (!parsed.success) return err(zodRefusals(parsed.error, pathArray, rawN));
-  const ballot = parsed.data as EnteredBallot;
-  const n = ballot.n;
-  const refusals: Refusal[] = [];
-  if ('struck' in ballot) {
-    if (ctx.layout !== 'strike') {
-      refusals.push({
-        code: 'layout-mismatch',
-        layout: ctx.layout,
-        ballotLayout: 'strike',
-        path: `${at}.struck`,
-        ballot: n,
-      });
-    }
-    const seen = new Set<string>();
-    ballot.struck.forEach((id, j) => {
-      const path = `${at}.struck[${j}]`;
-      if (!ctx.candidateIds.has(id))
-        refusals.push({ code: 'unknown-candidate', id, path, ballot: n });
-      else if (seen.has(id)) refusals.push({ code: 'duplicate-struck', id, path, ballot: n });
-      seen.add(id);
-    });
-  } else if ('marks' in ballot) {
-    if (ctx.layout !== 'approve') {
-      refusals.push({
-        code: 'layout-mismatch',
-        layout: ctx.layout,
-        ballotLayout: 'approve',
-        path: `${at}.marks`,
-        ballot: n,
-      });
-    }
-    for (const id of Object.keys(ballot.marks)) {
-      if (!ctx.candidateIds.has(id)) {
-        refusals.push({ code: 'unknown-candidate', id, path: `${at}.marks.${id}`, ballot: n });
-      }
-    }
-    for (const id of ctx.candidateOrder) {
-      if (!(id in ballot.marks))
-        refusals.push({ code: 'missing-mark', id, path: `${at}.marks.${id}`, ballot: n });
-    }
-  } else {
-    refusals.push(...checkNote(ballot.invalid, ballot.note, `${at}.note`, n));
-  }
-  if ('ruling' in ballot && ballot.ruling !== undefined) {
-    refusals.push(...checkNote(ballot.ruling.invalid, ballot.ruling.note, `${at}.ruling.note`, n));
-  }
+  const pathArray = ['ballots', 'entered', index];
+  const parsed = enteredBallotSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return err(zodRefusals(parsed.error, pathArray, claimedN(raw)));
+  const ballot = parsed.data;
+  const refusals = checkBallot(ballot, safePath(pathArray), ctx, ballot.n);
   return refusals.length > 0 ? err(refusals) : ok(ballot);
 }
 
 /** Parses and checks a record; on refusal, nothing of it may be counted. */
 export function parseRecord(input: unknown): Result<ElectionRecord, Refusal[]> {
-  if (typeof input === 'object' && input !== null && 'format' in input) {
+  if (typeof input === 'object' && input !== null && Object.hasOwn(input, 'format')) {
     const format = (input as { format: unknown }).format;
     if (format !== RECORD_FORMAT) {
       return err([
-        { code: 'wrong-format', expected: RECORD_FORMAT, received: String(format), path: 'format' },
+        { code: 'wrong-format', expected: RECORD_FORMAT, received: quoted(format), path: 'format' },
       ]);
     }
   }
   const parsed = recordSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return err(zodRefusals(parsed.error, []).slice(0, MAX_REFUSALS));
+  if (!parsed.success) return err(zodRefusals(parsed.error, []));
   const record = parsed.data;
   const refusals: Refusal[] = [];
 
@@ -313,32 +247,20 @@ export function parseRecord(input: unknown): Result<ElectionRecord, Refusal[]> {
   };
   const entered: EnteredBallot[] = [];
   const seenN = new Set<number>();
-  record.ballots.entered.forEach((raw, index) => {
-    if (refusals.length >= MAX_REFUSALS) return;
-    const checked = checkBallot(
-      raw,
-      { at: `ballots.entered[${index}]`, pathArray: ['ballots', 'entered', index] },
-      ctx,
-    );
+  for (let index = 0; index < record.ballots.entered.length; index++) {
+    if (refusals.length >= MAX_REFUSALS) break;
+    const checked = parseEntered(record.ballots.entered[index], index, ctx);
     if (!checked.ok) {
-      refusals.push(...checked.error);
-      return;
+      for (const r of checked.error) refusals.push(r);
+      continue;
     }
     const n = checked.value.n;
     if (seenN.has(n))
       refusals.push({ code: 'duplicate-n', n, path: `ballots.entered[${index}].n`, ballot: n });
     seenN.add(n);
     entered.push(checked.value);
-  });
+  }
 
   if (refusals.length > 0) return err(refusals.slice(0, MAX_REFUSALS));
   return ok({ ...record, ballots: { issued: record.ballots.issued, entered } });
-}
-
-/** Marks of an approve ballot in candidate order. */
-export function marksInOrder(
-  marks: Readonly<Record<string, Mark>>,
-  order: readonly string[],
-): Mark[] {
-  return order.map((id) => marks[id] ?? 'none');
 }

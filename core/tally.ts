@@ -9,8 +9,8 @@ import { classify, type Classification, type TallyBallot } from './classify.ts';
 import { computeBase, qualifies, thresholdOf } from './base.ts';
 import { decide } from './decide.ts';
 import { percentNumber } from './percent.ts';
-import type { ElectionRecord, EnteredBallot } from './record.ts';
-import { marksInOrder } from './record.ts';
+import { marksInOrder, type EnteredBallot } from './ballot.ts';
+import type { ElectionRecord } from './record.ts';
 import { warningsFor, type Warning } from './warnings.ts';
 
 export const RESULT_FORMAT = 'kiem-phieu/result@1';

@@ -4,6 +4,7 @@ import type { CongressDetails } from './api.ts';
 import type { ElectionStatus } from './refusal.ts';
 import type { Warning } from './warnings.ts';
 import type { ElectionResult } from './tally.ts';
+import type { Ballot } from './ballot.ts';
 import type { ElectionRecord } from './record.ts';
 
 export type Role = 'admin' | 'operator' | 'committee';
@@ -65,10 +66,8 @@ export interface ElectionView {
   readonly listWarnings: readonly Warning[];
 }
 
-export type BallotBody =
-  | { readonly struck: readonly string[] }
-  | { readonly marks: Readonly<Record<string, 'agree' | 'disagree' | 'both' | 'none'>> }
-  | { readonly invalid: CommitteeInvalidCode; readonly note?: string };
+/** A ballot without its number: the one ballot type of core/ballot.ts. */
+export type BallotBody = Ballot;
 
 export interface BallotView {
   readonly n: number;

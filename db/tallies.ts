@@ -3,27 +3,22 @@
  * updated ballot by ballot after each commit, so results after every entry cost microseconds.
  */
 import type { Classification } from '../core/classify.ts';
-import type { CommitteeInvalidCode } from '../core/codes.ts';
-import { RECORD_FORMAT, type BallotContext, type EnteredBallot } from '../core/record.ts';
+import { enteredBallotSchema, type BallotContext, type EnteredBallot } from '../core/ballot.ts';
+import { RECORD_FORMAT } from '../core/record.ts';
 import { Tally, type ElectionSetup } from '../core/tally.ts';
-import type { BallotBody } from '../core/views.ts';
 import type { Db } from './connection.ts';
 import * as store from './store.ts';
 import type { BallotRow } from './store.ts';
 
-/** The ballot as an election record holds it (body, ruling beside it), for the tally or export. */
+/**
+ * A stored ballot as the one ballot type (core/ballot.ts): its body with the ruling beside it,
+ * read with the same schema as every ballot that comes in. A row that does not parse was not
+ * written by the app: that is a bug or an edit behind its back, and it throws.
+ */
 export function enteredOf(row: BallotRow): EnteredBallot {
-  const body = store.parseBody(row) as BallotBody;
-  const ruling =
-    row.ruling_code === null
-      ? {}
-      : {
-          ruling: {
-            invalid: row.ruling_code as CommitteeInvalidCode,
-            ...(row.ruling_note === null ? {} : { note: row.ruling_note }),
-          },
-        };
-  return { n: row.n, ...body, ...ruling } as EnteredBallot;
+  const note = row.ruling_note === null || row.ruling_note === '' ? {} : { note: row.ruling_note };
+  const ruling = row.ruling_code === null ? {} : { ruling: { invalid: row.ruling_code, ...note } };
+  return enteredBallotSchema.parse({ n: row.n, ...(JSON.parse(row.body) as object), ...ruling });
 }
 
 export function setupOf(db: Db, electionId: number): ElectionSetup {

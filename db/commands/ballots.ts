@@ -3,7 +3,8 @@
  * stacks (batches) whose declared counts must reconcile.
  */
 import { stmt } from '../connection.ts';
-import { checkBallot, type EnteredBallot } from '../../core/record.ts';
+import { checkBallot, type Ballot } from '../../core/ballot.ts';
+import { canonicalJson } from '../../core/canonical-json.ts';
 import type { BallotView, EnterBallotOutput } from '../../core/views.ts';
 import type { ElectionStatus } from '../../core/refusal.ts';
 import { done, type Ctx, type Handlers, type Outcome } from '../context.ts';
@@ -21,33 +22,47 @@ export function ballotLog(row: BallotRow): Omit<BallotRow, 'id' | 'current'> {
   return rest;
 }
 
-/** The marks as typed, checked against the election: returns the body to store. */
-function checkedBody(ctx: Ctx, electionId: number, raw: unknown, n: number): EnteredBallot {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    refuse({ code: 'ballot-shape' }, 'ballot', n);
-  }
-  const checked = checkBallot(
-    { ...(raw as object), n },
-    { at: 'ballot', pathArray: ['ballot'] },
-    ctx.tallies.ballotContext(electionId),
-  );
-  if (!checked.ok) throw new Refused(checked.error);
-  return checked.value;
+/**
+ * A ballot (its shape parsed at the command's boundary) checked against the election's list and
+ * layout, which only the file knows.
+ */
+function checkedAgainstList(ctx: Ctx, electionId: number, ballot: Ballot, n: number): Ballot {
+  const refusals = checkBallot(ballot, 'ballot', ctx.tallies.ballotContext(electionId), n);
+  if (refusals.length > 0) throw new Refused(refusals);
+  return ballot;
 }
 
-export function bodyJson(ballot: EnteredBallot): {
+/** The stored columns of a ballot: the body (the marks, or the paper ruling) and the ruling beside the marks. */
+export function bodyJson(ballot: Ballot): {
   body: string;
   ruling_code: string | null;
   ruling_note: string | null;
 } {
-  const { n: _n, ...rest } = ballot;
-  const ruling = 'ruling' in rest ? rest.ruling : undefined;
-  if ('ruling' in rest) delete (rest as { ruling?: unknown }).ruling;
+  if ('invalid' in ballot) {
+    const paper =
+      ballot.note === undefined
+        ? { invalid: ballot.invalid }
+        : { invalid: ballot.invalid, note: ballot.note };
+    return { body: JSON.stringify(paper), ruling_code: null, ruling_note: null };
+  }
+  const marks = 'struck' in ballot ? { struck: ballot.struck } : { marks: ballot.marks };
   return {
-    body: JSON.stringify(rest),
-    ruling_code: ruling?.invalid ?? null,
-    ruling_note: ruling?.note ?? null,
+    body: JSON.stringify(marks),
+    ruling_code: ballot.ruling?.invalid ?? null,
+    ruling_note: ballot.ruling?.note ?? null,
   };
+}
+
+/** Two stored forms hold the same ballot (the marks compared as values, not as text). */
+function sameBallot(
+  a: { body: string; ruling_code: string | null; ruling_note: string | null },
+  b: { body: string; ruling_code: string | null; ruling_note: string | null },
+): boolean {
+  return (
+    canonicalJson(JSON.parse(a.body)) === canonicalJson(JSON.parse(b.body)) &&
+    a.ruling_code === b.ruling_code &&
+    a.ruling_note === b.ruling_note
+  );
 }
 
 /** The current version of ballot n, for a correction, void or ruling: it must not be voided. */
@@ -113,9 +128,14 @@ export const ballotHandlers: Handlers<BallotCommands> = {
       // The same entry sent again (the station lost the answer): it is saved already; say so.
       const first = stmt(
         ctx.db,
-        'SELECT n FROM ballot WHERE election_id = ? AND client_key = ? AND version = 1',
-      ).get(input.electionId, input.clientKey) as { n: number } | undefined;
+        'SELECT n, body, ruling_code, ruling_note FROM ballot WHERE election_id = ? AND client_key = ? AND version = 1',
+      ).get(input.electionId, input.clientKey) as
+        | { n: number; body: string; ruling_code: string | null; ruling_note: string | null }
+        | undefined;
       if (first !== undefined) {
+        // Another ballot under a key already used is not a repeat: saying "saved" would drop it.
+        if (!sameBallot(first, bodyJson(input.ballot)))
+          refuse({ code: 'client-key-conflict', n: first.n }, 'clientKey');
         const current = store.currentBallot(ctx.db, input.electionId, first.n);
         return done(
           {
@@ -144,7 +164,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
       election_id: input.electionId,
       n,
       version: 1,
-      ...bodyJson(checkedBody(ctx, input.electionId, input.ballot, n)),
+      ...bodyJson(checkedAgainstList(ctx, input.electionId, input.ballot, n)),
       voided: 0,
       void_reason: null,
       change: 'enter',
@@ -159,7 +179,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
 
   correctBallot(ctx, input) {
     const previous = liveBallot(ctx, input.electionId, input.n);
-    const checked = checkedBody(ctx, input.electionId, input.ballot, input.n);
+    const checked = checkedAgainstList(ctx, input.electionId, input.ballot, input.n);
     const body = bodyJson(checked);
     // A ruling given with the correction replaces the old one; otherwise the old ruling stays beside the new marks.
     const keepRuling = !('ruling' in checked && checked.ruling) && !('invalid' in checked);
