@@ -33,6 +33,8 @@ export interface Replay {
   readonly db: Db;
   readonly rows: number;
   readonly problems: readonly ReplayProblem[];
+  /** Audit rows adding an operator whose PIN hash in the file is not the one the log commits to. */
+  readonly uncommitted: ReadonlySet<number>;
 }
 
 /** Stands in the replayed operator row when the file's PIN hash is not the one the log commits to. */
@@ -142,6 +144,7 @@ export function replayLog(file: Db): Replay {
     hashPin: () => storedPinHash,
   });
   const problems: ReplayProblem[] = [];
+  const uncommitted = new Set<number>();
   const operatorHash = file.prepare('SELECT pin_hash FROM operator WHERE name = ?');
   let rows = 0;
   for (const row of file
@@ -171,10 +174,9 @@ export function replayLog(file: Db): Replay {
     }
     if (command === 'addOperator' && isObject(payload)) {
       const stored = (operatorHash.get(payload.name) as { pin_hash: string } | undefined)?.pin_hash;
-      storedPinHash =
-        stored !== undefined && pinCommitment(stored) === payload.pinCommitment
-          ? stored
-          : PIN_HASH_NOT_COMMITTED;
+      const committed = stored !== undefined && pinCommitment(stored) === payload.pinCommitment;
+      storedPinHash = committed ? stored : PIN_HASH_NOT_COMMITTED;
+      if (!committed) uncommitted.add(row.seq);
     }
     now = row.at;
     const result = service.execute(command, input, actor);
@@ -182,7 +184,7 @@ export function replayLog(file: Db): Replay {
       problems.push({ kind: 'replay-refused', seq: row.seq, command, refusals: result.error });
     }
   }
-  return { db: service.db, rows, problems };
+  return { db: service.db, rows, problems, uncommitted };
 }
 
 export function replayProblemText(p: ReplayProblem, lang: 'vi' | 'en'): string {

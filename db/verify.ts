@@ -94,7 +94,7 @@ function verifyReadable(db: Db, options: VerifyOptions): FileVerification {
   const replay = replayLog(db);
   let rowsCompared = 0;
   try {
-    problems.push(...replay.problems, ...compareWithReplay(db, replay.db));
+    problems.push(...replay.problems, ...compareWithReplay(db, replay.db, replay.uncommitted));
     rowsCompared = countRows(db);
   } finally {
     replay.db.close();

@@ -1,0 +1,175 @@
+/**
+ * Issue 10 item 12: edits made with plain SQL behind the app's back, each of which once passed
+ * `verify`. Verify replays the audit log and names the table, row and column that differ.
+ */
+import Database from 'better-sqlite3';
+import { openSync, readFileSync, truncateSync, writeSync, closeSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { listBackups } from '../../db/backup.ts';
+import { hashPin } from '../../db/pin.ts';
+import { fileProblemText, verifyFile, type FileVerification } from '../../db/verify.ts';
+import { runCli } from '../cli/run-cli.ts';
+import { congressCopy, tamper } from './verify-fixture.ts';
+
+function verify(file: string, { backups = false } = {}): FileVerification {
+  const db = new Database(file, { readonly: true });
+  try {
+    return verifyFile(db, backups ? { backups: listBackups(file).map((b) => b.path) } : {});
+  } finally {
+    db.close();
+  }
+}
+
+const texts = (v: FileVerification, lang: 'vi' | 'en' = 'en') =>
+  v.problems.map((p) => fileProblemText(p, lang));
+
+describe('verify catches every edit behind the app’s back (issue 10, item 12)', () => {
+  it('the untouched file, with its backups, verifies', async () => {
+    const { file } = await congressCopy();
+    const v = verify(file, { backups: true });
+    expect(v.problems).toEqual([]);
+    expect(v.backupsChecked).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a changed base (convened 21 → 7)', async () => {
+    const { file } = await congressCopy();
+    tamper(file, 'UPDATE base SET convened = 7 WHERE election_id IS NULL');
+    expect(texts(verify(file))).toEqual([
+      'table base, row id 1 (congress), column convened: the file holds 7, the audit log says 21 — changed outside the app',
+    ]);
+  });
+
+  it('two candidates’ names swapped', async () => {
+    const { file, electionId } = await congressCopy();
+    const db = new Database(file, { readonly: true });
+    const name = (code: string) =>
+      db
+        .prepare('SELECT name FROM candidate WHERE election_id = ? AND code = ?')
+        .pluck()
+        .get(electionId, code) as string;
+    const [first, second] = [name('c1'), name('c2')];
+    db.close();
+    tamper(
+      file,
+      `UPDATE candidate SET name = '${second}' WHERE election_id = ${electionId} AND code = 'c1';
+       UPDATE candidate SET name = '${first}' WHERE election_id = ${electionId} AND code = 'c2';`,
+    );
+    expect(texts(verify(file))).toEqual([
+      `table candidate, row id 1 (election 1, c1), column name: the file holds "${second}", the audit log says "${first}" — changed outside the app`,
+      `table candidate, row id 2 (election 1, c2), column name: the file holds "${first}", the audit log says "${second}" — changed outside the app`,
+    ]);
+  });
+
+  it('seats 3 → 1', async () => {
+    const { file, electionId } = await congressCopy();
+    tamper(file, `UPDATE election SET seats = 1 WHERE id = ${electionId}`);
+    expect(texts(verify(file))).toEqual([
+      'table election, row id 1 (bch), column seats: the file holds 1, the audit log says 3 — changed outside the app',
+    ]);
+  });
+
+  it('a finalized election set back to counting', async () => {
+    const { file, electionId } = await congressCopy();
+    tamper(file, `UPDATE election SET status = 'counting' WHERE id = ${electionId}`);
+    expect(texts(verify(file))).toEqual([
+      'table election, row id 1 (bch), column status: the file holds "counting", the audit log says "finalized" — changed outside the app',
+    ]);
+  });
+
+  it('the ballots issued', async () => {
+    const { file, electionId } = await congressCopy();
+    tamper(file, `UPDATE election SET issued = 18 WHERE id = ${electionId}`);
+    expect(texts(verify(file))).toEqual([
+      'table election, row id 1 (bch), column issued: the file holds 18, the audit log says 20 — changed outside the app',
+    ]);
+  });
+
+  it('the counting committee’s names', async () => {
+    const { file } = await congressCopy();
+    tamper(file, `UPDATE committee_member SET name = 'Người Khác' WHERE role = 'head'`);
+    expect(texts(verify(file))).toEqual([
+      'table committee_member, row id 1 (Người Khác), column name: the file holds "Người Khác", the audit log says "Vũ Thị Trưởng" — changed outside the app',
+    ]);
+  });
+
+  it('an operator’s PIN hash replaced by one the tamperer knows', async () => {
+    const { file } = await congressCopy();
+    tamper(file, `UPDATE operator SET pin_hash = '${hashPin('1111')}' WHERE role = 'admin'`);
+    const found = texts(verify(file));
+    expect(found).toEqual([
+      'table operator, row id 1 (Nguyễn Văn Quản), column pin_hash: the file holds (PIN hash), the audit log says (another PIN hash: the log commits to a different one) — changed outside the app',
+    ]);
+    // The message never shows a hash.
+    expect(found.join('\n')).not.toContain('scrypt$');
+  });
+
+  it('a tail truncation: the last rows cut from both the log and the tables, caught by a backup', async () => {
+    const { file, conferenceId } = await congressCopy();
+    // Cut back to before the conference election was closed: its last ballot and what followed.
+    tamper(
+      file,
+      `DELETE FROM candidate WHERE election_id > ${conferenceId};
+       DELETE FROM base WHERE election_id > ${conferenceId};
+       DELETE FROM election WHERE id > ${conferenceId};
+       UPDATE election SET status = 'counting' WHERE id = ${conferenceId};
+       DELETE FROM ballot WHERE election_id = ${conferenceId} AND n = 3;
+       DELETE FROM audit WHERE seq >= (SELECT seq FROM audit WHERE command = 'enterBallot' AND json_extract(payload, '$.electionId') = ${conferenceId} AND json_extract(payload, '$.ballot.n') = 3);`,
+    );
+    // The file agrees with its own (shortened) log…
+    expect(verify(file).problems).toEqual([]);
+    // …but not with the backup taken when that election was closed.
+    const found = texts(verify(file, { backups: true }));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toMatch(
+      /^The backup .*dai-hoi-.*\.kiemphieu holds audit row \d+ but the file has only \d+ rows — the file was cut back after that backup$/u,
+    );
+    const run = await runCli(['verify', file, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('the file was cut back after that backup');
+  });
+
+  it('every ballot and every audit row deleted: never “nothing was changed”', async () => {
+    const { file } = await congressCopy();
+    tamper(file, 'DELETE FROM ballot; DELETE FROM audit;');
+    const v = verify(file);
+    expect(v.ok).toBe(false);
+    expect(texts(v)).toContain(
+      'table election, row id 1 (bch): in the file but not in the audit log — added outside the app',
+    );
+    const run = await runCli(['verify', file, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toContain('nothing was changed');
+    expect(run.stderr).toContain('table congress, row id 1: in the file but not in the audit log');
+  });
+
+  it('a row added with plain SQL (a delegate) is not in the log', async () => {
+    const { file } = await congressCopy();
+    tamper(file, `INSERT INTO delegate (name, status, ord) VALUES ('Đại biểu ma', 'official', 99)`);
+    expect(texts(verify(file))).toEqual([
+      'table delegate, row id 7 (Đại biểu ma): in the file but not in the audit log — added outside the app',
+    ]);
+  });
+});
+
+describe('a damaged file is refused with a message, never a stack trace', () => {
+  it('a garbage header', async () => {
+    const { file } = await congressCopy();
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(100, 'garbage '), 0, 100, 0);
+    closeSync(fd);
+    const run = await runCli(['verify', file, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^Cannot open the congress file: /u);
+    expect(run.stderr).not.toMatch(/SqliteError|    at /u);
+  });
+
+  it('bytes cut from the end', async () => {
+    const { file } = await congressCopy();
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+    const run = await runCli(['verify', file, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/SqliteError|    at /u);
+    expect(run.stdout + run.stderr).toMatch(/damaged|cut short|malformed|integrity/u);
+    expect(readFileSync(file).length).toBeGreaterThan(0);
+  });
+});
