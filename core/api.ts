@@ -67,6 +67,8 @@ export const commands = {
   }),
   setBase: baseInput,
   setCommittee: z.strictObject({
+    /** Omitted: the congress's committee. An election id: that election's own (a conference). */
+    electionId: id.optional(),
     members: z
       .array(z.strictObject({ name: personName, role: z.enum(['head', 'member']) }))
       .min(1)
@@ -141,7 +143,7 @@ export const queries = {
   congress: z.strictObject({}),
   delegates: z.strictObject({}),
   base: z.strictObject({ electionId: id.optional() }),
-  committee: z.strictObject({}),
+  committee: z.strictObject({ electionId: id.optional() }),
   operators: z.strictObject({}),
   elections: z.strictObject({}),
   election: z.strictObject({ electionId: id }),

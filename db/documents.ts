@@ -14,6 +14,7 @@ import type { Refusal } from '../core/refusal.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import { Tally } from '../core/tally.ts';
 import { ballotsWorkbook, congressWorkbook, resultsWorkbook } from './excel-export.ts';
+import { stmt } from './connection.ts';
 import { layoutFingerprint, recordFingerprint } from './fingerprint.ts';
 import { renderPdf } from './pdf/render.ts';
 import { signPdf } from './pdf/sign.ts';
@@ -95,7 +96,14 @@ export async function makeDocument(
       break;
     case 'minutes': {
       let bytes = await renderPdf(
-        minutesDocument({ record: r, result, fingerprint: recordFingerprint(r), date }),
+        minutesDocument({
+          record: r,
+          result,
+          fingerprint: recordFingerprint(r),
+          date,
+          parentTitle: parentTitle(service, r),
+          chainHead: chainHead(service),
+        }),
       );
       if (input.sign !== undefined) {
         const signed = await signPdf(bytes, {
@@ -159,6 +167,26 @@ export async function makeDocument(
       ]);
   }
   return ok({ ...made, savedTo: keepCopy(service.path, made) });
+}
+
+/** The title of the election a re-vote or further round follows, by its code. */
+function parentTitle(service: Service, r: ElectionRecord): string | undefined {
+  const code = r.election.parent;
+  if (code === undefined || code === null) return undefined;
+  const row = stmt(service.db, 'SELECT title FROM election WHERE code = ?').get(code) as
+    { title: string } | undefined;
+  return row?.title;
+}
+
+/**
+ * The head of the file's audit chain, short: the first hex digits of the last row's hash. Printed
+ * on the minutes, it ties the paper to the state of the file when it was made.
+ */
+export const CHAIN_HEAD_LENGTH = 12;
+function chainHead(service: Service): string | undefined {
+  const row = stmt(service.db, 'SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+    { hash: string } | undefined;
+  return row?.hash.slice(0, CHAIN_HEAD_LENGTH);
 }
 
 /** A copy beside the congress file, so nothing the committee signed exists only in a browser. */

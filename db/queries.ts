@@ -83,7 +83,7 @@ export const queryHandlers: QueryHandlers = {
 
   base: ({ db }, input) => store.base(db, input.electionId),
 
-  committee: ({ db }) => store.committee(db),
+  committee: ({ db }, input) => store.committee(db, input.electionId),
 
   operators: ({ db }) =>
     stmt(db, 'SELECT id, name, role FROM operator ORDER BY id').all() as QueryOutputs['operators'],

@@ -11,7 +11,7 @@ export function exportRecord(db: Db, electionId: number): ElectionRecord {
     .filter((row) => row.voided === 0)
     .map(enteredOf);
   const e = store.election(db, electionId);
-  const committee = store.committee(db);
+  const committee = store.signingCommittee(db, electionId);
   return {
     ...setup,
     ...(committee.length > 0 ? { committee } : {}),

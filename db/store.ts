@@ -204,11 +204,35 @@ export function writeBase(
   b.exclusions.forEach((x, i) => insert.run(lastInsertRowid, i + 1, x.category, x.count));
 }
 
-export function committee(db: Db): { name: string; role: 'head' | 'member' }[] {
-  return stmt(db, 'SELECT name, role FROM committee_member ORDER BY ord').all() as {
-    name: string;
-    role: 'head' | 'member';
-  }[];
+export type CommitteeMember = { name: string; role: 'head' | 'member' };
+
+/** The congress's counting committee, or with `electionId` that election's own (maybe none). */
+export function committee(db: Db, electionId?: number): CommitteeMember[] {
+  return stmt(
+    db,
+    'SELECT name, role FROM committee_member WHERE election_id IS ? ORDER BY ord',
+  ).all(electionId ?? null) as CommitteeMember[];
+}
+
+/** The committee that signs an election's minutes: its own, else the congress's. */
+export function signingCommittee(db: Db, electionId: number): CommitteeMember[] {
+  const own = committee(db, electionId);
+  return own.length > 0 ? own : committee(db);
+}
+
+/** Replaces the congress's committee, or with `electionId` that election's own; the head first. */
+export function writeCommittee(
+  db: Db,
+  electionId: number | null,
+  members: readonly CommitteeMember[],
+): void {
+  stmt(db, 'DELETE FROM committee_member WHERE election_id IS ?').run(electionId);
+  const insert = stmt(
+    db,
+    'INSERT INTO committee_member (name, role, ord, election_id) VALUES (?, ?, ?, ?)',
+  );
+  const ordered = [...members].sort((a, b) => (a.role === b.role ? 0 : a.role === 'head' ? -1 : 1));
+  ordered.forEach((m, i) => insert.run(m.name, m.role, i + 1, electionId));
 }
 
 export function currentBallots(db: Db, electionId: number): BallotRow[] {

@@ -1,10 +1,21 @@
 /** The result announcement (công bố kết quả) that the committee's head reads to the congress. */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { percentText } from '../labels.ts';
+import { baseSummary, electionName, percentText } from '../labels.ts';
 import { compareBallotOrder } from '../names.ts';
 import type { ElectionRecord } from '../record.ts';
 import type { ElectionResult } from '../tally.ts';
-import { A4_MARGINS, FONT, partyHeader, upper } from './common.ts';
+import {
+  FONT,
+  PARTY_FORMAT,
+  asPhrase,
+  assembly,
+  flow,
+  headSignature,
+  pageNumbers,
+  partyHeader,
+  placeName,
+  titleBlock,
+} from './common.ts';
 
 export function announcementDocument({
   record,
@@ -24,38 +35,41 @@ export function announcementDocument({
       ? elected
       : [...elected].sort((a, b) => compareBallotOrder(a.name, b.name));
   const b = result.ballots;
+  const held = assembly(record);
+  const name = electionName(election, 'vi');
   const p = (text: string, extra: Record<string, unknown> = {}): Content =>
-    ({ text, margin: [0, 0, 0, 8], ...extra }) as Content;
+    ({ text: flow(text), margin: [0, 0, 0, 8], ...extra }) as Content;
   return {
     pageSize: 'A4',
-    pageMargins: A4_MARGINS,
+    pageMargins: PARTY_FORMAT.margins,
     info: {
-      title: `Công bố kết quả — ${election.title}`,
+      title: `Công bố kết quả — ${name}`,
       creator: 'Kiểm phiếu',
       producer: 'Kiểm phiếu',
     },
-    defaultStyle: { font: FONT, fontSize: 14, lineHeight: 1.25 },
+    defaultStyle: { font: FONT, fontSize: PARTY_FORMAT.bodySize, lineHeight: 1.25 },
+    header: (page: number) => pageNumbers(page),
     content: [
       partyHeader({
-        organisation: congress.organisation,
+        superior: held.name,
         body: 'Ban kiểm phiếu',
-        place: congress.place,
+        place: placeName(congress),
         date: date ?? congress.date,
       }),
-      {
-        text: 'CÔNG BỐ KẾT QUẢ BẦU CỬ',
-        bold: true,
-        fontSize: 16,
-        alignment: 'center',
-        margin: [0, 20, 0, 2],
-      },
-      { text: upper(election.title), bold: true, alignment: 'center', margin: [0, 0, 0, 14] },
+      ...titleBlock('Công bố kết quả bầu cử', name, [
+        {
+          text: flow(baseSummary(record, result, 'vi')),
+          italics: true,
+          fontSize: PARTY_FORMAT.tableSize,
+          alignment: 'center',
+          margin: [0, 4, 0, 0],
+        } as Content,
+      ]),
       p('Kính thưa Đoàn Chủ tịch,'),
-      p('Kính thưa Đại hội,'),
-      p(
-        `Thay mặt Ban kiểm phiếu, tôi xin công bố kết quả ${election.title.charAt(0).toLowerCase()}${election.title.slice(1)}${election.round > 1 ? ` (vòng ${election.round})` : ''} như sau:`,
-        { alignment: 'justify' },
-      ),
+      p(`Kính thưa ${held.word},`),
+      p(`Thay mặt Ban kiểm phiếu, tôi xin công bố kết quả ${asPhrase(name)} như sau:`, {
+        alignment: 'justify',
+      }),
       p(
         `Số phiếu phát ra: ${b.issued}; số phiếu thu vào: ${b.collected}; số phiếu hợp lệ: ${b.valid}; số phiếu không hợp lệ: ${b.invalid}.`,
       ),
@@ -73,36 +87,29 @@ export function announcementDocument({
       ...(result.tie !== null
         ? [
             p(
-              `Các đồng chí ${result.tie.candidates.map((id) => byId.get(id)?.name).join(', ')} có số phiếu bằng nhau ở ${result.tie.seats} chỗ cuối; đề nghị Đại hội xem xét, quyết định bầu lại.`,
+              `Các đồng chí ${result.tie.candidates.map((id) => byId.get(id)?.name).join(', ')} có số phiếu bằng nhau ở ${result.tie.seats} chỗ cuối; đề nghị ${held.word} xem xét, quyết định bầu lại.`,
               { bold: true },
             ),
           ]
         : result.openSeats > 0
           ? [
               p(
-                `Số người trúng cử còn thiếu ${result.openSeats} so với số lượng cần bầu; đề nghị Đại hội xem xét, quyết định.`,
+                `Số người trúng cử còn thiếu ${result.openSeats} so với số lượng cần bầu; đề nghị ${held.word} xem xét, quyết định.`,
                 { bold: true },
               ),
             ]
           : []),
-      p('Xin trân trọng cảm ơn Đại hội.', { margin: [0, 6, 0, 24] }),
+      p(`Xin trân trọng cảm ơn ${held.word}.`, { margin: [0, 6, 0, 24] }),
       {
+        unbreakable: true,
         columns: [
           { width: '50%', text: '' },
           {
             width: '50%',
-            stack: [
-              { text: 'TRƯỞNG BAN KIỂM PHIẾU', bold: true, alignment: 'center' },
-              {
-                text: record.committee?.find((m) => m.role === 'head')?.name ?? '',
-                alignment: 'center',
-                bold: true,
-                margin: [0, 50, 0, 0],
-              },
-            ],
+            ...(headSignature(record.committee?.find((m) => m.role === 'head')?.name) as object),
           },
         ],
-      },
+      } as Content,
     ],
   };
 }

@@ -1,5 +1,6 @@
 /** An election record (election-record.md) becomes an election of this file, ballots and all. */
 import { stmt } from '../connection.ts';
+import { canonicalJson } from '../../core/canonical-json.ts';
 import { parseRecord } from '../../core/record.ts';
 import { done, type Handlers } from '../context.ts';
 import { refuse, Refused } from '../refused.ts';
@@ -23,13 +24,9 @@ export const importHandlers: Handlers<'importElection'> = {
         ...(r.congress.date === undefined ? {} : { dateStart: r.congress.date }),
       });
     }
-    if (r.committee !== undefined && store.committee(ctx.db).length === 0) {
-      const insert = stmt(
-        ctx.db,
-        'INSERT INTO committee_member (name, role, ord) VALUES (?, ?, ?)',
-      );
-      r.committee.forEach((m, i) => insert.run(m.name, m.role, i + 1));
-    }
+    const congressCommittee = store.committee(ctx.db);
+    if (r.committee !== undefined && congressCommittee.length === 0)
+      store.writeCommittee(ctx.db, null, r.committee);
     if (stmt(ctx.db, 'SELECT 1 FROM election WHERE code = ?').get(r.election.id) !== undefined) {
       refuse({ code: 'duplicate-code', id: r.election.id }, 'election.id');
     }
@@ -51,6 +48,13 @@ export const importHandlers: Handlers<'importElection'> = {
       'INSERT INTO candidate (election_id, code, name, ord) VALUES (?, ?, ?, ?)',
     );
     r.candidates.forEach((c, i) => insertCandidate.run(electionId, c.id, c.name, i + 1));
+    // A committee other than the congress's (a conference's own) stays the election's own.
+    if (
+      r.committee !== undefined &&
+      congressCommittee.length > 0 &&
+      canonicalJson(r.committee) !== canonicalJson(congressCommittee)
+    )
+      store.writeCommittee(ctx.db, electionId, r.committee);
     // The record carries its own base: the election keeps it, whatever the congress's base says.
     store.writeBase(ctx.db, electionId, {
       convened: r.base.convened,

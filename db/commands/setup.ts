@@ -122,13 +122,21 @@ export const setupHandlers: Handlers<SetupCommands> = {
   setCommittee(ctx, input) {
     const heads = input.members.filter((m) => m.role === 'head').length;
     if (heads !== 1) refuse({ code: 'one-head', heads }, 'members');
-    stmt(ctx.db, 'DELETE FROM committee_member').run();
-    const insert = stmt(ctx.db, 'INSERT INTO committee_member (name, role, ord) VALUES (?, ?, ?)');
-    // The head signs first.
-    const ordered = [...input.members].sort((a, b) =>
-      a.role === b.role ? 0 : a.role === 'head' ? -1 : 1,
-    );
-    ordered.forEach((m, i) => insert.run(m.name, m.role, i + 1));
-    return done(null);
+    // A conference election's own committee; without an election, the congress's.
+    if (input.electionId !== undefined) {
+      const e = store.election(ctx.db, input.electionId);
+      // Who signs is part of the election's record: it is fixed once the result is.
+      if (e.status === 'finalized')
+        refuse(
+          {
+            code: 'wrong-status',
+            status: e.status,
+            allowed: ['draft', 'open', 'counting', 'closed', 'suspended'],
+          },
+          'electionId',
+        );
+    }
+    store.writeCommittee(ctx.db, input.electionId ?? null, input.members);
+    return done(null, { electionId: input.electionId ?? null });
   },
 };

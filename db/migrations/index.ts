@@ -1,8 +1,10 @@
 /** Numbered migrations, applied in order; `PRAGMA user_version` records the last one applied. */
 import { sql as initial } from './0001-initial.ts';
 import { sql as clientKeysAndDisplay } from './0002-client-keys-and-display.ts';
+import { sql as electionCommittee } from './0003-election-committee.ts';
 
 export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
   { version: 1, sql: initial },
   { version: 2, sql: clientKeysAndDisplay },
+  { version: 3, sql: electionCommittee },
 ];

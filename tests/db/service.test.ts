@@ -15,7 +15,7 @@ import {
 describe('the congress file schema', () => {
   it('is migrated, STRICT, with foreign keys on and WAL + synchronous=FULL', () => {
     const s = newService();
-    expect(s.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(3);
     expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(s.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
