@@ -4,9 +4,9 @@
  * approve layout); a number that cannot grow into another candidate's number acts at once, so
  * most ballots need one key per struck name and Enter.
  */
+import { marksInOrder, marksOf, rulingOf, type Ballot } from '../../core/ballot.ts';
 import { readMarks, type Reading } from '../../core/classify.ts';
 import type { CommitteeInvalidCode, Layout, Mark } from '../../core/codes.ts';
-import type { BallotBody } from '../../core/views.ts';
 
 export interface EditorShape {
   readonly layout: Layout;
@@ -19,6 +19,10 @@ export interface EditorState {
   readonly shape: EditorShape;
   readonly struck: readonly boolean[];
   readonly marks: readonly Mark[];
+  /**
+   * The committee's ruling (a letter key). Marks typed before it stay beside it (rules.md): the
+   * ballot is then its marks with the ruling; with no marks, a ruling from the paper alone.
+   */
   readonly paper: CommitteeInvalidCode | null;
   readonly note: string;
   /** Digits typed that may still grow into a longer number. */
@@ -64,13 +68,25 @@ export function emptyBallot(shape: EditorShape): EditorState {
   };
 }
 
-/** A ballot already saved, loaded back for a correction. */
-export function editorFromBody(shape: EditorShape, body: BallotBody): EditorState {
+/** A ballot already saved, loaded back for a correction: its marks and the ruling beside them. */
+export function editorFromBody(shape: EditorShape, body: Ballot): EditorState {
   const state = emptyBallot(shape);
+  const ruling = rulingOf(body);
+  const ruled = ruling === undefined ? {} : { paper: ruling.invalid, note: ruling.note ?? '' };
   if ('struck' in body)
-    return { ...state, struck: shape.codes.map((c) => body.struck.includes(c)) };
-  if ('marks' in body) return { ...state, marks: shape.codes.map((c) => body.marks[c] ?? 'none') };
-  return { ...state, paper: body.invalid, note: body.note ?? '' };
+    return { ...state, struck: shape.codes.map((c) => body.struck.includes(c)), ...ruled };
+  if ('marks' in body) return { ...state, marks: marksInOrder(body.marks, shape.codes), ...ruled };
+  return { ...state, ...ruled };
+}
+
+/** Whether any mark was entered (a ruling then stands beside the marks, not alone). */
+function hasMarks(state: EditorState): boolean {
+  return state.struck.some(Boolean) || state.marks.some((m) => m !== 'none');
+}
+
+/** The note asked for an "other" ruling; null (cancelled) takes the ruling back, marks stay. */
+export function withNote(state: EditorState, note: string | null): EditorState {
+  return note === null ? { ...state, paper: null, note: '' } : { ...state, note };
 }
 
 function toggle(state: EditorState, number: number): EditorState {
@@ -154,8 +170,9 @@ export function press(state: EditorState, { key, ctrl = false }: KeyInput): KeyR
   const paper = PAPER_KEYS[key.toLowerCase()];
   if (paper !== undefined && !ctrl) {
     if (state.paper === paper) return { state: { ...state, paper: null, note: '' } };
-    const marked = { ...emptyBallot(state.shape), paper };
-    return paper === 'other' ? { state: marked, action: 'ask-note' } : { state: marked };
+    // The marks typed so far stay: the ruling is recorded beside them, never in their place.
+    const ruled = { ...flush(state), paper, note: '' };
+    return paper === 'other' ? { state: ruled, action: 'ask-note' } : { state: ruled };
   }
   return { state };
 }
@@ -174,33 +191,42 @@ export function readingOf(
   return readMarks({ kind: 'approve', marks: state.marks }, shape);
 }
 
-/** The ballot as the service takes it. */
-export function bodyOf(state: EditorState): BallotBody {
+/** The ballot as the service takes it: the one ballot type of core/ballot.ts. */
+export function bodyOf(state: EditorState): Ballot {
   const { codes, layout } = state.shape;
-  if (state.paper !== null)
-    return state.note.trim() === ''
-      ? { invalid: state.paper }
-      : { invalid: state.paper, note: state.note.trim() };
-  if (layout === 'strike') return { struck: codes.filter((_, i) => state.struck[i]) };
-  return { marks: Object.fromEntries(codes.map((c, i) => [c, state.marks[i] ?? 'none'])) };
+  const note = state.note.trim();
+  const ruling =
+    state.paper === null
+      ? undefined
+      : note === ''
+        ? { invalid: state.paper }
+        : { invalid: state.paper, note };
+  if (ruling !== undefined && !hasMarks(state)) return ruling;
+  const beside = ruling === undefined ? {} : { ruling };
+  if (layout === 'strike') return { struck: codes.filter((_, i) => state.struck[i]), ...beside };
+  return { marks: marksOf(codes.map((c, i) => [c, state.marks[i] ?? 'none'])), ...beside };
 }
 
 /**
  * The keys an operator types for a ballot whose struck numbers are given (ascending), adding a
  * separator only where two numbers would run together; for the keystroke benchmark and tests.
  */
-export function keysFor(shape: EditorShape, body: BallotBody): string[] {
+export function keysFor(shape: EditorShape, body: Ballot): string[] {
   const keys: string[] = [];
-  if ('invalid' in body)
-    return [Object.entries(PAPER_KEYS).find(([, c]) => c === body.invalid)?.[0] ?? 'o', 'Enter'];
+  const ruling = rulingOf(body);
+  const rulingKey =
+    ruling === undefined
+      ? []
+      : [Object.entries(PAPER_KEYS).find(([, c]) => c === ruling.invalid)?.[0] ?? 'o'];
+  if ('invalid' in body) return [...rulingKey, 'Enter'];
   const count = shape.codes.length;
   const numbers: number[] = [];
   if ('struck' in body)
     shape.codes.forEach((c, i) => body.struck.includes(c) && numbers.push(i + 1));
   else {
     const steps: Readonly<Record<Mark, number>> = { none: 0, agree: 1, disagree: 2, both: 3 };
-    shape.codes.forEach((c, i) => {
-      for (let s = 0; s < steps[body.marks[c] ?? 'none']; s++) numbers.push(i + 1);
+    marksInOrder(body.marks, shape.codes).forEach((mark, i) => {
+      for (let s = 0; s < steps[mark]; s++) numbers.push(i + 1);
     });
   }
   let pending = '';
@@ -211,6 +237,6 @@ export function keysFor(shape: EditorShape, body: BallotBody): string[] {
     keys.push(...text);
     pending = canGrow(text, count) ? text : '';
   }
-  keys.push('Enter');
+  keys.push(...rulingKey, 'Enter');
   return keys;
 }

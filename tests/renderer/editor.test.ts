@@ -6,6 +6,7 @@ import {
   editorFromBody,
   emptyBallot,
   keysFor,
+  withNote,
   press,
   readingOf,
   type EditorShape,
@@ -113,13 +114,81 @@ describe('ballot entry by keyboard', () => {
   it('letters record the committee’s ruling from the paper; "other" asks for the note', () => {
     const s = shape(4, 2);
     expect(bodyOf(type(emptyBallot(s), ['p']).state)).toEqual({ invalid: 'not-issued' });
-    expect(bodyOf(type(emptyBallot(s), ['1', 't']).state)).toEqual({ invalid: 'added-name' });
+    expect(bodyOf(type(emptyBallot(s), ['t']).state)).toEqual({ invalid: 'added-name' });
     expect(bodyOf(type(emptyBallot(s), ['k', 'k']).state)).toEqual({ struck: [] });
     expect(type(emptyBallot(s), ['o']).results[0]?.action).toBe('ask-note');
     expect(readingOf(type(emptyBallot(s), ['k']).state)).toEqual({
       status: 'paper',
       code: 'marked',
     });
+  });
+
+  it('marks typed before a ruling stay beside it, never thrown away (issue 9, item 2)', () => {
+    const s = shape(4, 2);
+    for (const [key, code] of [
+      ['k', 'marked'],
+      ['t', 'added-name'],
+      ['p', 'not-issued'],
+    ] as const) {
+      expect(bodyOf(type(emptyBallot(s), ['1', '3', key]).state)).toEqual({
+        struck: ['c1', 'c3'],
+        ruling: { invalid: code },
+      });
+    }
+    // A pending number is completed by the ruling key, not lost.
+    const many = shape(12, 9);
+    expect(bodyOf(type(emptyBallot(many), ['1', 'k']).state)).toEqual({
+      struck: ['c1'],
+      ruling: { invalid: 'marked' },
+    });
+    // The same letter again takes the ruling back; the marks are still there.
+    expect(bodyOf(type(emptyBallot(s), ['2', 'k', 'k']).state)).toEqual({ struck: ['c2'] });
+    // Another letter replaces the ruling; Backspace removes it, then the marks one by one.
+    expect(bodyOf(type(emptyBallot(s), ['2', 'k', 'p']).state)).toEqual({
+      struck: ['c2'],
+      ruling: { invalid: 'not-issued' },
+    });
+    expect(bodyOf(type(emptyBallot(s), ['2', 'k', 'Backspace']).state)).toEqual({
+      struck: ['c2'],
+    });
+    // "other": the note goes into the ruling; cancelling the note drops the ruling, not the marks.
+    const other = type(emptyBallot(s), ['4', 'o']);
+    expect(other.results[1]?.action).toBe('ask-note');
+    expect(bodyOf(withNote(other.state, 'rách góc'))).toEqual({
+      struck: ['c4'],
+      ruling: { invalid: 'other', note: 'rách góc' },
+    });
+    expect(bodyOf(withNote(other.state, null))).toEqual({ struck: ['c4'] });
+    // The screen shows the ballot counts under the ruling.
+    expect(readingOf(type(emptyBallot(s), ['1', 'k']).state)).toEqual({
+      status: 'paper',
+      code: 'marked',
+    });
+  });
+
+  it('approve layout: marks kept beside a ruling, and loaded back with it', () => {
+    const s = shape(2, 2, 'approve');
+    const body = bodyOf(type(emptyBallot(s), ['1', '2', '2', 'k']).state);
+    expect(body).toEqual({ marks: { c1: 'agree', c2: 'disagree' }, ruling: { invalid: 'marked' } });
+    expect(bodyOf(editorFromBody(s, body))).toEqual(body);
+    const struck = { struck: ['c2'], ruling: { invalid: 'other' as const, note: 'chữ ký' } };
+    expect(bodyOf(editorFromBody(shape(4, 2), struck))).toEqual(struck);
+    expect(keysFor(shape(4, 2), struck)).toEqual(['2', 'o', 'Enter']);
+  });
+
+  it('candidate ids that are names of Object.prototype are ids like any other', () => {
+    const codes = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+    const s: EditorShape = { layout: 'approve', seats: codes.length, codes };
+    const body = bodyOf(type(emptyBallot(s), ['1', '3', '3']).state);
+    expect(JSON.parse(JSON.stringify(body))).toEqual(
+      JSON.parse(
+        '{"marks":{"__proto__":"agree","constructor":"none","toString":"disagree","valueOf":"none","hasOwnProperty":"none"}}',
+      ),
+    );
+    // A body read back from JSON (a plain object) with a mark missing: that row is blank, not a function.
+    const partial = JSON.parse('{"marks":{"__proto__":"agree"}}');
+    expect(editorFromBody(s, partial).marks).toEqual(['agree', 'none', 'none', 'none', 'none']);
+    expect(keysFor(s, partial)).toEqual(['1', 'Enter']);
   });
 
   it('Escape clears the ballot; Ctrl+Z asks to undo the last saved ballot', () => {
