@@ -1,5 +1,11 @@
 /** The result as a readable table for a terminal, in Vietnamese or English. */
-import { invalidLabel, percentText, warningText } from '../core/labels.ts';
+import {
+  electionName,
+  invalidLabel,
+  outcomeLabel,
+  percentText,
+  warningText,
+} from '../core/labels.ts';
 import type { ElectionRecord } from '../core/record.ts';
 import type { Lang } from '../core/refusal.ts';
 import type { ElectionResult } from '../core/tally.ts';
@@ -7,7 +13,6 @@ import { INVALID_CODES } from '../core/codes.ts';
 
 const T = {
   vi: {
-    round: 'vòng',
     seats: 'Số lượng cần bầu',
     base: 'Cơ sở tính tỷ lệ',
     baseArithmetic: (c: number, x: number) => `triệu tập ${c} − loại trừ ${x}`,
@@ -17,10 +22,6 @@ const T = {
     ballots: (i: number, c: number, v: number, inv: number) =>
       `Phiếu phát ra: ${i}   Thu vào: ${c}   Hợp lệ: ${v}   Không hợp lệ: ${inv}`,
     header: ['STT', 'Họ và tên', 'Số phiếu', 'Tỷ lệ', 'Kết quả'],
-    elected: 'Trúng cử',
-    tied: 'Bằng phiếu',
-    qualified: 'Quá một nửa',
-    notQualified: 'Không đủ',
     electedTitle: 'Người trúng cử, theo thứ tự số phiếu:',
     noneElected: 'Chưa có người trúng cử.',
     votes: 'phiếu',
@@ -33,7 +34,6 @@ const T = {
     warnings: 'Cảnh báo (Ban kiểm phiếu cần giải trình):',
   },
   en: {
-    round: 'round',
     seats: 'Seats',
     base: 'Base',
     baseArithmetic: (c: number, x: number) => `convened ${c} − exclusions ${x}`,
@@ -43,10 +43,6 @@ const T = {
     ballots: (i: number, c: number, v: number, inv: number) =>
       `Issued: ${i}   Collected: ${c}   Valid: ${v}   Invalid: ${inv}`,
     header: ['No.', 'Full name', 'Votes', 'Percent', 'Result'],
-    elected: 'Elected',
-    tied: 'Tied',
-    qualified: 'Over half',
-    notQualified: 'Not enough',
     electedTitle: 'Elected, in order of votes:',
     noneElected: 'Nobody is elected yet.',
     votes: 'votes',
@@ -71,7 +67,7 @@ export function renderResult(
   const t = T[lang];
   const lines: string[] = [];
   const { election, congress, base, rules } = record;
-  lines.push(`${election.title} (${t.round} ${election.round})`);
+  lines.push(electionName(election, lang));
   lines.push(`${congress.name} — ${congress.organisation}`);
   lines.push('');
   const excluded = base.exclusions.reduce((s, x) => s + x.count, 0);
@@ -93,19 +89,12 @@ export function renderResult(
   }
   lines.push('');
 
-  const tied = new Set(result.tie?.candidates ?? []);
   const rows = result.candidates.map((c, i) => [
     String(i + 1),
     c.name,
     String(c.votes),
     percentText(c.votes, result.base, lang, decimals),
-    c.elected
-      ? `${t.elected} (${c.rank})`
-      : tied.has(c.id)
-        ? t.tied
-        : c.qualified
-          ? t.qualified
-          : t.notQualified,
+    `${outcomeLabel(c, result, lang)}${c.elected ? ` (${c.rank})` : ''}`,
   ]);
   const all = [t.header as readonly string[], ...rows];
   const widths = t.header.map((_, col) => Math.max(...all.map((r) => (r[col] ?? '').length)));

@@ -49,6 +49,9 @@ export async function resultsWorkbook(
 function sheetTitle(title: string): string {
   const short = nfc(title)
     .trim()
+    // The round goes in the suffix, once.
+    .replace(/\s*\(vòng\s+\d+\)\s*$/iu, '')
+    .replace(/\s*[—–-]\s*(bầu lại|bầu tiếp)\s*$/iu, '')
     .replace(/^bầu\s+/iu, '')
     .replace(/,?\s*nhiệm kỳ\s+\d{4}\s*[–-]\s*\d{4}\s*$/iu, '');
   return short.charAt(0).toLocaleUpperCase('vi') + short.slice(1);

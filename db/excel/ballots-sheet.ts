@@ -4,7 +4,7 @@
  * recalculates and one that does not both show them. Nothing here identifies a voter: a ballot
  * is its entry number, its reading and the committee's note, nothing else.
  */
-import { INVALID_LABELS } from '../../core/labels.ts';
+import { INVALID_LABELS, baseSummary, electionName } from '../../core/labels.ts';
 import { percentNumber } from '../../core/percent.ts';
 import type { ElectionRecord, EnteredBallot } from '../../core/record.ts';
 import type { ElectionResult, Tally } from '../../core/tally.ts';
@@ -19,7 +19,7 @@ import {
   textWidth,
   type Worksheet,
 } from './sheet.ts';
-import { T, dateText, outcomeText } from './text.ts';
+import { T, congressLine, dateText, outcomeText } from './text.ts';
 
 /** Where things are on the ballots sheet; the guide sheet refers to them. */
 export interface BallotsLayout {
@@ -98,7 +98,7 @@ export function writeBallotsSheet(
   const firstCol = FIRST_CANDIDATE;
   const lastCol = FIRST_CANDIDATE + candidates.length - 1;
   const chosenCol = lastCol + 1;
-  const header = 3;
+  const header = 4;
   const first = header + 1;
   const last = Math.max(first, header + rows.length);
 
@@ -109,10 +109,10 @@ export function writeBallotsSheet(
   for (let c = firstCol; c <= chosenCol; c++) ws.getColumn(c).width = 14;
 
   const { congress, election } = record;
-  const round = election.round > 1 ? ` — ${T.round(election.round)}` : '';
-  put(ws, 1, 1, `${T.ballotsTitle}: ${election.title}${round}`, { bold: true, size: 13 });
+  put(ws, 1, 1, `${T.ballotsTitle}: ${electionName(election, 'vi')}`, { bold: true, size: 13 });
   const date = congress.date === undefined ? '' : ` — ${dateText(congress.date)}`;
-  put(ws, 2, 1, `${congress.name} — ${congress.organisation}${date}`, { italic: true });
+  put(ws, 2, 1, `${congressLine(record)} — ${congress.organisation}${date}`, { italic: true });
+  put(ws, 3, 1, baseSummary(record, result, 'vi'), { bold: true });
 
   const headStyle = {
     bold: true,

@@ -4,12 +4,29 @@
  */
 import { INVALID_CODES } from '../../core/codes.ts';
 import { computeBase } from '../../core/base.ts';
-import { invalidLabel, warningText } from '../../core/labels.ts';
+import { baseSummary, electionName, invalidLabel, warningText } from '../../core/labels.ts';
 import { percentNumber } from '../../core/percent.ts';
 import type { ElectionRecord } from '../../core/record.ts';
 import type { ElectionResult } from '../../core/tally.ts';
-import { PERCENT, a4, put, putMerged, textWidth, type CellStyle, type Worksheet } from './sheet.ts';
-import { PARTY, T, closingSentence, exclusionLabel, outcomeText, placeAndDate } from './text.ts';
+import {
+  PERCENT,
+  a4,
+  fitHeight,
+  put,
+  putMerged,
+  textWidth,
+  type CellStyle,
+  type Worksheet,
+} from './sheet.ts';
+import {
+  PARTY,
+  T,
+  closingSentence,
+  congressLine,
+  exclusionLabel,
+  outcomeText,
+  placeAndDate,
+} from './text.ts';
 
 export interface CommitteeMember {
   readonly name: string;
@@ -18,6 +35,7 @@ export interface CommitteeMember {
 
 const COLS = 5; // STT | Họ và tên | Số phiếu | Tỷ lệ (%) | Kết quả
 const LABEL_TO = 4; // figures: label across A:D, value in E
+const OUTCOME_WIDTH = 20;
 
 /** A figure: its label across A:D, its integer in E. */
 function figure(ws: Worksheet, row: number, label: string, value: number, style: CellStyle = {}) {
@@ -25,8 +43,13 @@ function figure(ws: Worksheet, row: number, label: string, value: number, style:
   put(ws, row, COLS, value, { align: 'right', bold: style.bold === true });
 }
 
-/** The title block; returns the next free row. */
-export function titleBlock(ws: Worksheet, record: ElectionRecord, heading: string): number {
+/** The title block, with the election's base; returns the next free row. */
+export function titleBlock(
+  ws: Worksheet,
+  record: ElectionRecord,
+  result: ElectionResult,
+  heading: string,
+): number {
   const { congress, election } = record;
   putMerged(ws, 1, 1, 2, congress.organisation.toLocaleUpperCase('vi'), {
     bold: true,
@@ -38,19 +61,18 @@ export function titleBlock(ws: Worksheet, record: ElectionRecord, heading: strin
   if (when !== null) putMerged(ws, 2, 3, COLS, when, { italic: true, align: 'center' });
   putMerged(ws, 4, 1, COLS, heading, { bold: true, size: 14, align: 'center' });
   ws.getRow(4).height = 21;
-  const round = election.round > 1 ? ` (${T.round(election.round).toLocaleLowerCase('vi')})` : '';
-  putMerged(ws, 5, 1, COLS, `${election.title}${round}`, {
+  putMerged(ws, 5, 1, COLS, electionName(election, 'vi'), {
     bold: true,
     align: 'center',
     wrap: true,
   });
-  const term = congress.term === undefined ? '' : ` — ${T.term(congress.term)}`;
-  putMerged(ws, 6, 1, COLS, `${congress.name}${term}`, {
-    italic: true,
+  putMerged(ws, 6, 1, COLS, congressLine(record), { italic: true, align: 'center', wrap: true });
+  putMerged(ws, 7, 1, COLS, baseSummary(record, result, 'vi'), {
+    bold: true,
     align: 'center',
     wrap: true,
   });
-  return 8;
+  return 9;
 }
 
 function baseHow(record: ElectionRecord, result: ElectionResult): string {
@@ -114,7 +136,9 @@ function votesTable(ws: Worksheet, header: number, result: ElectionResult) {
     put(ws, r, 2, c.name, { boxed: true, bold: c.elected });
     put(ws, r, 3, c.votes, { align: 'right', boxed: true });
     put(ws, r, 4, percentNumber(c.votes, result.base, 2), { numFmt: PERCENT, boxed: true });
-    put(ws, r, 5, outcomeText(c, result), { boxed: true, bold: c.elected });
+    const outcome = outcomeText(c, result);
+    put(ws, r, 5, outcome, { boxed: true, bold: c.elected, wrap: true });
+    fitHeight(ws, r, outcome, OUTCOME_WIDTH);
     r++;
   });
   return r + 1;
@@ -175,10 +199,10 @@ export function writeResultsSheet(
   committee: readonly CommitteeMember[],
 ): void {
   const longestName = Math.max(0, ...result.candidates.map((c) => textWidth(c.name)));
-  const widths = [7, Math.max(30, longestName + 2), 11, 11, 17];
+  const widths = [7, Math.max(30, longestName + 2), 11, 11, OUTCOME_WIDTH];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
-  const figuresStart = titleBlock(ws, record, T.resultsTitle);
+  const figuresStart = titleBlock(ws, record, result, T.resultsTitle);
   const header = figures(ws, figuresStart, record, result);
   let r = votesTable(ws, header, result);
   r = electedTable(ws, r, result);

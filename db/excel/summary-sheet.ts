@@ -17,7 +17,7 @@ export function writeSummarySheet(ws: Worksheet, rows: readonly SummaryRow[]): v
   const cols = T.summaryHeader.length;
   const longestTitle = Math.max(0, ...rows.map((r) => textWidth(r.record.election.title)));
   const longestSheet = Math.max(0, ...rows.map((r) => textWidth(r.sheet)));
-  const widths = [6, Math.min(60, Math.max(36, longestTitle)), 7, 10, 10, 10, 11, 10, 24];
+  const widths = [6, Math.min(60, Math.max(36, longestTitle)), 7, 10, 10, 10, 10, 10, 11, 10, 24];
   widths.push(Math.max(14, longestSheet));
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
@@ -35,7 +35,8 @@ export function writeSummarySheet(ws: Worksheet, rows: readonly SummaryRow[]): v
   putMerged(ws, 4, 1, cols, T.congressTitle, { bold: true, size: 14, align: 'center' });
   ws.getRow(4).height = 21;
   if (first !== undefined) {
-    const term = first.term === undefined ? '' : ` — ${T.term(first.term)}`;
+    const term =
+      first.term === undefined || first.name.includes(first.term) ? '' : ` — ${T.term(first.term)}`;
     putMerged(ws, 5, 1, cols, `${first.name}${term}`, { italic: true, align: 'center' });
   }
 
@@ -57,19 +58,22 @@ export function writeSummarySheet(ws: Worksheet, rows: readonly SummaryRow[]): v
     put(ws, r, 2, record.election.title, { wrap: true, boxed: true });
     put(ws, r, 3, record.election.round, { align: 'center', boxed: true });
     put(ws, r, 4, record.election.seats, { boxed: true });
-    put(ws, r, 5, b.collected, { boxed: true });
-    put(ws, r, 6, b.valid, { boxed: true });
-    put(ws, r, 7, b.invalid, { boxed: true });
-    put(ws, r, 8, result.elected.length, { boxed: true });
-    put(ws, r, 9, statusText(result), {
+    // Each election's own base: a conference's differs from the congress's.
+    put(ws, r, 5, result.base, { boxed: true });
+    put(ws, r, 6, result.threshold, { boxed: true });
+    put(ws, r, 7, b.collected, { boxed: true });
+    put(ws, r, 8, b.valid, { boxed: true });
+    put(ws, r, 9, b.invalid, { boxed: true });
+    put(ws, r, 10, result.elected.length, { boxed: true });
+    put(ws, r, 11, statusText(result), {
       wrap: true,
       boxed: true,
       bold: result.status !== 'complete',
     });
-    const link = put(ws, r, 10, { text: sheet, hyperlink: sheetLink(sheet) }, { boxed: true });
+    const link = put(ws, r, 12, { text: sheet, hyperlink: sheetLink(sheet) }, { boxed: true });
     link.font = { ...link.font, color: { argb: 'FF0563C1' }, underline: true };
     fitHeight(ws, r, record.election.title, widths[1] ?? 0);
-    fitHeight(ws, r, statusText(result), widths[8] ?? 0);
+    fitHeight(ws, r, statusText(result), widths[10] ?? 0);
     r++;
   });
   if (rows.length === 0) putMerged(ws, r++, 1, cols, T.noElections, { italic: true });

@@ -10,6 +10,8 @@ export const nfc = (text: string): string => text.normalize('NFC');
 
 export const PARTY = 'ĐẢNG CỘNG SẢN VIỆT NAM';
 
+import { OUTCOME_LABELS, outcomeLabel } from '../../core/labels.ts';
+
 export { exclusionLabel } from '../../core/labels.ts';
 
 /** "2025-04-12" → "12/04/2025"; anything else unchanged. */
@@ -26,11 +28,24 @@ export function placeAndDate(congress: ElectionRecord['congress']): string | nul
   return congress.place ?? null;
 }
 
+/**
+ * The congress under the election's title, with the term only when neither the congress's name
+ * nor the election's title says it already.
+ */
+export function congressLine(record: ElectionRecord): string {
+  const { congress, election } = record;
+  const term = congress.term?.trim();
+  const said = (text: string) =>
+    term !== undefined && nfc(text).replace(/[-–—]/gu, '-').includes(term.replace(/[-–—]/gu, '-'));
+  if (term === undefined || term === '' || said(congress.name) || said(election.title))
+    return nfc(congress.name);
+  return `${nfc(congress.name)} — ${T.term(term)}`;
+}
+
 export const T = {
   resultsTitle: 'KẾT QUẢ KIỂM PHIẾU',
   congressTitle: 'TỔNG HỢP KẾT QUẢ BẦU CỬ',
   ballotsTitle: 'DỮ LIỆU TỪNG PHIẾU BẦU',
-  round: (r: number) => `Vòng bầu thứ ${r}`,
   term: (t: string) => `Nhiệm kỳ ${t}`,
   figures: 'Số liệu',
   seats: 'Số lượng cần bầu',
@@ -54,8 +69,8 @@ export const T = {
   invalidBy: 'Trong đó:',
   header: ['STT', 'Họ và tên', 'Số phiếu', 'Tỷ lệ (%)', 'Kết quả'] as const,
   percentNote: 'Tỷ lệ (%) tính trên cơ sở tính tỷ lệ, làm tròn 2 chữ số thập phân.',
-  elected: (rank: number | null) => (rank === null ? 'Trúng cử' : `Trúng cử (${rank})`),
-  tied: 'Bằng phiếu',
+  elected: (rank: number | null) =>
+    rank === null ? OUTCOME_LABELS.elected.vi : `${OUTCOME_LABELS.elected.vi} (${rank})`,
   qualified: 'Quá một nửa',
   notQualified: 'Không đủ',
   electedTitle: 'NGƯỜI TRÚNG CỬ (theo thứ tự số phiếu)',
@@ -77,6 +92,8 @@ export const T = {
     'Cuộc bầu',
     'Vòng',
     'Số lượng cần bầu',
+    'Cơ sở tính tỷ lệ',
+    'Ngưỡng trúng cử (từ … phiếu)',
     'Phiếu thu vào',
     'Phiếu hợp lệ',
     'Phiếu không hợp lệ',
@@ -103,11 +120,9 @@ export const T = {
   qualifiesRow: 'Quá một nửa? (2 × số phiếu > cơ sở tính)',
 } as const;
 
-/** The outcome column: "Trúng cử (rank)", "Bằng phiếu", "Quá một nửa" or "Không đủ". */
+/** The outcome column, in the words of core/labels.ts; the elected carry their rank. */
 export function outcomeText(c: CandidateResult, result: ElectionResult): string {
-  if (c.elected) return T.elected(c.rank);
-  if (result.tie?.candidates.includes(c.id) === true) return T.tied;
-  return c.qualified ? T.qualified : T.notQualified;
+  return c.elected ? T.elected(c.rank) : outcomeLabel(c, result, 'vi');
 }
 
 export function statusText(result: ElectionResult): string {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INVALID_CODES, type ExclusionCategory } from '../../core/codes.ts';
-import { invalidLabel, warningText } from '../../core/labels.ts';
+import { baseSummary, invalidLabel, outcomeLabel, warningText } from '../../core/labels.ts';
 import { parseRecord, type ElectionRecord } from '../../core/record.ts';
 import { Tally, type ElectionResult } from '../../core/tally.ts';
 import {
@@ -19,6 +19,7 @@ import {
   uniqueSheetNames,
 } from '../../db/excel-export.ts';
 import { EXCLUSION_LABELS } from '../../core/labels.ts';
+import { overHalfRecord, revoteRecord } from '../documents/records.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DECKS = join(ROOT, 'tests/decks');
@@ -113,13 +114,7 @@ function allTexts(wb: ExcelJS.Workbook): string[] {
 }
 
 const expectedOutcome = (c: ElectionResult['candidates'][number], r: ElectionResult): string =>
-  c.elected
-    ? `Trúng cử (${c.rank})`
-    : (r.tie?.candidates.includes(c.id) ?? false)
-      ? 'Bằng phiếu'
-      : c.qualified
-        ? 'Quá một nửa'
-        : 'Không đủ';
+  c.elected ? `Trúng cử (${c.rank})` : outcomeLabel(c, r, 'vi');
 
 /** Everything a results sheet must show, checked against the engine. */
 function checkResultsSheet(ws: ExcelJS.Worksheet, record: ElectionRecord): void {
@@ -137,11 +132,14 @@ function checkResultsSheet(ws: ExcelJS.Worksheet, record: ElectionRecord): void 
     expect(texts.some((t) => t.includes(`${d}/${m}/${y}`))).toBe(true);
   }
 
-  // Figures: label across A:D, value in E.
+  // The base in the title block, as on every document of the election.
+  expect(texts).toContain(baseSummary(record, result, 'vi'));
+
+  // Figures: label across A:D, value in E (below the title block's base line).
   const figure = (label: string): number =>
     numberAt(
       ws,
-      rowWhere(ws, (t) => t.startsWith(label)),
+      rowWhere(ws, (t) => t.startsWith(label) && !t.includes('trúng cử khi được')),
       5,
     );
   expect(figure('Số lượng cần bầu')).toBe(record.election.seats);
@@ -412,12 +410,14 @@ describe('congressWorkbook — every election of a congress', () => {
       expect(text(summary, r, 2)).toBe(record.election.title);
       expect(numberAt(summary, r, 3)).toBe(record.election.round);
       expect(numberAt(summary, r, 4)).toBe(record.election.seats);
-      expect(numberAt(summary, r, 5)).toBe(result.ballots.collected);
-      expect(numberAt(summary, r, 6)).toBe(result.ballots.valid);
-      expect(numberAt(summary, r, 7)).toBe(result.ballots.invalid);
-      expect(numberAt(summary, r, 8)).toBe(result.elected.length);
-      expect(text(summary, r, 9)).toBe(STATUS(result));
-      const link = summary.getCell(r, 10).value as ExcelJS.CellHyperlinkValue;
+      expect(numberAt(summary, r, 5)).toBe(result.base);
+      expect(numberAt(summary, r, 6)).toBe(result.threshold);
+      expect(numberAt(summary, r, 7)).toBe(result.ballots.collected);
+      expect(numberAt(summary, r, 8)).toBe(result.ballots.valid);
+      expect(numberAt(summary, r, 9)).toBe(result.ballots.invalid);
+      expect(numberAt(summary, r, 10)).toBe(result.elected.length);
+      expect(text(summary, r, 11)).toBe(STATUS(result));
+      const link = summary.getCell(r, 12).value as ExcelJS.CellHyperlinkValue;
       const target = names[i + 1] ?? '';
       expect(link.text).toBe(target);
       expect(link.hyperlink).toBe(`#'${target.replace(/'/gu, "''")}'!A1`);
@@ -539,9 +539,18 @@ describe('nothing identifies a voter', () => {
       wb.eachSheet((ws) =>
         ws.eachRow((row) => row.eachCell((cell) => expect(cell.value instanceof Date).toBe(false))),
       );
+      // No clock time of any kind in a text either (issue 10, item 14: nothing finer than the minute).
+      for (const t of allTexts(wb)) expect(t).not.toMatch(/\d{1,2}:\d{2}|T\d{2}:\d{2}/u);
     }
     const ws = sheet(await open(await ballotsWorkbook(record)), 'Phiếu bầu');
-    expect(ws.getRow(3).cellCount).toBe(3 + record.candidates.length + 1);
+    const header = rowWhere(ws, (t) => t === 'Phiếu số');
+    // Number, reading, note, a 0/1 per candidate and the count: no operator, station or sequence.
+    expect(ws.getRow(header).cellCount).toBe(3 + record.candidates.length + 1);
+    expect([1, 2, 3].map((c) => text(ws, header, c))).toEqual([
+      'Phiếu số',
+      'Tình trạng',
+      'Ghi chú của Ban kiểm phiếu',
+    ]);
   });
 });
 
@@ -564,5 +573,38 @@ describe('artifacts for people to open (tests/artifacts/excel/, not committed)',
     expect(readdirSync(ARTIFACTS).filter((f) => f.endsWith('.xlsx')).length).toBeGreaterThanOrEqual(
       2 * REQUIRED.length + 1,
     );
+  });
+});
+
+describe('headings name the round and the term once (issue 9, item 17)', () => {
+  it('a re-vote whose title says "(vòng 2)" is not told "(vòng 2)" again; the term is not repeated', async () => {
+    const record = revoteRecord();
+    expect(record.election.title).toContain('(vòng 2)');
+    expect(record.congress.term).toBe('2025–2030');
+    const results = sheet(await open(await resultsWorkbook(record)), 'Kết quả');
+    const ballots = sheet(await open(await ballotsWorkbook(record)), 'Phiếu bầu');
+    const congress = await open(await congressWorkbook([overHalfRecord(), record]));
+    const texts = [
+      ...allTexts(await open(await resultsWorkbook(record))),
+      ...allTexts(await open(await ballotsWorkbook(record))),
+      ...allTexts(congress),
+    ];
+    for (const t of texts) {
+      expect(t.match(/vòng 2/giu)?.length ?? 0, t).toBeLessThanOrEqual(1);
+      expect(t.match(/2025–2030/gu)?.length ?? 0, t).toBeLessThanOrEqual(1);
+    }
+    expect(text(results, 5, 1)).toBe(record.election.title);
+    expect(text(results, 6, 1)).toBe(record.congress.name);
+    expect(text(ballots, 1, 1)).toBe(`DỮ LIỆU TỪNG PHIẾU BẦU: ${record.election.title}`);
+    expect(congress.worksheets.map((w) => w.name).filter((n) => n.includes('vòng 2'))).toHaveLength(
+      1,
+    );
+  });
+
+  it('the outcome beyond the seats is said in full', async () => {
+    const record = overHalfRecord();
+    const ws = sheet(await open(await resultsWorkbook(record)), 'Kết quả');
+    const r = rowWhere(ws, (t) => t === 'Lê Văn Cường', { col: 2 });
+    expect(text(ws, r, 5)).toBe('Quá một nửa, không trúng cử (ngoài số lượng)');
   });
 });
