@@ -1,0 +1,187 @@
+/**
+ * Reading one scanned page: marks, orientation, QR code, then every line scored against the blank.
+ * A page is `read` only when every reading is certain; any doubt is `review` with its reasons;
+ * a page that is not a readable ballot of this election is `rejected` with its reason. Never a guess.
+ */
+import { parseBallotCode, type BallotCode } from '../documents/ballot-code.ts';
+import type { BallotGeometry, Paper } from '../documents/ballot-geometry.ts';
+import { fitAffine, scaleOf, type Affine, type Point } from './affine.ts';
+import type { GrayImage } from './image.ts';
+import { findMarks, paperWhite } from './marks.ts';
+import { decodeQr, qrInk } from './qr.ts';
+import type { Reference } from './reference.ts';
+import { sampleRect } from './sample.ts';
+import { scoreSide, type LineScore, type SideScores } from './score.ts';
+import type { ScanThresholds } from './settings.ts';
+
+export type StrikeReading = 'struck' | 'kept';
+export type ApproveMark = 'agree' | 'disagree' | 'both' | 'none';
+
+export type RejectReason =
+  | 'blank'
+  | 'missing-mark'
+  | 'marks-inconsistent'
+  | 'resolution'
+  | 'unreadable-code'
+  | 'not-a-ballot'
+  | 'other-election'
+  | 'other-round'
+  | 'other-list';
+
+export type ReviewReason = 'doubtful-line' | 'ink-beside-name' | 'ink-outside-lines';
+
+export interface LineReading {
+  readonly candidateId: string;
+  readonly score: LineScore;
+  /** null when the line is doubtful. */
+  readonly struck: StrikeReading | null;
+  readonly mark: ApproveMark | null;
+  readonly reasons: readonly ReviewReason[];
+}
+
+export type SideReading =
+  | {
+      readonly status: 'read' | 'review';
+      readonly code: BallotCode;
+      readonly lines: readonly LineReading[];
+      /** Candidate ids whose reading is uncertain. */
+      readonly review: readonly string[];
+      readonly reasons: readonly ReviewReason[];
+      readonly outsideMm2: number;
+      /** The affine map from ballot points to image pixels, for drawing. */
+      readonly transform: Affine;
+      readonly scores: SideScores;
+    }
+  | {
+      readonly status: 'rejected';
+      readonly reason: RejectReason;
+      /** For missing marks, the image corners (0 top-left, clockwise). */
+      readonly corners?: readonly number[];
+      readonly code?: BallotCode;
+    };
+
+/** What the reader needs of an election: its expected code and, per paper, geometry and blank. */
+export interface ScanTarget {
+  readonly expected: BallotCode;
+  readonly layoutFor: (
+    paper: Paper,
+  ) => { readonly geometry: BallotGeometry; readonly references: readonly Reference[] } | null;
+}
+
+const centre = (r: { x: number; y: number; w: number; h: number }): Point => ({
+  x: r.x + r.w / 2,
+  y: r.y + r.h / 2,
+});
+
+function classify(score: number, t: { definite: number; marginal: number }): boolean | null {
+  if (score >= t.definite) return true;
+  if (score < t.marginal) return false;
+  return null;
+}
+
+export function readSide(
+  image: GrayImage,
+  target: ScanTarget,
+  thresholds: ScanThresholds,
+): SideReading {
+  const search = findMarks(image);
+  if (search.kind === 'blank') return { status: 'rejected', reason: 'blank' };
+  if (search.kind === 'missing') {
+    return { status: 'rejected', reason: 'missing-mark', corners: search.corners };
+  }
+  const found = search.marks.map((m) => m.centre);
+  const portrait =
+    Math.hypot(found[1]!.x - found[0]!.x, found[1]!.y - found[0]!.y) <
+    Math.hypot(found[2]!.x - found[1]!.x, found[2]!.y - found[1]!.y);
+  // The marks are the same on every paper and side: any geometry of the election places them.
+  const first = target.layoutFor(target.expected.paper) ?? target.layoutFor('A4');
+  const fallbackPaper: Paper = target.expected.paper === 'A4' ? 'A5' : 'A4';
+  const geometries = [first, target.layoutFor(fallbackPaper)].filter((g) => g !== null);
+  const white = paperWhite(image);
+  let decoded: { text: string; transform: Affine } | null = null;
+  let anyFit = false;
+  for (const layout of geometries) {
+    const side0 = layout.geometry.sides[0]!;
+    const marks = side0.marks.map(centre);
+    const fits = (portrait ? [0, 2] : [1, 3]).flatMap((r) => {
+      const to = marks.map((_, i) => found[(i + r) % 4]!);
+      const fit = fitAffine(marks, to);
+      if (fit === null) return [];
+      const scale = scaleOf(fit.transform);
+      if (fit.residual > 3 * scale) return [];
+      return [{ transform: fit.transform, ink: qrInk(image, fit.transform, side0.qr, white) }];
+    });
+    if (fits.length > 0) anyFit = true;
+    fits.sort((p, q) => q.ink - p.ink);
+    for (const fit of fits) {
+      const text = decodeQr(image, fit.transform, side0.qr);
+      if (text !== null) {
+        decoded = { text, transform: fit.transform };
+        break;
+      }
+    }
+    if (decoded !== null) break;
+  }
+  if (!anyFit) return { status: 'rejected', reason: 'marks-inconsistent' };
+  if (decoded === null) return { status: 'rejected', reason: 'unreadable-code' };
+  const code = parseBallotCode(decoded.text);
+  if (code === null) return { status: 'rejected', reason: 'not-a-ballot' };
+  const expected = target.expected;
+  if (code.election !== expected.election)
+    return { status: 'rejected', reason: 'other-election', code };
+  if (code.round !== expected.round) return { status: 'rejected', reason: 'other-round', code };
+  if (code.fingerprint !== expected.fingerprint || code.layout !== expected.layout) {
+    return { status: 'rejected', reason: 'other-list', code };
+  }
+  const layout = target.layoutFor(code.paper);
+  const side = layout?.geometry.sides[code.side - 1];
+  const reference = layout?.references[code.side - 1];
+  if (
+    layout === null ||
+    layout === undefined ||
+    side === undefined ||
+    reference === undefined ||
+    code.sides !== layout.geometry.sides.length
+  ) {
+    return { status: 'rejected', reason: 'other-list', code };
+  }
+  const transform = decoded.transform;
+  // Under 100 dpi a ballpoint stroke is thinner than a pixel: not a scan to count from.
+  if (scaleOf(transform) * 72 < 95) return { status: 'rejected', reason: 'resolution', code };
+  const patch = sampleRect(image, transform, reference.area, reference.res);
+  const scores = scoreSide(side, patch, reference, paperWhite(patch, 3));
+  const lines = scores.lines.map((score): LineReading => {
+    const reasons: ReviewReason[] = [];
+    if (score.besideMm2 >= thresholds.besideMm2) reasons.push('ink-beside-name');
+    if (layout.geometry.layout === 'strike') {
+      const struck = classify(score.strike, thresholds.strike);
+      if (struck === null) reasons.push('doubtful-line');
+      return {
+        candidateId: score.candidateId,
+        score,
+        struck: struck === null ? null : struck ? 'struck' : 'kept',
+        mark: null,
+        reasons,
+      };
+    }
+    const agree = classify(score.agree, thresholds.box);
+    const disagree = classify(score.disagree, thresholds.box);
+    let mark: ApproveMark | null = null;
+    if (agree === null || disagree === null) reasons.push('doubtful-line');
+    else mark = agree && disagree ? 'both' : agree ? 'agree' : disagree ? 'disagree' : 'none';
+    return { candidateId: score.candidateId, score, struck: null, mark, reasons };
+  });
+  const reasons = new Set<ReviewReason>(lines.flatMap((l) => l.reasons));
+  if (scores.outsideMm2 >= thresholds.outsideMm2) reasons.add('ink-outside-lines');
+  const review = lines.filter((l) => l.reasons.length > 0).map((l) => l.candidateId);
+  return {
+    status: reasons.size === 0 ? 'read' : 'review',
+    code,
+    lines,
+    review,
+    reasons: [...reasons],
+    outsideMm2: scores.outsideMm2,
+    transform,
+    scores,
+  };
+}
