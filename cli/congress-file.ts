@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { auditExportSchema, exportAudit, verifyAuditExport } from '../db/audit-export.ts';
 import { existsSync } from 'node:fs';
 import { refusalText, type Lang } from '../core/refusal.ts';
-import { listBackups, restoreBackup } from '../db/backup.ts';
+import { backupTo, listBackups, restoreBackup } from '../db/backup.ts';
 import { CongressFileError, openDatabase } from '../db/connection.ts';
 import { CLI_ACTOR, Service } from '../db/service.ts';
 import { fileProblemText, verifyFile, type FileProblem } from '../db/verify.ts';
@@ -276,4 +276,30 @@ export function restoreCommand(
     ),
   );
   return EXIT.done;
+}
+
+/**
+ * `backup FILE.kiemphieu --to DIR`: a consistent copy (SQLite's online backup through its own
+ * connection, safe while the app is counting), verified after writing. Never copy the file by hand
+ * while the app runs: the last saves may still be in FILE.kiemphieu-wal.
+ */
+export async function backupToCommand(
+  { file, to }: { file: string; to: string },
+  lang: Lang,
+  io: CliIo,
+): Promise<ExitCode> {
+  return withReadonlyFile(file, { lang, io }, async (db) => {
+    const outcome = await backupTo(db, file, to, new Date().toISOString());
+    if (!outcome.ok)
+      return refused(io, lang, say(lang, 'Không sao lưu được', 'Backup refused'), outcome.error);
+    const { path, bytes, verification: v } = outcome.value;
+    io.out(
+      say(
+        lang,
+        `Đã sao lưu ra ${path} (${(bytes / 1024).toFixed(0)} KiB) và kiểm tra bản sao: hợp lệ, ${v.auditRows} dòng nhật ký.\n  Mã băm cuối: ${shortHash(v.head)}\n`,
+        `Backed up to ${path} (${(bytes / 1024).toFixed(0)} KiB) and checked the copy: it verifies, ${v.auditRows} audit rows.\n  Head hash: ${shortHash(v.head)}\n`,
+      ),
+    );
+    return EXIT.done;
+  });
 }

@@ -3,15 +3,21 @@
  * `FILE.kiemphieu.backups/` with a rolling limit, and a restore that keeps the file it replaces.
  */
 import {
+  closeSync,
   copyFileSync,
   existsSync,
+  fsyncSync,
   mkdirSync,
+  openSync,
   readdirSync,
   renameSync,
   rmSync,
   statSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Refusal } from '../core/refusal.ts';
+import { err, ok, type Result } from '../core/result.ts';
 import { openDatabase, type Db } from './connection.ts';
 import { verifyFile, type FileVerification } from './verify.ts';
 
@@ -37,9 +43,49 @@ export async function takeBackup(
   mkdirSync(dir, { recursive: true });
   const name = `${basename(file, '.kiemphieu')}-${stamp(at)}-${reason}.kiemphieu`;
   const target = join(dir, name);
-  await db.backup(target);
+  await writeCopy(db, target);
   prune(dir, limit);
   return target;
+}
+
+/**
+ * SQLite's online backup from the app's own connection: consistent however many commands run
+ * while it copies (they are carried into the copy). Written beside the target and renamed when
+ * whole and on the disk, so a crash or a pulled stick never leaves a torn copy under the name.
+ */
+async function writeCopy(db: Db, target: string): Promise<void> {
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  try {
+    // Whole-file steps after the first: another connection writing restarts a step, never starves it.
+    await db.backup(partial, { progress: ({ totalPages }) => Math.max(100, totalPages) });
+    // One self-contained file: no journal beside it to lose on the way to another machine.
+    const copy = new Database(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    syncFile(partial);
+    renameSync(partial, target);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
+  try {
+    syncFile(join(target, '..'));
+  } catch {
+    // A folder cannot be opened for syncing on Windows; the rename is the file system's to keep.
+  }
+}
+
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function listBackups(file: string): BackupInfo[] {
@@ -95,5 +141,79 @@ export function restoreBackup(
     for (const ext of ['-wal', '-shm']) rmSync(`${file}${ext}`, { force: true });
   }
   copyFileSync(backup, file);
+  setAsideLaterBackups(file, at);
   return { verification, keptAs };
+}
+
+/**
+ * After a restore, backups taken later than the restored one hold a history the file no longer
+ * has; verify requires every backup beside the file to be a prefix of its chain, so they move to
+ * a folder of their own (kept, never deleted).
+ */
+function setAsideLaterBackups(file: string, at: string): void {
+  const db = openDatabase(file, { readonly: true });
+  let hashes: string[];
+  try {
+    hashes = db.prepare('SELECT hash FROM audit ORDER BY seq').pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+  const aside = join(backupDir(file), `superseded-${stamp(at)}`);
+  for (const b of listBackups(file)) {
+    const copy = openDatabase(b.path, { readonly: true });
+    let prefix: boolean;
+    try {
+      const theirs = copy.prepare('SELECT hash FROM audit ORDER BY seq').pluck().all() as string[];
+      prefix = theirs.length <= hashes.length && theirs.every((h, i) => h === hashes[i]);
+    } finally {
+      copy.close();
+    }
+    if (prefix) continue;
+    mkdirSync(aside, { recursive: true });
+    renameSync(b.path, join(aside, basename(b.path)));
+  }
+}
+
+export interface UsbBackup {
+  readonly path: string;
+  readonly bytes: number;
+  readonly verification: FileVerification;
+}
+
+/**
+ * "Sao lưu ra USB": a consistent online copy of the open file into a folder the user chose, then
+ * the copy re-opened read-only and verified (replay and all). A copy that does not verify is
+ * refused, and removed so that nobody carries it away as good.
+ */
+export async function backupTo(
+  db: Db,
+  file: string,
+  folder: string,
+  at: string,
+): Promise<Result<UsbBackup, Refusal[]>> {
+  const refused = (reason: string): Result<UsbBackup, Refusal[]> =>
+    err([{ code: 'file', reason, path: 'folder' }]);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    return refused(`không có thư mục ${folder}`);
+  const target = join(folder, `${basename(file, '.kiemphieu')}-${stamp(at)}-usb.kiemphieu`);
+  if (existsSync(target)) return refused(`đã có tệp ${target}`);
+  try {
+    await writeCopy(db, target);
+  } catch (e) {
+    return refused(`không ghi được vào ${folder}: ${(e as Error).message}`);
+  }
+  const copy = openDatabase(target, { readonly: true });
+  let verification: FileVerification;
+  try {
+    verification = verifyFile(copy);
+  } finally {
+    copy.close();
+  }
+  if (!verification.ok) {
+    rmSync(target, { force: true });
+    return refused(
+      `bản sao ở ${target} không kiểm tra được, đã xóa: ${verification.problems.length} chỗ hỏng`,
+    );
+  }
+  return ok({ path: target, bytes: statSync(target).size, verification });
 }

@@ -1,12 +1,15 @@
 /** Consistent backups at open, close and finalize, kept beside the file; restore keeps the old file. */
-import { existsSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { backupDir, listBackups } from '../../db/backup.ts';
+import { backupDir, backupTo, listBackups, restoreBackup } from '../../db/backup.ts';
+import { verifyFile } from '../../db/verify.ts';
 import { Service } from '../../db/service.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { ADMIN, OPERATOR, countingElection, tempDir, value } from './helpers.ts';
+import { ADMIN, OPERATOR, countingElection, refusals, tempDir, value } from './helpers.ts';
 
 describe('backups', () => {
   it('are taken at open, close and finalize, and pruned to the rolling limit', async () => {
@@ -68,5 +71,142 @@ describe('backups', () => {
     const run = await runCli(['restore', file, '--from', backup.path]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('không khôi phục');
+  });
+});
+
+const STEADY = fileURLToPath(new URL('./fixtures/enter-steadily.ts', import.meta.url));
+
+const ballotNumbers = (file: string): Set<number> => {
+  const db = new Database(file, { readonly: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'ballot'").get();
+    if (table === undefined) return new Set();
+    return new Set(db.prepare('SELECT n FROM ballot WHERE current = 1').pluck().all() as number[]);
+  } finally {
+    db.close();
+  }
+};
+
+describe('Sao lưu ra USB (issue 10, item 13)', () => {
+  it('a copy made while 20 ballots a second are saved verifies and holds every ballot acknowledged before it began', async () => {
+    const file = join(tempDir(), 'dai-hoi.kiemphieu');
+    const usb = tempDir();
+    const s = Service.open(file, { create: true, backups: false });
+    const id = countingElection(s);
+    for (let i = 0; i < 300; i++)
+      value(
+        s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1', 'c3'] } }, OPERATOR),
+      );
+    const acked: number[] = [];
+    const timer = setInterval(() => {
+      acked.push(
+        value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c2'] } }, OPERATOR)).n,
+      );
+    }, 50);
+    await new Promise((r) => setTimeout(r, 500));
+    const before = [...acked];
+    const outcome = await backupTo(s.db, file, usb, new Date().toISOString());
+    await new Promise((r) => setTimeout(r, 200));
+    clearInterval(timer);
+    await s.close();
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    const copy = value(outcome);
+    expect(copy.verification.ok).toBe(true);
+    const held = ballotNumbers(copy.path);
+    expect(before.every((n) => held.has(n))).toBe(true);
+    expect(held.size).toBeGreaterThanOrEqual(300 + before.length);
+    // Only the copy on the stick: no journal, no half-written file.
+    expect(readdirSync(usb)).toEqual([copy.path.split('/').pop()]);
+  });
+
+  it('`kiem-phieu backup --to` copies a file another process is counting into, and the copy verifies', async () => {
+    const file = join(tempDir(), 'dai-hoi.kiemphieu');
+    const usb = tempDir();
+    const s = Service.open(file, { create: true, backups: false });
+    const id = countingElection(s);
+    for (let i = 0; i < 300; i++)
+      value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1'] } }, OPERATOR));
+    await s.close();
+    const child = spawn(process.execPath, ['--import', 'tsx', STEADY, file, String(id)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const acked: number[] = [];
+    child.stdout.on('data', (d: Buffer) => {
+      for (const m of d.toString().matchAll(/^ACK (\d+)$/gmu)) acked.push(Number(m[1]));
+    });
+    try {
+      while (acked.length < 10) await new Promise((r) => setTimeout(r, 50));
+      const before = [...acked];
+      const run = await runCli(['backup', file, '--to', usb, '--lang', 'en']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(
+        /^Backed up to .*-usb\.kiemphieu \(\d+ KiB\) and checked the copy: it verifies/u,
+      );
+      expect(acked.length).toBeGreaterThan(before.length); // the hall kept counting meanwhile
+      const [name] = readdirSync(usb);
+      const held = ballotNumbers(join(usb, name!));
+      expect(before.every((n) => held.has(n))).toBe(true);
+      const db = new Database(join(usb, name!), { readonly: true });
+      expect(verifyFile(db).ok).toBe(true);
+      db.close();
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('a folder that does not exist is refused with a message, and nothing is written', async () => {
+    const file = join(tempDir(), 'dai-hoi.kiemphieu');
+    const s = Service.open(file, { create: true, backups: false });
+    countingElection(s);
+    const missing = join(tempDir(), 'khong-co');
+    expect(
+      refusals(await backupTo(s.db, file, missing, new Date().toISOString()))[0],
+    ).toMatchObject({
+      code: 'file',
+    });
+    await s.close();
+    const run = await runCli(['backup', file, '--to', missing]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Không sao lưu được');
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('copying the live file by hand misses acknowledged ballots (why the README forbids it)', async () => {
+    const file = join(tempDir(), 'dai-hoi.kiemphieu');
+    const s = Service.open(file, { create: true, backups: false });
+    const id = countingElection(s);
+    for (let i = 0; i < 50; i++)
+      value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1'] } }, OPERATOR));
+    const byHand = join(tempDir(), 'copy.kiemphieu');
+    copyFileSync(file, byHand);
+    await s.close();
+    expect(ballotNumbers(byHand).size).toBeLessThan(50);
+  });
+});
+
+describe('every backup beside the file is a prefix of its chain', () => {
+  it('after a restore, the later backups are set aside, and the file with its backups verifies', async () => {
+    const file = join(tempDir(), 'dai-hoi.kiemphieu');
+    const s = Service.open(file, { create: true });
+    const id = countingElection(s);
+    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1', 'c2'] } }, OPERATOR));
+    value(s.execute('closeElection', { electionId: id }, ADMIN));
+    await s.whenBackedUp();
+    const atClose = listBackups(file).find((b) => b.reason === 'close')!;
+    value(s.execute('reopenElection', { electionId: id, reason: 'thử' }, ADMIN));
+    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c3', 'c4'] } }, OPERATOR));
+    value(s.execute('closeElection', { electionId: id }, ADMIN));
+    await s.close();
+    expect(listBackups(file).length).toBe(3);
+    restoreBackup(atClose.path, file, new Date().toISOString());
+    const db = new Database(file, { readonly: true });
+    const v = verifyFile(db, { backups: listBackups(file).map((b) => b.path) });
+    db.close();
+    expect(v.problems).toEqual([]);
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['open', 'close']);
+    const aside = readdirSync(backupDir(file)).filter((n) => n.startsWith('superseded-'));
+    expect(aside).toHaveLength(1);
+    expect(readdirSync(join(backupDir(file), aside[0]!))).toHaveLength(1);
   });
 });
