@@ -1,22 +1,17 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when Electron's binary (and better-sqlite3 built for it) is
 // installed; otherwise the same app served by the browser host on 127.0.0.1, with the address.
+// Runs the built files in dist/, building first only what is missing or older than its sources
+// (scripts/build.ts --if-stale); an unchanged checkout starts without compiling anything.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freshBundle } from './fresh.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
-
-function run(args) {
-  const r = spawnSync(process.execPath, args, {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
 
 function electronBinary() {
   try {
@@ -28,13 +23,22 @@ function electronBinary() {
   }
 }
 
-run([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error']);
-
 const electron = electronBinary();
 const binding =
   process.env.KIEM_PHIEU_SQLITE_BINDING || join(root, 'build-electron', 'better_sqlite3.node');
-if (electron !== null && existsSync(binding)) {
-  run(['--import', 'tsx', 'electron/build.ts']);
+const desktop = electron !== null && existsSync(binding);
+const needed = ['renderer', ...(desktop ? ['main', 'preload'] : ['server'])];
+
+if (needed.some((name) => freshBundle(root, name) === null)) {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'scripts', 'build.ts'), '--if-stale'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (desktop) {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(electron, [root, ...process.argv.slice(2)], { stdio: 'inherit', env });
@@ -46,7 +50,9 @@ if (electron !== null && existsSync(binding)) {
       ? 'Electron chưa được cài trên máy này (Electron is not installed) — mở ứng dụng trong trình duyệt tại địa chỉ dưới đây:'
       : 'Chưa có better-sqlite3 dựng cho Electron (see electron/README.md) — mở ứng dụng trong trình duyệt tại địa chỉ dưới đây:',
   );
-  const { serve } = await import('../server/main.ts');
+  const server = freshBundle(root, 'server');
+  if (server === null) throw new Error('Kiểm phiếu: dist/server/main.mjs was not built');
+  const { serve } = await import(pathToFileURL(server).href);
   const { running } = await serve(process.argv.slice(2));
   console.log(`${running.url.replace('0.0.0.0', '127.0.0.1')}#token=${running.token}`);
 }

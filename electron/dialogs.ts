@@ -5,12 +5,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
-import { MAX_SHEET_BYTES } from '../db/api.ts';
 import type { DialogOptions, SheetPick } from './bridge.ts';
 
 const CONGRESS_FILES: FileFilter[] = [
   { name: 'Tệp đại hội (.kiemphieu)', extensions: ['kiemphieu'] },
 ];
+/** The protocol's limit for a sheet's bytes (core/protocol/sheet.ts: 24 MiB once decoded). */
+const MAX_SHEET_BYTES = 24 * 1024 * 1024;
+
 const SHEETS: FileFilter[] = [{ name: 'Bảng tính (.xlsx, .csv)', extensions: ['xlsx', 'csv'] }];
 
 /** Chooses a congress file to open; null when cancelled. */

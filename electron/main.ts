@@ -35,11 +35,13 @@ import {
   isRendererUrl,
   sqliteBinding,
 } from './policy.ts';
-import { callRequest, dialogRequest, malformed } from './requests.ts';
+import { dialogRequest } from './requests.ts';
 import { PROJECTOR_ROUTE, Windows } from './windows.ts';
 
 // Paths of the bundle's layout: dist/electron/{main,preload}.cjs, dist/renderer/, and the app root.
-const HERE = import.meta.dirname;
+// main.ts only ever runs bundled to CommonJS, where __dirname is the bundle's folder (import.meta
+// would name this source file's folder: scripts/bundles.ts).
+const HERE = __dirname;
 const RENDERER_ROOT = join(HERE, '..', 'renderer');
 const APP_ROOT = join(HERE, '..', '..');
 const BINDING = join('build-electron', 'better_sqlite3.node');
@@ -84,10 +86,8 @@ function callerWindow(event: IpcMainInvokeEvent): BrowserWindow {
 
 async function onCall(event: IpcMainInvokeEvent, raw: unknown): Promise<BridgeReply> {
   callerWindow(event);
-  const request = callRequest.safeParse(raw, { reportInput: true });
-  if (!request.success) return malformed(request.error);
-  const body: BridgeReply = (await api.call(request.data)).body;
-  return plain(body);
+  // The protocol's own edge check and error handling: whatever arrives gets a reply.
+  return plain(await api.handle(raw));
 }
 
 async function onDialog(
