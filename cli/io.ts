@@ -4,5 +4,6 @@ export interface CliIo {
   readonly err: (text: string) => void;
 }
 
-export const EXIT = { done: 0, refused: 1, usage: 2 } as const;
+/** 70 is sysexits' EX_SOFTWARE: an internal error, which must never look like a refusal (1). */
+export const EXIT = { done: 0, refused: 1, usage: 2, crash: 70 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

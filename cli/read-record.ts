@@ -1,23 +1,47 @@
-import { readFile } from 'node:fs/promises';
+/**
+ * Reads an election record file with bounds: its size, UTF-8 (a bad byte named by its offset),
+ * its nesting (checked before `JSON.parse`), then the record's own checks. Hostile files are
+ * refused with a message; none may crash the CLI or exhaust its memory.
+ */
+import { open } from 'node:fs/promises';
+import { decodeUtf8, parseBoundedJson } from '../core/bounded-json.ts';
 import { parseRecord, type ElectionRecord } from '../core/record.ts';
 import type { Refusal } from '../core/refusal.ts';
 import { err, type Result } from '../core/result.ts';
 
+/** A record of 100 000 ballots is about 5 MB; this leaves room and bounds the memory used. */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+const fileRefusal = (e: unknown): Refusal[] => [
+  { code: 'not-json', reason: (e as NodeJS.ErrnoException).code ?? String(e), path: '' },
+];
+
+/** A JSON file's value, read with the same bounds (size, UTF-8, depth). */
+export async function readJsonFile(
+  file: string,
+  maxBytes = MAX_RECORD_BYTES,
+): Promise<Result<unknown, Refusal[]>> {
+  let bytes: Buffer;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > maxBytes) return err([{ code: 'too-large', limit: maxBytes, path: '' }]);
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    return err(fileRefusal(e));
+  }
+  if (bytes.length > maxBytes) return err([{ code: 'too-large', limit: maxBytes, path: '' }]);
+  const text = decodeUtf8(bytes);
+  if (!text.ok) return text;
+  return parseBoundedJson(text.value);
+}
+
 /** Reads and checks an election record file; refusals name the file's ballot and field. */
 export async function readRecord(file: string): Promise<Result<ElectionRecord, Refusal[]>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    return err([
-      { code: 'not-json', reason: (e as NodeJS.ErrnoException).code ?? String(e), path: '' },
-    ]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/u, ''));
-  } catch (e) {
-    return err([{ code: 'not-json', reason: (e as Error).message, path: '' }]);
-  }
-  return parseRecord(data);
+  const data = await readJsonFile(file);
+  return data.ok ? parseRecord(data.value) : data;
 }

@@ -86,7 +86,17 @@ const marksSchema = z.unknown().transform((input, ctx): Marks => {
   return out;
 });
 
-const struckSchema = z.array(textSchema).max(MAX_BALLOT_ENTRIES);
+// The length first: a ballot striking one id a million times is refused before a million reads.
+const struckSchema = z
+  .unknown()
+  .check((ctx) => {
+    if (Array.isArray(ctx.value) && ctx.value.length > MAX_BALLOT_ENTRIES) {
+      ctx.issues.push(
+        refusalIssue({ code: 'too-big', max: MAX_BALLOT_ENTRIES }, ctx.value.length) as never,
+      );
+    }
+  })
+  .pipe(z.array(textSchema));
 
 /** The three shapes, with or without the record's entry number `n`. */
 function shapes<N extends z.core.$ZodLooseShape>(n: N) {

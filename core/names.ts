@@ -21,12 +21,14 @@ export const nfc = (text: string): string => text.normalize('NFC');
 const UNSAFE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'gu');
-/** The line breaks and tabs, harmless as white space but not kept inside one-line texts. */
+/** Tabs and line breaks: refused inside one-line texts; a note keeps tabs and line feeds. */
 const CONTROL_SPACE = /[\t\n\r]/u;
+/** A carriage return alone takes the terminal back to the start of the line: never kept. */
+const CARRIAGE_RETURN = /\r/u;
 
 /** The first character a record's text may not hold, as `U+001B`, or null when it is clean. */
 export function unsafeCharacter(text: string, { lines = false } = {}): string | null {
-  const found = UNSAFE.exec(text) ?? (lines ? null : CONTROL_SPACE.exec(text));
+  const found = UNSAFE.exec(text) ?? (lines ? CARRIAGE_RETURN : CONTROL_SPACE).exec(text);
   if (found === null) return null;
   const code = found[0].codePointAt(0) ?? 0;
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -37,7 +39,7 @@ export function unsafeCharacter(text: string, { lines = false } = {}): string | 
  * meant: a pasted name carries an invisible mark, or someone attacks a terminal).
  */
 export function cleanText(text: string): string {
-  return nfc(text).replace(UNSAFE_ALL, '');
+  return nfc(text).replace(/\r\n?/gu, '\n').replace(UNSAFE_ALL, '');
 }
 
 /**
