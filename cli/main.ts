@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { refusalText, type Lang } from '../core/refusal.ts';
 import { Tally } from '../core/tally.ts';
+import { visible } from '../core/names.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
 import { renderResult } from './render-result.ts';
@@ -83,7 +84,30 @@ async function tally(
   return EXIT.done;
 }
 
+/**
+ * Runs one command. A refusal is exit 1, a usage error 2; anything thrown is a bug of this
+ * program, never the input's fault, so it gets its own exit code and says so (election-record.md).
+ */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    const lang: Lang = argv.includes('en') && argv.includes('--lang') ? 'en' : 'vi';
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    io.err(
+      `${
+        lang === 'vi'
+          ? 'Lỗi nội bộ của kiem-phieu (lỗi phần mềm, không phải do dữ liệu bị từ chối)'
+          : 'Internal error in kiem-phieu (a bug, not a refusal of the input)'
+      }: ${visible(what, 300)}\n${
+        process.env.KIEM_PHIEU_DEBUG === '1' && e instanceof Error ? `${e.stack ?? ''}\n` : ''
+      }`,
+    );
+    return EXIT.crash;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
