@@ -20,6 +20,14 @@ function refused(io: CliIo, lang: Lang, file: string, refusals: readonly Refusal
   return EXIT.refused;
 }
 
+/** The certificate, not the record, was refused: say so, and write nothing. */
+function notSigned(io: CliIo, lang: Lang, file: string, refusals: readonly Refusal[]): ExitCode {
+  io.err(
+    `${say(lang, `Không ký được biên bản, chưa ghi tệp nào. Chứng thư số: ${file}`, `The minutes were not signed and nothing was written. Certificate: ${file}`)}\n${refusals.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`,
+  );
+  return EXIT.refused;
+}
+
 export async function ballotCommand(
   { record: file, pdf, paper }: { record: string; pdf: string; paper: Paper },
   lang: Lang,
@@ -104,7 +112,7 @@ export async function minutesCommand(
         ? {}
         : { location: record.value.congress.place }),
     });
-    if (!signed.ok) return refused(io, lang, sign, signed.error);
+    if (!signed.ok) return notSigned(io, lang, sign, signed.error);
     bytes = signed.value;
   }
   await writeFile(pdf, bytes);

@@ -52,7 +52,12 @@ export type RefusalDetail =
   | { readonly code: 'too-large'; readonly limit: number }
   | { readonly code: 'no-file' }
   | { readonly code: 'pairing'; readonly reason: 'wrong-code' | 'too-many' }
-  | { readonly code: 'file-exists'; readonly path: string };
+  | { readonly code: 'file-exists'; readonly path: string }
+  | { readonly code: 'p12-password' }
+  | {
+      readonly code: 'p12-unreadable';
+      readonly problem: 'unreadable' | 'no-key' | 'no-certificate';
+    };
 
 export const ELECTION_STATUSES = [
   'draft',

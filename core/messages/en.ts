@@ -372,6 +372,14 @@ export const en: Messages = {
         : 'wrong or expired pairing code; read the new one on the main screen',
     'no-file': (r) => 'no congress file is open',
     'file-exists': (r) => `${r.path} already exists; open it or choose another name`,
+    'p12-password': (r) =>
+      'wrong password for the certificate file (.p12): check capitals and Vietnamese accents',
+    'p12-unreadable': (r) =>
+      r.problem === 'no-key'
+        ? 'the certificate file (.p12) holds no private key'
+        : r.problem === 'no-certificate'
+          ? 'no certificate in the .p12 file matches its private key'
+          : 'the certificate file (.p12) cannot be read: damaged, or not PKCS#12',
     file: (r) => `file error: ${r.reason}`,
   },
   warning: {

@@ -397,6 +397,14 @@ export const vi = {
         : 'mã ghép nối không đúng hoặc đã hết hạn; xem mã mới trên màn hình chính',
     'no-file': (r) => 'chưa mở tệp đại hội nào',
     'file-exists': (r) => `đã có tệp ${r.path}; hãy mở tệp đó hoặc chọn tên khác`,
+    'p12-password': (r) =>
+      'sai mật khẩu của tệp chứng thư số (.p12): kiểm tra chữ hoa, chữ thường và dấu tiếng Việt',
+    'p12-unreadable': (r) =>
+      r.problem === 'no-key'
+        ? 'tệp chứng thư số (.p12) không có khóa bí mật'
+        : r.problem === 'no-certificate'
+          ? 'tệp chứng thư số (.p12) không có chứng thư khớp với khóa bí mật'
+          : 'không đọc được tệp chứng thư số (.p12): tệp hỏng hoặc không phải PKCS#12',
     file: (r) => `lỗi tệp: ${r.reason}`,
   }),
   warning: typed<WarningTexts>({

@@ -20,6 +20,77 @@ interface Bundle {
 const ORIGINAL = Symbol('certificate as issued');
 type Kept = forge.pki.Certificate & { [ORIGINAL]?: forge.asn1.Asn1 };
 
+/** Why a PKCS#12 could not be opened: the password, or the file itself. */
+export class P12Error extends Error {
+  constructor(
+    readonly kind: 'password' | 'unreadable' | 'no-key' | 'no-certificate',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Pbe = {
+  getCipherForPBES2: (oid: string, params: unknown, password: string) => unknown;
+};
+
+/**
+ * PKCS#12 uses two password encodings. The PKCS#12 key derivation (the MAC, and the legacy
+ * 3DES/RC2 bags) takes the password as a BMPString, UTF-16 big-endian, which forge builds from the
+ * JS string's code units. PBES2 (PBKDF2 with AES, OpenSSL 3's default) takes its UTF-8 bytes
+ * (RFC 8018), but forge hands PBKDF2 the JS string as if it were bytes, so every letter beyond
+ * Latin-1 ("ậ", "ẩ") is lost and the file cannot be opened. PBES2 gets the UTF-8 bytes here.
+ */
+function withUtf8Pbes2<T>(run: () => T): T {
+  const pbe = (forge.pki as unknown as { pbe: Pbe }).pbe;
+  const original = pbe.getCipherForPBES2;
+  pbe.getCipherForPBES2 = (oid, params, password) =>
+    original(oid, params, forge.util.encodeUtf8(password));
+  try {
+    return run();
+  } finally {
+    pbe.getCipherForPBES2 = original;
+  }
+}
+
+function parsePfx(p12: Buffer, passphrase: string): forge.pkcs12.Pkcs12Pfx {
+  let asn1: forge.asn1.Asn1;
+  try {
+    asn1 = forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary')));
+  } catch (e) {
+    throw new P12Error('unreadable', `not a PKCS#12 file: ${(e as Error).message}`);
+  }
+  try {
+    return withUtf8Pbes2(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, passphrase));
+  } catch (e) {
+    const message = (e as Error).message;
+    // The MAC is checked first; without one, a wrong password fails the decryption.
+    if (/MAC could not be verified|Failed to decrypt|Invalid password/iu.test(message))
+      throw new P12Error('password', message);
+    throw new P12Error('unreadable', message);
+  }
+}
+
+/**
+ * Opens with the password as typed; when that fails on the password, with its other Unicode
+ * form (a password typed in NFD on one system and NFC on another reads the same).
+ */
+function parseAnyForm(p12: Buffer, passphrase: string): forge.pkcs12.Pkcs12Pfx {
+  const forms = [
+    ...new Set([passphrase, passphrase.normalize('NFC'), passphrase.normalize('NFD')]),
+  ];
+  let last: unknown;
+  for (const form of forms) {
+    try {
+      return parsePfx(p12, form);
+    } catch (e) {
+      if (!(e instanceof P12Error) || e.kind !== 'password') throw e;
+      last = e;
+    }
+  }
+  throw last;
+}
+
 /** Parses the PKCS#12, keeping each certificate's ASN.1 as issued (forge drops it). */
 function parseKeepingCertificates(p12: Buffer, passphrase: string): forge.pkcs12.Pkcs12Pfx {
   const pki = forge.pki as unknown as {
@@ -32,11 +103,7 @@ function parseKeepingCertificates(p12: Buffer, passphrase: string): forge.pkcs12
     return cert;
   };
   try {
-    return forge.pkcs12.pkcs12FromAsn1(
-      forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))),
-      false,
-      passphrase,
-    );
+    return parseAnyForm(p12, passphrase);
   } finally {
     pki.certificateFromAsn1 = parse;
   }
@@ -52,7 +119,7 @@ export function openP12(p12: Buffer, passphrase: string): Bundle {
       forge.pki.oids.keyBag as string
     ]?.[0];
   const key = keyBag?.key as forge.pki.rsa.PrivateKey | undefined;
-  if (!key) throw new Error('the PKCS#12 holds no private key');
+  if (!key) throw new P12Error('no-key', 'the PKCS#12 holds no private key');
   const certBags = bundle.getBags({ bagType: certOid })[certOid] ?? [];
   const original = (b: (typeof certBags)[number]) =>
     (b.cert as Kept | undefined)?.[ORIGINAL] ?? b.asn1;
@@ -63,7 +130,7 @@ export function openP12(p12: Buffer, passphrase: string): Bundle {
   });
   const ownAsn1 = own ? original(own) : undefined;
   if (!own?.cert || !ownAsn1)
-    throw new Error('no certificate of the PKCS#12 matches its private key');
+    throw new P12Error('no-certificate', 'no certificate of the PKCS#12 matches its private key');
   return { key, cert: own.cert, certAsn1: ownAsn1, chain };
 }
 

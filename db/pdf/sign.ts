@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import forge from 'node-forge';
 import { SignPdf } from '@signpdf/signpdf';
-import { OriginalCertificateP12Signer, openP12 } from './p12-signer.ts';
+import { OriginalCertificateP12Signer, P12Error, openP12 } from './p12-signer.ts';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import type { Refusal } from '../../core/refusal.ts';
 import { err, ok, type Result } from '../../core/result.ts';
@@ -28,13 +28,9 @@ export function p12Signer(p12: Buffer, passphrase: string): Result<{ name: strin
     const { cert } = openP12(p12, passphrase);
     return ok({ name: decodeName(String(cert.subject.getField('CN')?.value ?? '')) });
   } catch (e) {
-    return err([
-      {
-        code: 'file',
-        reason: `không mở được tệp .p12 (sai mật khẩu?): ${(e as Error).message}`,
-        path: 'p12',
-      },
-    ]);
+    if (!(e instanceof P12Error)) throw e;
+    if (e.kind === 'password') return err([{ code: 'p12-password', path: 'p12' }]);
+    return err([{ code: 'p12-unreadable', problem: e.kind, path: 'p12' }]);
   }
 }
 
