@@ -3,12 +3,14 @@ import { benchCongressFile } from './congress-file.ts';
 import { benchDocuments } from './documents.ts';
 import { benchEngine } from './engine.ts';
 import { benchEntryToProjector, benchKeystrokes } from './ui.ts';
+import { benchVerify } from './verify.ts';
 
 console.log(
   `Kiểm phiếu benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
 );
 benchEngine();
 await benchCongressFile();
+benchVerify();
 benchKeystrokes();
 await benchEntryToProjector();
 await benchDocuments();
