@@ -22,6 +22,7 @@ import {
   restoreCommand,
   verifyCongressFile,
 } from './congress-file.ts';
+import { scanCommand } from './scan.ts';
 
 const USAGE = `Cách dùng / usage:
   kiem-phieu tally RECORD.json [--json] [--decimals N] [--lang vi|en]
@@ -35,10 +36,10 @@ const USAGE = `Cách dùng / usage:
   kiem-phieu backups FILE.kiemphieu
   kiem-phieu backup FILE.kiemphieu --to DIR
   kiem-phieu restore FILE.kiemphieu --from BACKUP.kiemphieu
-  kiem-phieu scan RECORD.json IMAGE... [--json]
+  kiem-phieu scan RECORD.json FILE... [--json] [--debug DIR] [--scores] [--expect N] [--paper A4|A5]
 `;
 
-const LATER = new Set(['scan']);
+const LATER = new Set<string>();
 
 const options = {
   json: { type: 'boolean' },
@@ -57,6 +58,9 @@ const options = {
   'pass-env': { type: 'string' },
   announcement: { type: 'string' },
   date: { type: 'string' },
+  debug: { type: 'string' },
+  scores: { type: 'boolean' },
+  expect: { type: 'string' },
 } as const;
 
 function usage(io: CliIo, message: string): ExitCode {
@@ -216,6 +220,32 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     if (rest.length !== 1 || first === undefined || values.from === undefined)
       return usage(io, 'restore FILE.kiemphieu --from BACKUP');
     return restoreCommand({ file: first, from: values.from }, lang, io);
+  }
+  if (command === 'scan') {
+    const [record, ...files] = rest;
+    const paper = values.paper ?? 'A4';
+    const expect = values.expect === undefined ? undefined : Number(values.expect);
+    if (
+      record === undefined ||
+      files.length === 0 ||
+      (paper !== 'A4' && paper !== 'A5') ||
+      (expect !== undefined && (!Number.isInteger(expect) || expect < 0))
+    ) {
+      return usage(io, 'scan RECORD.json FILE... [--json] [--debug DIR] [--scores] [--expect N]');
+    }
+    return scanCommand(
+      {
+        record,
+        files,
+        json: values.json ?? false,
+        scores: values.scores ?? false,
+        paper,
+        ...(values.debug === undefined ? {} : { debug: values.debug }),
+        ...(expect === undefined ? {} : { expect }),
+      },
+      lang,
+      io,
+    );
   }
   if (LATER.has(command)) {
     io.err(

@@ -24,7 +24,10 @@ export function scanTarget(record: ElectionRecord, paper: Paper = 'A4'): ScanTar
         let made: ReturnType<ScanTarget['layoutFor']> = null;
         try {
           const geometry = ballotGeometry(record, p);
-          made = { geometry, references: geometry.sides.map((s) => sideReference(s, tinosOutlines)) };
+          made = {
+            geometry,
+            references: geometry.sides.map((s) => sideReference(s, tinosOutlines)),
+          };
         } catch {
           made = null; // a list that does not fit this paper: no ballot of it exists
         }

@@ -1,0 +1,312 @@
+/**
+ * Scanned files into grayscale pages: PNG, JPEG and (multi-page) TIFF through sharp (libvips);
+ * PDF pages by taking out the image the scanner embedded (DCTDecode is a JPEG, FlateDecode raw
+ * pixels), never by re-rendering. Sizes are checked from the headers before anything is decoded,
+ * and every failure is a reason naming the file and page, never a crash.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
+import sharp from 'sharp';
+import type { GrayImage } from '../../core/scan/image.ts';
+
+/** 600 dpi A3 is 70 Mpx; anything larger is not a ballot scan and could exhaust memory. */
+export const MAX_PIXELS = 80_000_000;
+export const MAX_SIDE = 12_000;
+export const MAX_FILE_BYTES = 1_000_000_000;
+
+export type DecodeProblem =
+  | 'unreadable-file'
+  | 'not-an-image'
+  | 'too-large'
+  | 'corrupt'
+  | 'unsupported-pdf-image'
+  | 'no-image-on-page'
+  | 'duplicate-file';
+
+export interface DecodeFailure {
+  readonly problem: DecodeProblem;
+  readonly detail?: string;
+}
+
+/** One page to decode: everything a worker needs, with no open handle. */
+export type PageJob =
+  | { readonly kind: 'file'; readonly path: string; readonly index: number }
+  | { readonly kind: 'jpeg'; readonly bytes: Uint8Array }
+  | {
+      readonly kind: 'raw';
+      readonly bytes: Uint8Array;
+      readonly width: number;
+      readonly height: number;
+      readonly channels: 1 | 3 | 4;
+      readonly bits: 1 | 8;
+    };
+
+export interface PageEntry {
+  readonly file: string;
+  /** 1-based. */
+  readonly page: number;
+  readonly pages: number;
+  readonly job: PageJob | null;
+  readonly failure: DecodeFailure | null;
+  /** SHA-256 of the page's encoded image (the file for a one-page image). */
+  readonly sha256: string | null;
+}
+
+type Kind = 'png' | 'jpeg' | 'tiff' | 'pdf' | null;
+
+function sniff(head: Uint8Array): Kind {
+  const b = (i: number) => head[i] ?? -1;
+  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'png';
+  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'jpeg';
+  if (
+    (b(0) === 0x49 && b(1) === 0x49 && b(2) === 0x2a) ||
+    (b(0) === 0x4d && b(1) === 0x4d && b(3) === 0x2a)
+  )
+    return 'tiff';
+  if (String.fromCharCode(...head.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
+  return null;
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+const fail = (file: string, page: number, pages: number, failure: DecodeFailure): PageEntry => ({
+  file,
+  page,
+  pages,
+  job: null,
+  failure,
+  sha256: null,
+});
+
+const tooLarge = (width: number, height: number): boolean =>
+  width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE;
+
+/**
+ * The pages of every file, in the order given, each with its job or its reason. The same file
+ * content given twice is refused the second time.
+ */
+export async function listPages(files: readonly string[]): Promise<PageEntry[]> {
+  const seen = new Map<string, string>();
+  const out: PageEntry[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      if (info.size > MAX_FILE_BYTES) {
+        out.push(fail(file, 1, 1, { problem: 'too-large', detail: `${info.size} B` }));
+        continue;
+      }
+      bytes = await readFile(file);
+    } catch (e) {
+      out.push(
+        fail(file, 1, 1, {
+          problem: 'unreadable-file',
+          detail: (e as NodeJS.ErrnoException).code ?? String(e),
+        }),
+      );
+      continue;
+    }
+    const hash = sha256(bytes);
+    const earlier = seen.get(hash);
+    if (earlier !== undefined) {
+      out.push(fail(file, 1, 1, { problem: 'duplicate-file', detail: earlier }));
+      continue;
+    }
+    seen.set(hash, file);
+    const kind = sniff(bytes.subarray(0, 1024));
+    if (kind === null) {
+      out.push(fail(file, 1, 1, { problem: 'not-an-image' }));
+      continue;
+    }
+    if (kind === 'pdf') {
+      out.push(...(await pdfPages(file, bytes)));
+      continue;
+    }
+    let meta: sharp.Metadata;
+    try {
+      meta = await sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata();
+    } catch (e) {
+      out.push(fail(file, 1, 1, { problem: 'corrupt', detail: (e as Error).message }));
+      continue;
+    }
+    const pages = kind === 'tiff' ? (meta.pages ?? 1) : 1;
+    if (tooLarge(meta.width ?? 0, meta.height ?? 0)) {
+      out.push(
+        fail(file, 1, pages, { problem: 'too-large', detail: `${meta.width}×${meta.height}` }),
+      );
+      continue;
+    }
+    for (let i = 0; i < pages; i++) {
+      out.push({
+        file,
+        page: i + 1,
+        pages,
+        job: { kind: 'file', path: file, index: i },
+        failure: null,
+        sha256:
+          pages === 1 ? hash : sha256(Buffer.concat([Buffer.from(hash, 'hex'), Buffer.from([i])])),
+      });
+    }
+  }
+  return out;
+}
+
+/** The largest image drawn on each page of a scanner's PDF. */
+async function pdfPages(file: string, bytes: Uint8Array): Promise<PageEntry[]> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+    });
+  } catch (e) {
+    return [fail(file, 1, 1, { problem: 'corrupt', detail: (e as Error).message.split('\n')[0] })];
+  }
+  const pages = doc.getPages();
+  return pages.map((page, i): PageEntry => {
+    const n = i + 1;
+    try {
+      const resources = page.node.Resources();
+      const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+      let best: { stream: PDFRawStream; width: number; height: number } | null = null;
+      for (const [, ref] of xobjects?.entries() ?? []) {
+        const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
+        if (!(stream instanceof PDFRawStream)) continue;
+        const dict = stream.dict;
+        if (dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
+        const width = (dict.lookup(PDFName.of('Width')) as PDFNumber | undefined)?.asNumber() ?? 0;
+        const height =
+          (dict.lookup(PDFName.of('Height')) as PDFNumber | undefined)?.asNumber() ?? 0;
+        if (best === null || width * height > best.width * best.height)
+          best = { stream, width, height };
+      }
+      if (best === null) return fail(file, n, pages.length, { problem: 'no-image-on-page' });
+      if (tooLarge(best.width, best.height)) {
+        return fail(file, n, pages.length, {
+          problem: 'too-large',
+          detail: `${best.width}×${best.height}`,
+        });
+      }
+      const dict = best.stream.dict;
+      const filter = dict.lookup(PDFName.of('Filter'));
+      const name = filter instanceof PDFName ? filter.asString() : String(filter);
+      const contents = best.stream.contents;
+      const hash = sha256(contents);
+      if (name === '/DCTDecode') {
+        return {
+          file,
+          page: n,
+          pages: pages.length,
+          job: { kind: 'jpeg', bytes: contents },
+          failure: null,
+          sha256: hash,
+        };
+      }
+      if (name === '/FlateDecode') {
+        const bits = (
+          dict.lookup(PDFName.of('BitsPerComponent')) as PDFNumber | undefined
+        )?.asNumber();
+        const space = dict.lookup(PDFName.of('ColorSpace'));
+        const channels =
+          space === PDFName.of('DeviceGray') ? 1 : space === PDFName.of('DeviceRGB') ? 3 : 0;
+        if (
+          (bits !== 8 && bits !== 1) ||
+          channels === 0 ||
+          dict.get(PDFName.of('DecodeParms')) !== undefined
+        ) {
+          return fail(file, n, pages.length, {
+            problem: 'unsupported-pdf-image',
+            detail: `${name} ${String(space)} ${bits}`,
+          });
+        }
+        return {
+          file,
+          page: n,
+          pages: pages.length,
+          job: {
+            kind: 'raw',
+            bytes: contents,
+            width: best.width,
+            height: best.height,
+            channels,
+            bits,
+          },
+          failure: null,
+          sha256: hash,
+        };
+      }
+      return fail(file, n, pages.length, { problem: 'unsupported-pdf-image', detail: name });
+    } catch (e) {
+      return fail(file, n, pages.length, {
+        problem: 'corrupt',
+        detail: (e as Error).message.split('\n')[0],
+      });
+    }
+  });
+}
+
+export type Decoded =
+  { ok: true; image: GrayImage; dpi: number | null } | { ok: false; failure: DecodeFailure };
+
+const gray = (data: Buffer, width: number, height: number): GrayImage => ({
+  width,
+  height,
+  data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+});
+
+/** Decodes one page to grayscale; never throws for bad input. */
+export async function decodePage(job: PageJob): Promise<Decoded> {
+  try {
+    if (job.kind === 'raw') {
+      const bytesPerRow = job.bits === 1 ? Math.ceil(job.width / 8) : job.width * job.channels;
+      const expected = bytesPerRow * job.height;
+      const raw = inflateSync(job.bytes, { maxOutputLength: expected + 16 });
+      if (raw.length < expected)
+        return { ok: false, failure: { problem: 'corrupt', detail: 'short image data' } };
+      if (job.bits === 1) {
+        const out = Buffer.alloc(job.width * job.height);
+        for (let y = 0; y < job.height; y++) {
+          for (let x = 0; x < job.width; x++) {
+            const bit = (raw[y * bytesPerRow + (x >> 3)]! >> (7 - (x & 7))) & 1;
+            out[y * job.width + x] = bit ? 255 : 0;
+          }
+        }
+        return { ok: true, image: gray(out, job.width, job.height), dpi: null };
+      }
+      const { data, info } = await sharp(raw.subarray(0, expected), {
+        raw: { width: job.width, height: job.height, channels: job.channels },
+      })
+        .grayscale()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return { ok: true, image: gray(data, info.width, info.height), dpi: null };
+    }
+    const input = job.kind === 'file' ? job.path : job.bytes;
+    const options = {
+      limitInputPixels: MAX_PIXELS,
+      failOn: 'truncated' as const,
+      ...(job.kind === 'file' ? { page: job.index } : {}),
+    };
+    const meta = await sharp(input, options).metadata();
+    if (tooLarge(meta.width ?? 0, meta.height ?? 0)) {
+      return {
+        ok: false,
+        failure: { problem: 'too-large', detail: `${meta.width}×${meta.height}` },
+      };
+    }
+    const { data, info } = await sharp(input, options)
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { ok: true, image: gray(data, info.width, info.height), dpi: meta.density ?? null };
+  } catch (e) {
+    return {
+      ok: false,
+      failure: { problem: 'corrupt', detail: (e as Error).message.split('\n')[0] },
+    };
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * One page from its job to its reading, with everything a caller keeps (scores per line, the
+ * reasons) and nothing of the pixels; optionally a debug picture of the reading.
+ */
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { BallotCode } from '../../core/documents/ballot-code.ts';
+import type { GrayImage } from '../../core/scan/image.ts';
+import { readSide, type ScanTarget } from '../../core/scan/read-sheet.ts';
+import type { ScanThresholds } from '../../core/scan/settings.ts';
+import { decodePage, type DecodeFailure, type PageJob } from './decode.ts';
+
+export interface LineOutcome {
+  readonly id: string;
+  readonly strike: number;
+  readonly agree: number;
+  readonly disagree: number;
+  readonly struck: 'struck' | 'kept' | null;
+  readonly mark: 'agree' | 'disagree' | 'both' | 'none' | null;
+  readonly reasons: readonly string[];
+}
+
+export type PageOutcome =
+  | { readonly status: 'failed'; readonly failure: DecodeFailure }
+  | {
+      readonly status: 'rejected';
+      readonly reason: string;
+      readonly code?: BallotCode;
+      readonly corners?: readonly number[];
+    }
+  | {
+      readonly status: 'read' | 'review';
+      readonly code: BallotCode;
+      readonly lines: readonly LineOutcome[];
+      readonly review: readonly string[];
+      readonly reasons: readonly string[];
+      readonly outsideMm2: number;
+    };
+
+export async function readPage({
+  job,
+  target,
+  thresholds,
+  debug,
+}: {
+  job: PageJob;
+  target: ScanTarget;
+  thresholds: ScanThresholds;
+  debug?: { dir: string; name: string };
+}): Promise<PageOutcome> {
+  const decoded = await decodePage(job);
+  if (!decoded.ok) return { status: 'failed', failure: decoded.failure };
+  const reading = readSide(decoded.image, target, thresholds);
+  let outcome: PageOutcome;
+  if (reading.status === 'rejected') {
+    outcome = {
+      status: 'rejected',
+      reason: reading.reason,
+      ...(reading.code ? { code: reading.code } : {}),
+      ...(reading.corners ? { corners: reading.corners } : {}),
+    };
+  } else {
+    outcome = {
+      status: reading.status,
+      code: reading.code,
+      lines: reading.lines.map((l) => ({
+        id: l.candidateId,
+        strike: l.score.strike,
+        agree: l.score.agree,
+        disagree: l.score.disagree,
+        struck: l.struck,
+        mark: l.mark,
+        reasons: l.reasons,
+      })),
+      review: reading.review,
+      reasons: reading.reasons,
+      outsideMm2: Math.round(reading.outsideMm2 * 10) / 10,
+    };
+  }
+  if (debug !== undefined) {
+    await writeDebug(decoded.image, reading, target, join(debug.dir, `${debug.name}.png`));
+  }
+  return outcome;
+}
+
+const esc = (s: string): string => s.replace(/[<>&"]/gu, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The page with each line's zone, score and decision drawn on it (and why it was rejected). */
+async function writeDebug(
+  image: GrayImage,
+  reading: ReturnType<typeof readSide>,
+  target: ScanTarget,
+  path: string,
+): Promise<void> {
+  const shapes: string[] = [];
+  if (reading.status === 'rejected') {
+    shapes.push(
+      `<text x="40" y="80" font-size="48" fill="red" font-family="sans-serif">${esc(reading.reason)}</text>`,
+    );
+  } else {
+    const t = reading.transform;
+    const layout = target.layoutFor(reading.code.paper);
+    const side = layout?.geometry.sides[reading.code.side - 1];
+    const group: string[] = [];
+    const lines = new Map(reading.lines.map((l) => [l.candidateId, l]));
+    for (const line of side?.lines ?? []) {
+      const r = lines.get(line.candidateId);
+      if (r === undefined) continue;
+      const doubt = r.reasons.length > 0;
+      const colour = doubt
+        ? '#ff8800'
+        : r.struck === 'struck' || r.mark === 'agree'
+          ? '#d00000'
+          : '#00a000';
+      const label =
+        line.boxes === null
+          ? `${r.score.strike} ${r.struck ?? '?'}`
+          : `${r.score.agree}/${r.score.disagree} ${r.mark ?? '?'}`;
+      for (const z of line.boxes === null ? [line.zone] : [line.boxes.agree, line.boxes.disagree]) {
+        group.push(
+          `<rect x="${z.x}" y="${z.y}" width="${z.w}" height="${z.h}" fill="none" stroke="${colour}" stroke-width="0.8"/>`,
+        );
+      }
+      group.push(
+        `<text x="${line.band.x + line.band.w - 2}" y="${line.name.baseline}" font-size="7" text-anchor="end" fill="${colour}" font-family="sans-serif">${esc(label)}${doubt ? ` (${esc(r.reasons.join(', '))})` : ''}</text>`,
+      );
+    }
+    group.push(
+      `<text x="40" y="20" font-size="10" fill="blue" font-family="sans-serif">${esc(`${reading.status} ${reading.reasons.join(', ')} — ngoài dòng ${reading.outsideMm2.toFixed(1)} mm²`)}</text>`,
+    );
+    shapes.push(
+      `<g transform="matrix(${t.a} ${t.d} ${t.b} ${t.e} ${t.c} ${t.f})">${group.join('')}</g>`,
+    );
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${image.width}" height="${image.height}">${shapes.join('')}</svg>`;
+  await sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length), {
+    raw: { width: image.width, height: image.height, channels: 1 },
+  })
+    .toColourspace('srgb')
+    .composite([{ input: Buffer.from(svg) }])
+    .png({ compressionLevel: 3 })
+    .toFile(path);
+}

@@ -1,0 +1,214 @@
+/**
+ * Reading scanned files for an election: pages listed in order (file, page), decoded and read on
+ * worker threads, then a two-sided ballot's sides joined. One outcome per sheet, in feed order.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Paper } from '../../core/documents/ballot-geometry.ts';
+import type { ElectionRecord } from '../../core/record.ts';
+import { DEFAULT_THRESHOLDS, type ScanThresholds } from '../../core/scan/settings.ts';
+import { listPages, type DecodeFailure, type PageEntry, type PageJob } from './decode.ts';
+import { readPage, type LineOutcome, type PageOutcome } from './read-page.ts';
+import { scanTarget } from './target.ts';
+
+export interface SheetOutcome {
+  readonly file: string;
+  readonly page: number;
+  readonly pages: number;
+  readonly sha256: string | null;
+  readonly status: 'read' | 'review' | 'rejected' | 'skipped';
+  /** Why a sheet was rejected or skipped. */
+  readonly reason?: string;
+  readonly detail?: string;
+  readonly lines?: readonly LineOutcome[];
+  readonly review?: readonly string[];
+  readonly reasons?: readonly string[];
+  readonly outsideMm2?: number;
+}
+
+interface Reader {
+  read(job: PageJob, debug?: { dir: string; name: string }): Promise<PageOutcome>;
+  close(): Promise<void>;
+}
+
+function inProcess(record: ElectionRecord, paper: Paper, thresholds: ScanThresholds): Reader {
+  const target = scanTarget(record, paper);
+  return {
+    read: (job, debug) => readPage({ job, target, thresholds, ...(debug ? { debug } : {}) }),
+    close: async () => {},
+  };
+}
+
+function pool(
+  record: ElectionRecord,
+  paper: Paper,
+  thresholds: ScanThresholds,
+  size: number,
+): Reader {
+  const url = new URL('./worker.ts', import.meta.url);
+  // The worker is TypeScript: it runs through the same tsx loader as this process.
+  const execArgv = ['--import', import.meta.resolve('tsx/esm')];
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(url, { workerData: { record, paper, thresholds }, execArgv }),
+  );
+  const waiting = new Map<number, (o: PageOutcome) => void>();
+  const idle: Worker[] = [...workers];
+  const queue: (() => void)[] = [];
+  let nextId = 0;
+  for (const w of workers) {
+    w.on('message', (m: { id: number; outcome: PageOutcome }) => {
+      waiting.get(m.id)?.(m.outcome);
+      waiting.delete(m.id);
+      idle.push(w);
+      queue.shift()?.();
+    });
+    w.on('error', (e) => {
+      throw e;
+    });
+  }
+  return {
+    read: (job, debug) =>
+      new Promise<PageOutcome>((resolve) => {
+        const go = () => {
+          const w = idle.pop()!;
+          const id = nextId++;
+          waiting.set(id, resolve);
+          w.postMessage({ id, job, ...(debug ? { debug } : {}) });
+        };
+        if (idle.length > 0) go();
+        else queue.push(go);
+      }),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+const failureReason = (f: DecodeFailure): { reason: string; detail?: string } => ({
+  reason: f.problem,
+  ...(f.detail === undefined ? {} : { detail: f.detail }),
+});
+
+function sheetName(entry: PageEntry): string {
+  const base = entry.file.split(/[\\/]/u).pop() ?? 'sheet';
+  return entry.pages > 1 ? `${base}-p${entry.page}` : base;
+}
+
+export async function scanFiles({
+  record,
+  files,
+  paper = 'A4',
+  thresholds = DEFAULT_THRESHOLDS,
+  threads = Math.min(2, availableParallelism()),
+  debugDir,
+  onSheet,
+}: {
+  record: ElectionRecord;
+  files: readonly string[];
+  paper?: Paper;
+  thresholds?: ScanThresholds;
+  threads?: number;
+  debugDir?: string;
+  onSheet?: (done: number, total: number) => void;
+}): Promise<SheetOutcome[]> {
+  const entries = await listPages(files);
+  const jobs = entries.filter((e) => e.job !== null).length;
+  const reader =
+    threads > 1 && jobs >= 4
+      ? pool(record, paper, thresholds, threads)
+      : inProcess(record, paper, thresholds);
+  let done = 0;
+  try {
+    const outcomes = await Promise.all(
+      entries.map(async (entry): Promise<PageOutcome> => {
+        const outcome =
+          entry.job === null
+            ? ({ status: 'failed', failure: entry.failure! } as const)
+            : await reader.read(
+                entry.job,
+                debugDir ? { dir: debugDir, name: sheetName(entry) } : undefined,
+              );
+        onSheet?.(++done, entries.length);
+        return outcome;
+      }),
+    );
+    return joinSides(entries, outcomes);
+  } finally {
+    await reader.close();
+  }
+}
+
+/** One sheet per page; a side 2 is joined to the side 1 just before it, or rejected alone. */
+function joinSides(
+  entries: readonly PageEntry[],
+  outcomes: readonly PageOutcome[],
+): SheetOutcome[] {
+  const out: SheetOutcome[] = [];
+  // For each sheet out: the sides read so far and the sides its code announces.
+  const sides: { seen: number; of: number }[] = [];
+  const push = (s: SheetOutcome, seen = 0, of = 0) => {
+    out.push(s);
+    sides.push({ seen, of });
+  };
+  entries.forEach((entry, i) => {
+    const o = outcomes[i]!;
+    const base = { file: entry.file, page: entry.page, pages: entry.pages, sha256: entry.sha256 };
+    if (o.status === 'failed') {
+      push({ ...base, status: 'rejected', ...failureReason(o.failure) });
+      return;
+    }
+    if (o.status === 'rejected') {
+      out.push({
+        ...base,
+        status: o.reason === 'blank' ? 'skipped' : 'rejected',
+        reason: o.reason,
+      });
+      return;
+    }
+    if (o.code.side > 1) {
+      const previous = out[out.length - 1];
+      const prevOutcome = outcomes[i - 1];
+      if (
+        previous === undefined ||
+        prevOutcome === undefined ||
+        (prevOutcome.status !== 'read' && prevOutcome.status !== 'review') ||
+        prevOutcome.code.side !== o.code.side - 1 ||
+        previous.lines === undefined
+      ) {
+        push({ ...base, status: 'rejected', reason: 'missing-side' });
+        return;
+      }
+      const reasons = [...new Set([...(previous.reasons ?? []), ...o.reasons])];
+      out[out.length - 1] = {
+        ...previous,
+        status: reasons.length > 0 ? 'review' : 'read',
+        lines: [...previous.lines, ...o.lines],
+        review: [...(previous.review ?? []), ...o.review],
+        reasons,
+        outsideMm2: (previous.outsideMm2 ?? 0) + o.outsideMm2,
+      };
+      sides[sides.length - 1]!.seen++;
+      return;
+    }
+    push(
+      {
+        ...base,
+        status: o.status,
+        lines: o.lines,
+        review: o.review,
+        reasons: o.reasons,
+        outsideMm2: o.outsideMm2,
+      },
+      1,
+      o.code.sides,
+    );
+  });
+  // A ballot whose later side never came is incomplete: nothing is counted from half a ballot.
+  return out.map((s, i) => {
+    const { seen, of } = sides[i]!;
+    if (s.lines === undefined || seen === of) return s;
+    const { file, page, pages, sha256 } = s;
+    return { file, page, pages, sha256, status: 'rejected', reason: 'missing-side' };
+  });
+}

@@ -1,0 +1,455 @@
+/**
+ * Test decks with known truth: ballots rendered from the real PDF (pdftoppm), marked with
+ * hand-like strokes and distractors drawn in ballot coordinates, then passed through a simulated
+ * scanner (rotation, upside down, offset, scale, blur, noise, streaks, fold lines, JPEG, colour).
+ * Used by the tests, the bench and `kiem-phieu scan-test`'s own deck is separate (cli/scan-test.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { ballotDocument } from '../../core/documents/ballot.ts';
+import {
+  ballotGeometry,
+  type BallotGeometry,
+  type BallotLine,
+  type Paper,
+} from '../../core/documents/ballot-geometry.ts';
+import type { ElectionRecord } from '../../core/record.ts';
+import { layoutFingerprint } from '../../db/fingerprint.ts';
+import { renderPdf } from '../../db/pdf/render.ts';
+
+export type Rng = () => number;
+
+/** mulberry32: a small seeded generator, so a deck is the same every time. */
+export function rng(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const between = (r: Rng, a: number, b: number): number => a + (b - a) * r();
+const pick = <T>(r: Rng, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
+
+/** An RGB bitmap (3 bytes a pixel) of one page at `dpi`. */
+export interface Page {
+  readonly width: number;
+  readonly height: number;
+  readonly dpi: number;
+  readonly rgb: Uint8Array;
+}
+
+/** The blank ballot at `dpi`, rasterised from the real PDF by pdftoppm (colour). */
+export async function blankPages(
+  record: ElectionRecord,
+  { dpi, paper = 'A4' }: { dpi: number; paper?: Paper },
+): Promise<Page[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-blank-'));
+  try {
+    const pdf = join(dir, 'b.pdf');
+    writeFileSync(
+      pdf,
+      await renderPdf(ballotDocument({ record, paper, layoutFingerprint: layoutFingerprint(record) })),
+    );
+    execFileSync('pdftoppm', ['-r', String(dpi), '-png', pdf, join(dir, 'p')]);
+    const pages: Page[] = [];
+    const files = execFileSync('ls', [dir], { encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f.startsWith('p') && f.endsWith('.png'))
+      .sort();
+    for (const f of files) {
+      const { data, info } = await sharp(readFileSync(join(dir, f)))
+        .removeAlpha()
+        .toColourspace('srgb')
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      pages.push({ width: info.width, height: info.height, dpi, rgb: new Uint8Array(data) });
+    }
+    return pages;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type Ink = readonly [number, number, number];
+const INKS: Readonly<Record<string, Ink>> = {
+  black: [25, 25, 30],
+  blue: [30, 55, 190],
+  red: [195, 35, 35],
+  pencil: [125, 125, 130],
+};
+
+/** A pen: stamps discs along a path, darkening (never lightening) what is under it. */
+class Pen {
+  constructor(
+    private readonly page: Page,
+    private readonly s: number, // pixels per point
+  ) {}
+
+  path(points: readonly (readonly [number, number])[], widthPt: number, ink: Ink): void {
+    const r = Math.max(0.6, (widthPt * this.s) / 2);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [x0, y0] = points[i]!;
+      const [x1, y1] = points[i + 1]!;
+      const len = Math.hypot(x1 - x0, y1 - y0) * this.s;
+      const steps = Math.max(1, Math.ceil(len / 0.7));
+      for (let k = 0; k <= steps; k++) {
+        const t = k / steps;
+        this.disc((x0 + (x1 - x0) * t) * this.s, (y0 + (y1 - y0) * t) * this.s, r, ink);
+      }
+    }
+  }
+
+  private disc(cx: number, cy: number, r: number, ink: Ink): void {
+    const { width, height, rgb } = this.page;
+    for (let y = Math.floor(cy - r - 1); y <= Math.ceil(cy + r + 1); y++) {
+      if (y < 0 || y >= height) continue;
+      for (let x = Math.floor(cx - r - 1); x <= Math.ceil(cx + r + 1); x++) {
+        if (x < 0 || x >= width) continue;
+        const d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+        const cover = Math.max(0, Math.min(1, r + 0.5 - d));
+        if (cover <= 0) continue;
+        const i = (y * width + x) * 3;
+        for (let c = 0; c < 3; c++) {
+          const v = rgb[i + c]! + (ink[c]! - 255) * cover;
+          if (v < rgb[i + c]!) rgb[i + c] = Math.max(0, v);
+        }
+      }
+    }
+  }
+}
+
+export type StrikeStyle =
+  | 'straight'
+  | 'wavy'
+  | 'double'
+  | 'partial'
+  | 'felt'
+  | 'ballpoint'
+  | 'pencil'
+  | 'slanted';
+export const STRIKE_STYLES: readonly StrikeStyle[] = [
+  'straight',
+  'wavy',
+  'double',
+  'partial',
+  'felt',
+  'ballpoint',
+  'pencil',
+  'slanted',
+];
+
+export type Distractor =
+  | 'tick'
+  | 'dot'
+  | 'underline'
+  | 'circle'
+  | 'written-name'
+  | 'signature'
+  | 'note';
+/** Distractors that leave the reading certain (on the line, not a strike). */
+export const LINE_DISTRACTORS: readonly Distractor[] = ['tick', 'dot', 'underline', 'circle'];
+/** Ink outside the lines: the sheet must go to review. */
+export const OUTSIDE_DISTRACTORS: readonly Distractor[] = ['written-name', 'signature', 'note'];
+
+function strike(pen: Pen, line: BallotLine, style: StrikeStyle, ink: Ink, r: Rng): void {
+  const size = line.name.fontSize;
+  const y = line.name.baseline - size * between(r, 0.25, 0.45);
+  let x0 = line.name.x - between(r, 0, 0.6) * size;
+  let x1 = line.name.x + line.name.width + between(r, 0, 0.6) * size;
+  const width =
+    style === 'felt' ? between(r, 2.6, 3.6) : style === 'ballpoint' ? between(r, 0.8, 1.1) : between(r, 1.1, 1.8);
+  const colour = style === 'pencil' ? INKS.pencil! : ink;
+  if (style === 'partial') {
+    const keep = between(r, 0.8, 0.92);
+    if (r() < 0.5) x1 = x0 + (x1 - x0) * keep;
+    else x0 = x1 - (x1 - x0) * keep;
+  }
+  const rise = style === 'slanted' ? between(r, -0.35, 0.35) * size : between(r, -0.1, 0.1) * size;
+  const amp = style === 'wavy' ? between(r, 0.08, 0.16) * size : between(r, 0, 0.03) * size;
+  const period = between(r, 1.2, 2.2) * size;
+  const phase = r() * 6.28;
+  const points: [number, number][] = [];
+  const n = Math.max(8, Math.ceil((x1 - x0) / 2));
+  for (let i = 0; i <= n; i++) {
+    const x = x0 + ((x1 - x0) * i) / n;
+    points.push([x, y + rise * (i / n - 0.5) + amp * Math.sin(phase + (6.28 * (x - x0)) / period)]);
+  }
+  pen.path(points, width, colour);
+  if (style === 'double') {
+    pen.path(
+      points.map(([x, yy]) => [x, yy + size * 0.22] as [number, number]),
+      width,
+      colour,
+    );
+  }
+}
+
+function distractor(
+  pen: Pen,
+  geometry: BallotGeometry,
+  line: BallotLine,
+  kind: Distractor,
+  ink: Ink,
+  r: Rng,
+): void {
+  const size = line.name.fontSize;
+  const after = line.name.x + line.name.width + size * between(r, 0.8, 1.4);
+  const mid = line.name.baseline - size * 0.35;
+  switch (kind) {
+    case 'tick':
+      pen.path(
+        [
+          [after, mid],
+          [after + size * 0.25, mid + size * 0.3],
+          [after + size * 0.7, mid - size * 0.45],
+        ],
+        1.2,
+        ink,
+      );
+      return;
+    case 'dot':
+      pen.path(
+        [
+          [after, mid],
+          [after + 0.8, mid + 0.4],
+        ],
+        2.6,
+        ink,
+      );
+      return;
+    case 'underline': {
+      const y = line.name.baseline + size * between(r, 0.2, 0.3);
+      pen.path(
+        [
+          [line.name.x, y],
+          [line.name.x + line.name.width, y + between(r, -0.5, 0.5)],
+        ],
+        1.2,
+        ink,
+      );
+      return;
+    }
+    case 'circle': {
+      const cx = after + size * 0.35;
+      const rad = size * 0.32;
+      const pts: [number, number][] = [];
+      for (let i = 0; i <= 24; i++) {
+        const a = (i / 24) * 6.6;
+        pts.push([cx + rad * Math.cos(a), mid + rad * Math.sin(a)]);
+      }
+      pen.path(pts, 1.1, ink);
+      return;
+    }
+    case 'written-name':
+    case 'signature':
+    case 'note': {
+      // Handwriting below the list (or, for a note, in the margin beside the last line).
+      const side = geometry.sides[0]!;
+      const last = side.lines[side.lines.length - 1]!;
+      const x = kind === 'note' ? side.listArea.x + side.listArea.w * 0.55 : side.listArea.x + 30;
+      const y = Math.min(
+        last.band.y + last.band.h + 30,
+        side.listArea.y + side.listArea.h - 30,
+      );
+      const pts: [number, number][] = [];
+      const letters = kind === 'signature' ? 6 : 14;
+      for (let i = 0; i <= letters * 6; i++) {
+        const t = i / 6;
+        pts.push([
+          x + t * 7 + (kind === 'signature' ? 4 * Math.sin(t * 3) : 0),
+          y + 5 * Math.sin(t * 6.28) * (kind === 'signature' ? 1.6 : 1),
+        ]);
+      }
+      pen.path(pts, 1.0, ink);
+      return;
+    }
+  }
+}
+
+export interface SheetSpec {
+  /** Strike layout: the candidates struck. */
+  readonly struck?: readonly string[];
+  /** Approve layout: the marks per candidate. */
+  readonly marks?: Readonly<Record<string, 'agree' | 'disagree' | 'both' | 'none'>>;
+  readonly styles?: readonly StrikeStyle[];
+  readonly distractors?: readonly Distractor[];
+  readonly ink?: keyof typeof INKS;
+}
+
+/** Draws the voter's marks on a copy of the blank page (side 1). */
+export function markPage(
+  blank: Page,
+  geometry: BallotGeometry,
+  spec: SheetSpec,
+  r: Rng,
+): Page {
+  const page: Page = { ...blank, rgb: new Uint8Array(blank.rgb) };
+  const pen = new Pen(page, blank.dpi / 72);
+  const ink = INKS[spec.ink ?? 'black']!;
+  const lines = geometry.sides.flatMap((s) => (s.side === 1 ? s.lines : []));
+  for (const line of lines) {
+    if (spec.struck?.includes(line.candidateId)) {
+      strike(pen, line, pick(r, spec.styles ?? STRIKE_STYLES), ink, r);
+    }
+    const mark = spec.marks?.[line.candidateId];
+    if (line.boxes !== null && mark !== undefined) {
+      for (const [box, on] of [
+        [line.boxes.agree, mark === 'agree' || mark === 'both'],
+        [line.boxes.disagree, mark === 'disagree' || mark === 'both'],
+      ] as const) {
+        if (!on) continue;
+        const cx = box.x + box.w / 2 + between(r, -0.15, 0.15) * box.w;
+        const cy = box.y + box.h / 2 + between(r, -0.1, 0.1) * box.h;
+        const h = box.h * between(r, 0.25, 0.35);
+        if (r() < 0.75) {
+          pen.path([[cx - h, cy - h], [cx + h, cy + h]], 1.4, ink);
+          pen.path([[cx + h, cy - h], [cx - h, cy + h]], 1.4, ink);
+        } else {
+          pen.path([[cx - h, cy], [cx - h * 0.3, cy + h], [cx + h, cy - h]], 1.4, ink);
+        }
+      }
+    }
+  }
+  for (const d of spec.distractors ?? []) {
+    const candidates = lines.filter((l) => !spec.struck?.includes(l.candidateId));
+    distractor(pen, geometry, pick(r, candidates.length > 0 ? candidates : lines), d, ink, r);
+  }
+  return page;
+}
+
+export interface ScannerSpec {
+  readonly dpi: number;
+  readonly rotateDeg: number;
+  readonly upsideDown: boolean;
+  readonly scale: number;
+  readonly offsetMm: readonly [number, number];
+  readonly blur: number;
+  readonly noise: number;
+  readonly jpegQuality: number | null;
+  readonly colour: boolean;
+  readonly streaks: number;
+  readonly fold: boolean;
+}
+
+export function randomScanner(r: Rng, dpi: number, extra: Partial<ScannerSpec> = {}): ScannerSpec {
+  return {
+    dpi,
+    rotateDeg: between(r, -3, 3),
+    upsideDown: r() < 0.15,
+    scale: between(r, 0.97, 1.03),
+    offsetMm: [between(r, -4, 4), between(r, -4, 4)],
+    blur: r() < 0.5 ? between(r, 0.3, 0.9) : 0,
+    noise: between(r, 2, 10),
+    jpegQuality: r() < 0.7 ? Math.round(between(r, 55, 92)) : null,
+    colour: r() < 0.3,
+    streaks: r() < 0.1 ? 1 : 0,
+    fold: r() < 0.1,
+    ...extra,
+  };
+}
+
+/**
+ * What the scanner writes: the page warped (rotation about the centre, scale, offset, maybe
+ * upside down) onto a sheet-sized image at the scan's resolution, with blur, noise, a streak, a
+ * fold line, in grey or colour, as PNG or JPEG bytes.
+ */
+export async function scanPage(page: Page, scan: ScannerSpec, r: Rng): Promise<Buffer> {
+  const k = scan.dpi / page.dpi;
+  const width = Math.round(page.width * k);
+  const height = Math.round(page.height * k);
+  const channels = scan.colour ? 3 : 1;
+  const out = new Uint8Array(width * height * channels);
+  const a = ((scan.rotateDeg + (scan.upsideDown ? 180 : 0)) * Math.PI) / 180;
+  const cos = Math.cos(a) / (scan.scale * k);
+  const sin = Math.sin(a) / (scan.scale * k);
+  const ox = (scan.offsetMm[0] / 25.4) * scan.dpi;
+  const oy = (scan.offsetMm[1] / 25.4) * scan.dpi;
+  const cxOut = width / 2 + ox;
+  const cyOut = height / 2 + oy;
+  const cxIn = page.width / 2;
+  const cyIn = page.height / 2;
+  const { rgb, width: pw, height: ph } = page;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      // Inverse map: output pixel → page pixel.
+      const dx = x + 0.5 - cxOut;
+      const dy = y + 0.5 - cyOut;
+      const sx = cos * dx + sin * dy + cxIn - 0.5;
+      const sy = -sin * dx + cos * dy + cyIn - 0.5;
+      const xi = Math.floor(sx);
+      const yi = Math.floor(sy);
+      const o = (y * width + x) * channels;
+      if (xi < 0 || yi < 0 || xi >= pw - 1 || yi >= ph - 1) {
+        for (let c = 0; c < channels; c++) out[o + c] = 250;
+        continue;
+      }
+      const fx = sx - xi;
+      const fy = sy - yi;
+      const i = (yi * pw + xi) * 3;
+      const px = (c: number) => {
+        const t = rgb[i + c]! + (rgb[i + 3 + c]! - rgb[i + c]!) * fx;
+        const b = rgb[i + pw * 3 + c]! + (rgb[i + pw * 3 + 3 + c]! - rgb[i + pw * 3 + c]!) * fx;
+        return t + (b - t) * fy;
+      };
+      if (channels === 3) {
+        out[o] = px(0);
+        out[o + 1] = px(1);
+        out[o + 2] = px(2);
+      } else out[o] = 0.299 * px(0) + 0.587 * px(1) + 0.114 * px(2);
+    }
+  }
+  // Paper is never pure white, and a sensor adds noise.
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i]! * 0.95 + 6 + (r() + r() - 1) * scan.noise;
+    out[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+  }
+  for (let s = 0; s < scan.streaks; s++) {
+    const x0 = Math.floor(between(r, 0.1, 0.9) * width);
+    const level = between(r, 0.75, 0.9);
+    for (let y = 0; y < height; y++) {
+      for (let x = x0; x < x0 + 2; x++) {
+        for (let c = 0; c < channels; c++) out[(y * width + x) * channels + c]! *= level;
+      }
+    }
+  }
+  if (scan.fold) {
+    const y0 = Math.floor(height * between(r, 0.3, 0.7));
+    for (let y = y0; y < y0 + Math.max(2, Math.round(scan.dpi / 100)); y++) {
+      for (let x = 0; x < width * channels; x++) out[y * width * channels + x]! *= 0.85;
+    }
+  }
+  let img = sharp(Buffer.from(out.buffer, out.byteOffset, out.length), {
+    raw: { width, height, channels: channels as 1 | 3 },
+  });
+  if (scan.blur > 0.3) img = img.blur(scan.blur);
+  img = img.withMetadata({ density: scan.dpi });
+  return scan.jpegQuality === null
+    ? img.png({ compressionLevel: 1 }).toBuffer()
+    : img.jpeg({ quality: scan.jpegQuality }).toBuffer();
+}
+
+/** A random reading of a record: which names are struck (strike) or the marks (approve). */
+export function randomVote(record: ElectionRecord, r: Rng): SheetSpec {
+  if (record.election.layout === 'approve') {
+    const marks: Record<string, 'agree' | 'disagree' | 'both' | 'none'> = {};
+    for (const c of record.candidates) {
+      const x = r();
+      marks[c.id] = x < 0.7 ? 'agree' : x < 0.88 ? 'disagree' : x < 0.94 ? 'both' : 'none';
+    }
+    return { marks };
+  }
+  const struck = record.candidates.filter(() => r() < 0.3).map((c) => c.id);
+  return { struck };
+}
+
+export const geometryOf = (record: ElectionRecord, paper: Paper = 'A4'): BallotGeometry =>
+  ballotGeometry(record, paper);
+
+export { pick, between };
