@@ -4,18 +4,14 @@
  * client are derived from this one table, so adding a command is one entry here and one handler.
  */
 import { z } from 'zod';
-import {
-  COMMITTEE_INVALID_CODES,
-  CONGRESS_KINDS,
-  ELECTION_KINDS,
-  LAYOUTS,
-  RULE_SETS,
-} from './codes.ts';
-import { cleanName, nfc } from './names.ts';
+import { CONGRESS_KINDS, ELECTION_KINDS, LAYOUTS, RULE_SETS } from './codes.ts';
+import { cleanName, cleanText } from './names.ts';
+import { ballotSchema, rulingSchema } from './ballot.ts';
 import { exclusionsSchema, overrideSchema } from './record.ts';
 
-const text = z.string().trim().min(1).max(2000).transform(nfc);
-const optionalText = z.string().trim().max(2000).transform(nfc).optional();
+// Typed text: control and bidi characters dropped (core/names.ts), so none reaches a terminal later.
+const text = z.string().trim().min(1).max(2000).transform(cleanText);
+const optionalText = z.string().trim().max(2000).transform(cleanText).optional();
 const personName = z.string().trim().min(1).max(200).transform(cleanName);
 const id = z.int().min(1);
 const count = z.int().min(0).max(10_000_000);
@@ -49,9 +45,8 @@ export const baseInput = z.strictObject({
   override: overrideSchema,
 });
 
-export const ballotBody = z.unknown();
-
-const ruling = z.strictObject({ invalid: z.enum(COMMITTEE_INVALID_CODES), note: optionalText });
+/** The one ballot schema (core/ballot.ts): parsed here, at the boundary, and nowhere again. */
+export const ballotBody = ballotSchema;
 
 export const commands = {
   updateCongress: congressDetails,
@@ -120,7 +115,7 @@ export const commands = {
     reason: optionalText,
   }),
   voidBallot: z.strictObject({ electionId: id, n: id, reason: text }),
-  ruleBallot: z.strictObject({ electionId: id, n: id, ruling: ruling.nullable() }),
+  ruleBallot: z.strictObject({ electionId: id, n: id, ruling: rulingSchema.nullable() }),
   closeElection: z.strictObject({ electionId: id }),
   finalizeElection: z.strictObject({ electionId: id }),
   reopenElection: z.strictObject({ electionId: id, reason: text }),

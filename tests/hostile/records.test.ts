@@ -16,22 +16,11 @@ import { EXIT } from '../../cli/io.ts';
 import { readRecord } from '../../cli/read-record.ts';
 import { rawRecord } from '../helpers/record.ts';
 import { runCli } from '../cli/run-cli.ts';
+import { BUILT_IN_NAMES } from './built-in-names.ts';
 
 /** A record opened up for an attack: any field may be set to anything. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = Record<string, any>;
-
-/** Every string-named built-in member an id might collide with. */
-export const BUILT_IN_NAMES: readonly string[] = [
-  ...new Set([
-    '__proto__',
-    'prototype',
-    ...Object.getOwnPropertyNames(Object.prototype),
-    ...Object.getOwnPropertyNames(Function.prototype),
-    ...Object.getOwnPropertyNames(Array.prototype),
-    ...Object.getOwnPropertyNames(Object),
-  ]),
-];
 
 const dir = mkdtempSync(join(tmpdir(), 'kiem-phieu-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
