@@ -3,7 +3,7 @@
  * spreadsheet to import (read here, handed over as base64 for the API's `sheet` call).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
 import type { DialogOptions, SheetPick } from './bridge.ts';
 
@@ -15,6 +15,34 @@ const MAX_SHEET_BYTES = 24 * 1024 * 1024;
 
 const SHEETS: FileFilter[] = [{ name: 'Bảng tính (.xlsx, .csv)', extensions: ['xlsx', 'csv'] }];
 
+/**
+ * The files the user chose — in a dialog of this session, or by opening a .kiemphieu file with the
+ * app (command line, file association) — the only paths a window's file calls may name. A page
+ * that was subverted cannot have the main process open or create a file elsewhere on the disk.
+ */
+const chosen = new Set<string>();
+const key = (path: string): string => {
+  const absolute = resolve(path).normalize('NFC');
+  return process.platform === 'win32' ? absolute.toLowerCase() : absolute;
+};
+
+export function rememberChosen(path: string): void {
+  chosen.add(key(path));
+}
+
+export function isChosenPath(path: string): boolean {
+  return chosen.has(key(path));
+}
+
+/** The paths a call names (file open / create), to be checked with `isChosenPath`. */
+export function pathsOfCall(call: unknown): string[] {
+  if (typeof call !== 'object' || call === null) return [];
+  const { kind, input } = call as { kind?: unknown; input?: unknown };
+  if (kind !== 'file' || typeof input !== 'object' || input === null) return [];
+  const path = (input as { path?: unknown }).path;
+  return path === undefined ? [] : [typeof path === 'string' ? path : String(path)];
+}
+
 /** Chooses a congress file to open; null when cancelled. */
 export async function chooseCongressFile(parent: BrowserWindow): Promise<string | null> {
   const r = await dialog.showOpenDialog(parent, {
@@ -22,7 +50,10 @@ export async function chooseCongressFile(parent: BrowserWindow): Promise<string 
     filters: CONGRESS_FILES,
     properties: ['openFile'],
   });
-  return r.canceled ? null : (r.filePaths[0] ?? null);
+  const path = r.canceled ? undefined : r.filePaths[0];
+  if (path === undefined) return null;
+  rememberChosen(path);
+  return path;
 }
 
 /** Chooses where a new congress file goes; null when cancelled. */
@@ -37,7 +68,9 @@ export async function chooseNewCongressFile(
     filters: CONGRESS_FILES,
     properties: ['createDirectory'],
   });
-  return r.canceled || r.filePath === undefined || r.filePath === '' ? null : r.filePath;
+  if (r.canceled || r.filePath === undefined || r.filePath === '') return null;
+  rememberChosen(r.filePath);
+  return r.filePath;
 }
 
 /** Chooses a delegates' or candidates' spreadsheet and reads it; null when cancelled. */

@@ -5,6 +5,7 @@
  * dist/renderer/.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -12,6 +13,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   screen,
   session,
   type IpcMainInvokeEvent,
@@ -27,12 +29,23 @@ import {
   type BridgeReply,
   type SheetPick,
 } from './bridge.ts';
-import { chooseCongressFile, chooseNewCongressFile, chooseSheet } from './dialogs.ts';
 import {
+  chooseCongressFile,
+  chooseNewCongressFile,
+  chooseSheet,
+  isChosenPath,
+  pathsOfCall,
+  rememberChosen,
+} from './dialogs.ts';
+import {
+  APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  contentType,
+  DEBUGGING_SWITCHES,
   filesFromArgv,
   isAllowedRequest,
   isRendererUrl,
+  rendererFile,
   sqliteBinding,
 } from './policy.ts';
 import { dialogRequest } from './requests.ts';
@@ -45,6 +58,16 @@ const HERE = __dirname;
 const RENDERER_ROOT = join(HERE, '..', 'renderer');
 const APP_ROOT = join(HERE, '..', '..');
 const BINDING = join('build-electron', 'better_sqlite3.node');
+/** Developer tools, reload and remote debugging: never in a packaged app. */
+const DEVELOPMENT = !app.isPackaged;
+
+// Before the app is ready: app:// is a secure, standard scheme (origin, fetch, storage).
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
 
 const nativeBinding = sqliteBinding({
   env: process.env.KIEM_PHIEU_SQLITE_BINDING,
@@ -59,11 +82,7 @@ const workspace = new Workspace({
   options: nativeBinding === undefined ? {} : { nativeBinding },
 });
 const api = new Api(workspace);
-const windows = new Windows({
-  rendererIndex: join(RENDERER_ROOT, 'index.html'),
-  preload: join(HERE, 'preload.cjs'),
-  devTools: !app.isPackaged,
-});
+const windows = new Windows({ preload: join(HERE, 'preload.cjs'), devTools: DEVELOPMENT });
 
 /** The same JSON the browser host sends, so the renderer sees one shape whatever the host. */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -77,15 +96,32 @@ function callerWindow(event: IpcMainInvokeEvent): BrowserWindow {
     !windows.owns(win) ||
     frame === null ||
     frame.parent !== null ||
-    !isRendererUrl(frame.url, RENDERER_ROOT)
+    !isRendererUrl(frame.url)
   ) {
     throw new Error('Kiểm phiếu: refused an IPC call from an unknown sender');
   }
   return win;
 }
 
+/**
+ * A file call may name only a file the user chose (electron/dialogs.ts), or one the app opened
+ * before (its recent list, written only by the app itself).
+ */
+async function checkChosenPaths(raw: unknown): Promise<void> {
+  const paths = pathsOfCall(raw);
+  if (paths.every(isChosenPath)) return;
+  const recent = await api.handle({ kind: 'file', name: 'recent' });
+  const known = new Set(
+    recent.ok ? (recent.value as readonly { path: string }[]).map((f) => f.path) : [],
+  );
+  if (!paths.every((p) => isChosenPath(p) || known.has(p))) {
+    throw new Error('Kiểm phiếu: refused a file call naming a file the user did not choose');
+  }
+}
+
 async function onCall(event: IpcMainInvokeEvent, raw: unknown): Promise<BridgeReply> {
   callerWindow(event);
+  await checkChosenPaths(raw);
   // The protocol's own edge check and error handling: whatever arrives gets a reply.
   return plain(await api.handle(raw));
 }
@@ -120,7 +156,7 @@ function forwardEvents(): void {
 function harden(): void {
   const ses = session.defaultSession;
   ses.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !isAllowedRequest(details.url, RENDERER_ROOT) }),
+    callback({ cancel: !isAllowedRequest(details.url, { devTools: DEVELOPMENT }) }),
   );
   ses.webRequest.onHeadersReceived((details, callback) => {
     const headers = Object.fromEntries(
@@ -141,21 +177,37 @@ function harden(): void {
   ses.on('will-download', (e) => e.preventDefault());
 }
 
+/** The renderer's files from app://kiem-phieu/, with the content security policy; nothing else. */
+async function serveRenderer(request: Request): Promise<Response> {
+  const file = request.method === 'GET' ? rendererFile(request.url, RENDERER_ROOT) : null;
+  const body = file === null ? null : await readFile(file).catch(() => null);
+  if (file === null || body === null) return new Response('', { status: 404 });
+  return new Response(body, {
+    headers: {
+      'Content-Type': contentType(file),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (e) => e.preventDefault());
+  contents.on('will-frame-navigate', (e) => e.preventDefault());
   contents.on('will-redirect', (e) => e.preventDefault());
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // The renderer's "projector" link (window.open('#/projector')) opens the host's projector window.
     if (
       windows.owns(BrowserWindow.fromWebContents(contents)) &&
-      isRendererUrl(url, RENDERER_ROOT) &&
+      isRendererUrl(url) &&
       new URL(url).hash === `#${PROJECTOR_ROUTE}`
     ) {
       windows.openProjector();
     }
     return { action: 'deny' };
   });
+  if (!DEVELOPMENT) contents.on('devtools-opened', () => contents.closeDevTools());
 });
 
 /** Why SQLite cannot be opened with this binding (wrong ABI: see electron/README.md), or null. */
@@ -182,12 +234,14 @@ async function start(): Promise<void> {
     return;
   }
   harden();
+  protocol.handle(APP_SCHEME, serveRenderer);
   ipcMain.handle(CALL_CHANNEL, onCall);
   ipcMain.handle(DIALOG_CHANNEL, onDialog);
   forwardEvents();
   // The file named on the command line is open before the windows ask which file is open.
   const [file] = filesFromArgv(process.argv.slice(app.isPackaged ? 1 : 2));
   if (file !== undefined) {
+    rememberChosen(file);
     const opened = await workspace.open(file);
     if (!opened.ok)
       console.error(`Kiểm phiếu: cannot open ${file}: ${JSON.stringify(opened.error)}`);
@@ -223,8 +277,9 @@ app.on('second-instance', () => {
   win.focus();
 });
 
-// Chromium's remote debugging would be a network listener; a packaged app refuses to run with it.
-if (app.isPackaged && app.commandLine.hasSwitch('remote-debugging-port')) app.exit(1);
+// Chromium's remote debugging would be a network listener, the inspector a way into the main
+// process; a packaged app refuses to run with either.
+if (!DEVELOPMENT && DEBUGGING_SWITCHES.some((s) => app.commandLine.hasSwitch(s))) app.exit(1);
 // One instance: two would hold the same congress file.
 else if (!app.requestSingleInstanceLock()) app.quit();
 else {

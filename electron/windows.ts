@@ -1,6 +1,7 @@
 /**
- * The two windows — the operator's and the projector's — both the same built renderer (the
- * projector on the hash route `#/projector`), and the application menu that moves the projector.
+ * The two windows — the operator's and the projector's — both the same built renderer, loaded from
+ * app://kiem-phieu/ (the projector on the hash route `#/projector`), and the application menu that
+ * moves the projector.
  */
 import {
   BrowserWindow,
@@ -10,14 +11,14 @@ import {
   type WebPreferences,
 } from 'electron';
 import { nextPlacement, projectorPlacement, type Placement } from './displays.ts';
+import { rendererUrl } from './policy.ts';
 
 export const PROJECTOR_ROUTE = '/projector';
 
 export interface WindowPaths {
-  /** dist/renderer/index.html */
-  readonly rendererIndex: string;
   /** dist/electron/preload.cjs */
   readonly preload: string;
+  /** Development only: a packaged app has no developer tools. */
   readonly devTools: boolean;
 }
 
@@ -74,7 +75,7 @@ export class Windows {
     win.on('closed', () => {
       if (this.operator === win) this.operator = null;
     });
-    void win.loadFile(this.paths.rendererIndex);
+    void win.loadURL(rendererUrl());
     return win;
   }
 
@@ -101,7 +102,7 @@ export class Windows {
     win.on('closed', () => {
       if (this.projector === win) this.projector = null;
     });
-    void win.loadFile(this.paths.rendererIndex, { hash: PROJECTOR_ROUTE });
+    void win.loadURL(rendererUrl(PROJECTOR_ROUTE));
     return win;
   }
 

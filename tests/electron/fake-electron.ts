@@ -34,6 +34,10 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeFrame();
   readonly sent: [string, unknown][] = [];
   openHandler: ((details: unknown) => { action: string }) | undefined;
+  devToolsClosed = 0;
+  closeDevTools(): void {
+    this.devToolsClosed++;
+  }
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload]);
   }
@@ -77,7 +81,7 @@ export function fakeElectron({ displays }: { displays: FakeDisplay[] }) {
     whenReady: () => Promise.resolve(),
     requestSingleInstanceLock: () => true,
     enableSandbox: () => void (state.sandboxed = true),
-    commandLine: { hasSwitch: () => false },
+    commandLine: { hasSwitch: (_name: string): boolean => false },
     getPath: (): string => state.documents,
     quit: (): void => {
       state.quits++;
@@ -108,7 +112,7 @@ export function fakeElectron({ displays }: { displays: FakeDisplay[] }) {
       return registry.find((w) => w.webContents === wc) ?? null;
     }
     readonly webContents = new FakeWebContents();
-    loaded: { file: string; hash: string | undefined } | null = null;
+    loaded: { url?: string; file?: string; hash: string | undefined } | null = null;
     fullScreen = false;
     destroyed = false;
     shown = false;
@@ -125,6 +129,13 @@ export function fakeElectron({ displays }: { displays: FakeDisplay[] }) {
       this.loaded = { file, hash: opts?.hash };
       this.webContents.mainFrame.url =
         pathToFileURL(file).href + (opts?.hash === undefined ? '' : `#${opts.hash}`);
+      this.emit('ready-to-show');
+      return Promise.resolve();
+    }
+    loadURL(url: string): Promise<void> {
+      const hash = new URL(url).hash.slice(1);
+      this.loaded = { url, hash: hash === '' ? undefined : hash };
+      this.webContents.mainFrame.url = url;
       this.emit('ready-to-show');
       return Promise.resolve();
     }
@@ -170,6 +181,10 @@ export function fakeElectron({ displays }: { displays: FakeDisplay[] }) {
       void (hooks.permissionCheck = h),
   });
 
+  const protocols = {
+    privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  };
   const menus: MenuItem[][] = [];
   const dialogs = {
     next: [] as unknown[],
@@ -197,6 +212,12 @@ export function fakeElectron({ displays }: { displays: FakeDisplay[] }) {
     BrowserWindow: FakeBrowserWindow,
     ipcMain: { handle: (channel: string, h: Handler) => void handlers.set(channel, h) },
     session: { defaultSession },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: typeof protocols.privileged) =>
+        void protocols.privileged.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        void protocols.handlers.set(scheme, handler),
+    },
     Menu: {
       buildFromTemplate: (template: MenuItem[]) => template,
       setApplicationMenu: (template: MenuItem[]) => void menus.push(template),
@@ -229,6 +250,7 @@ export function fakeElectron({ displays }: { displays: FakeDisplay[] }) {
     hooks,
     defaultSession,
     menus,
+    protocols,
     dialogs,
     exposed,
     ipcRenderer,

@@ -74,10 +74,10 @@ describe('electron/main.ts, run with a stand-in electron', () => {
 
   it('opens the operator window and, with a second display, the projector full screen there', () => {
     expect(fake.state.sandboxed).toBe(true);
-    expect(operator().loaded).toEqual({ file: join(rendererRoot, 'index.html'), hash: undefined });
+    expect(operator().loaded).toEqual({ url: 'app://kiem-phieu/index.html', hash: undefined });
     expect(operator().shown).toBe(true);
     expect(projector().loaded).toEqual({
-      file: join(rendererRoot, 'index.html'),
+      url: 'app://kiem-phieu/index.html#/projector',
       hash: '/projector',
     });
     expect(projector().fullScreen).toBe(true);
@@ -114,16 +114,17 @@ describe('electron/main.ts, run with a stand-in electron', () => {
 
   it('refuses calls from anything that is not our renderer in our window’s top frame', async () => {
     const stranger = new FakeWebContents();
-    stranger.mainFrame.url = pathToFileURL(join(rendererRoot, 'index.html')).href;
+    stranger.mainFrame.url = 'app://kiem-phieu/index.html';
     const subFrame = new FakeFrame(operator().webContents.mainFrame);
     subFrame.url = operator().webContents.mainFrame.url;
     const elsewhere = new FakeFrame();
     elsewhere.url = 'https://example.com/';
     const otherFile = new FakeFrame();
-    otherFile.url = pathToFileURL(join(dir, 'evil.html')).href;
+    // The renderer's own file, from file:// rather than app://.
+    otherFile.url = pathToFileURL(join(rendererRoot, 'index.html')).href;
     // A window of the process that is not one of ours (showing our page, even).
     foreign = new fake.module.BrowserWindow({});
-    await foreign.loadFile(join(rendererRoot, 'index.html'));
+    await foreign.loadURL('app://kiem-phieu/index.html');
     fake.windows.pop(); // out of the list of ours the other tests walk
     for (const event of [
       from(stranger),
@@ -145,8 +146,40 @@ describe('electron/main.ts, run with a stand-in electron', () => {
     }
   });
 
+  it('file calls may name only a file the user chose in a dialog', async () => {
+    const wc = operator().webContents;
+    for (const path of [join(dir, 'elsewhere.kiemphieu'), '/etc/passwd', join(dir, 'x', '..')]) {
+      for (const input of [{ path }, { path, congress }]) {
+        await expect(
+          call(from(wc), {
+            kind: 'file',
+            name: 'path' in input && 'congress' in input ? 'create' : 'open',
+            input,
+          }),
+        ).rejects.toThrow(/did not choose/u);
+      }
+    }
+    expect(existsSync(join(dir, 'elsewhere.kiemphieu'))).toBe(false);
+    // Cancelled dialogs choose nothing.
+    fake.dialogs.next.push({ canceled: true, filePath: join(dir, 'elsewhere.kiemphieu') });
+    await dialog(from(wc), 'save');
+    await expect(
+      call(from(wc), {
+        kind: 'file',
+        name: 'create',
+        input: { path: join(dir, 'elsewhere.kiemphieu'), congress },
+      }),
+    ).rejects.toThrow(/did not choose/u);
+    // A path in another form than a string is not a chosen one either.
+    await expect(
+      call(from(wc), { kind: 'file', name: 'open', input: { path: ['/etc/passwd'] } }),
+    ).rejects.toThrow(/did not choose/u);
+  });
+
   it('creates a file through the API and forwards the events to every window', async () => {
     const path = join(dir, 'an-binh.kiemphieu');
+    fake.dialogs.next.push({ canceled: false, filePath: path });
+    await expect(dialog(from(operator().webContents), 'save')).resolves.toBe(path);
     for (const win of fake.windows) win.webContents.sent.length = 0;
     const created = await call(from(operator().webContents), {
       kind: 'file',
@@ -181,15 +214,19 @@ describe('electron/main.ts, run with a stand-in electron', () => {
       fake.hooks.beforeRequest!({ url }, (r) => (response = r));
       return response.cancel;
     };
-    expect(cancelled(pathToFileURL(join(rendererRoot, 'assets', 'index.js')).href)).toBe(false);
+    expect(cancelled('app://kiem-phieu/assets/index.js')).toBe(false);
     expect(cancelled('https://example.com/x.js')).toBe(true);
     expect(cancelled('http://127.0.0.1:5317/')).toBe(true);
+    expect(cancelled('app://elsewhere/index.html')).toBe(true);
+    // In development (this app is not packaged) the developer tools may load.
+    expect(cancelled('devtools://devtools/bundled/inspector.html')).toBe(false);
+    expect(cancelled(pathToFileURL(join(rendererRoot, 'index.html')).href)).toBe(true);
     expect(cancelled(pathToFileURL(join(dir, 'an-binh.kiemphieu')).href)).toBe(true);
 
     let headers: Record<string, string[]> = {};
     fake.hooks.headersReceived!(
       {
-        url: pathToFileURL(join(rendererRoot, 'index.html')).href,
+        url: 'app://kiem-phieu/index.html',
         responseHeaders: { 'content-security-policy': ['default-src *'], 'x-other': ['1'] },
       },
       (r) => (headers = r.responseHeaders as Record<string, string[]>),
@@ -201,6 +238,35 @@ describe('electron/main.ts, run with a stand-in electron', () => {
     });
   });
 
+  it('serves the renderer from app://kiem-phieu/, never from file://, nothing outside it', async () => {
+    expect(fake.protocols.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    const serve = fake.protocols.handlers.get('app')!;
+    const index = await serve(new Request('app://kiem-phieu/index.html'));
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<title>Kiểm phiếu</title>');
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+    writeFileSync(join(dir, 'secret.txt'), 'secret');
+    for (const url of [
+      'app://kiem-phieu/missing.js',
+      'app://kiem-phieu/..%2fsecret.txt',
+      'app://kiem-phieu/%2e%2e/secret.txt',
+      'app://kiem-phieu/../secret.txt',
+      'app://kiem-phieu/..%5csecret.txt',
+      'app://other/index.html',
+    ]) {
+      const response = await serve(new Request(url));
+      expect(response.status, url).toBe(404);
+      expect(await response.text(), url).toBe('');
+    }
+    const post = await serve(new Request('app://kiem-phieu/index.html', { method: 'POST' }));
+    expect(post.status).toBe(404);
+    for (const win of fake.windows) expect(win.loaded?.url).toMatch(/^app:\/\/kiem-phieu\//u);
+  });
+
   it('grants no permission, follows no navigation, opens no window, downloads nothing', () => {
     let granted: boolean | undefined;
     fake.hooks.permissionRequest!(operator().webContents, 'media', (g) => (granted = g));
@@ -208,7 +274,12 @@ describe('electron/main.ts, run with a stand-in electron', () => {
     expect(fake.hooks.permissionCheck!(operator().webContents, 'clipboard-read')).toBe(false);
 
     for (const win of fake.windows) {
-      for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      for (const name of [
+        'will-navigate',
+        'will-frame-navigate',
+        'will-redirect',
+        'will-attach-webview',
+      ]) {
         const event = { prevented: false, preventDefault: () => (event.prevented = true) };
         win.webContents.emit(name, event, 'https://example.com/');
         expect(event.prevented, name).toBe(true);
@@ -261,11 +332,15 @@ describe('electron/main.ts, run with a stand-in electron', () => {
     const count = fake.windows.length;
     const open = (url: string) => operator().webContents.openHandler!({ url });
     expect(open('https://example.com/#/projector')).toEqual({ action: 'deny' });
-    expect(open(pathToFileURL(join(rendererRoot, 'index.html')).href + '#/audit')).toEqual({
+    expect(open('app://kiem-phieu/index.html#/audit')).toEqual({
       action: 'deny',
     });
     expect(fake.windows).toHaveLength(count);
     expect(open(pathToFileURL(join(rendererRoot, 'index.html')).href + '#/projector')).toEqual({
+      action: 'deny',
+    });
+    expect(fake.windows).toHaveLength(count);
+    expect(open('app://kiem-phieu/index.html#/projector')).toEqual({
       action: 'deny',
     });
     expect(fake.windows).toHaveLength(count + 1);
@@ -273,7 +348,7 @@ describe('electron/main.ts, run with a stand-in electron', () => {
     // From a window that is not ours: nothing.
     projector().close();
     foreign.webContents.openHandler!({
-      url: pathToFileURL(join(rendererRoot, 'index.html')).href + '#/projector',
+      url: 'app://kiem-phieu/index.html#/projector',
     });
     expect(fake.windows).toHaveLength(count + 1);
   });
@@ -332,6 +407,45 @@ describe('electron/main.ts, run with a stand-in electron', () => {
       call(from(operator().webContents), { kind: 'file', name: 'current' }),
     ).resolves.toEqual({ ok: true, value: null });
   });
+});
+
+describe('electron/main.ts packaged', () => {
+  const packaged = () => {
+    const fake = fakeElectron({ displays: [display(1, 0)] });
+    fake.app.isPackaged = true;
+    return fake;
+  };
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  beforeAll(() => void ((process as { resourcesPath?: string }).resourcesPath = dir));
+  afterAll(() => void ((process as { resourcesPath?: string }).resourcesPath = resources));
+
+  it('has no developer tools: off in every window, closed if opened, devtools: refused', async () => {
+    const fake = packaged();
+    loadWithFake(bundles.main, fake);
+    await vi.waitFor(() => expect(fake.windows.length).toBe(1));
+    const win = fake.windows[0]!;
+    expect((win.options.webPreferences as { devTools: boolean }).devTools).toBe(false);
+    win.webContents.emit('devtools-opened');
+    expect(win.webContents.devToolsClosed).toBe(1);
+    let response: Record<string, unknown> = {};
+    fake.hooks.beforeRequest!({ url: 'devtools://devtools/bundled/inspector.html' }, (r) => {
+      response = r;
+    });
+    expect(response.cancel).toBe(true);
+    const menu = JSON.stringify(fake.menus.at(-1));
+    expect(menu).not.toMatch(/toggleDevTools|reload/u);
+    fake.app.quit();
+  });
+
+  for (const flag of ['remote-debugging-port', 'remote-debugging-pipe', 'inspect', 'inspect-brk']) {
+    it(`refuses to start with --${flag}`, async () => {
+      const fake = packaged();
+      fake.app.commandLine.hasSwitch = (name: string) => name === flag;
+      loadWithFake(bundles.main, fake);
+      await vi.waitFor(() => expect(fake.state.exitCode).toBe(1));
+      expect(fake.windows).toEqual([]);
+    });
+  }
 });
 
 describe('electron/main.ts without a usable SQLite binding', () => {
