@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { COMMITTEE_INVALID_CODES, MARKS, type CommitteeInvalidCode, type Mark } from './codes.ts';
-import { cleanName, nfc, unsafeCharacter } from './names.ts';
+import { cleanName, nfc, unsafeCharacter, visible } from './names.ts';
 import type { Refusal, RefusalDetail } from './refusal.ts';
 
 /** More entries than any list can hold: a ballot past it is hostile, refused before it is read. */
@@ -216,7 +216,10 @@ export function checkBallot(ballot: Ballot, at: string, ctx: BallotContext, n?: 
     }
     for (const id of Object.keys(ballot.marks)) {
       if (!ctx.candidateIds.has(id)) {
-        if (!add({ code: 'unknown-candidate', id, path: `${at}.marks.${id}`, ...about })) break;
+        // The key is input and may hold anything: quoted safely.
+        const shown = visible(id);
+        const path = `${at}.marks.${visible(id, 40)}`;
+        if (!add({ code: 'unknown-candidate', id: shown, path, ...about })) break;
       }
     }
     for (const id of ctx.candidateOrder) {

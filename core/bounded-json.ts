@@ -4,6 +4,7 @@
  * input nested 100 000 deep is refused with a message instead of exhausting the stack in
  * whatever walks it next (zod, `String()`, a canonical form).
  */
+import { visible } from './names.ts';
 import type { Refusal } from './refusal.ts';
 import { err, ok, type Result } from './result.ts';
 
@@ -95,6 +96,7 @@ export function parseBoundedJson(
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {
-    return err([{ code: 'not-json', reason: (e as Error).message, path }]);
+    // The parser's message quotes the input: shown safely.
+    return err([{ code: 'not-json', reason: visible((e as Error).message, 200), path }]);
   }
 }

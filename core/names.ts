@@ -42,13 +42,16 @@ export function cleanText(text: string): string {
   return nfc(text).replace(/\r\n?/gu, '\n').replace(UNSAFE_ALL, '');
 }
 
+/** In a quoted value, line breaks and tabs are shown as escapes too: a quote stays one line. */
+const QUOTED_UNSAFE = new RegExp(`${UNSAFE.source}|[\\t\\n\\r]`, 'gu');
+
 /**
  * A value quoted back in a message: unsafe characters shown as `\u{1B}`, and cut short, so a
  * refusal never carries an escape sequence, or a megabyte, to the reader's terminal.
  */
 export function visible(text: string, max = 80): string {
   const shown = text.replace(
-    UNSAFE_ALL,
+    QUOTED_UNSAFE,
     (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`,
   );
   return shown.length > max ? `${shown.slice(0, max)}…` : shown;
