@@ -1,4 +1,5 @@
 import { messages, type Lang } from './messages/index.ts';
+import type { SheetProblem } from './protocol/sheet.ts';
 
 /** Why a record or a command was refused; `path` is the JSON path of the offending field. */
 export type RefusalDetail =
@@ -57,6 +58,13 @@ export type RefusalDetail =
   | {
       readonly code: 'p12-unreadable';
       readonly problem: 'unreadable' | 'no-key' | 'no-certificate';
+    }
+  | { readonly code: 'sheet'; readonly problem: SheetProblem }
+  | {
+      readonly code: 'unknown-call';
+      readonly kind: string;
+      readonly name: string;
+      readonly allowed: readonly string[];
     };
 
 export const ELECTION_STATUSES = [

@@ -1,71 +1,48 @@
 /**
- * One API call, whatever carries it (HTTP, WebSocket, Electron IPC): files, login, commands and
- * queries of the catalogue, spreadsheet preview. The hosts are transports around this.
+ * Every call of the protocol (core/protocol) answered over one congress workspace, whatever
+ * carries it: HTTP, WebSocket or Electron IPC. A transport hands over what arrived; `handle`
+ * checks it, answers it, and never throws: anything thrown becomes an `unavailable` reply.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import { commands, queries } from '../core/api.ts';
+import type { ZodType } from 'zod';
+import {
+  CALLS,
+  answered,
+  parseCall,
+  refusedWith,
+  replyFromThrown,
+  type CallKind,
+  type CallMessage,
+  type Reply,
+} from '../core/protocol/index.ts';
 import { zodRefusals } from '../core/record.ts';
-import { refusalText, type Refusal } from '../core/refusal.ts';
+import type { Refusal } from '../core/refusal.ts';
 import type { Result } from '../core/result.ts';
 import type { Actor } from '../core/views.ts';
-import { columnMappingSchema, problemText, readPeopleSheet } from './people-sheet.ts';
+import { makeDocument, type DocumentKind } from './documents.ts';
+import { readPeopleSheet } from './people-sheet.ts';
 import type { Workspace } from './workspace.ts';
-import { DOCUMENT_KINDS, documentRequest, makeDocument, type DocumentKind } from './documents.ts';
 
-export const API_KINDS = [
-  'command',
-  'query',
-  'login',
-  'logout',
-  'whoami',
-  'file',
-  'sheet',
-] as const;
-export type ApiKind = (typeof API_KINDS)[number];
-
-export interface ApiRequest {
-  readonly kind: string;
-  readonly name?: string;
-  readonly input?: unknown;
-  readonly session?: string | undefined;
-}
-
-export interface ApiReply {
-  readonly status: number;
-  readonly body:
-    | { readonly ok: true; readonly value: unknown }
-    | {
-        readonly ok: false;
-        readonly error: readonly unknown[];
-        readonly messages: readonly string[];
-      };
-}
+export { MAX_SHEET_BYTES } from '../core/protocol/sheet.ts';
 
 /** Who acts while a file has no operator yet: the technical team setting it up. */
 export const SETUP_ACTOR: Actor = { name: 'Tổ kỹ thuật', role: 'admin' };
 
-export const MAX_SHEET_BYTES = 24 * 1024 * 1024;
+const fromResult = <T>(result: Result<T, readonly Refusal[]>): Reply<T> =>
+  result.ok ? answered(result.value) : refusedWith(result.error);
 
-const refused = (status: number, refusals: readonly Refusal[]): ApiReply => ({
-  status,
-  body: { ok: false, error: refusals, messages: refusals.map((r) => refusalText(r, 'vi')) },
-});
-
-const fromResult = (result: Result<unknown, Refusal[]>): ApiReply =>
-  result.ok ? { status: 200, body: { ok: true, value: result.value } } : refused(422, result.error);
-
-const sheetRequest = z.strictObject({
-  fileName: z.string().min(1).max(300),
-  base64: z.string().max(Math.ceil((MAX_SHEET_BYTES * 4) / 3)),
-  mapping: columnMappingSchema.optional(),
-  headerRow: z.int().min(1).optional(),
-});
-
-const fileRequest = z.strictObject({
-  path: z.string().min(1).max(4096),
-  congress: z.unknown().optional(),
-});
+/** The call's own input schema, for the calls the Service does not parse itself. */
+function inputOf<K extends CallKind>(
+  kind: K,
+  name: string,
+  input: unknown,
+): Result<unknown, Refusal[]> {
+  const schema = (CALLS[kind] as Record<string, ZodType>)[name];
+  const parsed = schema!.safeParse(input, { reportInput: true });
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: zodRefusals(parsed.error, []) };
+}
 
 export class Api {
   private readonly sessions = new Map<string, Actor>();
@@ -86,115 +63,121 @@ export class Api {
     return operators?.ok && operators.value.length === 0 ? SETUP_ACTOR : null;
   }
 
-  async call({ kind, name = '', input, session }: ApiRequest): Promise<ApiReply> {
+  /** Whatever arrived from a station, answered; `session` is the transport's own, if any. */
+  async handle(raw: unknown, session?: string): Promise<Reply<unknown>> {
+    const call = parseCall(raw);
+    if (!call.ok) return refusedWith(call.error);
+    return this.answer({ ...call.value, session: call.value.session ?? session });
+  }
+
+  /** A checked call answered; anything thrown becomes an `unavailable` reply. */
+  async answer(call: Omit<CallMessage, 'id'>): Promise<Reply<unknown>> {
+    try {
+      return await this.dispatch(call);
+    } catch (e) {
+      process.emitWarning(`kiem-phieu: ${call.kind} ${call.name} failed: ${String(e)}`);
+      return replyFromThrown(e);
+    }
+  }
+
+  private async dispatch({
+    kind,
+    name,
+    input,
+    session,
+  }: Omit<CallMessage, 'id'>): Promise<Reply<unknown>> {
     switch (kind) {
+      case 'whoami':
+        return answered({ actor: this.actorFor(session), file: this.workspace.info() });
+      case 'logout':
+        if (session !== undefined) this.sessions.delete(session);
+        return answered(null);
       case 'file':
         return this.file(name, input);
       case 'sheet':
         return previewSheet(input);
-      case 'document':
-        return this.document(name, input);
-      case 'whoami':
-        return {
-          status: 200,
-          body: { ok: true, value: { actor: this.actorFor(session), file: this.workspace.info() } },
-        };
-      case 'logout':
-        if (session !== undefined) this.sessions.delete(session);
-        return { status: 200, body: { ok: true, value: null } };
       default:
         break;
     }
     const service = this.workspace.service;
-    if (service === null) return refused(409, [{ code: 'no-file', path: '' }]);
-    if (kind === 'login') {
-      const { name: who, pin } = (input ?? {}) as { name?: unknown; pin?: unknown };
-      const actor = service.login(String(who ?? ''), String(pin ?? ''));
-      if (!actor.ok) return refused(401, actor.error);
-      const id = randomBytes(18).toString('base64url');
-      this.sessions.set(id, actor.value);
-      return { status: 200, body: { ok: true, value: { session: id, actor: actor.value } } };
-    }
-    if (kind === 'query') {
-      if (!Object.hasOwn(queries, name))
-        return refused(404, [
-          { code: 'enum', value: name, allowed: Object.keys(queries), path: 'query' },
+    if (service === null) return refusedWith([{ code: 'no-file', path: '' }]);
+    switch (kind) {
+      case 'login': {
+        const checked = inputOf('login', name, input);
+        if (!checked.ok) return refusedWith(checked.error);
+        const { name: who, pin } = checked.value as { name: string; pin: string };
+        const actor = service.login(who, pin);
+        if (!actor.ok) return refusedWith(actor.error);
+        const id = randomBytes(18).toString('base64url');
+        this.sessions.set(id, actor.value);
+        return answered({ session: id, actor: actor.value });
+      }
+      case 'query':
+        return fromResult(service.query(name as keyof typeof CALLS.query, input));
+      case 'command': {
+        const actor = this.actorFor(session);
+        if (actor === null) return refusedWith([{ code: 'login-required', path: '' }]);
+        return fromResult(service.execute(name as keyof typeof CALLS.command, input, actor));
+      }
+      case 'document': {
+        const checked = inputOf('document', name, input);
+        if (!checked.ok) return refusedWith(checked.error);
+        const made = await makeDocument(
+          service,
+          name as DocumentKind,
+          checked.value as Parameters<typeof makeDocument>[2],
+        );
+        if (!made.ok) return refusedWith(made.error);
+        const { bytes, ...rest } = made.value;
+        return answered({ ...rest, base64: Buffer.from(bytes).toString('base64') });
+      }
+      default:
+        return refusedWith([
+          { code: 'enum', value: kind, allowed: Object.keys(CALLS), path: 'kind' },
         ]);
-      return fromResult(service.query(name as keyof typeof queries, input));
     }
-    if (kind === 'command') {
-      if (!Object.hasOwn(commands, name))
-        return refused(404, [
-          { code: 'enum', value: name, allowed: Object.keys(commands), path: 'command' },
-        ]);
-      const actor = this.actorFor(session);
-      if (actor === null) return refused(401, [{ code: 'login-required', path: '' }]);
-      return fromResult(service.execute(name as keyof typeof commands, input, actor));
-    }
-    return refused(404, [{ code: 'enum', value: kind, allowed: [...API_KINDS], path: 'kind' }]);
   }
 
-  private async document(name: string, input: unknown): Promise<ApiReply> {
-    const service = this.workspace.service;
-    if (service === null) return refused(409, [{ code: 'no-file', path: '' }]);
-    if (!(DOCUMENT_KINDS as readonly string[]).includes(name)) {
-      return refused(404, [
-        { code: 'enum', value: name, allowed: [...DOCUMENT_KINDS], path: 'document' },
-      ]);
+  private async file(name: string, input: unknown): Promise<Reply<unknown>> {
+    const checked = inputOf('file', name, input);
+    if (!checked.ok) return refusedWith(checked.error);
+    const value = checked.value as { path: string; congress: unknown };
+    switch (name) {
+      case 'current':
+        return answered(this.workspace.info());
+      case 'recent':
+        return answered(this.workspace.recent());
+      case 'close':
+        await this.workspace.close();
+        return answered(null);
+      case 'open':
+        return fromResult(await this.workspace.open(value.path));
+      case 'create':
+        return fromResult(await this.workspace.create(value.path, value.congress));
+      default:
+        return refusedWith([
+          { code: 'enum', value: name, allowed: Object.keys(CALLS.file), path: 'file' },
+        ]);
     }
-    const parsed = documentRequest.safeParse(input, { reportInput: true });
-    if (!parsed.success) return refused(422, zodRefusals(parsed.error, []));
-    const made = await makeDocument(service, name as DocumentKind, parsed.data);
-    if (!made.ok) return refused(422, made.error);
-    const { bytes, ...rest } = made.value;
-    return {
-      status: 200,
-      body: { ok: true, value: { ...rest, base64: Buffer.from(bytes).toString('base64') } },
-    };
-  }
-
-  private async file(name: string, input: unknown): Promise<ApiReply> {
-    if (name === 'current')
-      return { status: 200, body: { ok: true, value: this.workspace.info() } };
-    if (name === 'recent')
-      return { status: 200, body: { ok: true, value: this.workspace.recent() } };
-    if (name === 'close') {
-      await this.workspace.close();
-      return { status: 200, body: { ok: true, value: null } };
-    }
-    const parsed = fileRequest.safeParse(input, { reportInput: true });
-    if (!parsed.success) return refused(422, zodRefusals(parsed.error, []));
-    if (name === 'open') return fromResult(await this.workspace.open(parsed.data.path));
-    if (name === 'create')
-      return fromResult(await this.workspace.create(parsed.data.path, parsed.data.congress));
-    return refused(404, [
-      {
-        code: 'enum',
-        value: name,
-        allowed: ['current', 'recent', 'open', 'create', 'close'],
-        path: 'file',
-      },
-    ]);
   }
 }
 
 /** A delegates' or candidates' spreadsheet read for the preview screen; nothing is stored. */
-async function previewSheet(input: unknown): Promise<ApiReply> {
-  const parsed = sheetRequest.safeParse(input, { reportInput: true });
-  if (!parsed.success) return refused(422, zodRefusals(parsed.error, []));
-  const { fileName, base64, mapping, headerRow } = parsed.data;
+async function previewSheet(input: unknown): Promise<Reply<unknown>> {
+  const checked = inputOf('sheet', '', input);
+  if (!checked.ok) return refusedWith(checked.error);
+  const { fileName, base64, mapping, headerRow } = checked.value as {
+    fileName: string;
+    base64: string;
+    mapping?: Parameters<typeof readPeopleSheet>[0]['mapping'];
+    headerRow?: number;
+  };
   const sheet = await readPeopleSheet({
     bytes: new Uint8Array(Buffer.from(base64, 'base64')),
     fileName,
     ...(mapping === undefined ? {} : { mapping }),
     ...(headerRow === undefined ? {} : { headerRow }),
   });
-  if (sheet.ok) {
-    const messages = sheet.value.problems.map((p) => problemText(p, 'vi'));
-    return { status: 200, body: { ok: true, value: { ...sheet.value, messages } } };
-  }
-  return {
-    status: 422,
-    body: { ok: false, error: sheet.error, messages: sheet.error.map((p) => problemText(p, 'vi')) },
-  };
+  if (sheet.ok) return answered(sheet.value);
+  return refusedWith(sheet.error.map((problem) => ({ code: 'sheet', problem, path: 'fileName' })));
 }

@@ -20,26 +20,14 @@ import { renderPdf } from './pdf/render.ts';
 import { signPdf } from './pdf/sign.ts';
 import type { Service } from './service.ts';
 
-export const DOCUMENT_KINDS = [
-  'ballot',
-  'minutes',
-  'announcement',
-  'results-xlsx',
-  'ballots-xlsx',
-  'congress-xlsx',
-  'record',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-export const documentRequest = z.strictObject({
-  electionId: z.int().min(1),
-  paper: z.enum(['A4', 'A5']).default('A4'),
-  /** The signing certificate (.p12) and its password, for the minutes; used once, never kept. */
-  sign: z
-    .strictObject({ p12Base64: z.string().min(1).max(1_000_000), passphrase: z.string().max(200) })
-    .optional(),
-});
-export type DocumentRequest = z.output<typeof documentRequest>;
+export {
+  DOCUMENT_KINDS,
+  documentRequest,
+  type DocumentKind,
+  type DocumentRequest,
+} from '../core/protocol/documents.ts';
+import type { DocumentKind, DocumentRequest } from '../core/protocol/documents.ts';
+import { DOCUMENT_KINDS } from '../core/protocol/documents.ts';
 
 export interface MadeDocument {
   readonly fileName: string;

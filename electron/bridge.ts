@@ -3,14 +3,14 @@
  * and the file dialogs. No Electron import here, so the renderer can type-import it; the shapes are
  * the same the browser host sends as JSON.
  */
-import type { CongressDetails } from '../core/api.ts';
+import type { FileInfo, Reply } from '../core/protocol/index.ts';
 import type { ChangeEvent } from '../core/views.ts';
 
 export const CALL_CHANNEL = 'kiem-phieu:call';
 export const EVENT_CHANNEL = 'kiem-phieu:event';
 export const DIALOG_CHANNEL = 'kiem-phieu:dialog';
 
-/** One API call (db/api.ts): `kind` command, query, login, logout, whoami, file or sheet. */
+/** One call of the protocol (core/protocol), checked by the main process when it arrives. */
 export interface BridgeRequest {
   readonly kind: string;
   readonly name?: string;
@@ -18,24 +18,13 @@ export interface BridgeRequest {
   readonly session?: string;
 }
 
-/** The reply body, as the browser host sends it. */
-export type BridgeReply =
-  | { readonly ok: true; readonly value: unknown }
-  | {
-      readonly ok: false;
-      readonly error: readonly unknown[];
-      readonly messages: readonly string[];
-    };
-
-export interface BridgeFileInfo {
-  readonly path: string;
-  readonly congress: CongressDetails | null;
-}
+/** The reply, as the browser host sends it. */
+export type BridgeReply = Reply<unknown>;
 
 /** A change in the open file, or another file opened (null: closed). */
 export type BridgeEvent =
   | { readonly type: 'event'; readonly event: ChangeEvent }
-  | { readonly type: 'file'; readonly file: BridgeFileInfo | null };
+  | { readonly type: 'file'; readonly file: FileInfo | null };
 
 /** `open`/`save`: a congress file (*.kiemphieu); `sheet`: a delegates' or candidates' sheet. */
 export type DialogKind = 'open' | 'save' | 'sheet';

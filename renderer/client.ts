@@ -1,19 +1,25 @@
 /**
- * The renderer's one typed client of the service. Under Electron it speaks IPC through the
+ * The renderer's one typed client of the service, derived from the protocol (core/protocol): every
+ * call's input and value types come from its table. Under Electron it speaks IPC through the
  * preload bridge; in a browser, one WebSocket to the host (ordered: ballots arrive in the order
- * they were typed) that also brings the change events.
+ * they were typed) that also brings the change events. Replies carry codes; the client words
+ * them in the user's language.
  */
-import type { CommandInput, CommandName, QueryInput, QueryName } from '../core/api.ts';
-import type { Refusal } from '../core/refusal.ts';
-import type { CommandOutputs, QueryOutputs } from '../core/views.ts';
+import { messages as catalogue } from '../core/messages/index.ts';
+import {
+  unavailable,
+  type CallInput,
+  type CallKind,
+  type CallName,
+  type CallOutput,
+  type Reply as ProtocolReply,
+} from '../core/protocol/index.ts';
+import { refusalText } from '../core/refusal.ts';
+import type { ChangeEvent } from '../core/views.ts';
+import { useApp } from './store.ts';
 
-export type Reply<T> =
-  | { readonly ok: true; readonly value: T }
-  | {
-      readonly ok: false;
-      readonly error: readonly Refusal[];
-      readonly messages: readonly string[];
-    };
+/** A reply with its refusals worded in the user's language. */
+export type Reply<T> = ProtocolReply<T> & { readonly messages: readonly string[] };
 
 interface Request {
   readonly kind: string;
@@ -23,7 +29,7 @@ interface Request {
 }
 
 export interface Bridge {
-  call(req: Request): Promise<Reply<unknown>>;
+  call(req: Request): Promise<ProtocolReply<unknown>>;
   onEvent(listener: (e: unknown) => void): () => void;
   dialog?(kind: string, options?: { defaultName?: string }): Promise<unknown>;
   readonly host: 'electron';
@@ -35,13 +41,18 @@ declare global {
   }
 }
 
-export const DISCONNECTED =
-  'Mất kết nối với máy chủ — đang kết nối lại. Dữ liệu đang nhập vẫn được giữ.';
+export type HostEvent =
+  | { readonly type: 'event'; readonly event: ChangeEvent }
+  | { readonly type: 'file'; readonly file: unknown };
+type Listener = (e: HostEvent) => void;
 
-type Listener = (e: {
-  type: string;
-  event?: { command: string; electionId: number | null; seq: number };
-}) => void;
+/** The words of a reply's refusals, or of why it got no answer, in the user's language. */
+export function wordsOf(reply: ProtocolReply<unknown>): readonly string[] {
+  if (reply.ok) return [];
+  const lang = useApp.getState().lang;
+  if ('unavailable' in reply) return [catalogue(lang).unavailable[reply.unavailable]];
+  return reply.error.map((r) => refusalText(r, lang));
+}
 
 /** Reads the station token once from the address (#token=…), then keeps it for the tab. */
 export function takeToken(): string {
@@ -64,7 +75,7 @@ export function takeToken(): string {
 class SocketTransport {
   private socket: WebSocket | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, (reply: Reply<unknown>) => void>();
+  private readonly pending = new Map<number, (reply: ProtocolReply<unknown>) => void>();
   private readonly listeners = new Set<Listener>();
   private readonly statusListeners = new Set<(up: boolean) => void>();
   private opened: Promise<void> | null = null;
@@ -84,20 +95,22 @@ class SocketTransport {
         resolve();
       };
       socket.onmessage = (m) => {
-        const data = JSON.parse(String(m.data)) as { id?: number; type?: string } & Reply<unknown>;
+        const data = JSON.parse(String(m.data)) as {
+          id?: number;
+          type?: string;
+        } & ProtocolReply<unknown>;
         if (typeof data.id === 'number') {
           this.pending.get(data.id)?.(data);
           this.pending.delete(data.id);
         } else if (data.type !== undefined) {
-          this.listeners.forEach((l) => l(data as Parameters<Listener>[0]));
+          this.listeners.forEach((l) => l(data as unknown as HostEvent));
         }
       };
       socket.onclose = () => {
         this.socket = null;
         this.opened = null;
         this.statusListeners.forEach((l) => l(false));
-        for (const [, answer] of this.pending)
-          answer({ ok: false, error: [], messages: [DISCONNECTED] });
+        for (const [, answer] of this.pending) answer(unavailable('disconnected'));
         this.pending.clear();
         reject(new Error('closed'));
         // Keep trying: the projector and the entry screen must come back by themselves.
@@ -107,14 +120,14 @@ class SocketTransport {
     return this.opened;
   }
 
-  async call(req: Request): Promise<Reply<unknown>> {
+  async call(req: Request): Promise<ProtocolReply<unknown>> {
     try {
       await this.connect();
     } catch {
-      return { ok: false, error: [], messages: [DISCONNECTED] };
+      return unavailable('disconnected');
     }
     const socket = this.socket;
-    if (socket === null) return { ok: false, error: [], messages: [DISCONNECTED] };
+    if (socket === null) return unavailable('disconnected');
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -159,8 +172,8 @@ export class Client {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code }),
     });
-    const body = (await r.json()) as Reply<{ token: string }>;
-    if (!body.ok) return body.messages;
+    const body = (await r.json()) as ProtocolReply<{ token: string }>;
+    if (!body.ok) return wordsOf(body);
     sessionStorage.setItem('kp-token', body.value.token);
     window.location.reload();
     return null;
@@ -180,7 +193,7 @@ export class Client {
       body: '{}',
     });
     if (!r.ok) return null;
-    const body = (await r.json()) as Reply<{
+    const body = (await r.json()) as ProtocolReply<{
       code: string;
       expiresAt: string;
       addresses: string[];
@@ -212,51 +225,46 @@ export class Client {
     else sessionStorage.setItem('kp-session', session);
   }
 
-  private call<T>(kind: string, name: string, input: unknown): Promise<Reply<T>> {
-    return this.transport.call({
+  /** Any call of the protocol, typed by its table. */
+  async call<K extends CallKind, N extends CallName<K>>(
+    kind: K,
+    name: N,
+    input: CallInput<K, N>,
+  ): Promise<Reply<CallOutput<K, N>>> {
+    const reply = (await this.transport.call({
       kind,
       name,
       input,
       ...(this.session === undefined ? {} : { session: this.session }),
-    }) as Promise<Reply<T>>;
+    })) as ProtocolReply<CallOutput<K, N>>;
+    return { ...reply, messages: wordsOf(reply) };
   }
 
-  command<K extends CommandName>(
-    name: K,
-    input: CommandInput<K>,
-  ): Promise<Reply<CommandOutputs[K]>> {
+  command<K extends CallName<'command'>>(name: K, input: CallInput<'command', K>) {
     return this.call('command', name, input);
   }
 
-  query<K extends QueryName>(name: K, input: QueryInput<K>): Promise<Reply<QueryOutputs[K]>> {
+  query<K extends CallName<'query'>>(name: K, input: CallInput<'query', K>) {
     return this.call('query', name, input);
   }
 
-  file<T>(
-    name: 'current' | 'recent' | 'open' | 'create' | 'close',
-    input: unknown = {},
-  ): Promise<Reply<T>> {
+  file<K extends CallName<'file'>>(name: K, input: CallInput<'file', K>) {
     return this.call('file', name, input);
   }
 
-  login(
-    name: string,
-    pin: string,
-  ): Promise<Reply<{ session: string; actor: { name: string; role: string } }>> {
+  login(name: string, pin: string) {
     return this.call('login', '', { name, pin });
   }
 
-  whoami(): Promise<
-    Reply<{ actor: { name: string; role: string } | null; file: { path: string } | null }>
-  > {
+  whoami() {
     return this.call('whoami', '', {});
   }
 
-  sheet<T>(input: { fileName: string; base64: string; mapping?: unknown }): Promise<Reply<T>> {
+  sheet(input: CallInput<'sheet', ''>) {
     return this.call('sheet', '', input);
   }
 
-  document<T>(kind: string, input: unknown): Promise<Reply<T>> {
+  document<K extends CallName<'document'>>(kind: K, input: CallInput<'document', K>) {
     return this.call('document', kind, input);
   }
 

@@ -7,8 +7,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { refusalText, type Refusal } from '../core/refusal.ts';
-import { Api, API_KINDS, type ApiReply } from '../db/api.ts';
+import {
+  CALL_KINDS,
+  answered,
+  httpStatus,
+  parseCall,
+  refusedWith,
+  replyFromThrown,
+  type Reply,
+} from '../core/protocol/index.ts';
+import type { Refusal } from '../core/refusal.ts';
+import { Api } from '../db/api.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { serveStatic } from './static-files.ts';
 import { newToken, sameToken } from './token.ts';
@@ -37,18 +46,13 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const refused = (status: number, refusals: readonly Refusal[]): ApiReply => ({
-  status,
-  body: { ok: false, error: refusals, messages: refusals.map((r) => refusalText(r, 'vi')) },
-});
-
-function send(res: ServerResponse, { status, body }: ApiReply): void {
-  res.writeHead(status, {
+function send(res: ServerResponse, reply: Reply<unknown>): void {
+  res.writeHead(httpStatus(reply), {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
-  res.end(JSON.stringify(body));
+  res.end(JSON.stringify(reply));
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -74,15 +78,25 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; refusal: Refusal } {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; refusal: Refusal } {
   try {
+    const text = utf8.decode(bytes);
     return { ok: true, value: text.length === 0 ? {} : JSON.parse(text) };
   } catch (e) {
-    return { ok: false, refusal: { code: 'not-json', reason: (e as Error).message, path: '' } };
+    const reason = e instanceof TypeError ? 'not UTF-8' : (e as Error).message.slice(0, 200);
+    return { ok: false, refusal: { code: 'not-json', reason, path: '' } };
   }
 }
 
-const API_PATH = new RegExp(`^/api/(${API_KINDS.join('|')})(?:/([A-Za-z]+))?$`, 'u');
+/** The id of a message whose envelope was refused, when it can be read, so the station can match it. */
+const messageId = (value: unknown): number | null => {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : null;
+  return Number.isSafeInteger(id) ? (id as number) : null;
+};
+
+const API_PATH = new RegExp(`^/api/(${CALL_KINDS.join('|')})(?:/([A-Za-z-]+))?$`, 'u');
 
 export function startHost({
   workspace,
@@ -117,27 +131,26 @@ export function startHost({
     if (url.pathname === '/api/pair' && req.method === 'POST') return send(res, await pair(req));
     if (url.pathname === '/api/pairing' && req.method === 'POST') {
       if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
-        return send(res, refused(401, [{ code: 'token', path: TOKEN_HEADER }]));
-      return send(res, {
-        status: 200,
-        body: {
-          ok: true,
-          value:
-            pairing === null
-              ? null
-              : { ...pairing.current(), addresses: lanAddresses(), port: ownPort },
-        },
-      });
+        return send(res, refusedWith([{ code: 'token', path: TOKEN_HEADER }]));
+      return send(
+        res,
+        answered(
+          pairing === null
+            ? null
+            : { ...pairing.current(), addresses: lanAddresses(), port: ownPort },
+        ),
+      );
     }
     if (route === null) {
       if (url.pathname.startsWith('/api/')) {
         return send(
           res,
-          refused(404, [
+          refusedWith([
             {
-              code: 'enum',
-              value: url.pathname,
-              allowed: API_KINDS.map((k) => `/api/${k}`),
+              code: 'unknown-call',
+              kind: url.pathname,
+              name: '',
+              allowed: CALL_KINDS.map((k) => `/api/${k}`),
               path: 'url',
             },
           ]),
@@ -150,7 +163,7 @@ export function startHost({
       return serveStatic(staticRoot, url.pathname, res);
     }
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
-      return send(res, refused(401, [{ code: 'token', path: TOKEN_HEADER }]));
+      return send(res, refusedWith([{ code: 'token', path: TOKEN_HEADER }]));
     }
     if (req.method !== 'POST') {
       res.writeHead(405, { allow: 'POST' }).end();
@@ -158,76 +171,84 @@ export function startHost({
     }
     const body = await readBody(req);
     if (body === 'too-large')
-      return send(res, refused(413, [{ code: 'too-large', limit: MAX_BODY_BYTES, path: '' }]));
-    const json = parseJson(body.toString('utf8'));
-    if (!json.ok) return send(res, refused(400, [json.refusal]));
+      return send(res, refusedWith([{ code: 'too-large', limit: MAX_BODY_BYTES, path: '' }]));
+    const json = parseJson(body);
+    if (!json.ok) return send(res, refusedWith([json.refusal]));
+    const session = req.headers[SESSION_HEADER];
     send(
       res,
-      await api.call({
+      await api.handle({
         kind: route[1] ?? '',
         name: route[2] ?? '',
         input: json.value,
-        session: req.headers[SESSION_HEADER] as string | undefined,
+        ...(typeof session === 'string' ? { session } : {}),
       }),
     );
   }
 
   /** A station of the LAN exchanges the code on the main screen for the station token. */
-  async function pair(req: IncomingMessage): Promise<ApiReply> {
+  async function pair(req: IncomingMessage): Promise<Reply<unknown>> {
     if (pairing === null)
-      return refused(404, [
+      return refusedWith([
         { code: 'enum', value: '/api/pair', allowed: ['LAN mode only'], path: 'url' },
       ]);
     const body = await readBody(req);
-    const json = body === 'too-large' ? { ok: false as const } : parseJson(body.toString('utf8'));
-    const code = json.ok ? String((json.value as { code?: unknown }).code ?? '') : '';
+    const json = body === 'too-large' ? { ok: false as const } : parseJson(body);
+    const raw = json.ok ? (json.value as { code?: unknown } | null)?.code : undefined;
+    const code = typeof raw === 'string' ? raw.slice(0, 32) : '';
     const outcome = pairing.pair(code.trim());
-    if ('token' in outcome)
-      return { status: 200, body: { ok: true, value: { token: outcome.token } } };
-    return refused(outcome.refused === 'too-many' ? 429 : 401, [
-      { code: 'pairing', reason: outcome.refused, path: 'code' },
-    ]);
+    if ('token' in outcome) return answered({ token: outcome.token });
+    return refusedWith([{ code: 'pairing', reason: outcome.refused, path: 'code' }]);
   }
 
   function attachSocket(socket: WebSocket, session: string | undefined): void {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    socket.on('message', (data) => {
-      const json = parseJson(data.toString());
-      if (!json.ok) {
-        socket.send(JSON.stringify({ id: null, ...refused(400, [json.refusal]).body }));
+    // A bad frame (not UTF-8, a reserved opcode, unmasked, too large) closes this socket only.
+    socket.on('error', () => socket.terminate());
+    socket.on('message', (data, isBinary) => {
+      const answer = (id: number | null, reply: Reply<unknown>) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id, ...reply }));
+      };
+      const json = isBinary ? null : parseJson(data as Buffer);
+      if (json === null || !json.ok) {
+        answer(
+          null,
+          refusedWith([json?.refusal ?? { code: 'not-json', reason: 'binary', path: '' }]),
+        );
         return;
       }
-      const m = (json.value ?? {}) as {
-        id?: unknown;
-        kind?: unknown;
-        name?: unknown;
-        input?: unknown;
-        session?: unknown;
-      };
-      void api
-        .call({
-          kind: String(m.kind ?? ''),
-          name: String(m.name ?? ''),
-          input: m.input,
-          session: typeof m.session === 'string' ? m.session : session,
-        })
-        .then((reply) => {
-          if (socket.readyState === socket.OPEN)
-            socket.send(JSON.stringify({ id: m.id ?? null, ...reply.body }));
-        });
+      const call = parseCall(json.value);
+      if (!call.ok) {
+        answer(messageId(json.value), refusedWith(call.error));
+        return;
+      }
+      api
+        .answer({ ...call.value, session: call.value.session ?? session })
+        .catch(replyFromThrown)
+        .then((reply) => answer(call.value.id, reply))
+        .catch(() => socket.terminate());
     });
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent)
-        send(res, refused(500, [{ code: 'file', reason: String(e), path: '' }]));
+      process.emitWarning(`kiem-phieu: ${req.method} ${req.url} failed: ${String(e)}`);
+      if (!res.headersSent) send(res, replyFromThrown(e));
+      else res.destroy();
     });
   });
+  server.on('clientError', (_e, socket) => socket.destroy());
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    socket.on('error', () => socket.destroy());
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return;
+    }
     const origin = req.headers.origin;
     const sameOrigin = origin === undefined || hostAllowed(origin.replace(/^https?:\/\//u, ''));
     if (

@@ -1,8 +1,14 @@
 /** Every user-facing text in English: the UI, refusals, warnings, labels of the engine's codes. */
 import type { ElectionStatus, Entity } from '../refusal.ts';
+import { sheetProblemText } from './index.ts';
 import type { Messages } from './index.ts';
+import { HEADER_SEARCH_ROWS, type LeftOutReason } from '../protocol/sheet.ts';
 import type { Texts } from './types.ts';
 
+/** Row numbers, the first twenty of a long list and how many there are. */
+const rowList = (rows: readonly number[], count: (n: number) => string): string =>
+  rows.length > 20 ? `${rows.slice(0, 20).join(', ')}… (${count(rows.length)})` : rows.join(', ');
+const mib = (bytes: number): number => Math.round(bytes / (1024 * 1024));
 const list = (items: readonly string[]): string => items.join(', ');
 const lower = (text: string): string => text.charAt(0).toLocaleLowerCase('en') + text.slice(1);
 
@@ -206,7 +212,7 @@ export const en: Messages = {
   invalid: {
     'over-vote': 'More names than seats',
     'all-struck': 'Every name struck',
-    'no-choice': 'No row marked',
+    'no-choice': 'No row marked in exactly one box',
     'not-issued': 'Not issued by the committee / no seal',
     'added-name': 'A name written in',
     marked: 'Signed or marked',
@@ -217,7 +223,8 @@ export const en: Messages = {
   invalidFull: {
     'over-vote': 'More names left than seats',
     'all-struck': 'Every name struck',
-    'no-choice': 'No row marked agree or disagree alone',
+    'no-choice':
+      'No row marked agree or disagree alone (rows left blank or with both boxes marked)',
     'not-issued': 'Not issued by the committee, or without the seal',
     'added-name': 'A name written in',
     marked: 'Signed or carrying identifying marks',
@@ -319,21 +326,100 @@ export const en: Messages = {
     logout: 'Log out',
   },
   entity,
+  /** Why a call got no answer. */
+  unavailable: {
+    disconnected: 'Lost the connection to the server — reconnecting. What you are typing is kept.',
+    internal:
+      'The server failed unexpectedly on this request; nothing was changed by it. Try again.',
+  },
   refusalBallot: (n: number) => `Ballot n=${n} — `,
+  sheetField: {
+    no: 'No.',
+    name: 'Full name',
+    family: 'Family and middle names',
+    given: 'Given name',
+    unit: 'Unit',
+    position: 'Position',
+    category: 'Category',
+    status: 'Official / Alternate',
+    gender: 'Gender',
+    birthYear: 'Year of birth',
+  },
+  sheetWhere: (rows: readonly number[], field: string) =>
+    `${rows.length > 1 ? 'Rows' : 'Row'} ${rowList(rows, (n) => `${n} rows`)}, column ${field}`,
+  sheetLeftOut: {
+    summary: 'a total row',
+    signature: 'a signature row',
+    date: 'a place and date row',
+    'count-only': 'a number without a name',
+    'below-signature': 'below the signatures',
+    operator: 'left out by the operator',
+  } satisfies Texts<LeftOutReason>,
+  sheetProblem: {
+    'unsupported-type': (p) =>
+      /\.xls$/iu.test(p.fileName)
+        ? `“${p.fileName}” is an old .xls file: open it in Excel and save it as .xlsx`
+        : `“${p.fileName}” is not an .xlsx or .csv spreadsheet`,
+    unreadable: (p) =>
+      `Cannot read “${p.fileName}” (damaged, password-protected or not of its type)`,
+    'empty-file': (p) => `“${p.fileName}” holds no data`,
+    'no-header': () =>
+      `No header row with a Full name column (or Family and Given name) in the first ${HEADER_SEARCH_ROWS} rows`,
+    'column-out-of-range': (p, field) =>
+      `Column ${field} was set to column ${p.column}, but the sheet has ${p.columns} columns`,
+    'bad-mapping': (p) => `The column mapping is not valid: ${p.reason}`,
+    'no-people': (p) =>
+      `No one is listed below the header row${p.rows.length > 0 ? ` (row ${p.rows.join(', ')})` : ''}`,
+    'empty-name': () => 'empty',
+    'duplicate-name': (p) => `the same name “${p.name}”`,
+    'unknown-status': (p) => `“${p.value}” is neither official nor alternate`,
+    'invalid-birth-year': (p) => `“${p.value}” is not a year of birth`,
+    'over-limit': (p) => {
+      const at = p.cell ? ` (cell ${p.cell})` : p.row ? ` (row ${p.row})` : '';
+      const f = `“${p.fileName}”`;
+      switch (p.limit) {
+        case 'file-bytes':
+          return `${f} is larger than ${mib(p.max)} MB`;
+        case 'expanded-bytes':
+          return `${f} unzips to more than ${mib(p.max)} MB${p.part ? ` (in ${p.part})` : ''}: not an ordinary list, not read`;
+        case 'zip-entries':
+          return `${f} has more than ${p.max} parts: not an ordinary list, not read`;
+        case 'rows':
+          return `${f} has more than ${p.max} rows${at}`;
+        case 'columns':
+          return `${f} has data beyond column ${p.max}${at}`;
+        case 'cells':
+          return `${f} has more than ${p.max} cells${at}`;
+        case 'cell-chars':
+          return `${f} has a cell longer than ${p.max} characters${at}`;
+        case 'time':
+          return `Reading “${p.fileName}” took more than ${p.max} s and was stopped`;
+        case 'memory':
+          return `Reading “${p.fileName}” needed more than ${p.max} MB of memory and was stopped`;
+      }
+    },
+    'unterminated-quote': (p) =>
+      `“${p.fileName}”, row ${p.row}: a quote " is opened and never closed`,
+    'mixed-encoding': (p) =>
+      `“${p.fileName}” mixes two encodings: line ${p.utf8Line} is Unicode (UTF-8), line ${p.otherLine} is not; save the file again as CSV UTF-8`,
+    'doubtful-encoding': (p) =>
+      `The encoding of “${p.fileName}” is uncertain (${p.charset}: only ${p.confidence}% of the words read as Vietnamese); save the file again as CSV UTF-8`,
+    formula: (p) => `is the formula “=${p.formula}”, not a name; type the name`,
+  },
   refusal: {
     'not-json': (r) => `not readable as JSON (${r.reason})`,
     'wrong-format': (r) => `format "${r.received}" is wrong, expected "${r.expected}"`,
-    required: (r) => 'required field is missing',
+    required: () => 'required field is missing',
     type: (r) => `must be ${r.expected}, got ${r.received}`,
     enum: (r) => `value "${r.value}" is not allowed; allowed: ${list(r.allowed)}`,
     'too-small': (r) => `must be at least ${r.min}`,
     'too-big': (r) => `must be at most ${r.max}`,
-    'not-integer': (r) => 'must be a whole number',
-    'empty-text': (r) => 'must not be empty',
+    'not-integer': () => 'must be a whole number',
+    'empty-text': () => 'must not be empty',
     'bad-date': (r) => `date "${r.value}" is invalid (YYYY-MM-DD)`,
-    'bad-format': (r) => 'is not in the required form',
+    'bad-format': () => 'is not in the required form',
     'unknown-field': (r) => `unknown field: ${list(r.keys)}`,
-    'ballot-shape': (r) => 'a ballot must have exactly one of "struck", "marks" or "invalid"',
+    'ballot-shape': () => 'a ballot must have exactly one of "struck", "marks" or "invalid"',
     'unsafe-character': (r) =>
       `holds the control or text-direction character ${r.character}, not allowed in text`,
     'bad-utf8': (r) => `the file is not valid UTF-8: bad byte at offset ${r.offset} (from 0)`,
@@ -346,7 +432,7 @@ export const en: Messages = {
     'duplicate-struck': (r) => `candidate "${r.id}" is struck twice`,
     'missing-mark': (r) => `no mark entered for candidate "${r.id}"`,
     'layout-mismatch': (r) => `a "${r.ballotLayout}" ballot in a "${r.layout}" election`,
-    'note-required': (r) => 'reason "other" needs the committee\'s written note',
+    'note-required': () => 'reason "other" needs the committee\'s written note',
     'exclusion-category': (r) =>
       `exclusion "${r.category}" does not apply to this congress; allowed: ${list(r.allowed)}`,
     'base-below-one': (r) =>
@@ -355,24 +441,24 @@ export const en: Messages = {
     'wrong-status': (r) =>
       `the election is ${lower(status[r.status])}; this needs it to be ${list(r.allowed.map((s) => lower(status[s])))}`,
     forbidden: (r) => `role "${r.role}" may not do this; needs: ${list(r.needed)}`,
-    'wrong-pin': (r) => 'wrong name or PIN',
-    'bad-order': (r) => 'the new order must list every candidate exactly once',
+    'wrong-pin': () => 'wrong name or PIN',
+    'bad-order': () => 'the new order must list every candidate exactly once',
     'duplicate-code': (r) => `the id "${r.id}" is already used`,
     'no-follow-up': (r) => `the result (${r.status}) has no tie or open seat to vote again on`,
     'already-voided': (r) => `ballot ${r.n} is already voided`,
     'one-head': (r) => `the counting committee needs exactly one head (has ${r.heads})`,
-    'ruling-on-paper-invalid': (r) =>
+    'ruling-on-paper-invalid': () =>
       'this ballot was already ruled invalid from the paper; correct it to change the reason',
-    token: (r) => 'missing or wrong session token (printed when the server started)',
-    'login-required': (r) => 'log in with your name and PIN first',
+    token: () => 'missing or wrong session token (printed when the server started)',
+    'login-required': () => 'log in with your name and PIN first',
     'too-large': (r) => `the request is too large (at most ${r.limit} bytes)`,
     pairing: (r) =>
       r.reason === 'too-many'
         ? 'too many wrong pairing codes; wait a minute and try again'
         : 'wrong or expired pairing code; read the new one on the main screen',
-    'no-file': (r) => 'no congress file is open',
+    'no-file': () => 'no congress file is open',
     'file-exists': (r) => `${r.path} already exists; open it or choose another name`,
-    'p12-password': (r) =>
+    'p12-password': () =>
       'wrong password for the certificate file (.p12): check capitals and Vietnamese accents',
     'p12-unreadable': (r) =>
       r.problem === 'no-key'
@@ -380,6 +466,9 @@ export const en: Messages = {
         : r.problem === 'no-certificate'
           ? 'no certificate in the .p12 file matches its private key'
           : 'the certificate file (.p12) cannot be read: damaged, or not PKCS#12',
+    sheet: (r) => sheetProblemText(r.problem, 'en'),
+    'unknown-call': (r) =>
+      `there is no call "${r.kind}${r.name === '' ? '' : ` ${r.name}`}"; there are: ${list(r.allowed)}`,
     file: (r) => `file error: ${r.reason}`,
   },
   warning: {

@@ -3,6 +3,7 @@
  * in either language fails the typecheck. Hosts send codes; every client formats them here in its
  * user's language.
  */
+import type { SheetProblem } from '../protocol/sheet.ts';
 import { en } from './en.ts';
 import { vi } from './vi.ts';
 
@@ -14,3 +15,11 @@ const CATALOGUE: Readonly<Record<Lang, Messages>> = { vi, en };
 export const messages = (lang: Lang): Messages => CATALOGUE[lang];
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
+
+/** One sentence per sheet problem, naming the row(s) and the column. */
+export function sheetProblemText(p: SheetProblem, lang: Lang): string {
+  const m = messages(lang);
+  const field = 'field' in p ? m.sheetField[p.field] : '';
+  const text = (m.sheetProblem[p.code] as (p: SheetProblem, field: string) => string)(p, field);
+  return 'rows' in p && 'field' in p ? `${m.sheetWhere(p.rows, field)}: ${text}` : text;
+}

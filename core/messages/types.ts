@@ -4,6 +4,7 @@
  */
 import type { InvalidCode } from '../codes.ts';
 import type { RefusalDetail } from '../refusal.ts';
+import type { SheetProblem } from '../protocol/sheet.ts';
 import type { Warning } from '../warnings.ts';
 
 export type Texts<K extends string> = Readonly<Record<K, string>>;
@@ -17,6 +18,14 @@ export type RefusalTexts = {
 
 export type WarningTexts = {
   readonly [C in Warning['code']]: (w: Extract<Warning, { code: C }>) => string;
+};
+
+/** A sheet problem's text; problems about rows are prefixed with the rows and the column. */
+export type SheetProblemTexts = {
+  readonly [C in SheetProblem['code']]: (
+    p: Extract<SheetProblem, { code: C }>,
+    field: string,
+  ) => string;
 };
 
 /** Types a section by its shape rather than by its literal texts, so `en` may word it otherwise. */

@@ -1,15 +1,22 @@
 /** Every user-facing text in Vietnamese: the UI, refusals, warnings, labels of the engine's codes. */
 import type { ElectionKind, ExclusionCategory, InvalidCode } from '../codes.ts';
 import type { ElectionStatus, Entity } from '../refusal.ts';
+import { sheetProblemText } from './index.ts';
+import { HEADER_SEARCH_ROWS, type LeftOutReason, type PeopleField } from '../protocol/sheet.ts';
 import {
   typed,
   type BallotStatus,
   type RefusalTexts,
+  type SheetProblemTexts,
   type Texts,
   type WarningTexts,
 } from './types.ts';
 
 const list = (items: readonly string[]): string => items.join(', ');
+/** Row numbers, the first twenty of a long list and how many there are. */
+const rowList = (rows: readonly number[], count: (n: number) => string): string =>
+  rows.length > 20 ? `${rows.slice(0, 20).join(', ')}… (${count(rows.length)})` : rows.join(', ');
+const mib = (bytes: number): number => Math.round(bytes / (1024 * 1024));
 const lower = (text: string): string => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 
 const status = {
@@ -227,7 +234,7 @@ export const vi = {
   invalid: {
     'over-vote': 'Bầu quá số lượng',
     'all-struck': 'Gạch hết tên',
-    'no-choice': 'Không đánh dấu dòng nào',
+    'no-choice': 'Không dòng nào đánh dấu đúng một ô',
     'not-issued': 'Không do Ban kiểm phiếu phát ra / không có dấu',
     'added-name': 'Ghi thêm tên ngoài danh sách',
     marked: 'Có ký tên hoặc dấu hiệu riêng',
@@ -239,7 +246,8 @@ export const vi = {
   invalidFull: {
     'over-vote': 'Bầu quá số lượng cần bầu',
     'all-struck': 'Gạch hết tên',
-    'no-choice': 'Không đánh dấu "Đồng ý" hoặc "Không đồng ý" ở dòng nào',
+    'no-choice':
+      'Không dòng nào chỉ đánh dấu một ô "Đồng ý" hoặc "Không đồng ý" (các dòng bỏ trống hoặc đánh dấu cả hai ô)',
     'not-issued': 'Không phải phiếu do Ban kiểm phiếu phát ra hoặc không có dấu',
     'added-name': 'Ghi thêm tên người ngoài danh sách',
     marked: 'Có ký tên hoặc dấu hiệu riêng',
@@ -341,22 +349,103 @@ export const vi = {
     logout: 'Đăng xuất',
   },
   entity,
+  /** Why a call got no answer. */
+  unavailable: {
+    disconnected: 'Mất kết nối với máy chủ — đang kết nối lại. Dữ liệu đang nhập vẫn được giữ.',
+    internal:
+      'Máy chủ gặp lỗi ngoài dự kiến khi xử lý yêu cầu; chưa có gì thay đổi do yêu cầu này. Hãy thử lại.',
+  },
   /** Where a refusal is: the ballot's number first, when it is about one ballot. */
   refusalBallot: (n: number) => `Phiếu số ${n} — `,
+  /** The columns of a people sheet, as the preview and its problems name them. */
+  sheetField: {
+    no: 'STT',
+    name: 'Họ và tên',
+    family: 'Họ và tên đệm',
+    given: 'Tên',
+    unit: 'Đơn vị',
+    position: 'Chức vụ',
+    category: 'Thành phần',
+    status: 'Chính thức / Dự khuyết',
+    gender: 'Giới tính',
+    birthYear: 'Năm sinh',
+  } satisfies Texts<PeopleField>,
+  sheetWhere: (rows: readonly number[], field: string) =>
+    `Dòng ${rowList(rows, (n) => `${n} dòng`)}, cột ${field}`,
+  /** Why a row below the header is not read as a person. */
+  sheetLeftOut: {
+    summary: 'dòng tổng số',
+    signature: 'dòng chữ ký',
+    date: 'dòng địa danh, ngày tháng',
+    'count-only': 'dòng chỉ có con số, không có tên',
+    'below-signature': 'nằm dưới phần chữ ký',
+    operator: 'người dùng bỏ ra',
+  } satisfies Texts<LeftOutReason>,
+  sheetProblem: typed<SheetProblemTexts>({
+    'unsupported-type': (p) =>
+      /\.xls$/iu.test(p.fileName)
+        ? `Tệp “${p.fileName}” là dạng .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx`
+        : `Tệp “${p.fileName}” không phải bảng tính .xlsx hoặc .csv`,
+    unreadable: (p) =>
+      `Không đọc được tệp “${p.fileName}” (tệp hỏng, có mật khẩu hoặc không đúng định dạng)`,
+    'empty-file': (p) => `Tệp “${p.fileName}” không có dữ liệu`,
+    'no-header': () =>
+      `Không tìm thấy dòng tiêu đề có cột Họ và tên (hoặc Họ và Tên) trong ${HEADER_SEARCH_ROWS} dòng đầu`,
+    'column-out-of-range': (p, field) =>
+      `Cột ${field} được chọn là cột ${p.column}, nhưng bảng chỉ có ${p.columns} cột`,
+    'bad-mapping': (p) => `Cách ghép cột không hợp lệ: ${p.reason}`,
+    'no-people': (p) =>
+      `Không có người nào dưới dòng tiêu đề${p.rows.length > 0 ? ` (dòng ${p.rows.join(', ')})` : ''}`,
+    'empty-name': () => 'để trống',
+    'duplicate-name': (p) => `trùng tên “${p.name}”`,
+    'unknown-status': (p) => `“${p.value}” không phải “Chính thức” hay “Dự khuyết”`,
+    'invalid-birth-year': (p) => `“${p.value}” không phải năm sinh`,
+    'over-limit': (p) => {
+      const at = p.cell ? ` (ô ${p.cell})` : p.row ? ` (dòng ${p.row})` : '';
+      const f = `Tệp “${p.fileName}”`;
+      switch (p.limit) {
+        case 'file-bytes':
+          return `${f} lớn quá ${mib(p.max)} MB`;
+        case 'expanded-bytes':
+          return `${f} giải nén ra quá ${mib(p.max)} MB${p.part ? ` (ở phần ${p.part})` : ''}: không phải một danh sách bình thường, không đọc`;
+        case 'zip-entries':
+          return `${f} có quá ${p.max} thành phần: không phải một danh sách bình thường, không đọc`;
+        case 'rows':
+          return `${f} có quá ${p.max} dòng${at}`;
+        case 'columns':
+          return `${f} có dữ liệu ngoài cột thứ ${p.max}${at}`;
+        case 'cells':
+          return `${f} có quá ${p.max} ô${at}`;
+        case 'cell-chars':
+          return `${f} có ô dài quá ${p.max} ký tự${at}`;
+        case 'time':
+          return `Đọc tệp “${p.fileName}” quá ${p.max} giây nên đã dừng`;
+        case 'memory':
+          return `Đọc tệp “${p.fileName}” cần quá ${p.max} MB bộ nhớ nên đã dừng`;
+      }
+    },
+    'unterminated-quote': (p) =>
+      `Tệp “${p.fileName}”, dòng ${p.row}: dấu ngoặc kép " mở ra mà không đóng lại`,
+    'mixed-encoding': (p) =>
+      `Tệp “${p.fileName}” trộn hai bảng mã: dòng ${p.utf8Line} là Unicode (UTF-8), dòng ${p.otherLine} thì không; hãy lưu lại tệp dạng CSV UTF-8`,
+    'doubtful-encoding': (p) =>
+      `Không chắc bảng mã của tệp “${p.fileName}” (${p.charset}: chỉ ${p.confidence}% số từ đọc ra tiếng Việt); hãy lưu lại tệp dạng CSV UTF-8`,
+    formula: (p) => `là công thức “=${p.formula}”, không phải tên; hãy nhập tên`,
+  }),
   refusal: typed<RefusalTexts>({
     'not-json': (r) => `không đọc được JSON (${r.reason})`,
     'wrong-format': (r) => `định dạng "${r.received}" không đúng, phải là "${r.expected}"`,
-    required: (r) => 'thiếu trường bắt buộc',
+    required: () => 'thiếu trường bắt buộc',
     type: (r) => `phải là ${typeName(r.expected)}, nhận được ${typeName(r.received)}`,
     enum: (r) => `giá trị "${r.value}" không hợp lệ; cho phép: ${list(r.allowed)}`,
     'too-small': (r) => `phải từ ${r.min} trở lên`,
     'too-big': (r) => `không được quá ${r.max}`,
-    'not-integer': (r) => 'phải là số nguyên',
-    'empty-text': (r) => 'không được để trống',
+    'not-integer': () => 'phải là số nguyên',
+    'empty-text': () => 'không được để trống',
     'bad-date': (r) => `ngày "${r.value}" không hợp lệ (dạng YYYY-MM-DD)`,
-    'bad-format': (r) => 'không đúng dạng quy định',
+    'bad-format': () => 'không đúng dạng quy định',
     'unknown-field': (r) => `trường không được phép: ${list(r.keys)}`,
-    'ballot-shape': (r) =>
+    'ballot-shape': () =>
       'phiếu phải có đúng một trong các trường "struck", "marks" hoặc "invalid"',
     'unsafe-character': (r) =>
       `chứa ký tự điều khiển hoặc ký tự đổi chiều chữ ${r.character}, không được phép trong văn bản`,
@@ -370,7 +459,7 @@ export const vi = {
     'duplicate-struck': (r) => `ứng cử viên "${r.id}" bị gạch hai lần`,
     'missing-mark': (r) => `thiếu ô đánh dấu của ứng cử viên "${r.id}"`,
     'layout-mismatch': (r) => `phiếu kiểu "${r.ballotLayout}" trong cuộc bầu kiểu "${r.layout}"`,
-    'note-required': (r) => 'lý do "other" (khác) phải kèm ghi chú của Ban kiểm phiếu',
+    'note-required': () => 'lý do "other" (khác) phải kèm ghi chú của Ban kiểm phiếu',
     'exclusion-category': (r) =>
       `loại trừ "${r.category}" không áp dụng cho đại hội này; cho phép: ${list(r.allowed)}`,
     'base-below-one': (r) =>
@@ -379,25 +468,25 @@ export const vi = {
     'wrong-status': (r) =>
       `cuộc bầu đang ở trạng thái "${lower(status[r.status])}"; lệnh này chỉ làm được khi ${list(r.allowed.map((s) => lower(status[s])))}`,
     forbidden: (r) => `vai trò "${r.role}" không được làm việc này; cần: ${list(r.needed)}`,
-    'wrong-pin': (r) => 'tên hoặc mã PIN không đúng',
-    'bad-order': (r) => 'thứ tự mới phải gồm đúng mỗi ứng cử viên một lần',
+    'wrong-pin': () => 'tên hoặc mã PIN không đúng',
+    'bad-order': () => 'thứ tự mới phải gồm đúng mỗi ứng cử viên một lần',
     'duplicate-code': (r) => `mã "${r.id}" đã được dùng`,
     'no-follow-up': (r) =>
       `kết quả hiện tại (${r.status}) không có bằng phiếu hay chỗ trống để bầu lại hoặc bầu tiếp`,
     'already-voided': (r) => `phiếu số ${r.n} đã bị hủy`,
     'one-head': (r) => `Ban kiểm phiếu phải có đúng một Trưởng ban (đang có ${r.heads})`,
-    'ruling-on-paper-invalid': (r) =>
+    'ruling-on-paper-invalid': () =>
       'phiếu này đã được Ban kiểm phiếu xác định không hợp lệ từ tờ phiếu; muốn đổi lý do thì sửa phiếu',
-    token: (r) => 'thiếu hoặc sai mã phiên của máy chủ (mã được in ra khi khởi động)',
-    'login-required': (r) => 'cần đăng nhập bằng tên và mã PIN',
+    token: () => 'thiếu hoặc sai mã phiên của máy chủ (mã được in ra khi khởi động)',
+    'login-required': () => 'cần đăng nhập bằng tên và mã PIN',
     'too-large': (r) => `dữ liệu gửi lên quá lớn (tối đa ${r.limit} byte)`,
     pairing: (r) =>
       r.reason === 'too-many'
         ? 'nhập sai mã ghép nối quá nhiều lần; chờ một phút rồi thử lại'
         : 'mã ghép nối không đúng hoặc đã hết hạn; xem mã mới trên màn hình chính',
-    'no-file': (r) => 'chưa mở tệp đại hội nào',
+    'no-file': () => 'chưa mở tệp đại hội nào',
     'file-exists': (r) => `đã có tệp ${r.path}; hãy mở tệp đó hoặc chọn tên khác`,
-    'p12-password': (r) =>
+    'p12-password': () =>
       'sai mật khẩu của tệp chứng thư số (.p12): kiểm tra chữ hoa, chữ thường và dấu tiếng Việt',
     'p12-unreadable': (r) =>
       r.problem === 'no-key'
@@ -405,6 +494,9 @@ export const vi = {
         : r.problem === 'no-certificate'
           ? 'tệp chứng thư số (.p12) không có chứng thư khớp với khóa bí mật'
           : 'không đọc được tệp chứng thư số (.p12): tệp hỏng hoặc không phải PKCS#12',
+    sheet: (r) => sheetProblemText(r.problem, 'vi'),
+    'unknown-call': (r) =>
+      `không có lời gọi "${r.kind}${r.name === '' ? '' : ` ${r.name}`}"; có: ${list(r.allowed)}`,
     file: (r) => `lỗi tệp: ${r.reason}`,
   }),
   warning: typed<WarningTexts>({

@@ -74,7 +74,8 @@ function headerField(text: string): PeopleField | undefined {
   return best?.field;
 }
 
-export const HEADER_SEARCH_ROWS = 30;
+export { HEADER_SEARCH_ROWS } from '../../core/protocol/sheet.ts';
+import { HEADER_SEARCH_ROWS } from '../../core/protocol/sheet.ts';
 
 export interface Header {
   readonly row: number;

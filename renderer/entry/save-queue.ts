@@ -55,12 +55,21 @@ export class SaveQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** A send that throws (a bug, a closed transport) is retried like a lost connection. */
+  private async attempt(item: PendingBallot): Promise<SaveOutcome> {
+    try {
+      return await this.send(item);
+    } catch (e) {
+      return { kind: 'disconnected', message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
   private async drain(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
     while (this.items.length > 0) {
       const item = this.items[0]!;
-      const outcome = await this.send(item);
+      const outcome = await this.attempt(item);
       if (outcome.kind === 'disconnected') {
         this.events.retrying(outcome.message);
         await new Promise((r) => setTimeout(r, this.retryDelayMs));

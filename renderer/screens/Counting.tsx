@@ -23,6 +23,7 @@ import {
   emptyBallot,
   press,
   readingOf,
+  withNote,
   type EditorShape,
   type EditorState,
 } from '../entry/editor.ts';
@@ -303,8 +304,8 @@ function Entry({ election }: { election: ElectionView }) {
           cancel={t.common.cancel}
           onDone={(note) => {
             setAskNote(false);
-            if (note === null) update(emptyBallot(shape));
-            else update({ ...editorRef.current, note });
+            // Cancelled: the ruling is taken back; the marks typed before it stay.
+            update(withNote(editorRef.current, note));
           }}
         />
       ) : null}

@@ -8,22 +8,10 @@ import { fileToBase64 } from '../files.ts';
 import { client } from '../client.ts';
 import { Field, Messages } from '../components.tsx';
 import { useT } from '../i18n.ts';
+import type { DocumentKind, MadeDocumentView } from '../../core/protocol/index.ts';
 
-interface Made {
-  fileName: string;
-  mime: string;
-  base64: string;
-  savedTo: string | null;
-}
-
-type Kind =
-  | 'ballot'
-  | 'minutes'
-  | 'announcement'
-  | 'results-xlsx'
-  | 'ballots-xlsx'
-  | 'congress-xlsx'
-  | 'record';
+type Made = MadeDocumentView;
+type Kind = DocumentKind;
 
 function blobOf(made: Made): Blob {
   const binary = atob(made.base64);
@@ -53,7 +41,7 @@ export function Documents({ election }: { election: ElectionView }) {
 
   const make = async (kind: Kind, extra: Record<string, unknown> = {}): Promise<Made | null> => {
     setBusy(true);
-    const r = await client.document<Made>(kind, { electionId: election.id, paper, ...extra });
+    const r = await client.document(kind, { electionId: election.id, paper, ...extra });
     setBusy(false);
     if (!r.ok) {
       setMessages(r.messages);

@@ -5,14 +5,12 @@ import { Field, Messages } from '../components.tsx';
 import { PairingCode } from './Pairing.tsx';
 import { CongressFields, EMPTY_CONGRESS, detailsOf, type CongressForm } from './CongressFields.tsx';
 import { useT } from '../i18n.ts';
+import type { RecentFile } from '../../core/protocol/index.ts';
+import type { CongressDetails } from '../../core/api.ts';
 import { refresh } from '../refresh.ts';
 import { useApp } from '../store.ts';
 
-interface Recent {
-  path: string;
-  name: string;
-  openedAt: string;
-}
+type Recent = RecentFile;
 
 export function Start() {
   const t = useT();
@@ -24,7 +22,7 @@ export function Start() {
   const [error, setError] = useState<readonly string[] | null>(null);
 
   useEffect(() => {
-    void client.file<Recent[]>('recent').then((r) => r.ok && setRecent(r.value));
+    void client.file('recent', {}).then((r) => r.ok && setRecent([...r.value]));
   }, [file]);
 
   const open = async (p: string) => {
@@ -37,7 +35,7 @@ export function Start() {
 
   const create = async () => {
     const congress = detailsOf(details);
-    const r = await client.file('create', { path, congress });
+    const r = await client.file('create', { path, congress: congress as CongressDetails });
     if (!r.ok) return setError(r.messages);
     setError(null);
     await refresh();

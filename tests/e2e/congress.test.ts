@@ -347,9 +347,9 @@ describe('a whole congress, end to end, in Chromium', () => {
         body: JSON.stringify({ electionId: 1, ballot: { struck: ['c4', 'c5'] } }),
       });
       return { status: r.status, body: await r.json() };
-    })()`)) as { status: number; body: { messages: string[] } };
+    })()`)) as { status: number; body: { error: unknown[] } };
     expect(refused.status).toBe(422);
-    expect(refused.body.messages[0]).toContain('đã chốt kết quả');
+    expect(refused.body.error[0]).toMatchObject({ code: 'wrong-status', status: 'finalized' });
   });
 
   it('the finalized election’s documents are one action each: minutes, signed minutes, Excel', async () => {

@@ -118,4 +118,36 @@ describe('the save queue of ballot entry', () => {
     expect(keys.size).toBe(1000);
     for (const k of keys) expect(k).toMatch(/^[A-Za-z0-9_-]{8,64}$/u);
   });
+
+  it('survives a send that throws (SQLITE_BUSY, a bug): retries it, then saves everything after it', async () => {
+    const service = newService();
+    const electionId = countingElection(service);
+    const { log, events } = recorder();
+    let throws = 2;
+    const queue = new SaveQueue(
+      async (item) => {
+        if (throws-- > 0) throw new Error('SQLITE_BUSY: database is locked');
+        const r = service.execute(
+          'enterBallot',
+          { electionId, ballot: item.body, clientKey: item.clientKey },
+          ADMIN,
+        );
+        return r.ok
+          ? { kind: 'saved', n: r.value.n, status: r.value.status }
+          : { kind: 'refused', messages: r.error.map((e) => e.code) };
+      },
+      events,
+      1,
+    );
+    queue.push(ballot(['c1']));
+    queue.push(ballot(['c2']));
+    await queue.idle();
+    expect(log).toEqual([
+      'retry',
+      'retry',
+      'saved 1 {"struck":["c1"]}',
+      'saved 2 {"struck":["c2"]}',
+    ]);
+    expect(queue.pending).toBe(0);
+  });
 });

@@ -11,6 +11,11 @@ import {
   type RunningHost,
 } from '../../server/http.ts';
 import { countingElection, snapshot, tempDir } from '../db/helpers.ts';
+import { refusalText, type Refusal } from '../../core/refusal.ts';
+
+/** A refused reply's refusals, worded in Vietnamese as a station would show them. */
+const said = (body: unknown): string[] =>
+  ((body as { error?: Refusal[] }).error ?? []).map((r) => refusalText(r, 'vi'));
 import { Service } from '../../db/service.ts';
 import { Workspace } from '../../db/workspace.ts';
 
@@ -80,8 +85,8 @@ describe('server/: the service over HTTP', () => {
         headers,
       );
       expect(r.status).toBe(401);
-      const body = (await r.json()) as { messages: string[] };
-      expect(body.messages[0]).toContain('mã phiên');
+      const body = said(await r.json());
+      expect(body[0]).toContain('mã phiên');
     }
     expect(
       (await post(host, '/api/query/results', { electionId }, { [TOKEN_HEADER]: 'nope' })).status,
@@ -108,8 +113,8 @@ describe('server/: the service over HTTP', () => {
       ballot: { struck: ['c9'] },
     });
     expect(refused.status).toBe(422);
-    const body = (await refused.json()) as { messages: string[] };
-    expect(body.messages[0]).toBe(
+    const body = said(await refused.json());
+    expect(body[0]).toBe(
       'Phiếu số 2 — ballot.struck[0]: ứng cử viên "c9" không có trong danh sách bầu cử',
     );
   });
@@ -119,9 +124,7 @@ describe('server/: the service over HTTP', () => {
     const before = snapshot(service);
     const bad = await post(host, '/api/command/enterBallot', '{"electionId": 1, ');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { messages: string[] }).messages[0]).toContain(
-      'không đọc được JSON',
-    );
+    expect(said(await bad.json())[0]).toContain('không đọc được JSON');
     expect((await post(host, '/api/command/dropTables', {})).status).toBe(404);
     const huge = await post(host, '/api/command/importElection', {
       record: 'x'.repeat(MAX_BODY_BYTES + 10),
@@ -238,7 +241,7 @@ describe('server/: spreadsheet preview', () => {
     expect(sheet.value.problems).toHaveLength(1);
     const bad = await post(host, '/api/sheet', { fileName: 'x.xls', base64: 'AAAA' });
     expect(bad.status).toBe(422);
-    expect(((await bad.json()) as { messages: string[] }).messages[0]).toMatch(/xlsx/u);
+    expect(said(await bad.json())[0]).toMatch(/xlsx/u);
     expect(snapshot(service)).toBe(before);
   });
 });
@@ -252,9 +255,7 @@ describe('server/: files', () => {
     });
     const none = await post(host, '/api/query/elections', {});
     expect(none.status).toBe(409);
-    expect(((await none.json()) as { messages: string[] }).messages[0]).toBe(
-      'chưa mở tệp đại hội nào',
-    );
+    expect(said(await none.json())[0]).toBe('chưa mở tệp đại hội nào');
     const congress = {
       name: 'Đại hội đại biểu Đảng bộ phường Bến Thành lần thứ XIII',
       organisation: 'Đảng bộ phường Bến Thành',
@@ -269,7 +270,7 @@ describe('server/: files', () => {
       join(dir, 'ben-thanh.kiemphieu'),
     );
     const again = await post(host, '/api/file/create', { path: join(dir, 'ben-thanh'), congress });
-    expect(((await again.json()) as { messages: string[] }).messages[0]).toContain('đã có tệp');
+    expect(said(await again.json())[0]).toContain('đã có tệp');
     const recent = (await (await post(host, '/api/file/recent', {})).json()) as {
       value: { path: string; name: string }[];
     };

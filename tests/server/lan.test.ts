@@ -1,4 +1,5 @@
 /** LAN mode: other stations pair with the code shown on the main screen; nothing else gets in. */
+import { refusalText, type Refusal } from '../../core/refusal.ts';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ function station(
 ) {
   return new Promise<{
     status: number;
-    body: { ok: boolean; value?: { token?: string; code?: string }; messages?: string[] };
+    body: { ok: boolean; value?: { token?: string; code?: string }; error?: Refusal[] };
   }>((resolve) => {
     const req = request(
       {
@@ -83,7 +84,7 @@ describe('LAN mode: pairing other stations', () => {
     // The code is used up: the same code again is refused, and a new one is shown.
     const again = await station(host, '/api/pair', { code }, {});
     expect(again.status).toBe(401);
-    expect(again.body.messages?.[0]).toContain('mã ghép nối không đúng');
+    expect(refusalText(again.body.error![0]!, 'vi')).toContain('mã ghép nối không đúng');
     const next = await station(host, '/api/pairing', {}, { [TOKEN_HEADER]: host.token });
     expect(next.body.value?.code).not.toBe(code);
   });

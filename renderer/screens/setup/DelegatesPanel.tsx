@@ -5,24 +5,16 @@ import { client } from '../../client.ts';
 import { Messages } from '../../components.tsx';
 import { useQuery } from '../../hooks.ts';
 import { useT } from '../../i18n.ts';
+import { useApp } from '../../store.ts';
+import type { PeopleSheet } from '../../../core/protocol/index.ts';
+import { sheetProblemText } from '../../../core/messages/index.ts';
 import { run } from '../Setup.tsx';
 
-interface SheetPerson {
-  row: number;
-  name: string;
-  unit?: string;
-  category?: string;
-  status?: 'official' | 'alternate';
-}
-interface Sheet {
-  headerRow: number;
-  people: SheetPerson[];
-  problems: { code: string }[];
-  messages: string[];
-}
+type Sheet = PeopleSheet & { readonly messages: readonly string[] };
 
 export function DelegatesPanel() {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const { data: delegates } = useQuery('delegates', {});
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [problems, setProblems] = useState<readonly string[] | null>(null);
@@ -31,7 +23,7 @@ export function DelegatesPanel() {
   const [error, setError] = useState<readonly string[] | null>(null);
 
   const preview = async (file: File) => {
-    const r = await client.sheet<Sheet & { problems: unknown[] }>({
+    const r = await client.sheet({
       fileName: file.name,
       base64: await fileToBase64(file),
     });
@@ -39,7 +31,7 @@ export function DelegatesPanel() {
       setSheet(null);
       return setProblems(r.messages);
     }
-    setSheet(r.value);
+    setSheet({ ...r.value, messages: r.value.problems.map((p) => sheetProblemText(p, lang)) });
     setProblems(null);
     setConfirmDuplicates(false);
   };

@@ -7,6 +7,7 @@ import { client } from '../../client.ts';
 import { Field, Messages } from '../../components.tsx';
 import { fileToBase64 } from '../../files.ts';
 import { useT } from '../../i18n.ts';
+import { sheetProblemText } from '../../../core/messages/index.ts';
 import { useApp } from '../../store.ts';
 import { run } from '../Setup.tsx';
 
@@ -89,13 +90,14 @@ export function ElectionsPanel() {
               const file = e.target.files?.[0];
               if (!file) return;
               // The sheet is read (legacy encodings converted, header found) into the list above, to check before creating.
-              const r = await client.sheet<{ people: { name: string }[]; messages: string[] }>({
+              const r = await client.sheet({
                 fileName: file.name,
                 base64: await fileToBase64(file),
               });
               if (!r.ok) return setMessages(r.messages);
               setForm((f) => ({ ...f, candidates: r.value.people.map((p) => p.name).join('\n') }));
-              setMessages(r.value.messages.length > 0 ? r.value.messages : null);
+              const problems = r.value.problems.map((p) => sheetProblemText(p, lang));
+              setMessages(problems.length > 0 ? problems : null);
             }}
           />
         </Field>
