@@ -79,7 +79,7 @@ describe('the counting minutes (rules.md, "The minutes")', () => {
       const result = Tally.ofRecord(record).result();
       for (const needle of [
         'ĐẢNG CỘNG SẢN VIỆT NAM',
-        'BIÊN BẢN KIỂM PHIẾU',
+        'BIÊN BẢN Kiểm phiếu bầu',
         'Quyết định số 190-QĐ/TW',
         'ngày 14 tháng 10 năm 2025',
         `Số lượng cần bầu: ${record.election.seats}`,
@@ -89,7 +89,7 @@ describe('the counting minutes (rules.md, "The minutes")', () => {
         `Số phiếu không hợp lệ: ${result.ballots.invalid}`,
         `từ ${result.threshold} phiếu trở lên`,
         recordFingerprint(record),
-        'TRƯỞNG BAN KIỂM PHIẾU',
+        'T/M BAN KIỂM PHIẾU TRƯỞNG BAN',
         ...COMMITTEE.map((m) => m.name),
       ]) {
         expect(t, needle).toContain(needle);
