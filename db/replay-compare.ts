@@ -13,9 +13,13 @@ import type { Db } from './connection.ts';
 import { PIN_HASH_NOT_COMMITTED } from './replay.ts';
 
 export type TableProblem =
-  | { readonly kind: 'table-missing'; readonly table: string }
-  | { readonly kind: 'table-extra'; readonly table: string }
   | { readonly kind: 'column-missing'; readonly table: string; readonly column: string }
+  | {
+      readonly kind: 'schema-object';
+      readonly type: string;
+      readonly name: string;
+      readonly change: 'missing' | 'extra' | 'changed';
+    }
   | { readonly kind: 'row-not-logged'; readonly table: string; readonly row: string }
   | { readonly kind: 'row-missing'; readonly table: string; readonly row: string }
   | {
@@ -159,6 +163,34 @@ function compareAudit(
 }
 
 /**
+ * The schema itself: a guard (trigger), index or table dropped, added or rewritten shows, even
+ * when the tamperer put the rows back as they were.
+ */
+function compareSchema(file: Db, replayed: Db, problems: TableProblem[]): void {
+  const select =
+    "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name";
+  const objects = (db: Db) =>
+    new Map(
+      (db.prepare(select).all() as { type: string; name: string; sql: string | null }[]).map(
+        (o) => [`${o.type} ${o.name}`, o],
+      ),
+    );
+  const mine = objects(file);
+  const theirs = objects(replayed);
+  for (const [k, o] of theirs) {
+    const found = mine.get(k);
+    if (found === undefined)
+      problems.push({ kind: 'schema-object', type: o.type, name: o.name, change: 'missing' });
+    else if (found.sql !== o.sql)
+      problems.push({ kind: 'schema-object', type: o.type, name: o.name, change: 'changed' });
+  }
+  for (const [k, o] of mine) {
+    if (!theirs.has(k))
+      problems.push({ kind: 'schema-object', type: o.type, name: o.name, change: 'extra' });
+  }
+}
+
+/**
  * Every table of `file` against the replayed file, row by row and field by field; the audit table
  * last. `uncommitted`: audit rows whose operator's PIN hash the replay found not committed.
  */
@@ -168,20 +200,12 @@ export function compareWithReplay(
   uncommitted: ReadonlySet<number> = new Set(),
 ): TableProblem[] {
   const problems: TableProblem[] = [];
-  const inFile = tables(file);
-  const inReplay = tables(replayed);
-  for (const table of inReplay) {
-    if (!inFile.includes(table)) problems.push({ kind: 'table-missing', table });
-  }
-  for (const table of inFile) {
-    if (!inReplay.includes(table)) {
-      problems.push({ kind: 'table-extra', table });
-      continue;
-    }
-    if (table !== 'audit') compareTable(file, replayed, table, problems);
-  }
-  if (inFile.includes('audit') && inReplay.includes('audit'))
-    compareAudit(file, replayed, uncommitted, problems);
+  compareSchema(file, replayed, problems);
+  // A table only one side has is named by the schema comparison.
+  const inReplay = new Set(tables(replayed));
+  const shared = tables(file).filter((t) => inReplay.has(t));
+  for (const table of shared) if (table !== 'audit') compareTable(file, replayed, table, problems);
+  if (shared.includes('audit')) compareAudit(file, replayed, uncommitted, problems);
   return problems;
 }
 
@@ -207,12 +231,6 @@ export function tableProblemText(p: TableProblem, lang: 'vi' | 'en'): string {
   const vi = lang === 'vi';
   const t = 'table' in p ? tableText(p.table, vi) : '';
   switch (p.kind) {
-    case 'table-missing':
-      return vi ? `Tệp thiếu ${t}` : `The file lacks ${t}`;
-    case 'table-extra':
-      return vi
-        ? `Tệp có ${t} mà ứng dụng không tạo ra`
-        : `The file has ${t}, which the app does not make`;
     case 'column-missing':
       return vi ? `${t}: thiếu cột ${p.column}` : `${t}: column ${p.column} is missing`;
     case 'row-not-logged':
@@ -227,6 +245,18 @@ export function tableProblemText(p: TableProblem, lang: 'vi' | 'en'): string {
       return vi
         ? `${t}, dòng ${p.row}, cột ${p.column}: tệp ghi ${p.file}, nhật ký ghi ${p.log} — đã sửa ngoài ứng dụng`
         : `${t}, row ${p.row}, column ${p.column}: the file holds ${p.file}, the audit log says ${p.log} — changed outside the app`;
+    case 'schema-object': {
+      const change = {
+        missing: vi ? 'đã bị xóa khỏi tệp' : 'was removed from the file',
+        extra: vi
+          ? 'được thêm vào tệp, ứng dụng không tạo ra'
+          : 'was added; the app does not make it',
+        changed: vi ? 'đã bị sửa' : 'was rewritten',
+      }[p.change];
+      return vi
+        ? `Cấu trúc tệp: ${p.type} ${p.name} ${change}`
+        : `File structure: ${p.type} ${p.name} ${change}`;
+    }
     case 'audit-differs':
       return vi
         ? `Nhật ký dòng ${p.seq}: khác với dòng ứng dụng ghi khi chạy lại (${p.columns.join(', ')})`

@@ -148,6 +148,25 @@ function checkBackup(backup: string, hashes: readonly string[]): FileProblem[] {
   }
 }
 
+/** Which of verify's four checks a problem belongs to (the CLI prints one line per check). */
+export type Check = 'file' | 'chain' | 'tables' | 'backups';
+
+export function checkOf(p: FileProblem): Check {
+  switch (p.kind) {
+    case 'unreadable':
+    case 'integrity':
+      return 'file';
+    case 'chain':
+      return 'chain';
+    case 'backup-ahead':
+    case 'backup-diverges':
+    case 'backup-unreadable':
+      return 'backups';
+    default:
+      return 'tables';
+  }
+}
+
 export function fileProblemText(p: FileProblem, lang: 'vi' | 'en'): string {
   const vi = lang === 'vi';
   switch (p.kind) {
@@ -176,9 +195,8 @@ export function fileProblemText(p: FileProblem, lang: 'vi' | 'en'): string {
     case 'replay-payload':
     case 'replay-refused':
       return replayProblemText(p, lang);
-    case 'table-missing':
-    case 'table-extra':
     case 'column-missing':
+    case 'schema-object':
     case 'row-not-logged':
     case 'row-missing':
     case 'field-changed':

@@ -152,9 +152,10 @@ export const electionHandlers: Handlers<ElectionCommands> = {
       new Set(input.order).size === codes.length &&
       input.order.every((c) => codes.includes(c));
     if (!permutation) refuse({ code: 'bad-order' }, 'order');
-    // Two passes so the UNIQUE (election, ord) constraint holds at every step.
+    // Two passes so UNIQUE (election, ord) and CHECK (ord >= 1) hold at every step: first past
+    // the end of the list, then into place.
     const update = stmt(ctx.db, 'UPDATE candidate SET ord = ? WHERE election_id = ? AND code = ?');
-    input.order.forEach((code, i) => update.run(-(i + 1), input.electionId, code));
+    input.order.forEach((code, i) => update.run(codes.length + i + 1, input.electionId, code));
     input.order.forEach((code, i) => update.run(i + 1, input.electionId, code));
     return done(null, {
       electionId: input.electionId,

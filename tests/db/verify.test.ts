@@ -3,8 +3,12 @@ import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commands } from '../../core/api.ts';
+import { chainHead } from '../../db/audit.ts';
+import { listBackups } from '../../db/backup.ts';
 import { Service } from '../../db/service.ts';
-import { verifyFile } from '../../db/verify.ts';
+import { fileProblemText, verifyFile } from '../../db/verify.ts';
+import { congressCopy, rehash, tamper, writeCongress } from '../hostile/verify-fixture.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { ADMIN, OPERATOR, countingElection, tempDir, value } from './helpers.ts';
 
@@ -29,16 +33,6 @@ async function countedFile(): Promise<string> {
   value(s.execute('closeElection', { electionId: id }, ADMIN));
   await s.close();
   return file;
-}
-
-/** A tamperer with sqlite3 in hand: drops the app's guards, then edits. */
-function tamper(file: string, sql: string): void {
-  const db = new Database(file);
-  db.exec(
-    'DROP TRIGGER IF EXISTS ballot_immutable; DROP TRIGGER IF EXISTS audit_append_only_update; DROP TRIGGER IF EXISTS audit_append_only_delete; DROP TRIGGER IF EXISTS ballot_no_delete; DROP TRIGGER IF EXISTS ballot_locked;',
-  );
-  db.exec(sql);
-  db.close();
 }
 
 describe('verify FILE.kiemphieu', () => {
@@ -154,5 +148,124 @@ describe('verify AUDIT.json (an exported audit log)', () => {
     const bad = await runCli(['verify', out, '--lang', 'en']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('breaks at row 4');
+  });
+});
+
+describe('verify replays the whole log', () => {
+  it('a file touched by every command of the catalogue verifies, an imported record included', async () => {
+    const dir = tempDir();
+    const { file, electionId, conferenceId } = await writeCongress(dir);
+    const s = Service.open(file, { backups: false });
+    // The commands the congress fixture does not use.
+    const draft = value(
+      s.execute(
+        'createElection',
+        { title: 'Bầu Ủy ban Kiểm tra', kind: 'inspection-committee', layout: 'strike', seats: 2 },
+        ADMIN,
+      ),
+    ).electionId;
+    value(
+      s.execute('setCandidates', { electionId: draft, candidates: ['Một', 'Hai', 'Ba'] }, ADMIN),
+    );
+    value(s.execute('reorderCandidates', { electionId: draft, order: ['c3', 'c1', 'c2'] }, ADMIN));
+    value(s.execute('openElection', { electionId: draft }, ADMIN));
+    value(s.execute('reopenElection', { electionId, reason: 'Đoàn Chủ tịch cho kiểm lại' }, ADMIN));
+    value(s.execute('closeElection', { electionId }, ADMIN));
+    const record = value(s.query('exportRecord', { electionId: conferenceId }));
+    await s.close();
+    const other = Service.open(join(dir, 'khac.kiemphieu'), { create: true, backups: false });
+    value(other.execute('importElection', { record }, ADMIN));
+    await other.close();
+
+    for (const f of [file, join(dir, 'khac.kiemphieu')]) {
+      const db = new Database(f, { readonly: true });
+      const v = verifyFile(db);
+      expect(v.problems).toEqual([]);
+      expect(v.rowsCompared).toBeGreaterThan(v.auditRows);
+      db.close();
+    }
+    // Every command of the catalogue is in the log, so each one's replay is exercised here.
+    const db = new Database(file, { readonly: true });
+    const logged = new Set(db.prepare('SELECT DISTINCT command FROM audit').pluck().all());
+    db.close();
+    logged.add('importElection');
+    expect(Object.keys(commands).filter((c) => !logged.has(c))).toEqual([]);
+  });
+
+  it('chainHead: the last row’s hash, short for paper', async () => {
+    const file = await countedFile();
+    const db = new Database(file, { readonly: true });
+    const head = chainHead(db);
+    const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as {
+      seq: number;
+      hash: string;
+    };
+    expect(head).toEqual({
+      seq: last.seq,
+      hash: last.hash,
+      short: last.hash.slice(0, 16).replace(/(.{4})(?!$)/gu, '$1 '),
+    });
+    expect(head.short).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/u);
+    expect(verifyFile(db).head).toBe(head.hash);
+    db.close();
+  });
+
+  it('a chain rewritten to match an edit verifies alone, and is caught by the backups', async () => {
+    const { file, electionId } = await congressCopy();
+    // Seats 3 → 1 in the table and in the logged command, every hash recomputed.
+    tamper(
+      file,
+      `UPDATE election SET seats = 1 WHERE id = ${electionId};
+       UPDATE audit SET payload = replace(payload, '"seats":3', '"seats":1') WHERE command = 'createElection' AND json_extract(payload, '$.seats') = 3;`,
+    );
+    rehash(file);
+    const db = new Database(file, { readonly: true });
+    expect(verifyFile(db).problems).toEqual([]);
+    const v = verifyFile(db, { backups: listBackups(file).map((b) => b.path) });
+    db.close();
+    expect(v.problems.length).toBeGreaterThan(0);
+    expect(v.problems.every((p) => p.kind === 'backup-diverges')).toBe(true);
+    expect(fileProblemText(v.problems[0]!, 'en')).toMatch(
+      /^The backup .* audit row \d+ differs from the file's — the file's log was rewritten$/u,
+    );
+  });
+
+  it('a forged log row the app would refuse is named, even in a chain that verifies', async () => {
+    const { file, electionId } = await congressCopy();
+    // A ballot added to the finalized election, in the table and in a log row, chain recomputed.
+    tamper(
+      file,
+      `INSERT INTO ballot (election_id, n, version, current, body, change, entered_by, entered_at)
+         VALUES (${electionId}, 19, 1, 1, '{"struck":["c1","c2"]}', 'enter', 'Lê Thị Nhập', '2025-10-14T10:00Z');
+       INSERT INTO audit (seq, at, actor, command, payload, prev_hash, hash)
+         SELECT MAX(seq) + 1, '2025-10-14T10:00Z', 'Lê Thị Nhập (operator)', 'enterBallot',
+           json_object('electionId', ${electionId}, 'ballot', json_object('election_id', ${electionId}, 'n', 19, 'version', 1,
+             'body', '{"struck":["c1","c2"]}', 'ruling_code', NULL, 'ruling_note', NULL, 'voided', 0, 'void_reason', NULL,
+             'change', 'enter', 'change_reason', NULL, 'batch_id', NULL, 'entered_by', 'Lê Thị Nhập',
+             'entered_at', '2025-10-14T10:00Z', 'client_key', NULL)),
+           printf('%064d', 0), printf('%064d', 0) FROM audit;`,
+    );
+    rehash(file);
+    const db = new Database(file, { readonly: true });
+    const v = verifyFile(db);
+    db.close();
+    const texts = v.problems.map((p) => fileProblemText(p, 'en'));
+    expect(texts[0]).toMatch(/^Audit row \d+ \(enterBallot\): the app refuses it on replay — /u);
+    expect(texts[1]).toMatch(
+      /^table ballot, row id \d+ \(election 1, n 19, version 1\): in the file but not in the audit log — added outside the app$/u,
+    );
+    expect(texts).toHaveLength(2);
+  });
+
+  it('a guard of the file dropped and left out is named', async () => {
+    const { file } = await congressCopy();
+    const db0 = new Database(file);
+    db0.exec('DROP TRIGGER ballot_no_delete');
+    db0.close();
+    const db = new Database(file, { readonly: true });
+    expect(verifyFile(db).problems.map((p) => fileProblemText(p, 'en'))).toEqual([
+      'File structure: trigger ballot_no_delete was removed from the file',
+    ]);
+    db.close();
   });
 });

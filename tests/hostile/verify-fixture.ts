@@ -8,6 +8,9 @@ import Database from 'better-sqlite3';
 import { copyFileSync, cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GENESIS_HASH } from '../../core/audit-chain.ts';
+import { canonicalJson } from '../../core/canonical-json.ts';
+import { rowHash } from '../../db/audit.ts';
 import { Service } from '../../db/service.ts';
 import { ADMIN, OPERATOR, tempDir, value } from '../db/helpers.ts';
 
@@ -219,12 +222,47 @@ export async function congressCopy(): Promise<CongressFile> {
   return { ...congress, file };
 }
 
-/** A tamperer with sqlite3 in hand: drops the app's guards, then edits. */
+/**
+ * A careful tamperer with sqlite3 in hand: drops the app's guards, edits, puts the guards back so
+ * that the schema looks untouched.
+ */
 export function tamper(file: string, sql: string): void {
   const db = new Database(file);
-  db.exec(
-    'DROP TRIGGER IF EXISTS ballot_immutable; DROP TRIGGER IF EXISTS audit_append_only_update; DROP TRIGGER IF EXISTS audit_append_only_delete; DROP TRIGGER IF EXISTS ballot_no_delete; DROP TRIGGER IF EXISTS ballot_locked;',
-  );
+  const triggers = db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'")
+    .all() as { name: string; sql: string }[];
+  for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
   db.exec(sql);
+  for (const t of triggers) db.exec(t.sql);
+  db.close();
+}
+
+/**
+ * Recomputes every hash of the chain from the first row, as a tamperer who read the source would
+ * after editing payloads: the chain verifies again; only a backup or paper can tell.
+ */
+export function rehash(file: string): void {
+  const db = new Database(file);
+  const guard = db
+    .prepare("SELECT sql FROM sqlite_schema WHERE name = 'audit_append_only_update'")
+    .pluck()
+    .get() as string;
+  db.exec('DROP TRIGGER audit_append_only_update');
+  const rows = db.prepare('SELECT * FROM audit ORDER BY seq').all() as {
+    seq: number;
+    at: string;
+    actor: string;
+    command: string;
+    payload: string;
+  }[];
+  let prev = GENESIS_HASH;
+  const update = db.prepare('UPDATE audit SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?');
+  for (const r of rows) {
+    const payload = JSON.parse(r.payload) as unknown;
+    const hash = rowHash(prev, { ...r, payload });
+    update.run(canonicalJson(payload), prev, hash, r.seq);
+    prev = hash;
+  }
+  db.exec(guard);
   db.close();
 }
