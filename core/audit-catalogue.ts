@@ -7,8 +7,14 @@ import type { CommandName } from './api.ts';
 
 export type AuditLevel = 'info' | 'ballot' | 'important';
 
+/** Rows the app writes by itself, changing no table: the offline guard (db/offline-guard.ts). */
+export type SystemEventName = 'internetConnected' | 'internetDisconnected';
+
 export const AUDIT_EVENTS: Readonly<
-  Record<CommandName, { readonly vi: string; readonly en: string; readonly level: AuditLevel }>
+  Record<
+    CommandName | SystemEventName,
+    { readonly vi: string; readonly en: string; readonly level: AuditLevel }
+  >
 > = {
   updateCongress: {
     vi: 'Cập nhật thông tin đại hội',
@@ -43,6 +49,16 @@ export const AUDIT_EVENTS: Readonly<
     vi: 'Tạo cuộc bầu lại / bầu tiếp',
     en: 'Re-vote or further round created',
     level: 'important',
+  },
+  internetConnected: {
+    vi: 'Máy tính có kết nối Internet',
+    en: 'Computer connected to the Internet',
+    level: 'important',
+  },
+  internetDisconnected: {
+    vi: 'Máy tính không còn kết nối Internet',
+    en: 'Computer no longer connected to the Internet',
+    level: 'info',
   },
 };
 
