@@ -78,7 +78,7 @@ export const PAGE_SIZES: Readonly<Record<Paper, { width: number; height: number 
 };
 
 const MARK_SIZE = 14;
-const MARK_INSET = 24;
+const MARK_INSET = 28;
 
 const widthIndex = new Map<string, number>([...TINOS_CHARS].map((c, i) => [c, i]));
 

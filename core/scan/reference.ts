@@ -79,7 +79,7 @@ const rectPolygon = (r: Rect): Polygon => [
 export function sideReference(
   side: BallotSide,
   outlines: Outlines,
-  { res = 2, grow = 2 }: { res?: number; grow?: number } = {},
+  { res = 2, grow = 1 }: { res?: number; grow?: number } = {},
 ): Reference {
   const area = side.listArea;
   const mask = emptyMask(Math.round(area.w * res), Math.round(area.h * res));

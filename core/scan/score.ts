@@ -141,7 +141,8 @@ export function scoreSide(
         res,
         added,
       );
-      const covered = bridgedCount(columnsWithInk(added, span), Math.round(0.6 * fontPx));
+      // Letters hide the stroke where it crosses them: close gaps up to about two letters wide.
+      const covered = bridgedCount(columnsWithInk(added, span), Math.round(1.0 * fontPx));
       const strike = Math.round((1000 * covered) / Math.max(1, span.u1 - span.u0));
       // Beside the name: the band left of the number and right of the name's zone (with room
       // for a stroke that runs on past the last letter).

@@ -45,12 +45,11 @@ function pool(
   thresholds: ScanThresholds,
   size: number,
 ): Reader {
-  const url = new URL('./worker.ts', import.meta.url);
-  // The worker is TypeScript: it runs through the same tsx loader as this process.
-  const execArgv = ['--import', import.meta.resolve('tsx/esm')];
+  // The worker is TypeScript: its entry registers the same tsx loader as this process.
+  const url = new URL('./worker-entry.mjs', import.meta.url);
   const workers = Array.from(
     { length: size },
-    () => new Worker(url, { workerData: { record, paper, thresholds }, execArgv }),
+    () => new Worker(url, { workerData: { record, paper, thresholds } }),
   );
   const waiting = new Map<number, (o: PageOutcome) => void>();
   const idle: Worker[] = [...workers];
@@ -159,7 +158,7 @@ function joinSides(
       return;
     }
     if (o.status === 'rejected') {
-      out.push({
+      push({
         ...base,
         status: o.reason === 'blank' ? 'skipped' : 'rejected',
         reason: o.reason,

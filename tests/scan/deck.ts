@@ -55,7 +55,9 @@ export async function blankPages(
     const pdf = join(dir, 'b.pdf');
     writeFileSync(
       pdf,
-      await renderPdf(ballotDocument({ record, paper, layoutFingerprint: layoutFingerprint(record) })),
+      await renderPdf(
+        ballotDocument({ record, paper, layoutFingerprint: layoutFingerprint(record) }),
+      ),
     );
     execFileSync('pdftoppm', ['-r', String(dpi), '-png', pdf, join(dir, 'p')]);
     const pages: Page[] = [];
@@ -126,14 +128,7 @@ class Pen {
 }
 
 export type StrikeStyle =
-  | 'straight'
-  | 'wavy'
-  | 'double'
-  | 'partial'
-  | 'felt'
-  | 'ballpoint'
-  | 'pencil'
-  | 'slanted';
+  'straight' | 'wavy' | 'double' | 'partial' | 'felt' | 'ballpoint' | 'pencil' | 'slanted';
 export const STRIKE_STYLES: readonly StrikeStyle[] = [
   'straight',
   'wavy',
@@ -146,13 +141,7 @@ export const STRIKE_STYLES: readonly StrikeStyle[] = [
 ];
 
 export type Distractor =
-  | 'tick'
-  | 'dot'
-  | 'underline'
-  | 'circle'
-  | 'written-name'
-  | 'signature'
-  | 'note';
+  'tick' | 'dot' | 'underline' | 'circle' | 'written-name' | 'signature' | 'note';
 /** Distractors that leave the reading certain (on the line, not a strike). */
 export const LINE_DISTRACTORS: readonly Distractor[] = ['tick', 'dot', 'underline', 'circle'];
 /** Ink outside the lines: the sheet must go to review. */
@@ -164,7 +153,11 @@ function strike(pen: Pen, line: BallotLine, style: StrikeStyle, ink: Ink, r: Rng
   let x0 = line.name.x - between(r, 0, 0.6) * size;
   let x1 = line.name.x + line.name.width + between(r, 0, 0.6) * size;
   const width =
-    style === 'felt' ? between(r, 2.6, 3.6) : style === 'ballpoint' ? between(r, 0.8, 1.1) : between(r, 1.1, 1.8);
+    style === 'felt'
+      ? between(r, 2.6, 3.6)
+      : style === 'ballpoint'
+        ? between(r, 0.8, 1.1)
+        : between(r, 1.1, 1.8);
   const colour = style === 'pencil' ? INKS.pencil! : ink;
   if (style === 'partial') {
     const keep = between(r, 0.8, 0.92);
@@ -254,10 +247,7 @@ function distractor(
       const side = geometry.sides[0]!;
       const last = side.lines[side.lines.length - 1]!;
       const x = kind === 'note' ? side.listArea.x + side.listArea.w * 0.55 : side.listArea.x + 30;
-      const y = Math.min(
-        last.band.y + last.band.h + 30,
-        side.listArea.y + side.listArea.h - 30,
-      );
+      const y = Math.min(last.band.y + last.band.h + 30, side.listArea.y + side.listArea.h - 30);
       const pts: [number, number][] = [];
       const letters = kind === 'signature' ? 6 : 14;
       for (let i = 0; i <= letters * 6; i++) {
@@ -284,12 +274,7 @@ export interface SheetSpec {
 }
 
 /** Draws the voter's marks on a copy of the blank page (side 1). */
-export function markPage(
-  blank: Page,
-  geometry: BallotGeometry,
-  spec: SheetSpec,
-  r: Rng,
-): Page {
+export function markPage(blank: Page, geometry: BallotGeometry, spec: SheetSpec, r: Rng): Page {
   const page: Page = { ...blank, rgb: new Uint8Array(blank.rgb) };
   const pen = new Pen(page, blank.dpi / 72);
   const ink = INKS[spec.ink ?? 'black']!;
@@ -309,10 +294,32 @@ export function markPage(
         const cy = box.y + box.h / 2 + between(r, -0.1, 0.1) * box.h;
         const h = box.h * between(r, 0.25, 0.35);
         if (r() < 0.75) {
-          pen.path([[cx - h, cy - h], [cx + h, cy + h]], 1.4, ink);
-          pen.path([[cx + h, cy - h], [cx - h, cy + h]], 1.4, ink);
+          pen.path(
+            [
+              [cx - h, cy - h],
+              [cx + h, cy + h],
+            ],
+            1.4,
+            ink,
+          );
+          pen.path(
+            [
+              [cx + h, cy - h],
+              [cx - h, cy + h],
+            ],
+            1.4,
+            ink,
+          );
         } else {
-          pen.path([[cx - h, cy], [cx - h * 0.3, cy + h], [cx + h, cy - h]], 1.4, ink);
+          pen.path(
+            [
+              [cx - h, cy],
+              [cx - h * 0.3, cy + h],
+              [cx + h, cy - h],
+            ],
+            1.4,
+            ink,
+          );
         }
       }
     }
@@ -344,7 +351,7 @@ export function randomScanner(r: Rng, dpi: number, extra: Partial<ScannerSpec> =
     rotateDeg: between(r, -3, 3),
     upsideDown: r() < 0.15,
     scale: between(r, 0.97, 1.03),
-    offsetMm: [between(r, -4, 4), between(r, -4, 4)],
+    offsetMm: [between(r, -3, 3), between(r, -3, 3)],
     blur: r() < 0.5 ? between(r, 0.3, 0.9) : 0,
     noise: between(r, 2, 10),
     jpegQuality: r() < 0.7 ? Math.round(between(r, 55, 92)) : null,
@@ -362,8 +369,9 @@ export function randomScanner(r: Rng, dpi: number, extra: Partial<ScannerSpec> =
  */
 export async function scanPage(page: Page, scan: ScannerSpec, r: Rng): Promise<Buffer> {
   const k = scan.dpi / page.dpi;
-  const width = Math.round(page.width * k);
-  const height = Math.round(page.height * k);
+  // A scanner whose scale is off scales its whole image, the frame with the sheet.
+  const width = Math.round(page.width * k * scan.scale);
+  const height = Math.round(page.height * k * scan.scale);
   const channels = scan.colour ? 3 : 1;
   const out = new Uint8Array(width * height * channels);
   const a = ((scan.rotateDeg + (scan.upsideDown ? 180 : 0)) * Math.PI) / 180;
@@ -393,21 +401,28 @@ export async function scanPage(page: Page, scan: ScannerSpec, r: Rng): Promise<B
       const fx = sx - xi;
       const fy = sy - yi;
       const i = (yi * pw + xi) * 3;
-      const px = (c: number) => {
-        const t = rgb[i + c]! + (rgb[i + 3 + c]! - rgb[i + c]!) * fx;
-        const b = rgb[i + pw * 3 + c]! + (rgb[i + pw * 3 + 3 + c]! - rgb[i + pw * 3 + c]!) * fx;
-        return t + (b - t) * fy;
-      };
+      const j = i + pw * 3;
       if (channels === 3) {
-        out[o] = px(0);
-        out[o + 1] = px(1);
-        out[o + 2] = px(2);
-      } else out[o] = 0.299 * px(0) + 0.587 * px(1) + 0.114 * px(2);
+        for (let c = 0; c < 3; c++) {
+          const t = rgb[i + c]! + (rgb[i + 3 + c]! - rgb[i + c]!) * fx;
+          const b = rgb[j + c]! + (rgb[j + 3 + c]! - rgb[j + c]!) * fx;
+          out[o + c] = t + (b - t) * fy;
+        }
+      } else {
+        // Luminance of the four neighbours, then bilinear.
+        const l = (q: number) => 0.299 * rgb[q]! + 0.587 * rgb[q + 1]! + 0.114 * rgb[q + 2]!;
+        const t = l(i) + (l(i + 3) - l(i)) * fx;
+        const b = l(j) + (l(j + 3) - l(j)) * fx;
+        out[o] = t + (b - t) * fy;
+      }
     }
   }
-  // Paper is never pure white, and a sensor adds noise.
+  // Paper is never pure white, and a sensor adds noise (from a table: fast and still seeded).
+  const table = new Float32Array(65_536);
+  for (let i = 0; i < table.length; i++) table[i] = (r() + r() - 1) * scan.noise;
+  const shift = Math.floor(r() * 65_536);
   for (let i = 0; i < out.length; i++) {
-    const v = out[i]! * 0.95 + 6 + (r() + r() - 1) * scan.noise;
+    const v = out[i]! * 0.95 + 6 + table[(i * 7919 + shift) & 65_535]!;
     out[i] = v < 0 ? 0 : v > 255 ? 255 : v;
   }
   for (let s = 0; s < scan.streaks; s++) {
