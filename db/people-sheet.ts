@@ -23,3 +23,4 @@ export type {
   SheetProblem,
   SheetSource,
 } from './people-sheet/types.ts';
+export { readPeopleSheetInWorker, type WorkerLimits } from './people-sheet/in-worker.ts';

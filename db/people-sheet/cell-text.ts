@@ -27,8 +27,11 @@ export function fold(text: string): string {
 const NAME_FIELDS: readonly PeopleField[] = ['name', 'family', 'given'];
 
 /** One encoding per column: decided from its data cells, or from their font when text can't. */
+/** Enough cells to tell a column's encoding; the rest of a long list only costs time. */
+const ENCODING_SAMPLE = 5_000;
+
 export function columnEncoding(cells: readonly Cell[]): VietnameseEncoding {
-  const open = cells.filter((c) => !c.decoded && c.text !== '');
+  const open = cells.filter((c) => !c.decoded && c.text !== '').slice(0, ENCODING_SAMPLE);
   const detected = detectVietnameseEncodingOf(open.map((c) => c.text));
   if (detected !== 'unicode') return detected;
   const nonAscii = open.filter((c) => /[^\x00-\x7f]/u.test(c.text));

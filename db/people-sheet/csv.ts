@@ -1,36 +1,42 @@
 /**
- * CSV as old party-office files come: UTF-8 (with or without BOM), UTF-16 or Windows-1252, split
- * by `,` `;` or tab, with Excel's "sep=" line honoured.
+ * CSV as party offices save it: UTF-8 (with or without BOM), UTF-16, Windows-1258 or Windows-1252
+ * (see encoding.ts), split by `,` `;` or tab, with Excel's "sep=" line honoured. Parsed within the
+ * limits: a quote never closed, a row past the last allowed, a cell longer than any name is
+ * refused at its row, not read into one "person" of millions of characters.
  */
+import type { CsvDelimiter, SheetSource } from '../../core/protocol/sheet.ts';
+import { decodeCsvBytes, type EncodingRefusal } from './encoding.ts';
 import type { Grid } from './grid.ts';
-import type { CsvCharset, CsvDelimiter, SheetSource } from './types.ts';
+import { SHEET_LIMITS } from './limits.ts';
 
-function decodeCsv(bytes: Uint8Array): { text: string; charset: CsvCharset } {
-  const [b0, b1, b2] = bytes;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8-bom' };
-  }
-  if (b0 === 0xff && b1 === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), charset: 'utf-16le' };
-  }
-  if (b0 === 0xfe && b1 === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), charset: 'utf-16be' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
-  } catch {
-    // Not UTF-8: an old file saved by Excel in the Western code page, where TCVN3 and VNI bytes
-    // come out as the Latin-1 letters core/legacy-text.ts expects.
-    return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252' };
-  }
-}
+export type CsvRefusal =
+  | EncodingRefusal
+  | { readonly kind: 'unterminated-quote'; readonly row: number }
+  | { readonly kind: 'rows'; readonly row: number }
+  | { readonly kind: 'columns'; readonly row: number; readonly column: number }
+  | { readonly kind: 'cells'; readonly row: number }
+  | { readonly kind: 'cell-chars'; readonly row: number; readonly column: number };
+
+type Parsed = { ok: true; records: string[][] } | { ok: false; refusal: CsvRefusal };
 
 /** RFC 4180 records: quoted fields may hold the delimiter, "" and line breaks. */
-function parseCsv(text: string, delimiter: string): string[][] {
+function parseCsv(text: string, delimiter: string): Parsed {
+  const { rows: maxRows, columns: maxColumns, cells: maxCells, cellChars } = SHEET_LIMITS;
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
   let quoted = false;
+  let quoteRow = 0;
+  let cells = 0;
+  const row = (): number => records.length + 1;
+  const endField = (): CsvRefusal | undefined => {
+    record.push(field);
+    field = '';
+    cells++;
+    if (record.length > maxColumns) return { kind: 'columns', row: row(), column: record.length };
+    if (cells > maxCells) return { kind: 'cells', row: row() };
+    return undefined;
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
@@ -44,21 +50,37 @@ function parseCsv(text: string, delimiter: string): string[][] {
       }
     } else if (ch === '"' && field === '') {
       quoted = true;
+      quoteRow = row();
     } else if (ch === delimiter) {
-      record.push(field);
-      field = '';
+      const refused = endField();
+      if (refused) return { ok: false, refusal: refused };
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
+      const refused = endField();
+      if (refused) return { ok: false, refusal: refused };
       records.push(record);
       record = [];
-      field = '';
+      if (records.length >= maxRows && i + 1 < text.length) {
+        return { ok: false, refusal: { kind: 'rows', row: records.length + 1 } };
+      }
     } else {
       field += ch;
     }
+    if (field.length > cellChars) {
+      // A quote that is never closed swallows the rest of the file: say so, not "too long".
+      if (quoted && text.indexOf('"', i + 1) < 0) {
+        return { ok: false, refusal: { kind: 'unterminated-quote', row: quoteRow } };
+      }
+      return { ok: false, refusal: { kind: 'cell-chars', row: row(), column: record.length + 1 } };
+    }
   }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
+  if (quoted) return { ok: false, refusal: { kind: 'unterminated-quote', row: quoteRow } };
+  if (field !== '' || record.length > 0) {
+    const refused = endField();
+    if (refused) return { ok: false, refusal: refused };
+    records.push(record);
+  }
+  return { ok: true, records };
 }
 
 // The delimiter that splits the first lines most consistently into more than one field.
@@ -67,25 +89,33 @@ function guessDelimiter(text: string): CsvDelimiter {
   let best: CsvDelimiter = ',';
   let bestScore = 0;
   for (const delimiter of [',', ';', '\t'] as const) {
-    const widths = parseCsv(sample, delimiter)
-      .map((r) => r.length)
-      .filter((n) => n > 1);
+    const parsed = parseCsv(sample, delimiter);
+    // A quote opened in the sample and closed further down is no evidence either way.
+    if (!parsed.ok) continue;
     const counts = new Map<number, number>();
-    for (const n of widths) counts.set(n, (counts.get(n) ?? 0) + 1);
+    for (const r of parsed.records) {
+      if (r.length > 1) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+    }
     const score = Math.max(0, ...counts.values());
     if (score > bestScore) [best, bestScore] = [delimiter, score];
   }
   return best;
 }
 
-export function readCsv(bytes: Uint8Array): { grid: Grid; source: SheetSource } {
-  const { text: raw, charset } = decodeCsv(bytes);
+export function readCsv(
+  bytes: Uint8Array,
+): { ok: true; grid: Grid; source: SheetSource } | { ok: false; refusal: CsvRefusal } {
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) return decoded;
+  const { text: raw, charset, confidence } = decoded.value;
   // Excel's "sep=;" first line names the delimiter and is not shown as a row.
   const sep = /^sep=(.)\r?\n/u.exec(raw);
   const text = sep ? raw.slice(sep[0].length) : raw;
   const named = sep?.[1];
   const delimiter: CsvDelimiter =
     named === ',' || named === ';' || named === '\t' ? named : guessDelimiter(text);
-  const grid = parseCsv(text, delimiter).map((record) => record.map((t) => ({ text: t })));
-  return { grid, source: { format: 'csv', charset, delimiter } };
+  const parsed = parseCsv(text, delimiter);
+  if (!parsed.ok) return parsed;
+  const grid = parsed.records.map((record) => record.map((t) => ({ text: t })));
+  return { ok: true, grid, source: { format: 'csv', charset, delimiter, confidence } };
 }

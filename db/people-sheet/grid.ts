@@ -9,6 +9,8 @@ export interface Cell {
   readonly inherited?: boolean;
   /** Already Unicode (a rich-text cell whose runs were decoded one by one). */
   readonly decoded?: boolean;
+  /** The formula of a formula cell (its text is the value Excel last computed). */
+  readonly formula?: string;
 }
 /** rows[r - 1][c - 1] is the cell at row r, column c. */
 export type Grid = readonly (readonly Cell[])[];

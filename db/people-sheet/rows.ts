@@ -1,11 +1,15 @@
 /**
  * Data rows into people, with the problems of each row: an empty name, a duplicate name, a status
- * that is neither official nor alternate, a birth year that is not one.
+ * that is neither official nor alternate, a birth year that is not one, a formula where a name
+ * belongs. Rows that are not people (totals, signatures, dates, a bare count, and everything
+ * below the signatures) and rows the operator leaves out are listed apart, with their numbers.
  */
 import type { VietnameseEncoding } from '../../core/legacy-text.ts';
 import { cleanName } from '../../core/names.ts';
-import { cellUnicode, columnEncoding, fold } from './cell-text.ts';
-import { EMPTY, cellAt, type Grid } from './grid.ts';
+import type { LeftOutReason, LeftOutRow } from '../../core/protocol/sheet.ts';
+import { cellUnicode, columnEncoding, fold, headerText } from './cell-text.ts';
+import { countOnly, footerCell, footerRow } from './footer.ts';
+import { EMPTY, cellAt, type Cell, type Grid } from './grid.ts';
 import { mappedColumns } from './header.ts';
 import type {
   ColumnMapping,
@@ -79,11 +83,31 @@ function readRow(value: (field: PeopleField) => string, row: number, split: bool
 
 interface RowsRead {
   readonly people: SheetPerson[];
+  readonly leftOut: LeftOutRow[];
   readonly problems: SheetProblem[];
   readonly encodings: ReadonlyMap<PeopleField, VietnameseEncoding>;
 }
 
-export function readRows(grid: Grid, mapping: ColumnMapping, headerRow: number): RowsRead {
+const NAME_FIELDS = ['name', 'family', 'given'] as const;
+
+/** A name cell that is a formula: in an .xlsx, or typed as one in a CSV ("=1+1"). */
+function formulaIn(cell: Cell): string | undefined {
+  if (cell.formula !== undefined) return cell.formula;
+  const text = cell.text.trim();
+  return /^=./u.test(text) ? text.slice(1) : undefined;
+}
+
+const rowText = (cells: readonly string[]): string => {
+  const text = cells.join(' | ');
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+};
+
+export function readRows(
+  grid: Grid,
+  mapping: ColumnMapping,
+  headerRow: number,
+  leaveOut: ReadonlySet<number> = new Set(),
+): RowsRead {
   const columns = new Map(mappedColumns(mapping));
   const firstRow = headerRow + 1;
   const dataRows = grid.slice(headerRow);
@@ -94,27 +118,77 @@ export function readRows(grid: Grid, mapping: ColumnMapping, headerRow: number):
     ]),
   );
   const people: SheetPerson[] = [];
+  const leftOut: LeftOutRow[] = [];
   const problems: SheetProblem[] = [];
+  /** Rows with numbers and no name: a count when nobody follows them, else a missing name. */
+  const counts: { row: number; text: string; problems: readonly SheetProblem[] }[] = [];
+  let belowSignature = false;
   for (let row = firstRow; row <= grid.length; row++) {
     const own = (grid[row - 1] ?? []).filter((c) => !c.inherited && c.text.trim() !== '');
     if (own.length === 0) continue;
     // A row of column numbers, "1 2 3 …" or "(1) (2) (3) …", printed under the header.
     if (row === firstRow && own.length > 1 && own.every((c) => isNumbering(c.text))) continue;
+    const texts = (): string[] => own.map((c) => headerText(c.text)).filter((t) => t !== '');
+    const leave = (reason: LeftOutReason): void => {
+      leftOut.push({ row, reason, text: rowText(texts()) });
+    };
+    if (leaveOut.has(row)) {
+      leave('operator');
+      continue;
+    }
+    if (belowSignature) {
+      leave('below-signature');
+      continue;
+    }
     const value = (field: PeopleField): string => {
       const c = columns.get(field);
       if (c === undefined) return '';
       return cellUnicode(cellAt(grid, row, c), field, encodings.get(field) ?? 'unicode');
     };
-    const read = readRow(value, row, !('name' in mapping));
+    const split = !('name' in mapping);
+    const name = split ? cleanName(`${value('family')} ${value('given')}`) : value('name');
+    // Only a row whose name is empty or footer text is looked at as a whole.
+    if (name === '' || footerCell(name) !== undefined) {
+      const cells = texts();
+      const kind = footerRow(cells);
+      if (kind !== undefined) {
+        leave(kind);
+        // The signer's name is written under the signature: nothing below is a delegate.
+        if (kind !== 'summary' && people.length > 0) belowSignature = true;
+        continue;
+      }
+      if (name === '' && countOnly(cells)) {
+        counts.push({ row, text: rowText(cells), problems: readRow(value, row, split).problems });
+        continue;
+      }
+    }
+    const formulas = NAME_FIELDS.flatMap((field) => {
+      const c = columns.get(field);
+      const formula = c === undefined ? undefined : formulaIn(cellAt(grid, row, c));
+      return formula === undefined
+        ? []
+        : [{ code: 'formula' as const, rows: [row], field, formula }];
+    });
+    if (formulas.length > 0) {
+      problems.push(...formulas);
+      continue;
+    }
+    const read = readRow(value, row, split);
     if (read.person) people.push(read.person);
     problems.push(...read.problems);
   }
+  const lastPerson = people.at(-1)?.row ?? 0;
+  for (const c of counts) {
+    if (c.row > lastPerson) leftOut.push({ row: c.row, reason: 'count-only', text: c.text });
+    else problems.push(...c.problems);
+  }
+  leftOut.sort((a, b) => a.row - b.row);
   problems.push(...duplicates(people));
   if (people.length === 0 && problems.length === 0) {
     problems.push({ code: 'no-people', rows: headerRow > 0 ? [headerRow] : [] });
   }
   problems.sort((a, b) => firstRowOf(a) - firstRowOf(b));
-  return { people, problems, encodings };
+  return { people, leftOut, problems, encodings };
 }
 
 // Compared after NFC and case folding; reported on the full name even in split files, since the
@@ -123,7 +197,9 @@ function duplicates(people: readonly SheetPerson[]): SheetProblem[] {
   const byKey = new Map<string, SheetPerson[]>();
   for (const p of people) {
     const key = p.name.normalize('NFC').toLowerCase();
-    byKey.set(key, [...(byKey.get(key) ?? []), p]);
+    const group = byKey.get(key);
+    if (group === undefined) byKey.set(key, [p]);
+    else group.push(p);
   }
   return [...byKey.values()]
     .filter((group) => group.length > 1)

@@ -1,11 +1,15 @@
 /**
  * .xlsx through exceljs: visible sheets only, merged cells spread down their column, rich text
- * and cell fonts naming a legacy encoding (.VnTime, VNI-Times).
+ * and cell fonts naming a legacy encoding (.VnTime, VNI-Times), formulas marked as such. exceljs
+ * only ever sees a file whose zip and sheets were measured first (zip.ts, xlsx-shape.ts).
  */
 import { Buffer } from 'node:buffer';
 import ExcelJS from 'exceljs';
 import { toUnicodeFrom } from '../../core/legacy-text.ts';
 import { EMPTY, type Cell, type Grid } from './grid.ts';
+import { SHEET_LIMITS } from './limits.ts';
+import { isWorksheetPart, sheetShapeRefusal, type ShapeRefusal } from './xlsx-shape.ts';
+import { readZip, type ZipRefusal } from './zip.ts';
 
 function fontEncoding(name: string | undefined): Cell['font'] {
   const font = name?.trim() ?? '';
@@ -31,8 +35,19 @@ function valueText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+function formulaOf(value: ExcelJS.CellValue): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if ('formula' in value && typeof value.formula === 'string') return value.formula;
+  if ('sharedFormula' in value && typeof value.sharedFormula === 'string') {
+    return value.sharedFormula;
+  }
+  return undefined;
+}
+
 function xlsxCell(cell: ExcelJS.Cell): Cell {
   const value = cell.value;
+  const formula = formulaOf(value);
+  if (formula !== undefined) return { text: valueText(value), formula };
   if (value !== null && typeof value === 'object' && 'richText' in value) {
     const runs = value.richText.map((run) => ({
       text: run.text,
@@ -68,6 +83,23 @@ function worksheetGrid(sheet: ExcelJS.Worksheet): Grid {
     grid.push(cells);
   }
   return grid;
+}
+
+export type XlsxRefusal = ZipRefusal | (ShapeRefusal & { readonly sheet: string });
+
+/** The zip and every sheet measured against the limits; undefined when exceljs may open it. */
+export function xlsxRefusal(bytes: Uint8Array): XlsxRefusal | undefined {
+  const zip = readZip(bytes, {
+    maxEntries: SHEET_LIMITS.zipEntries,
+    maxExpanded: SHEET_LIMITS.expandedBytes,
+  });
+  if (!zip.ok) return zip.refusal;
+  for (const [name, xml] of zip.parts) {
+    if (!isWorksheetPart(name)) continue;
+    const refused = sheetShapeRefusal(xml);
+    if (refused) return { ...refused, sheet: name };
+  }
+  return undefined;
 }
 
 export async function readXlsx(

@@ -254,7 +254,7 @@ describe('people sheet — csv', () => {
       '4;Lê Quang Đạo;Chi bộ 3;',
     ].join('\r\n');
     const sheet = await read({ bytes: utf8Bom(text), fileName: 'dang-vien.CSV' });
-    expect(sheet.source).toEqual({ format: 'csv', charset: 'utf-8-bom', delimiter: ';' });
+    expect(sheet.source).toEqual({ format: 'csv', charset: 'utf-8-bom', delimiter: ';', confidence: 100 });
     expect(sheet.headerRow).toBe(2);
     expect(sheet.mapping).toEqual({ no: 1, name: 2, unit: 3, position: 4 });
     expect(sheet.people).toEqual([
@@ -286,7 +286,7 @@ describe('people sheet — csv', () => {
     const bytes = windows1252(text);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const sheet = await read({ bytes, fileName: 'vni.csv' });
-    expect(sheet.source).toEqual({ format: 'csv', charset: 'windows-1252', delimiter: ',' });
+    expect(sheet.source).toEqual({ format: 'csv', charset: 'windows-1252', delimiter: ',', confidence: 100 });
     expect(sheet.columns.map((c) => [c.field, c.header, c.encoding])).toEqual([
       ['no', 'STT', 'unicode'],
       ['name', 'Họ và tên', 'vni'],
@@ -312,14 +312,14 @@ describe('people sheet — csv', () => {
       bytes: utf16le('Họ tên\tĐơn vị\nĐặng Ngọc Yến\tChi bộ 5\n'),
       fileName: 'u16.csv',
     });
-    expect(tabbed.source).toEqual({ format: 'csv', charset: 'utf-16le', delimiter: '\t' });
+    expect(tabbed.source).toEqual({ format: 'csv', charset: 'utf-16le', delimiter: '\t', confidence: 100 });
     expect(tabbed.people).toEqual([{ row: 2, name: 'Đặng Ngọc Yến', unit: 'Chi bộ 5' }]);
 
     const plain = await read({
       bytes: new TextEncoder().encode('sep=,\nName,Unit\nHoàng Xuân Ưng,"Cell 1, Zone B"\n'),
       fileName: 'plain.csv',
     });
-    expect(plain.source).toEqual({ format: 'csv', charset: 'utf-8', delimiter: ',' });
+    expect(plain.source).toEqual({ format: 'csv', charset: 'utf-8', delimiter: ',', confidence: 100 });
     expect(plain.people).toEqual([{ row: 2, name: 'Hoàng Xuân Ưng', unit: 'Cell 1, Zone B' }]);
   });
 });
