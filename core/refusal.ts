@@ -67,15 +67,8 @@ export type RefusalDetail =
       readonly allowed: readonly string[];
     };
 
-export const ELECTION_STATUSES = [
-  'draft',
-  'open',
-  'counting',
-  'closed',
-  'finalized',
-  'suspended',
-] as const;
-export type ElectionStatus = (typeof ELECTION_STATUSES)[number];
+export { ELECTION_STATUSES, type ElectionStatus } from './lifecycle/election.ts';
+import type { ElectionStatus } from './lifecycle/election.ts';
 
 export type Entity =
   | 'election'

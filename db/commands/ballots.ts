@@ -6,12 +6,16 @@ import { stmt } from '../connection.ts';
 import { checkBallot, type Ballot } from '../../core/ballot.ts';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import type { BallotView, EnterBallotOutput } from '../../core/views.ts';
-import type { ElectionStatus } from '../../core/refusal.ts';
+import {
+  checkStatus,
+  type ElectionCommand,
+  type ElectionStatus,
+} from '../../core/lifecycle/election.ts';
 import { done, type Ctx, type Handlers, type Outcome } from '../context.ts';
 import { refuse, Refused } from '../refused.ts';
 import * as store from '../store.ts';
 import type { BallotRow, NewBallotVersion } from '../store.ts';
-import { requireStatus } from './elections.ts';
+import { requireAllowed } from './elections.ts';
 
 type BallotCommands =
   'enterBallot' | 'correctBallot' | 'voidBallot' | 'ruleBallot' | 'openBatch' | 'closeBatch';
@@ -66,21 +70,26 @@ function sameBallot(
 }
 
 /** The current version of ballot n, for a correction, void or ruling: it must not be voided. */
-function liveBallot(ctx: Ctx, electionId: number, n: number): BallotRow {
-  requireCounting(ctx, electionId);
+function liveBallot(
+  ctx: Ctx,
+  electionId: number,
+  n: number,
+  command: 'correctBallot' | 'voidBallot' | 'ruleBallot',
+): BallotRow {
+  requireStatusFor(ctx, electionId, command);
   const current = store.currentBallot(ctx.db, electionId, n);
   if (current.voided === 1) refuse({ code: 'already-voided', n }, 'n', n);
   return current;
 }
 
 /** The one check every ballot command makes first; reads one column, not the whole election. */
-function requireCounting(ctx: Ctx, electionId: number): void {
+function requireStatusFor(ctx: Ctx, electionId: number, command: ElectionCommand): void {
   const row = stmt(ctx.db, 'SELECT status FROM election WHERE id = ?').get(electionId) as
     { status: ElectionStatus } | undefined;
   if (row === undefined)
     refuse({ code: 'not-found', what: 'election', id: String(electionId) }, 'electionId');
-  if (row.status !== 'counting')
-    refuse({ code: 'wrong-status', status: row.status, allowed: ['counting'] }, 'electionId');
+  const checked = checkStatus(command, row.status);
+  if (!checked.ok) refuse(checked.error, 'electionId');
 }
 
 export function statusOf(ctx: Ctx, electionId: number, row: BallotRow): BallotView['status'] {
@@ -150,7 +159,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
         );
       }
     }
-    requireCounting(ctx, input.electionId);
+    requireStatusFor(ctx, input.electionId, 'enterBallot');
     if (input.batchId !== undefined) {
       const batch = stmt(ctx.db, 'SELECT election_id, closed FROM batch WHERE id = ?').get(
         input.batchId,
@@ -178,7 +187,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   correctBallot(ctx, input) {
-    const previous = liveBallot(ctx, input.electionId, input.n);
+    const previous = liveBallot(ctx, input.electionId, input.n, 'correctBallot');
     const checked = checkedAgainstList(ctx, input.electionId, input.ballot, input.n);
     const body = bodyJson(checked);
     // A ruling given with the correction replaces the old one; otherwise the old ruling stays beside the new marks.
@@ -198,7 +207,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   voidBallot(ctx, input) {
-    const previous = liveBallot(ctx, input.electionId, input.n);
+    const previous = liveBallot(ctx, input.electionId, input.n, 'voidBallot');
     const row = store.insertBallotVersion(
       ctx.db,
       newVersion(ctx, previous, {
@@ -212,7 +221,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   ruleBallot(ctx, input) {
-    const previous = liveBallot(ctx, input.electionId, input.n);
+    const previous = liveBallot(ctx, input.electionId, input.n, 'ruleBallot');
     if ('invalid' in (store.parseBody(previous) as object))
       refuse({ code: 'ruling-on-paper-invalid' }, 'ruling', input.n);
     if (input.ruling?.invalid === 'other' && input.ruling.note === undefined) {
@@ -230,7 +239,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   },
 
   openBatch(ctx, input) {
-    requireCounting(ctx, input.electionId);
+    requireStatusFor(ctx, input.electionId, 'openBatch');
     const count = (
       stmt(ctx.db, 'SELECT COUNT(*) AS n FROM batch WHERE election_id = ?').get(
         input.electionId,
@@ -248,7 +257,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
       { id: number; election_id: number; declared: number; closed: number } | undefined;
     if (batch === undefined)
       refuse({ code: 'not-found', what: 'batch', id: String(input.batchId) }, 'batchId');
-    requireStatus(ctx, batch.election_id, ['counting']);
+    requireAllowed(ctx, batch.election_id, 'closeBatch');
     stmt(ctx.db, 'UPDATE batch SET closed = 1 WHERE id = ?').run(batch.id);
     const entered = store.batchEntered(ctx.db, batch.id);
     return done(

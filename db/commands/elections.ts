@@ -1,7 +1,13 @@
 /** Elections: the list, the lifecycle draft → open → counting → closed → finalized, follow-ups. */
 import { stmt } from '../connection.ts';
 import { sortBallotOrder } from '../../core/names.ts';
-import type { ElectionStatus } from '../../core/refusal.ts';
+import {
+  checkStatus,
+  isLocked,
+  nextStatus,
+  type ElectionCommand,
+  type ElectionStatus,
+} from '../../core/lifecycle/election.ts';
 import type { ElectionKind, Layout, RuleSet } from '../../core/codes.ts';
 import { done, requireRole, type Ctx, type Handlers } from '../context.ts';
 import { refuse } from '../refused.ts';
@@ -22,11 +28,11 @@ type ElectionCommands =
   | 'resumeElection'
   | 'createFollowUp';
 
-/** Refuses unless the election is in one of `allowed`; returns it. */
-export function requireStatus(ctx: Ctx, electionId: number, allowed: readonly ElectionStatus[]) {
+/** Refuses unless the lifecycle allows `command` on the election in its status; returns it. */
+export function requireAllowed(ctx: Ctx, electionId: number, command: ElectionCommand) {
   const e = store.election(ctx.db, electionId);
-  if (!allowed.includes(e.status))
-    refuse({ code: 'wrong-status', status: e.status, allowed }, 'electionId');
+  const checked = checkStatus(command, e.status);
+  if (!checked.ok) refuse(checked.error, 'electionId');
   return e;
 }
 
@@ -96,9 +102,12 @@ function requireReadyToCount(ctx: Ctx, electionId: number): void {
   }
 }
 
-const transition = (ctx: Ctx, electionId: number, status: ElectionStatus) => {
-  store.setStatus(ctx.db, electionId, status);
-};
+/** Moves the election where the lifecycle says `command` leads; returns the status it left. */
+function transition(ctx: Ctx, electionId: number, command: ElectionCommand): ElectionStatus {
+  const e = requireAllowed(ctx, electionId, command);
+  store.setStatus(ctx.db, electionId, nextStatus(command, e.status, null));
+  return e.status;
+}
 
 export const electionHandlers: Handlers<ElectionCommands> = {
   setDisplay(ctx, input) {
@@ -136,7 +145,7 @@ export const electionHandlers: Handlers<ElectionCommands> = {
   },
 
   setCandidates(ctx, input) {
-    requireStatus(ctx, input.electionId, ['draft']);
+    requireAllowed(ctx, input.electionId, 'setCandidates');
     writeCandidates(ctx, input.electionId, input.candidates, input.order);
     return done(null, {
       electionId: input.electionId,
@@ -145,7 +154,7 @@ export const electionHandlers: Handlers<ElectionCommands> = {
   },
 
   reorderCandidates(ctx, input) {
-    const e = requireStatus(ctx, input.electionId, ['draft']);
+    const e = requireAllowed(ctx, input.electionId, 'reorderCandidates');
     const codes = e.candidates.map((c) => c.code);
     const permutation =
       input.order.length === codes.length &&
@@ -164,7 +173,7 @@ export const electionHandlers: Handlers<ElectionCommands> = {
   },
 
   setIssued(ctx, input) {
-    requireStatus(ctx, input.electionId, ['draft', 'open', 'counting', 'closed']);
+    requireAllowed(ctx, input.electionId, 'setIssued');
     stmt(ctx.db, 'UPDATE election SET issued = ? WHERE id = ?').run(input.issued, input.electionId);
     return done(null, {
       electionId: input.electionId,
@@ -173,60 +182,58 @@ export const electionHandlers: Handlers<ElectionCommands> = {
   },
 
   openElection(ctx, input) {
-    requireStatus(ctx, input.electionId, ['draft']);
+    requireAllowed(ctx, input.electionId, 'openElection');
     requireReadyToCount(ctx, input.electionId);
-    transition(ctx, input.electionId, 'open');
+    transition(ctx, input.electionId, 'openElection');
     return done(null, { electionId: input.electionId });
   },
 
   startCounting(ctx, input) {
-    requireStatus(ctx, input.electionId, ['draft', 'open']);
+    requireAllowed(ctx, input.electionId, 'startCounting');
     requireReadyToCount(ctx, input.electionId);
-    transition(ctx, input.electionId, 'counting');
+    transition(ctx, input.electionId, 'startCounting');
     return done(null, { electionId: input.electionId });
   },
 
   closeElection(ctx, input) {
-    requireStatus(ctx, input.electionId, ['counting']);
-    transition(ctx, input.electionId, 'closed');
+    transition(ctx, input.electionId, 'closeElection');
     return done(null, { electionId: input.electionId, milestone: 'close' });
   },
 
   finalizeElection(ctx, input) {
-    requireStatus(ctx, input.electionId, ['closed']);
-    transition(ctx, input.electionId, 'finalized');
+    transition(ctx, input.electionId, 'finalizeElection');
     return done(null, { electionId: input.electionId, milestone: 'finalize' });
   },
 
   reopenElection(ctx, input) {
-    const e = requireStatus(ctx, input.electionId, ['closed', 'finalized']);
+    const e = requireAllowed(ctx, input.electionId, 'reopenElection');
     // Unlocking a finalized result is an administrator's act, with its reason in the log.
-    if (e.status === 'finalized') requireRole(ctx, ['admin']);
-    transition(ctx, input.electionId, 'counting');
+    if (isLocked(e.status)) requireRole(ctx, ['admin']);
+    transition(ctx, input.electionId, 'reopenElection');
     return done(null, { electionId: input.electionId, log: { ...input, from: e.status } });
   },
 
   suspendElection(ctx, input) {
-    const e = requireStatus(ctx, input.electionId, ['draft', 'open', 'counting', 'closed']);
+    const e = requireAllowed(ctx, input.electionId, 'suspendElection');
     stmt(
       ctx.db,
-      "UPDATE election SET status = 'suspended', status_before_suspension = ?, suspended_note = ? WHERE id = ?",
-    ).run(e.status, input.note, input.electionId);
+      'UPDATE election SET status = ?, status_before_suspension = ?, suspended_note = ? WHERE id = ?',
+    ).run(nextStatus('suspendElection', e.status, null), e.status, input.note, input.electionId);
     return done(null, { electionId: input.electionId });
   },
 
   resumeElection(ctx, input) {
-    requireStatus(ctx, input.electionId, ['suspended']);
-    const previous = store.statusBeforeSuspension(ctx.db, input.electionId) ?? 'draft';
+    const e = requireAllowed(ctx, input.electionId, 'resumeElection');
+    const before = store.statusBeforeSuspension(ctx.db, input.electionId);
     stmt(
       ctx.db,
       'UPDATE election SET status = ?, status_before_suspension = NULL, suspended_note = NULL WHERE id = ?',
-    ).run(previous, input.electionId);
+    ).run(nextStatus('resumeElection', e.status, before), input.electionId);
     return done(null, { electionId: input.electionId });
   },
 
   createFollowUp(ctx, input) {
-    const parent = requireStatus(ctx, input.electionId, ['closed', 'finalized']);
+    const parent = requireAllowed(ctx, input.electionId, 'createFollowUp');
     const tally = ctx.tallies.get(input.electionId);
     tally.setIssued(parent.issued ?? tally.collected);
     const result = tally.result();

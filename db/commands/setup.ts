@@ -4,6 +4,7 @@ import { allowedExclusions } from '../../core/codes.ts';
 import type { ElectionKind } from '../../core/codes.ts';
 import { done, requireRole, type Handlers } from '../context.ts';
 import { hashPin, pinCommitment } from '../pin.ts';
+import { checkStatus } from '../../core/lifecycle/election.ts';
 import { refuse } from '../refused.ts';
 import * as store from '../store.ts';
 
@@ -12,6 +13,7 @@ type SetupCommands =
   | 'addOperator'
   | 'importDelegates'
   | 'setAttendance'
+  | 'setAttendanceAll'
   | 'setBase'
   | 'setCommittee';
 
@@ -66,34 +68,29 @@ export const setupHandlers: Handlers<SetupCommands> = {
     return done(null);
   },
 
+  setAttendanceAll(ctx, input) {
+    const { changes } = stmt(ctx.db, 'UPDATE delegate SET attendance = ?, attendance_at = ?').run(
+      input.attendance,
+      input.attendance === 'unknown' ? null : ctx.at,
+    );
+    return done({ count: changes });
+  },
+
   setBase(ctx, input) {
     const congress = store.requireCongress(ctx.db);
     let electionKind: ElectionKind = 'committee';
     if (input.electionId !== undefined) {
       const e = store.election(ctx.db, input.electionId);
       electionKind = e.kind;
-      if (e.status === 'finalized')
-        refuse(
-          {
-            code: 'wrong-status',
-            status: e.status,
-            allowed: ['draft', 'open', 'counting', 'closed'],
-          },
-          'electionId',
-        );
+      const checked = checkStatus('setBase', e.status);
+      if (!checked.ok) refuse(checked.error, 'electionId');
     } else {
       // The congress base decides every election that has no base of its own: none may be finalized.
       for (const id of store.electionIds(ctx.db)) {
         const e = store.election(ctx.db, id);
-        if (e.status === 'finalized' && store.base(ctx.db, id)?.scope === 'congress') {
-          refuse(
-            {
-              code: 'wrong-status',
-              status: 'finalized',
-              allowed: ['draft', 'open', 'counting', 'closed'],
-            },
-            'electionId',
-          );
+        const checked = checkStatus('setBase', e.status);
+        if (!checked.ok && store.base(ctx.db, id)?.scope === 'congress') {
+          refuse(checked.error, 'electionId');
         }
       }
     }
@@ -126,15 +123,8 @@ export const setupHandlers: Handlers<SetupCommands> = {
     if (input.electionId !== undefined) {
       const e = store.election(ctx.db, input.electionId);
       // Who signs is part of the election's record: it is fixed once the result is.
-      if (e.status === 'finalized')
-        refuse(
-          {
-            code: 'wrong-status',
-            status: e.status,
-            allowed: ['draft', 'open', 'counting', 'closed', 'suspended'],
-          },
-          'electionId',
-        );
+      const checked = checkStatus('setCommittee', e.status);
+      if (!checked.ok) refuse(checked.error, 'electionId');
     }
     store.writeCommittee(ctx.db, input.electionId ?? null, input.members);
     return done(null, { electionId: input.electionId ?? null });
