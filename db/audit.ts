@@ -73,20 +73,22 @@ export function verifyChain(db: Db): { rows: number; problem: ChainProblem | nul
     if (row.prev_hash !== prev)
       return { rows, problem: { kind: 'prev-hash', seq: row.seq }, head: prev };
     let payload: unknown;
+    let hash: string;
     try {
       payload = JSON.parse(row.payload);
+      if (canonicalJson(payload) !== row.payload)
+        return { rows, problem: { kind: 'payload', seq: row.seq }, head: prev };
+      hash = rowHash(prev, {
+        seq: row.seq,
+        at: row.at,
+        actor: row.actor,
+        command: row.command,
+        payload,
+      });
     } catch {
+      // Not JSON, or nested too deep to walk: no row the app writes.
       return { rows, problem: { kind: 'payload', seq: row.seq }, head: prev };
     }
-    if (canonicalJson(payload) !== row.payload)
-      return { rows, problem: { kind: 'payload', seq: row.seq }, head: prev };
-    const hash = rowHash(prev, {
-      seq: row.seq,
-      at: row.at,
-      actor: row.actor,
-      command: row.command,
-      payload,
-    });
     if (hash !== row.hash) return { rows, problem: { kind: 'hash', seq: row.seq }, head: prev };
     prev = row.hash;
     expected++;

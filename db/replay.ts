@@ -22,6 +22,12 @@ export type ReplayProblem =
   | { readonly kind: 'replay-actor'; readonly seq: number; readonly actor: string }
   | { readonly kind: 'replay-payload'; readonly seq: number; readonly command: string }
   | {
+      readonly kind: 'replay-failed';
+      readonly seq: number;
+      readonly command: string;
+      readonly detail: string;
+    }
+  | {
       readonly kind: 'replay-refused';
       readonly seq: number;
       readonly command: string;
@@ -146,11 +152,7 @@ export function replayLog(file: Db): Replay {
   const problems: ReplayProblem[] = [];
   const uncommitted = new Set<number>();
   const operatorHash = file.prepare('SELECT pin_hash FROM operator WHERE name = ?');
-  let rows = 0;
-  for (const row of file
-    .prepare('SELECT * FROM audit ORDER BY seq')
-    .iterate() as Iterable<AuditRow>) {
-    rows++;
+  const replayRow = (row: AuditRow): void => {
     let payload: unknown;
     try {
       payload = JSON.parse(row.payload);
@@ -159,18 +161,18 @@ export function replayLog(file: Db): Replay {
     }
     if (!Object.hasOwn(commands, row.command)) {
       appendAudit(service.db, { at: row.at, actor: row.actor, command: row.command, payload });
-      continue;
+      return;
     }
     const command = row.command as CommandName;
     const actor = actorOf(row.actor);
     if (actor === null) {
       problems.push({ kind: 'replay-actor', seq: row.seq, actor: row.actor });
-      continue;
+      return;
     }
     const input = isObject(payload) ? inputOf(command, payload, service.db) : null;
     if (input === null) {
       problems.push({ kind: 'replay-payload', seq: row.seq, command });
-      continue;
+      return;
     }
     if (command === 'addOperator' && isObject(payload)) {
       const stored = (operatorHash.get(payload.name) as { pin_hash: string } | undefined)?.pin_hash;
@@ -182,6 +184,23 @@ export function replayLog(file: Db): Replay {
     const result = service.execute(command, input, actor);
     if (!result.ok) {
       problems.push({ kind: 'replay-refused', seq: row.seq, command, refusals: result.error });
+    }
+  };
+  let rows = 0;
+  for (const row of file
+    .prepare('SELECT * FROM audit ORDER BY seq')
+    .iterate() as Iterable<AuditRow>) {
+    rows++;
+    try {
+      replayRow(row);
+    } catch (e) {
+      // A row no app could have written (nested too deep, contradicting the schema): a finding.
+      problems.push({
+        kind: 'replay-failed',
+        seq: row.seq,
+        command: row.command.slice(0, 60),
+        detail: String((e as Error).message ?? e).slice(0, 200),
+      });
     }
   }
   return { db: service.db, rows, problems, uncommitted };
@@ -198,6 +217,10 @@ export function replayProblemText(p: ReplayProblem, lang: 'vi' | 'en'): string {
       return vi
         ? `Nhật ký dòng ${p.seq} (${p.command}): nội dung không dựng lại được lệnh`
         : `Audit row ${p.seq} (${p.command}): the payload does not make a command`;
+    case 'replay-failed':
+      return vi
+        ? `Nhật ký dòng ${p.seq} (${p.command}): không chạy lại được — ${p.detail}`
+        : `Audit row ${p.seq} (${p.command}): cannot be replayed — ${p.detail}`;
     case 'replay-refused':
       return vi
         ? `Nhật ký dòng ${p.seq} (${p.command}): chạy lại thì ứng dụng từ chối — ${p.refusals.map((r) => refusalText(r, 'vi')).join('; ')}`

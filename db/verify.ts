@@ -193,6 +193,7 @@ export function fileProblemText(p: FileProblem, lang: 'vi' | 'en'): string {
     }
     case 'replay-actor':
     case 'replay-payload':
+    case 'replay-failed':
     case 'replay-refused':
       return replayProblemText(p, lang);
     case 'column-missing':

@@ -151,6 +151,53 @@ describe('verify catches every edit behind the app’s back (issue 10, item 12)'
   });
 });
 
+describe('a hostile audit row is a finding, never a crash', () => {
+  it('a payload nested 100 000 deep', async () => {
+    const { file } = await congressCopy();
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    // SQLite's json_valid refuses such nesting: the tamperer first takes the CHECK out of the schema.
+    tamper(
+      file,
+      `CREATE TABLE audit2 (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+         command TEXT NOT NULL, payload TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL) STRICT;
+       INSERT INTO audit2 SELECT * FROM audit;
+       DROP TABLE audit;
+       ALTER TABLE audit2 RENAME TO audit;`,
+    );
+    tamper(
+      file,
+      `INSERT INTO audit (seq, at, actor, command, payload, prev_hash, hash)
+         SELECT MAX(seq) + 1, 'x', 'x (admin)', 'setBase', '${deep}', printf('%064d', 0), printf('%064d', 0) FROM audit`,
+    );
+    const v = verify(file);
+    expect(v.ok).toBe(false);
+    expect(texts(v)).toContain('File structure: table audit was rewritten');
+    expect(texts(v)).toContainEqual(
+      expect.stringMatching(/^Audit log: the hash chain breaks at row 49/u),
+    );
+    expect(texts(v)).toContainEqual(
+      expect.stringMatching(/^Audit row 49 \(setBase\): /u),
+    );
+    const run = await runCli(['verify', file, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/Internal error|RangeError|    at /u);
+  });
+
+  it('a payload that is no command’s input, and an actor without a role', async () => {
+    const { file } = await congressCopy();
+    tamper(
+      file,
+      `INSERT INTO audit (seq, at, actor, command, payload, prev_hash, hash)
+         SELECT MAX(seq) + 1, 'x', 'x (admin)', 'setBase', '42', printf('%064d', 0), printf('%064d', 0) FROM audit;
+       INSERT INTO audit (seq, at, actor, command, payload, prev_hash, hash)
+         SELECT MAX(seq) + 1, 'x', 'nobody', 'closeElection', '{"electionId":1}', printf('%064d', 0), printf('%064d', 0) FROM audit;`,
+    );
+    const found = texts(verify(file));
+    expect(found).toContain('Audit row 49 (setBase): the payload does not make a command');
+    expect(found).toContain('Audit row 50: the actor "nobody" is not of the form "Name (role)"');
+  });
+});
+
 describe('a damaged file is refused with a message, never a stack trace', () => {
   it('a garbage header', async () => {
     const { file } = await congressCopy();
