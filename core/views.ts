@@ -1,6 +1,6 @@
 /** What the service's queries return: plain data, shared by every host and the renderer. */
 import type { ElectionKind, Layout, RuleSet, CommitteeInvalidCode, InvalidCode } from './codes.ts';
-import type { CongressDetails } from './api.ts';
+import type { CongressDetails, QueryName } from './api.ts';
 import type { ElectionStatus } from './refusal.ts';
 import type { Warning } from './warnings.ts';
 import type { ElectionResult } from './tally.ts';
@@ -127,8 +127,11 @@ export interface AuditVerification {
 export interface ChangeEvent {
   readonly seq: number;
   readonly command: string;
+  /** The election the command acted on; null: the congress (every election may show it). */
   readonly electionId: number | null;
   readonly at: string;
+  /** The queries whose answers may have changed (core/protocol/changes.ts). */
+  readonly changes: readonly QueryName[];
 }
 
 export interface EnterBallotOutput {
@@ -156,6 +159,7 @@ export interface CommandOutputs {
   addOperator: { readonly id: number };
   importDelegates: { readonly count: number };
   setAttendance: null;
+  setAttendanceAll: { readonly count: number };
   setBase: BaseView;
   setCommittee: null;
   createElection: { readonly electionId: number; readonly code: string };

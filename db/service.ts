@@ -4,6 +4,7 @@
  * event. Refusals are values naming the field; nothing of a refused command is kept.
  */
 import { commands, queries, type CommandName, type QueryName } from '../core/api.ts';
+import { CHANGES } from '../core/protocol/changes.ts';
 import { zodRefusals } from '../core/record.ts';
 import type { Refusal } from '../core/refusal.ts';
 import { err, ok, type Result } from '../core/result.ts';
@@ -109,7 +110,13 @@ export class Service {
     }
     outcome.after?.();
     if (outcome.milestone !== undefined) this.backup(outcome.milestone);
-    this.publish({ seq, command: name, electionId: outcome.electionId ?? null, at });
+    this.publish({
+      seq,
+      command: name,
+      electionId: outcome.electionId ?? null,
+      at,
+      changes: CHANGES[name],
+    });
     return ok(outcome.result);
   }
 

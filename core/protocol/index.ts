@@ -1,5 +1,6 @@
 /** The one protocol between stations and hosts: the calls, a call's envelope, and the replies. */
 export * from './calls.ts';
+export * from './changes.ts';
 export * from './documents.ts';
 export * from './reply.ts';
 export * from './request.ts';

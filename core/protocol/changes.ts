@@ -1,0 +1,48 @@
+/**
+ * What each command changes, named by the queries whose answers it may change. A change event
+ * carries this list and the election, so a station re-reads only what it shows and only for the
+ * election it shows. The audit log changes with every command and is not listed.
+ */
+import type { CommandName, QueryName } from '../api.ts';
+
+type View = Exclude<QueryName, 'audit' | 'verifyAudit'>;
+
+const ELECTION: readonly View[] = ['elections', 'election', 'progress', 'results', 'exportRecord'];
+const BALLOTS: readonly View[] = [
+  'ballots',
+  'ballotHistory',
+  'progress',
+  'results',
+  'exportRecord',
+];
+const EVERY_ELECTION: readonly View[] = [...ELECTION, 'base'];
+
+export const CHANGES: Readonly<Record<CommandName, readonly View[]>> = {
+  updateCongress: ['congress', ...ELECTION],
+  addOperator: ['operators'],
+  importDelegates: ['delegates'],
+  setAttendance: ['delegates'],
+  setAttendanceAll: ['delegates'],
+  setBase: EVERY_ELECTION,
+  setCommittee: ['committee', 'exportRecord'],
+  createElection: ELECTION,
+  setCandidates: ELECTION,
+  reorderCandidates: ELECTION,
+  setIssued: ELECTION,
+  openElection: ELECTION,
+  startCounting: ELECTION,
+  openBatch: ['progress'],
+  closeBatch: ['progress'],
+  enterBallot: BALLOTS,
+  correctBallot: BALLOTS,
+  voidBallot: BALLOTS,
+  ruleBallot: BALLOTS,
+  closeElection: ELECTION,
+  finalizeElection: ELECTION,
+  reopenElection: ELECTION,
+  suspendElection: ELECTION,
+  resumeElection: ELECTION,
+  setDisplay: ['display'],
+  importElection: [...ELECTION, ...BALLOTS, 'base', 'committee'],
+  createFollowUp: ELECTION,
+};
