@@ -4,6 +4,11 @@
  * reader runs on a worker thread that is killed past its limits while the caller keeps working.
  */
 import { Buffer } from 'node:buffer';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,6 +19,7 @@ import {
   type ReadPeopleSheetInput,
   type SheetProblem,
 } from '../../db/people-sheet.ts';
+import { BUNDLED_WORKER_NAMES } from '../../db/people-sheet/in-worker.ts';
 import { readRows } from '../../db/people-sheet/rows.ts';
 import * as files from './sheets-files.ts';
 
@@ -297,5 +303,55 @@ describe('the reader on a worker thread', () => {
     );
     const after = await readPeopleSheetInWorker({ bytes: big, fileName: 'lai.xlsx' });
     expect(after.ok && after.value.people).toHaveLength(20_000);
+  });
+});
+
+describe('the worker from a CommonJS bundle, as the Electron host ships it', () => {
+  it('finds people-sheet-worker.cjs beside the bundle and reads with it', async () => {
+    const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+    mkdirSync(join(ROOT, 'tests', 'artifacts'), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, 'tests', 'artifacts', 'sheet-bundle-'));
+    try {
+      const common: BuildOptions = {
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['exceljs'],
+        define: { 'import.meta.dirname': '__dirname' },
+        logLevel: 'silent',
+      };
+      const built = await Promise.all([
+        build({
+          ...common,
+          entryPoints: [join(ROOT, 'tests', 'hostile', 'fixtures', 'sheet-bundle-entry.ts')],
+          outfile: join(dir, 'main.cjs'),
+        }),
+        build({
+          ...common,
+          entryPoints: [join(ROOT, 'db', 'people-sheet', 'worker.ts')],
+          outfile: join(dir, BUNDLED_WORKER_NAMES[0]),
+        }),
+      ]);
+      expect(built.flatMap((b) => b.warnings)).toEqual([]);
+      const sheetPath = join(dir, 'ds.xlsx');
+      writeFileSync(sheetPath, await files.cleanXlsx());
+      const farPath = join(dir, 'xa.xlsx');
+      writeFileSync(farPath, await files.farCellXlsx());
+      const run = (path: string): unknown =>
+        JSON.parse(
+          execFileSync(process.execPath, [join(dir, 'main.cjs'), path], { encoding: 'utf8' }),
+        );
+      expect(run(sheetPath)).toMatchObject({
+        ok: true,
+        value: { people: [{ name: 'Nguyễn Văn An' }, { name: 'Trần Thị Bình' }] },
+      });
+      expect(run(farPath)).toMatchObject({
+        ok: false,
+        error: [{ code: 'over-limit', limit: 'rows' }],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
