@@ -69,7 +69,7 @@ export class Tally {
   private valid = 0;
   private readonly invalidByCode = new Map<InvalidCode, number>();
   private readonly contributions = new Map<number, Contribution>();
-  private issued: number;
+  private readonly issued: number;
   private readonly stamps: Int32Array;
   private stampGeneration = 0;
 
@@ -93,10 +93,6 @@ export class Tally {
 
   get collected(): number {
     return this.contributions.size;
-  }
-
-  setIssued(issued: number): void {
-    this.issued = issued;
   }
 
   /** A record's ballot in the tally's index form (ids are assumed checked by parseRecord). */
@@ -150,7 +146,11 @@ export class Tally {
     return out;
   }
 
-  result({ decimals = 2 }: { decimals?: number } = {}): ElectionResult {
+  /** The result; `issued` when the committee's figure is not the one the tally was built with. */
+  result({
+    decimals = 2,
+    issued = this.issued,
+  }: { decimals?: number; issued?: number } = {}): ElectionResult {
     const { setup } = this;
     const votes = this.votes();
     const collected = this.collected;
@@ -176,7 +176,7 @@ export class Tally {
       election: setup.election.id,
       base,
       threshold: thresholdOf(base),
-      ballots: { issued: this.issued, collected, valid: this.valid, invalid, invalidByReason },
+      ballots: { issued, collected, valid: this.valid, invalid, invalidByReason },
       candidates: setup.candidates.map((c, i) => ({
         id: c.id,
         name: c.name,
@@ -203,7 +203,7 @@ export class Tally {
         override: setup.base.override,
         computedBase: computed,
         present: setup.base.present,
-        issued: this.issued,
+        issued,
         collected,
       }),
     };

@@ -66,6 +66,7 @@ export const queryHandlers: QueryHandlers = {
         id: number;
         name: string;
         unit: string | null;
+        position: string | null;
         category: string | null;
         status: DelegateView['status'];
         attendance: DelegateView['attendance'];
@@ -75,6 +76,7 @@ export const queryHandlers: QueryHandlers = {
       id: d.id,
       name: d.name,
       unit: d.unit,
+      position: d.position,
       category: d.category,
       status: d.status,
       attendance: d.attendance,
@@ -117,8 +119,7 @@ export const queryHandlers: QueryHandlers = {
     }
     const tally = ctx.tallies.get(input.electionId);
     // Until the committee states the ballots issued, the count itself stands in for it.
-    tally.setIssued(e.issued ?? tally.collected);
-    return tally.result({ decimals: input.decimals });
+    return tally.result({ decimals: input.decimals, issued: e.issued ?? tally.collected });
   },
 
   progress(ctx, input) {

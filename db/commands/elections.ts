@@ -235,8 +235,7 @@ export const electionHandlers: Handlers<ElectionCommands> = {
   createFollowUp(ctx, input) {
     const parent = requireAllowed(ctx, input.electionId, 'createFollowUp');
     const tally = ctx.tallies.get(input.electionId);
-    tally.setIssued(parent.issued ?? tally.collected);
-    const result = tally.result();
+    const result = tally.result({ issued: parent.issued ?? tally.collected });
     const byCode = new Map(parent.candidates.map((c) => [c.code, c]));
     let names: string[];
     let seats: number;
