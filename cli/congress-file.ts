@@ -214,6 +214,14 @@ export function verifyCongressFile(file: string, lang: Lang, io: CliIo): Promise
           'RESULT: the file verifies; nothing was changed outside the app. Compare the head hash with the one printed on the minutes and the stack slips.\n',
         ),
       );
+      if (v.backupsChecked === 0)
+        io.out(
+          say(
+            lang,
+            'Lưu ý: không có bản sao lưu bên cạnh tệp để đối chiếu; nếu phần cuối nhật ký bị cắt bớt thì chỉ mã băm in trên giấy mới cho thấy.\n',
+            'Note: no backups beside the file to compare with; a log cut back at its end shows only against the head hash printed on paper.\n',
+          ),
+        );
       return EXIT.done;
     }
     io.err(

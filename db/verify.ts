@@ -49,7 +49,10 @@ const isSqliteError = (e: unknown): e is Error & { code: string } =>
   e instanceof Database.SqliteError;
 
 export function verifyFile(db: Db, options: VerifyOptions = {}): FileVerification {
+  // One snapshot for every read: the app may be saving ballots into the file meanwhile.
+  const snapshot = !db.inTransaction;
   try {
+    if (snapshot) db.exec('BEGIN');
     return verifyReadable(db, options);
   } catch (e) {
     // A file cut short or overwritten fails deep inside SQLite: a finding, not a crash.
@@ -63,6 +66,8 @@ export function verifyFile(db: Db, options: VerifyOptions = {}): FileVerificatio
       head: '',
       problems: [{ kind: 'unreadable', detail: e.message }],
     };
+  } finally {
+    if (snapshot && db.inTransaction) db.exec('ROLLBACK');
   }
 }
 

@@ -1,5 +1,7 @@
 /** `verify` catches a ballot or an audit row changed behind the app's back with plain SQL. */
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -169,6 +171,7 @@ describe('verify replays the whole log', () => {
     );
     value(s.execute('reorderCandidates', { electionId: draft, order: ['c3', 'c1', 'c2'] }, ADMIN));
     value(s.execute('openElection', { electionId: draft }, ADMIN));
+    value(s.execute('setAttendanceAll', { attendance: 'present' }, ADMIN));
     value(s.execute('reopenElection', { electionId, reason: 'Đoàn Chủ tịch cho kiểm lại' }, ADMIN));
     value(s.execute('closeElection', { electionId }, ADMIN));
     const record = value(s.query('exportRecord', { electionId: conferenceId }));
@@ -267,5 +270,42 @@ describe('verify replays the whole log', () => {
       'File structure: trigger ballot_no_delete was removed from the file',
     ]);
     db.close();
+  });
+});
+
+describe('verify while the app is counting', () => {
+  it('reads one snapshot: a file another process saves 20 ballots a second into verifies', async () => {
+    const file = join(tempDir(), 'dai-hoi.kiemphieu');
+    const s = Service.open(file, { create: true, backups: false });
+    const id = countingElection(s);
+    for (let i = 0; i < 200; i++)
+      value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1'] } }, OPERATOR));
+    await s.close();
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('./fixtures/enter-steadily.ts', import.meta.url)),
+        file,
+        String(id),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let acked = 0;
+    child.stdout.on('data', (d: Buffer) => (acked += d.toString().split('ACK').length - 1));
+    try {
+      while (acked < 5) await new Promise((r) => setTimeout(r, 50));
+      const db = new Database(file, { readonly: true });
+      for (let round = 0; round < 5; round++) {
+        const v = verifyFile(db);
+        expect(v.problems).toEqual([]);
+        await new Promise((r) => setTimeout(r, 60));
+      }
+      db.close();
+      expect(acked).toBeGreaterThan(5);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
