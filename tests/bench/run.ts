@@ -2,6 +2,7 @@
 import { benchCongressFile } from './congress-file.ts';
 import { benchDocuments } from './documents.ts';
 import { benchEngine } from './engine.ts';
+import { benchScan } from './scan.ts';
 import { benchEntryToProjector, benchKeystrokes } from './ui.ts';
 import { benchVerify } from './verify.ts';
 
@@ -14,3 +15,4 @@ benchVerify();
 benchKeystrokes();
 await benchEntryToProjector();
 await benchDocuments();
+await benchScan();

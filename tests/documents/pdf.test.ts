@@ -180,7 +180,7 @@ describe('the printed ballot', () => {
     const fp = layoutFingerprint(record);
     const doc = ballotDocument({ record, layoutFingerprint: fp });
     expect(JSON.stringify(doc)).toContain(ballotCode(record, fp));
-    expect(ballotCode(record, fp)).toMatch(/^KP1;[^;]+;1;strike;[0-9a-f]{32}$/u);
+    expect(ballotCode(record, fp)).toMatch(/^KP2\|[^|]+\|1\|strike\|A4\|1\/1\|[0-9a-f]{24}$/u);
     const date = new Date(Date.UTC(2025, 9, 14));
     const a = await renderPdf(doc, { creationDate: date });
     const b = await renderPdf(ballotDocument({ record, layoutFingerprint: fp }), {
