@@ -2,10 +2,12 @@
  * `node server/main.ts [FILE.kiemphieu] [--port N] [--host H] [--lan]`: the app in a browser.
  * `--lan` also serves the other stations of a closed LAN, which pair with the code on the main screen.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Workspace } from '../db/workspace.ts';
 import { startHost, type RunningHost } from './http.ts';
+import { keepTokenBeside, newToken, tokenBeside } from './token.ts';
 
 export const DEFAULT_PORT = 5317;
 export const RENDERER_ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
@@ -19,11 +21,14 @@ export async function serve(
     allowPositionals: true,
   });
   const workspace = new Workspace();
-  const file = positionals[0];
+  // The file named, or else the one open when the host last stopped: a restart strands no one.
+  const file = positionals[0] ?? workspace.recent().find((f) => existsSync(f.path))?.path;
   if (file !== undefined) {
     const opened = await workspace.open(file);
-    if (!opened.ok) throw new Error(`cannot open ${file}: ${JSON.stringify(opened.error)}`);
+    if (!opened.ok && positionals[0] !== undefined)
+      throw new Error(`cannot open ${file}: ${JSON.stringify(opened.error)}`);
   }
+  const open = workspace.info()?.path;
   const lan = values.lan ?? false;
   const running = await startHost({
     workspace,
@@ -31,6 +36,12 @@ export async function serve(
     host: values.host ?? (lan ? '0.0.0.0' : '127.0.0.1'),
     port: Number(values.port ?? process.env.PORT ?? DEFAULT_PORT),
     staticRoot: RENDERER_ROOT,
+    token: (open === undefined ? null : tokenBeside(open)) ?? newToken(),
+  });
+  // Every file this host works on keeps the token, so its stations reconnect after a restart.
+  if (open !== undefined) keepTokenBeside(open, running.token);
+  workspace.subscribe((e) => {
+    if (e.type === 'file' && e.file !== null) keepTokenBeside(e.file.path, running.token);
   });
   const stop = async () => {
     await running.close();
