@@ -86,17 +86,7 @@ const marksSchema = z.unknown().transform((input, ctx): Marks => {
   return out;
 });
 
-// The length first: a ballot striking one id a million times is refused before a million reads.
-const struckSchema = z
-  .unknown()
-  .check((ctx) => {
-    if (Array.isArray(ctx.value) && ctx.value.length > MAX_BALLOT_ENTRIES) {
-      ctx.issues.push(
-        refusalIssue({ code: 'too-big', max: MAX_BALLOT_ENTRIES }, ctx.value.length) as never,
-      );
-    }
-  })
-  .pipe(z.array(textSchema));
+const struckSchema = z.array(textSchema);
 
 /** The three shapes, with or without the record's entry number `n`. */
 function shapes<N extends z.core.$ZodLooseShape>(n: N) {
@@ -135,6 +125,16 @@ function ballotParser<T extends Ballot>(schemas: ReturnType<typeof shapes>) {
     const shape = shapeOf(input);
     if (shape === null) {
       ctx.issues.push(refusalIssue({ code: 'ballot-shape' }, input) as never);
+      return z.NEVER;
+    }
+    // The length first: a ballot striking one id a million times is refused before a million reads.
+    const struck = shape === 'struck' ? (input as { struck: unknown }).struck : null;
+    if (Array.isArray(struck) && struck.length > MAX_BALLOT_ENTRIES) {
+      ctx.issues.push(
+        refusalIssue({ code: 'too-big', max: MAX_BALLOT_ENTRIES }, struck.length, [
+          'struck',
+        ]) as never,
+      );
       return z.NEVER;
     }
     const parsed = schemas[shape].safeParse(input, { reportInput: true });
