@@ -8,7 +8,7 @@ import type { CommandName } from './api.ts';
 export type AuditLevel = 'info' | 'ballot' | 'important';
 
 /** Rows the app writes by itself, changing no table: the offline guard (db/offline-guard.ts). */
-export type SystemEventName = 'internetConnected' | 'internetDisconnected';
+export type SystemEventName = 'internetConnected' | 'internetDisconnected' | 'loginRefused';
 
 export const AUDIT_EVENTS: Readonly<
   Record<
@@ -23,7 +23,13 @@ export const AUDIT_EVENTS: Readonly<
   },
   addOperator: { vi: 'Thêm người dùng', en: 'Operator added', level: 'important' },
   importDelegates: { vi: 'Nhập danh sách đại biểu', en: 'Delegates imported', level: 'info' },
+  removeDelegate: {
+    vi: 'Bỏ một đại biểu khỏi danh sách',
+    en: 'Delegate removed from the list',
+    level: 'important',
+  },
   setAttendance: { vi: 'Điểm danh', en: 'Attendance', level: 'info' },
+  setAttendanceAll: { vi: 'Điểm danh tất cả', en: 'Attendance of everyone', level: 'info' },
   setBase: { vi: 'Đặt cơ sở tính tỷ lệ', en: 'Base set', level: 'important' },
   setCommittee: { vi: 'Đặt Ban kiểm phiếu', en: 'Counting committee set', level: 'info' },
   createElection: { vi: 'Tạo cuộc bầu', en: 'Election created', level: 'info' },
@@ -48,6 +54,11 @@ export const AUDIT_EVENTS: Readonly<
   createFollowUp: {
     vi: 'Tạo cuộc bầu lại / bầu tiếp',
     en: 'Re-vote or further round created',
+    level: 'important',
+  },
+  loginRefused: {
+    vi: 'Đăng nhập sai tên hoặc mã PIN',
+    en: 'Login refused: wrong name or PIN',
     level: 'important',
   },
   internetConnected: {

@@ -60,6 +60,7 @@ export type RefusalDetail =
       readonly problem: 'unreadable' | 'no-key' | 'no-certificate';
     }
   | { readonly code: 'sheet'; readonly problem: SheetProblem }
+  | { readonly code: 'throttled'; readonly seconds: number }
   | {
       readonly code: 'unknown-call';
       readonly kind: string;

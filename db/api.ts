@@ -64,28 +64,27 @@ export class Api {
   }
 
   /** Whatever arrived from a station, answered; `session` is the transport's own, if any. */
-  async handle(raw: unknown, session?: string): Promise<Reply<unknown>> {
+  async handle(raw: unknown, session?: string, station = 'local'): Promise<Reply<unknown>> {
     const call = parseCall(raw);
     if (!call.ok) return refusedWith(call.error);
-    return this.answer({ ...call.value, session: call.value.session ?? session });
+    return this.answer({ ...call.value, session: call.value.session ?? session }, station);
   }
 
   /** A checked call answered; anything thrown becomes an `unavailable` reply. */
-  async answer(call: Omit<CallMessage, 'id'>): Promise<Reply<unknown>> {
+  async answer(call: Omit<CallMessage, 'id'>, station = 'local'): Promise<Reply<unknown>> {
     try {
-      return await this.dispatch(call);
+      return await this.dispatch(call, station);
     } catch (e) {
       process.emitWarning(`kiem-phieu: ${call.kind} ${call.name} failed: ${String(e)}`);
       return replyFromThrown(e);
     }
   }
 
-  private async dispatch({
-    kind,
-    name,
-    input,
-    session,
-  }: Omit<CallMessage, 'id'>): Promise<Reply<unknown>> {
+  /** `station`: where the call came from (an address, or `local`), to throttle PIN guesses. */
+  private async dispatch(
+    { kind, name, input, session }: Omit<CallMessage, 'id'>,
+    station: string,
+  ): Promise<Reply<unknown>> {
     switch (kind) {
       case 'whoami':
         return answered({ actor: this.actorFor(session), file: this.workspace.info() });
@@ -106,7 +105,7 @@ export class Api {
         const checked = inputOf('login', name, input);
         if (!checked.ok) return refusedWith(checked.error);
         const { name: who, pin } = checked.value as { name: string; pin: string };
-        const actor = service.login(who, pin);
+        const actor = await service.login(who, pin, station);
         if (!actor.ok) return refusedWith(actor.error);
         const id = randomBytes(18).toString('base64url');
         this.sessions.set(id, actor.value);

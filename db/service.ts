@@ -15,10 +15,11 @@ import { ballotHandlers } from './commands/ballots.ts';
 import { electionHandlers } from './commands/elections.ts';
 import { importHandlers } from './commands/import.ts';
 import { setupHandlers } from './commands/setup.ts';
-import { openDatabase, type Db, type OpenOptions } from './connection.ts';
+import { openDatabase, stmt, type Db, type OpenOptions } from './connection.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Ctx, Handlers, Outcome } from './context.ts';
-import { checkPin, hashPin } from './pin.ts';
+import { checkPinAsync, hashPin } from './pin.ts';
+import { Throttle } from '../core/throttle.ts';
 import { BALLOT_COMMANDS, toMinute, withClientKeyDigest } from './secret-ballot.ts';
 import { queryHandlers } from './queries.ts';
 import { Refused } from './refused.ts';
@@ -42,6 +43,19 @@ export interface ServiceOptions extends OpenOptions {
 
 type Listener = (event: ChangeEvent) => void;
 
+/** Wrong PINs: three free, then 2 s, 4 s, … up to 5 minutes per name and per station. */
+const LOGIN_POLICY = {
+  free: 3,
+  firstWaitMs: 2_000,
+  maxWaitMs: 5 * 60_000,
+  forgetAfterMs: 60 * 60_000,
+  maxKeys: 10_000,
+};
+
+/** A hash no PIN matches, checked when the name is no operator's (made once, when first needed). */
+let unknownNameHash: string | null = null;
+const unknownName = (): string => (unknownNameHash ??= hashPin('not-an-operator'));
+
 export class Service {
   readonly db: Db;
   readonly path: string;
@@ -52,6 +66,7 @@ export class Service {
   private readonly backupLimit: number | undefined;
   private readonly hashPin: (pin: string) => string;
   private pending: Promise<unknown> = Promise.resolve();
+  private readonly logins = new Throttle(LOGIN_POLICY);
 
   private constructor(db: Db, path: string, options: ServiceOptions) {
     this.db = db;
@@ -140,13 +155,37 @@ export class Service {
     }
   }
 
-  /** An operator's session: name and PIN checked against the slow hash. */
-  login(name: string, pin: string): Result<Actor, Refusal[]> {
-    const row = this.db
-      .prepare('SELECT name, role, pin_hash FROM operator WHERE name = ?')
-      .get(name.normalize('NFC')) as { name: string; role: Role; pin_hash: string } | undefined;
-    if (row === undefined || !checkPin(pin, row.pin_hash))
+  /**
+   * An operator's session: name and PIN checked against the slow hash, off the event loop. After a
+   * few wrong PINs for a name, or from a station, each further try waits longer; every refusal is
+   * an audit event (the name tried and the station, never the PIN).
+   */
+  async login(name: string, pin: string, station = 'local'): Promise<Result<Actor, Refusal[]>> {
+    const who = name.normalize('NFC').slice(0, 200);
+    const now = Date.parse(this.clock());
+    const keys = [`name:${who}`, `station:${station}`];
+    const wait = Math.max(...keys.map((k) => this.logins.waitMs(k, now)));
+    if (wait > 0) return err([{ code: 'throttled', seconds: Math.ceil(wait / 1000), path: 'pin' }]);
+    const row = stmt(this.db, 'SELECT name, role, pin_hash FROM operator WHERE name = ?').get(
+      who,
+    ) as { name: string; role: Role; pin_hash: string } | undefined;
+    // A name that is no operator costs the same hash, so timing does not tell names apart.
+    const matched = await checkPinAsync(pin, row?.pin_hash ?? unknownName());
+    if (row === undefined || !matched) {
+      for (const k of keys) this.logins.failed(k, now);
+      this.db
+        .transaction(() =>
+          appendAudit(this.db, {
+            at: this.clock(),
+            actor: `${who} (?)`,
+            command: 'loginRefused',
+            payload: { name: who, station },
+          }),
+        )
+        .immediate();
       return err([{ code: 'wrong-pin', path: 'pin' }]);
+    }
+    for (const k of keys) this.logins.succeeded(k);
     return ok({ name: row.name, role: row.role });
   }
 

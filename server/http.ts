@@ -90,6 +90,9 @@ function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; r
   }
 }
 
+/** Which station a request comes from, for throttling guesses: its address. */
+const stationOf = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
+
 /** The id of a message whose envelope was refused, when it can be read, so the station can match it. */
 const messageId = (value: unknown): number | null => {
   const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : null;
@@ -177,12 +180,16 @@ export function startHost({
     const session = req.headers[SESSION_HEADER];
     send(
       res,
-      await api.handle({
-        kind: route[1] ?? '',
-        name: route[2] ?? '',
-        input: json.value,
-        ...(typeof session === 'string' ? { session } : {}),
-      }),
+      await api.handle(
+        {
+          kind: route[1] ?? '',
+          name: route[2] ?? '',
+          input: json.value,
+          ...(typeof session === 'string' ? { session } : {}),
+        },
+        undefined,
+        stationOf(req),
+      ),
     );
   }
 
@@ -196,12 +203,12 @@ export function startHost({
     const json = body === 'too-large' ? { ok: false as const } : parseJson(body);
     const raw = json.ok ? (json.value as { code?: unknown } | null)?.code : undefined;
     const code = typeof raw === 'string' ? raw.slice(0, 32) : '';
-    const outcome = pairing.pair(code.trim());
+    const outcome = pairing.pair(code.trim(), stationOf(req));
     if ('token' in outcome) return answered({ token: outcome.token });
     return refusedWith([{ code: 'pairing', reason: outcome.refused, path: 'code' }]);
   }
 
-  function attachSocket(socket: WebSocket, session: string | undefined): void {
+  function attachSocket(socket: WebSocket, session: string | undefined, station: string): void {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     // A bad frame (not UTF-8, a reserved opcode, unmasked, too large) closes this socket only.
@@ -224,7 +231,7 @@ export function startHost({
         return;
       }
       api
-        .answer({ ...call.value, session: call.value.session ?? session })
+        .answer({ ...call.value, session: call.value.session ?? session }, station)
         .catch(replyFromThrown)
         .then((reply) => answer(call.value.id, reply))
         .catch(() => socket.terminate());
@@ -262,7 +269,7 @@ export function startHost({
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) =>
-      attachSocket(ws, url.searchParams.get('session') ?? undefined),
+      attachSocket(ws, url.searchParams.get('session') ?? undefined, stationOf(req)),
     );
   });
   return new Promise((resolve, reject) => {

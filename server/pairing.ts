@@ -1,18 +1,27 @@
 /**
  * Pairing other stations of a closed LAN (the projector's PC, extra entry stations): the main
  * screen shows a six-digit code; a station that types it receives the station token. A code works
- * once and for ten minutes; wrong codes are limited, so guessing one is hopeless.
+ * once and for ten minutes. Wrong codes slow down the address that sent them, and only that one,
+ * so a guesser can neither find the code nor keep the other stations from pairing.
  */
 import { randomInt } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
+import { Throttle } from '../core/throttle.ts';
 
 export const CODE_LIFETIME_MS = 10 * 60 * 1000;
-export const MAX_FAILURES_PER_MINUTE = 5;
+/** Wrong codes an address may send before it must wait: 2 s, then 4 s, … up to 10 minutes. */
+export const FREE_FAILURES = 5;
 
 export class Pairing {
   private code = '';
   private expires = 0;
-  private failures: number[] = [];
+  private readonly failures = new Throttle({
+    free: FREE_FAILURES,
+    firstWaitMs: 2_000,
+    maxWaitMs: CODE_LIFETIME_MS,
+    forgetAfterMs: 60 * 60_000,
+    maxKeys: 10_000,
+  });
 
   constructor(
     private readonly token: string,
@@ -27,15 +36,18 @@ export class Pairing {
     return { code: this.code, expiresAt: new Date(this.expires).toISOString() };
   }
 
-  /** The station token for the right code; null otherwise (and while too many wrong ones). */
-  pair(code: string): { token: string } | { refused: 'wrong-code' | 'too-many' } {
+  /** The station token for the right code from `source` (its address); refused otherwise. */
+  pair(
+    code: string,
+    source = 'unknown',
+  ): { token: string } | { refused: 'wrong-code' | 'too-many' } {
     const t = this.now();
-    this.failures = this.failures.filter((f) => t - f < 60_000);
-    if (this.failures.length >= MAX_FAILURES_PER_MINUTE) return { refused: 'too-many' };
+    if (this.failures.waitMs(source, t) > 0) return { refused: 'too-many' };
     if (t >= this.expires || code !== this.code) {
-      this.failures.push(t);
+      this.failures.failed(source, t);
       return { refused: 'wrong-code' };
     }
+    this.failures.succeeded(source);
     this.rotate();
     return { token: this.token };
   }

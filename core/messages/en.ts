@@ -62,6 +62,7 @@ export const en: Messages = {
     none: '—',
     reconnecting: 'Lost the connection to the server — reconnecting… What you are typing is kept.',
     round: 'round',
+    back: 'Back',
   },
   start: {
     title: 'Congress file',
@@ -145,6 +146,21 @@ export const en: Messages = {
     role: 'Role',
     pin: 'PIN (4–12 digits)',
     roles: { admin: 'Administrator', operator: 'Ballot entry', committee: 'Counting committee' },
+    allPresent: 'Everyone present',
+    findDelegate: 'Find an absent delegate (type a name, ↑↓ to choose, Enter: absent ⇄ present)',
+    matches: (n: number) => `${n} matching`,
+    position: 'Position',
+    leaveOut: 'Leave out',
+    leftOut: (n: number) => `${n} rows left out`,
+    leaveOutRow: (row: number) => `Leave out row ${row}`,
+    ownBase: "This election's base",
+    usesCongressBase: "Uses the congress's base",
+    setOwnBase: 'Set its own base',
+    conferenceBase:
+      "Held at the new committee's first conference: the base is the new committee's membership, less the members absent.",
+    conferenceDefault: (n: number) => `Members of the new committee elected: ${n}`,
+    conferenceNoBase:
+      "This conference election has no base of its own, so it counts against the congress's base. Set its base to the new committee's membership.",
   },
   kinds: {
     committee: 'Executive committee',
@@ -208,6 +224,18 @@ export const en: Messages = {
     undone: (n: number) => `Ballot ${n} undone — enter it again`,
     undoReason: 'Undone right after entry (Ctrl+Z)',
     issued: 'Ballots issued',
+    untouched: 'Nothing typed yet — type the numbers struck',
+    voidThis: 'Void this ballot',
+    stackFull: (declared: number, n: number) =>
+      `This stack was declared with ${declared} ballots and this is ballot ${n} of it: check the stack before typing on`,
+    mixReminder:
+      'When the ballot box is opened, mix the ballots well before making stacks, so the order of entry says nothing about the order of voting.',
+    markedWarning:
+      'Never copy the signature, sign or identifying mark on the ballot into any note.',
+    openStacks: 'Stacks open on another station or abandoned',
+    resume: 'Carry on with this stack',
+    tabStays: 'Tab does not leave the ballot being typed; click another field to type there.',
+    loginToSave: 'Log in again to save the ballots waiting — they are kept on this station.',
   },
   invalid: {
     'over-vote': 'More names than seats',
@@ -268,6 +296,8 @@ export const en: Messages = {
     project: 'Show this on the projector',
     showFigures: 'Show the figures on the projector',
     hideFigures: 'Hide the figures on the projector',
+    provisional:
+      'Provisional figures while counting: the outcome is decided only once counting is closed.',
   },
   docs: {
     title: 'Documents',
@@ -296,6 +326,7 @@ export const en: Messages = {
     threshold: (t: number) => `Threshold: ${t} votes`,
     hidden: 'The figures will be shown once the counting committee releases them',
     nothing: 'No election on the projector yet',
+    stale: (time: string) => `CONNECTION LOST at ${time} — the figures below may be out of date`,
   },
   audit: {
     title: 'Audit log',
@@ -467,6 +498,7 @@ export const en: Messages = {
           ? 'no certificate in the .p12 file matches its private key'
           : 'the certificate file (.p12) cannot be read: damaged, or not PKCS#12',
     sheet: (r) => sheetProblemText(r.problem, 'en'),
+    throttled: (r) => `too many wrong attempts; wait ${r.seconds} seconds and try again`,
     'unknown-call': (r) =>
       `there is no call "${r.kind}${r.name === '' ? '' : ` ${r.name}`}"; there are: ${list(r.allowed)}`,
     file: (r) => `file error: ${r.reason}`,

@@ -80,6 +80,7 @@ export const vi = {
     none: '—',
     reconnecting: 'Mất kết nối với máy chủ — đang kết nối lại… Dữ liệu đang nhập vẫn được giữ.',
     round: 'vòng',
+    back: 'Quay lại',
   },
   start: {
     title: 'Tệp đại hội',
@@ -163,6 +164,21 @@ export const vi = {
     role: 'Vai trò',
     pin: 'Mã PIN (4–12 chữ số)',
     roles: { admin: 'Quản trị', operator: 'Nhập phiếu', committee: 'Ban kiểm phiếu' },
+    allPresent: 'Tất cả có mặt',
+    findDelegate: 'Tìm đại biểu vắng (gõ tên, ↑↓ chọn, Enter: vắng ⇄ có mặt)',
+    matches: (n: number) => `${n} người khớp`,
+    position: 'Chức vụ',
+    leaveOut: 'Không nhập',
+    leftOut: (n: number) => `${n} dòng không nhập`,
+    leaveOutRow: (row: number) => `Không nhập dòng ${row}`,
+    ownBase: 'Cơ sở tính của cuộc bầu này',
+    usesCongressBase: 'Dùng cơ sở tính của đại hội',
+    setOwnBase: 'Đặt cơ sở tính riêng',
+    conferenceBase:
+      'Bầu tại hội nghị Ban Chấp hành mới: cơ sở tính là số ủy viên Ban Chấp hành mới, trừ các ủy viên vắng mặt.',
+    conferenceDefault: (n: number) => `Số ủy viên Ban Chấp hành mới trúng cử: ${n}`,
+    conferenceNoBase:
+      'Cuộc bầu tại hội nghị này chưa có cơ sở tính riêng nên đang tính trên cơ sở của đại hội. Hãy đặt cơ sở tính là số ủy viên Ban Chấp hành mới.',
   },
   kinds: {
     committee: 'Ban Chấp hành',
@@ -230,6 +246,18 @@ export const vi = {
     undone: (n: number) => `Đã hoàn tác phiếu số ${n} — nhập lại phiếu này`,
     undoReason: 'Hoàn tác ngay khi nhập (Ctrl+Z)',
     issued: 'Số phiếu phát ra',
+    untouched: 'Chưa nhập gì — gõ số thứ tự người bị gạch',
+    voidThis: 'Hủy phiếu này',
+    stackFull: (declared: number, n: number) =>
+      `Tập này khai báo ${declared} phiếu, đây là phiếu thứ ${n}: kiểm tra lại tập phiếu trước khi nhập tiếp`,
+    mixReminder:
+      'Khi mở hòm phiếu, trộn đều các phiếu trước khi chia thành tập, để thứ tự nhập không phản ánh thứ tự bỏ phiếu.',
+    markedWarning:
+      'Không chép lại chữ ký, ký hiệu hay dấu hiệu riêng trên phiếu vào bất kỳ ghi chú nào.',
+    openStacks: 'Tập đang mở ở máy khác hoặc bị bỏ dở',
+    resume: 'Nhập tiếp tập này',
+    tabStays: 'Phím Tab không rời phiếu đang nhập; muốn nhập ô khác thì bấm chuột vào ô đó.',
+    loginToSave: 'Cần đăng nhập lại để lưu các phiếu đang chờ — phiếu vẫn được giữ trên máy này.',
   },
   invalid: {
     'over-vote': 'Bầu quá số lượng',
@@ -291,6 +319,8 @@ export const vi = {
     project: 'Chiếu kết quả này',
     showFigures: 'Hiện số liệu trên màn chiếu',
     hideFigures: 'Ẩn số liệu trên màn chiếu',
+    provisional:
+      'Số liệu tạm thời trong khi kiểm phiếu: kết quả bầu cử chỉ được xác định sau khi kết thúc kiểm phiếu.',
   },
   docs: {
     title: 'Tài liệu',
@@ -319,6 +349,8 @@ export const vi = {
     threshold: (t: number) => `Ngưỡng trúng cử: ${t} phiếu`,
     hidden: 'Số liệu sẽ được công bố sau khi Ban kiểm phiếu thống nhất',
     nothing: 'Chưa chọn cuộc bầu để chiếu',
+    stale: (time: string) =>
+      `MẤT KẾT NỐI với máy chủ từ ${time} — số liệu dưới đây có thể chưa cập nhật`,
   },
   audit: {
     title: 'Nhật ký',
@@ -495,6 +527,7 @@ export const vi = {
           ? 'tệp chứng thư số (.p12) không có chứng thư khớp với khóa bí mật'
           : 'không đọc được tệp chứng thư số (.p12): tệp hỏng hoặc không phải PKCS#12',
     sheet: (r) => sheetProblemText(r.problem, 'vi'),
+    throttled: (r) => `đã nhập sai nhiều lần; chờ ${r.seconds} giây rồi thử lại`,
     'unknown-call': (r) =>
       `không có lời gọi "${r.kind}${r.name === '' ? '' : ` ${r.name}`}"; có: ${list(r.allowed)}`,
     file: (r) => `lỗi tệp: ${r.reason}`,

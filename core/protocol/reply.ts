@@ -60,6 +60,8 @@ export function httpStatus(reply: Reply<unknown>): number {
       return 409;
     case 'too-large':
       return 413;
+    case 'throttled':
+      return 429;
     default:
       return 422;
   }

@@ -1,4 +1,5 @@
 /** The service over a real congress file: lifecycle, versions, locks, follow-ups, events. */
+import { MIGRATIONS } from '../../db/migrations/index.ts';
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../core/record.ts';
 import { Tally } from '../../core/tally.ts';
@@ -15,7 +16,7 @@ import {
 describe('the congress file schema', () => {
   it('is migrated, STRICT, with foreign keys on and WAL + synchronous=FULL', () => {
     const s = newService();
-    expect(s.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(s.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -391,7 +392,7 @@ describe('follow-ups from a result (rules.md, "Who is elected" 3 and 4)', () => 
 });
 
 describe('operators and change events', () => {
-  it('the first operator is an admin; PINs are kept only as a slow hash and never logged', () => {
+  it('the first operator is an admin; PINs are kept only as a slow hash and never logged', async () => {
     const s = newService();
     expect(
       refusals(
@@ -414,8 +415,8 @@ describe('operators and change events', () => {
     const log = JSON.stringify(s.db.prepare('SELECT payload FROM audit').all());
     expect(log).not.toContain('1357');
     expect(log).not.toContain('246810');
-    expect(value(s.login('Lê Nhập', '1357'))).toEqual({ name: 'Lê Nhập', role: 'operator' });
-    expect(refusals(s.login('Lê Nhập', '0000'))[0]?.code).toBe('wrong-pin');
+    expect(value(await s.login('Lê Nhập', '1357'))).toEqual({ name: 'Lê Nhập', role: 'operator' });
+    expect(refusals(await s.login('Lê Nhập', '0000'))[0]?.code).toBe('wrong-pin');
   });
 
   it('publishes one change event per committed command, none for a refusal', () => {

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Workspace } from '../../db/workspace.ts';
-import { Pairing, MAX_FAILURES_PER_MINUTE } from '../../server/pairing.ts';
+import { Pairing, FREE_FAILURES } from '../../server/pairing.ts';
 import { startHost, TOKEN_HEADER, type RunningHost } from '../../server/http.ts';
 import { countingElection, tempDir } from '../db/helpers.ts';
 import { Service } from '../../db/service.ts';
@@ -92,7 +92,7 @@ describe('LAN mode: pairing other stations', () => {
   it('the code needs the token to read; wrong codes are limited', async () => {
     const host = await lanHost(true);
     expect((await station(host, '/api/pairing', {})).status).toBe(401);
-    for (let i = 0; i < MAX_FAILURES_PER_MINUTE; i++)
+    for (let i = 0; i < FREE_FAILURES; i++)
       expect((await station(host, '/api/pair', { code: '000000x' })).status).toBe(401);
     const locked = await station(host, '/api/pair', { code: '123456' });
     expect(locked.status).toBe(429);
@@ -127,5 +127,23 @@ describe('LAN mode: pairing other stations', () => {
     now += 10 * 60 * 1000 + 1;
     expect(pairing.pair(code)).toEqual({ refused: 'wrong-code' });
     expect(pairing.pair(pairing.current().code)).toEqual({ token: 'tok' });
+  });
+
+  it('a guesser slows down only itself: the right code from another station still pairs', () => {
+    let now = 0;
+    const pairing = new Pairing('tok', () => now);
+    for (let i = 0; i < FREE_FAILURES; i++)
+      expect(pairing.pair('000000', '10.0.0.66')).toEqual({ refused: 'wrong-code' });
+    // The guesser must now wait, even with the right code…
+    expect(pairing.pair(pairing.current().code, '10.0.0.66')).toEqual({ refused: 'too-many' });
+    // …while the projector's PC pairs at once.
+    expect(pairing.pair(pairing.current().code, '10.0.0.7')).toEqual({ token: 'tok' });
+    // The guesser's waits double: 2 s, then 4 s after the next wrong code.
+    now += 2_001;
+    expect(pairing.pair('000001', '10.0.0.66')).toEqual({ refused: 'wrong-code' });
+    now += 2_001;
+    expect(pairing.pair('000002', '10.0.0.66')).toEqual({ refused: 'too-many' });
+    now += 2_000;
+    expect(pairing.pair('000002', '10.0.0.66')).toEqual({ refused: 'wrong-code' });
   });
 });
