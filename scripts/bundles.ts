@@ -8,8 +8,8 @@
  * the Electron pair only.
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -78,6 +78,44 @@ function sourceLocations(outfile: string, format: 'esm' | 'cjs'): Plugin {
   };
 }
 
+/**
+ * Packages loaded on first use rather than at start: exceljs alone takes longer to load than the
+ * rest of the CLI together, and only Excel needs it; sharp (a native image library) only scanning.
+ * Their default import becomes a proxy that requires the package the first time it is called or a
+ * property is read. (Default imports only: a namespace or named import would load it at once.)
+ */
+export const LAZY = ['exceljs', 'sharp'] as const;
+
+function lazyPackages(): Plugin {
+  const filter = new RegExp(`^(${LAZY.join('|')})$`);
+  return {
+    name: 'lazy-packages',
+    setup(b) {
+      b.onResolve({ filter }, (args) =>
+        args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' },
+      );
+      b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          // A function target, so that a package that is itself a function (sharp) can be called.
+          'export default new Proxy(() => {}, {',
+          '  apply: (_t, self, args) => Reflect.apply(load(), self, args),',
+          '  get: (_t, key) => load()[key],',
+          '  has: (_t, key) => key in load(),',
+          '  ownKeys: () => Reflect.ownKeys(load()),',
+          '  getOwnPropertyDescriptor: (_t, key) => {',
+          '    const d = Reflect.getOwnPropertyDescriptor(load(), key);',
+          '    return d === undefined ? undefined : { ...d, configurable: true };',
+          '  },',
+          '});',
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** An ESM bundle holds CommonJS packages that call `require`. */
 const ESM_REQUIRE = [
   'import { createRequire as __kpCreateRequire } from "node:module";',
@@ -91,15 +129,23 @@ async function buildOne(
 ): Promise<{ readonly path: string; readonly inputs: string[] }> {
   const spec = BUNDLES[name];
   const outfile = join(outdir, spec.outfile);
+  const esm = spec.format === 'esm';
   const options: BuildOptions = {
-    entryPoints: [join(ROOT, spec.entry)],
-    outfile,
+    entryPoints: { [basename(spec.outfile, extname(spec.outfile))]: join(ROOT, spec.entry) },
+    outdir: dirname(outfile),
+    outExtension: { '.js': extname(spec.outfile) },
+    // ESM: a module the sources import() lazily becomes a chunk beside the entry, loaded when
+    // first used (CommonJS cannot split). Chunks sit beside the entry: the rewritten paths of
+    // `sourceLocations` are relative to that folder.
+    ...(esm ? { splitting: true, chunkNames: `${name}-[hash]` } : {}),
+    // Less to read and parse at every start; names are kept, so stack traces still read.
+    ...(esm ? { minifyWhitespace: true, minifySyntax: true } : {}),
     bundle: true,
     platform: 'node',
     format: spec.format,
     target: 'node20',
     external: [...EXTERNAL],
-    plugins: [sourceLocations(outfile, spec.format)],
+    plugins: [lazyPackages(), sourceLocations(outfile, spec.format)],
     ...(spec.format === 'esm' ? { banner: { js: ESM_REQUIRE } } : {}),
     metafile: true,
     // Written below, atomically: a launcher may be reading the previous build meanwhile.
@@ -119,10 +165,24 @@ async function buildOne(
     );
   }
   await mkdir(dirname(outfile), { recursive: true });
-  for (const file of result.outputFiles ?? []) {
+  // The chunks first, the entry last: a launcher never finds an entry whose chunks are missing.
+  const files = [...(result.outputFiles ?? [])].sort(
+    (a, b) => Number(a.path === outfile) - Number(b.path === outfile),
+  );
+  if (files.at(-1)?.path !== outfile) throw new Error(`${name} bundle: no ${outfile} written`);
+  for (const file of files) {
     const temporary = `${file.path}.${process.pid}.tmp`;
     await writeFile(temporary, file.contents);
     await rename(temporary, file.path);
+  }
+  // Chunks of earlier builds, no longer named by the entry.
+  if (esm) {
+    const current = new Set(files.map((f) => basename(f.path)));
+    for (const old of await readdir(dirname(outfile))) {
+      if (old.startsWith(`${name}-`) && old.endsWith('.mjs') && !current.has(old)) {
+        await rm(join(dirname(outfile), old), { force: true });
+      }
+    }
   }
   const inputs = Object.keys(result.metafile?.inputs ?? {})
     .filter((p) => !p.includes('<'))

@@ -2,6 +2,7 @@
 import { benchCongressFile } from './congress-file.ts';
 import { benchDocuments } from './documents.ts';
 import { benchEngine } from './engine.ts';
+import { benchStart } from './start.ts';
 import { benchScan } from './scan.ts';
 import { benchEntryToProjector, benchKeystrokes } from './ui.ts';
 import { benchVerify } from './verify.ts';
@@ -16,3 +17,4 @@ benchKeystrokes();
 await benchEntryToProjector();
 await benchDocuments();
 await benchScan();
+await benchStart();
