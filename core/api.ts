@@ -32,6 +32,8 @@ export type CongressDetails = z.output<typeof congressDetails>;
 export const personInput = z.strictObject({
   name: personName,
   unit: optionalText,
+  /** Chức vụ, as the delegates' list gives it. */
+  position: optionalText,
   category: optionalText,
   status: z.enum(['official', 'alternate']).default('official'),
 });
@@ -56,10 +58,14 @@ export const commands = {
     pin: z.string().regex(/^\d{4,12}$/u),
   }),
   importDelegates: z.strictObject({ people: z.array(personInput).min(1).max(20_000) }),
+  /** While the congress's base is not locked (no election counted against it is finalized). */
+  removeDelegate: z.strictObject({ delegateId: id }),
   setAttendance: z.strictObject({
     delegateId: id,
     attendance: z.enum(['present', 'absent', 'unknown']),
   }),
+  /** Everyone's attendance at once (then the absent are marked one by one). */
+  setAttendanceAll: z.strictObject({ attendance: z.enum(['present', 'absent', 'unknown']) }),
   setBase: baseInput,
   setCommittee: z.strictObject({
     /** Omitted: the congress's committee. An election id: that election's own (a conference). */

@@ -20,6 +20,7 @@ export interface DelegateView {
   readonly id: number;
   readonly name: string;
   readonly unit: string | null;
+  readonly position: string | null;
   readonly category: string | null;
   readonly status: 'official' | 'alternate';
   readonly attendance: 'unknown' | 'present' | 'absent';
@@ -158,6 +159,7 @@ export interface CommandOutputs {
   updateCongress: null;
   addOperator: { readonly id: number };
   importDelegates: { readonly count: number };
+  removeDelegate: null;
   setAttendance: null;
   setAttendanceAll: { readonly count: number };
   setBase: BaseView;

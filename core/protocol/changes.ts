@@ -21,6 +21,7 @@ export const CHANGES: Readonly<Record<CommandName, readonly View[]>> = {
   updateCongress: ['congress', ...ELECTION],
   addOperator: ['operators'],
   importDelegates: ['delegates'],
+  removeDelegate: ['delegates'],
   setAttendance: ['delegates'],
   setAttendanceAll: ['delegates'],
   setBase: EVERY_ELECTION,

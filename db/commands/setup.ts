@@ -1,5 +1,5 @@
 /** Setting up the congress: details, operators, delegates, the base, the counting committee. */
-import { stmt } from '../connection.ts';
+import { stmt, type Db } from '../connection.ts';
 import { allowedExclusions } from '../../core/codes.ts';
 import type { ElectionKind } from '../../core/codes.ts';
 import { done, requireRole, type Handlers } from '../context.ts';
@@ -12,10 +12,23 @@ type SetupCommands =
   | 'updateCongress'
   | 'addOperator'
   | 'importDelegates'
+  | 'removeDelegate'
   | 'setAttendance'
   | 'setAttendanceAll'
   | 'setBase'
   | 'setCommittee';
+
+/**
+ * The congress's base, and the delegates' list behind it, are locked once an election counted
+ * against that base is finalized: the refusal names the status.
+ */
+function refuseIfCongressBaseLocked(db: Db, path: string): void {
+  for (const id of store.electionIds(db)) {
+    const e = store.election(db, id);
+    const checked = checkStatus('setBase', e.status);
+    if (!checked.ok && store.base(db, id)?.scope === 'congress') refuse(checked.error, path);
+  }
+}
 
 export const setupHandlers: Handlers<SetupCommands> = {
   updateCongress(ctx, input) {
@@ -50,12 +63,27 @@ export const setupHandlers: Handlers<SetupCommands> = {
     ).n;
     const insert = stmt(
       ctx.db,
-      'INSERT INTO delegate (name, unit, category, status, ord) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO delegate (name, unit, position, category, status, ord) VALUES (?, ?, ?, ?, ?, ?)',
     );
     input.people.forEach((p, i) =>
-      insert.run(p.name, p.unit ?? null, p.category ?? null, p.status, start + i + 1),
+      insert.run(
+        p.name,
+        p.unit ?? null,
+        p.position ?? null,
+        p.category ?? null,
+        p.status,
+        start + i + 1,
+      ),
     );
     return done({ count: input.people.length });
+  },
+
+  removeDelegate(ctx, input) {
+    refuseIfCongressBaseLocked(ctx.db, 'delegateId');
+    const { changes } = stmt(ctx.db, 'DELETE FROM delegate WHERE id = ?').run(input.delegateId);
+    if (changes === 0)
+      refuse({ code: 'not-found', what: 'delegate', id: String(input.delegateId) }, 'delegateId');
+    return done(null);
   },
 
   setAttendance(ctx, input) {
@@ -85,14 +113,7 @@ export const setupHandlers: Handlers<SetupCommands> = {
       const checked = checkStatus('setBase', e.status);
       if (!checked.ok) refuse(checked.error, 'electionId');
     } else {
-      // The congress base decides every election that has no base of its own: none may be finalized.
-      for (const id of store.electionIds(ctx.db)) {
-        const e = store.election(ctx.db, id);
-        const checked = checkStatus('setBase', e.status);
-        if (!checked.ok && store.base(ctx.db, id)?.scope === 'congress') {
-          refuse(checked.error, 'electionId');
-        }
-      }
+      refuseIfCongressBaseLocked(ctx.db, 'electionId');
     }
     const allowed = allowedExclusions(congress.kind, electionKind);
     input.exclusions.forEach((x, i) => {

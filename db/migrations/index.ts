@@ -2,9 +2,11 @@
 import { sql as initial } from './0001-initial.ts';
 import { sql as clientKeysAndDisplay } from './0002-client-keys-and-display.ts';
 import { sql as electionCommittee } from './0003-election-committee.ts';
+import { sql as delegatePosition } from './0004-delegate-position.ts';
 
 export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
   { version: 1, sql: initial },
   { version: 2, sql: clientKeysAndDisplay },
   { version: 3, sql: electionCommittee },
+  { version: 4, sql: delegatePosition },
 ];

@@ -82,6 +82,12 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
     },
     { input: () => ({ delegateId: 1, attendance: 'late' }), code: 'enum', path: 'attendance' },
   ],
+  setAttendanceAll: [{ input: () => ({ attendance: 'late' }), code: 'enum', path: 'attendance' }],
+  removeDelegate: [
+    { input: () => ({ delegateId: 0 }), code: 'too-small', path: 'delegateId' },
+    // An election counted against the congress's base is finalized: the list is locked.
+    { input: () => ({ delegateId: 1 }), code: 'wrong-status', path: 'delegateId' },
+  ],
   setBase: [
     { input: () => ({ convened: -3 }), code: 'too-small', path: 'convened' },
     {

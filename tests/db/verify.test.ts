@@ -177,6 +177,9 @@ describe('verify replays the whole log', () => {
     const record = value(s.query('exportRecord', { electionId: conferenceId }));
     await s.close();
     const other = Service.open(join(dir, 'khac.kiemphieu'), { create: true, backups: false });
+    // Removing a delegate needs a base not yet locked by a finalized election: a fresh file.
+    value(other.execute('importDelegates', { people: [{ name: 'Một' }, { name: 'Hai' }] }, ADMIN));
+    value(other.execute('removeDelegate', { delegateId: 1 }, ADMIN));
     value(other.execute('importElection', { record }, ADMIN));
     await other.close();
 
@@ -192,6 +195,7 @@ describe('verify replays the whole log', () => {
     const logged = new Set(db.prepare('SELECT DISTINCT command FROM audit').pluck().all());
     db.close();
     logged.add('importElection');
+    logged.add('removeDelegate');
     expect(Object.keys(commands).filter((c) => !logged.has(c))).toEqual([]);
   });
 
