@@ -137,7 +137,7 @@ export function readRows(
       continue;
     }
     if (belowSignature) {
-      leave('below-signature');
+      leave(footerRow(texts()) ?? 'below-signature');
       continue;
     }
     const value = (field: PeopleField): string => {

@@ -254,7 +254,12 @@ describe('people sheet — csv', () => {
       '4;Lê Quang Đạo;Chi bộ 3;',
     ].join('\r\n');
     const sheet = await read({ bytes: utf8Bom(text), fileName: 'dang-vien.CSV' });
-    expect(sheet.source).toEqual({ format: 'csv', charset: 'utf-8-bom', delimiter: ';', confidence: 100 });
+    expect(sheet.source).toEqual({
+      format: 'csv',
+      charset: 'utf-8-bom',
+      delimiter: ';',
+      confidence: 100,
+    });
     expect(sheet.headerRow).toBe(2);
     expect(sheet.mapping).toEqual({ no: 1, name: 2, unit: 3, position: 4 });
     expect(sheet.people).toEqual([
@@ -286,7 +291,12 @@ describe('people sheet — csv', () => {
     const bytes = windows1252(text);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const sheet = await read({ bytes, fileName: 'vni.csv' });
-    expect(sheet.source).toEqual({ format: 'csv', charset: 'windows-1252', delimiter: ',', confidence: 100 });
+    expect(sheet.source).toEqual({
+      format: 'csv',
+      charset: 'windows-1252',
+      delimiter: ',',
+      confidence: 100,
+    });
     expect(sheet.columns.map((c) => [c.field, c.header, c.encoding])).toEqual([
       ['no', 'STT', 'unicode'],
       ['name', 'Họ và tên', 'vni'],
@@ -312,14 +322,24 @@ describe('people sheet — csv', () => {
       bytes: utf16le('Họ tên\tĐơn vị\nĐặng Ngọc Yến\tChi bộ 5\n'),
       fileName: 'u16.csv',
     });
-    expect(tabbed.source).toEqual({ format: 'csv', charset: 'utf-16le', delimiter: '\t', confidence: 100 });
+    expect(tabbed.source).toEqual({
+      format: 'csv',
+      charset: 'utf-16le',
+      delimiter: '\t',
+      confidence: 100,
+    });
     expect(tabbed.people).toEqual([{ row: 2, name: 'Đặng Ngọc Yến', unit: 'Chi bộ 5' }]);
 
     const plain = await read({
       bytes: new TextEncoder().encode('sep=,\nName,Unit\nHoàng Xuân Ưng,"Cell 1, Zone B"\n'),
       fileName: 'plain.csv',
     });
-    expect(plain.source).toEqual({ format: 'csv', charset: 'utf-8', delimiter: ',', confidence: 100 });
+    expect(plain.source).toEqual({
+      format: 'csv',
+      charset: 'utf-8',
+      delimiter: ',',
+      confidence: 100,
+    });
     expect(plain.people).toEqual([{ row: 2, name: 'Hoàng Xuân Ưng', unit: 'Cell 1, Zone B' }]);
   });
 });
@@ -382,5 +402,66 @@ describe('people sheet — explicit mapping and file problems', () => {
     const broken = await refused({ bytes: some, fileName: 'ds.xlsx' });
     expect(broken[0]?.code).toBe('unreadable');
     expect(problemText(broken[0] as SheetProblem, 'en')).toContain('Cannot read “ds.xlsx”');
+  });
+});
+
+describe('people sheet — footers and rows left out (issue 9 item 10)', () => {
+  const bytes = xlsx((ws) => {
+    ws.addRow(['DANH SÁCH ĐẠI BIỂU CHÍNH THỨC']);
+    ws.addRow(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị']); // 2
+    ws.addRow([1, 'Nguyễn Văn An', 'Bí thư', 'Chi bộ 1']); // 3
+    ws.addRow([2, 'Tống Văn Hòa', 'Chủ tịch', 'Tổng công ty Điện lực']); // 4: not a total
+    ws.addRow([null, 'Cộng: 2', null, null]); // 5: a subtotal
+    ws.addRow([3, 'Trần Thị Bình', 'Phó Bí thư', 'Chi bộ 2']); // 6
+    ws.addRow([4, 'Lê Văn Cường', null, 'Chi bộ 2']); // 7
+    ws.addRow([null, 'Tổng số: 4 đại biểu']); // 8
+    ws.addRow([4]); // 9: a count with no name
+    ws.addRow([]); // 10
+    ws.addRow([null, null, null, 'Hà Nội, ngày 14 tháng 10 năm 2025']); // 11
+    ws.addRow([null, 'Người lập biểu', null, 'T/M BAN TỔ CHỨC']); // 12
+    ws.addRow([null, null, null, 'TRƯỞNG BAN']); // 13
+    ws.addRow([]); // 14
+    ws.addRow([null, 'Phạm Thị Dung', null, 'Hoàng Văn Em']); // 15: the signers
+  });
+
+  it('leaves out totals, the date, the signatures and the signers, with their rows', async () => {
+    const sheet = await read({ bytes: await bytes, fileName: 'ds.xlsx' });
+    expect(sheet.people.map((p) => [p.row, p.name, p.position ?? null, p.unit])).toEqual([
+      [3, 'Nguyễn Văn An', 'Bí thư', 'Chi bộ 1'],
+      [4, 'Tống Văn Hòa', 'Chủ tịch', 'Tổng công ty Điện lực'],
+      [6, 'Trần Thị Bình', 'Phó Bí thư', 'Chi bộ 2'],
+      [7, 'Lê Văn Cường', null, 'Chi bộ 2'],
+    ]);
+    expect(sheet.leftOut.map((r) => [r.row, r.reason])).toEqual([
+      [5, 'summary'],
+      [8, 'summary'],
+      [9, 'count-only'],
+      [11, 'date'],
+      [12, 'signature'],
+      [13, 'signature'],
+      [15, 'below-signature'],
+    ]);
+    expect(sheet.leftOut.find((r) => r.row === 8)?.text).toBe('Tổng số: 4 đại biểu');
+    expect(sheet.problems).toEqual([]);
+  });
+
+  it('a row with numbers and no name among the people is still a missing name', async () => {
+    const sheet = await read({
+      bytes: utf8Bom('STT;Họ và tên\n1;Nguyễn Văn An\n2;\n3;Trần Thị Bình\n'),
+      fileName: 'x.csv',
+    });
+    expect(sheet.leftOut).toEqual([]);
+    expect(sheet.problems).toEqual([{ code: 'empty-name', rows: [3], field: 'name' }]);
+  });
+
+  it('rows the operator leaves out are neither people nor problems', async () => {
+    const file = utf8Bom('STT;Họ và tên\n1;Nguyễn Văn An\n2;Trần Thị Bình\n3;Nguyễn Văn An\n4;\n');
+    const sheet = await read({ bytes: file, fileName: 'x.csv', leaveOut: [4, 5] });
+    expect(sheet.people.map((p) => p.row)).toEqual([2, 3]);
+    expect(sheet.leftOut.map((r) => [r.row, r.reason, r.text])).toEqual([
+      [4, 'operator', '3 | Nguyễn Văn An'],
+      [5, 'operator', '4'],
+    ]);
+    expect(sheet.problems).toEqual([]);
   });
 });
