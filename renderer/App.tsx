@@ -1,17 +1,19 @@
 /** The operator window: navigation, the open file, the operator, and the current screen. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { client } from './client.ts';
 import { Messages } from './components.tsx';
 import { useT } from './i18n.ts';
-import { Audit } from './screens/Audit.tsx';
-import { Counting } from './screens/Counting.tsx';
-import { Projector } from './screens/Projector.tsx';
-import { Results } from './screens/Results.tsx';
-import { Setup } from './screens/Setup.tsx';
-import { Start } from './screens/Start.tsx';
-import { PairStation } from './screens/Pairing.tsx';
+import { Audit } from './features/audit/Audit.tsx';
+import { Counting } from './features/entry/Counting.tsx';
+import { Projector } from './features/projector/Projector.tsx';
+import { Results } from './features/results/Results.tsx';
+import { Setup } from './features/setup/Setup.tsx';
+import { Login } from './features/start/Login.tsx';
+import { PairStation } from './features/start/Pairing.tsx';
+import { Start } from './features/start/Start.tsx';
 import { refresh } from './refresh.ts';
-import { useApp, type Route } from './store.ts';
+import { hashOf, ROUTES } from './routes.ts';
+import { useApp } from './store.ts';
 import type { ElectionView } from '../core/views.ts';
 
 function ElectionPicker() {
@@ -34,64 +36,36 @@ function ElectionPicker() {
   );
 }
 
-function Login() {
-  const t = useT();
-  const [name, setName] = useState('');
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState<readonly string[] | null>(null);
-  return (
-    <form
-      className="card login"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await client.login(name, pin);
-        if (!r.ok) return setError(r.messages);
-        client.setSession(r.value.session);
-        await refresh();
-      }}
-    >
-      <h2>{t.login.title}</h2>
-      <input
-        aria-label={t.login.name}
-        placeholder={t.login.name}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        autoFocus
-      />
-      <input
-        aria-label={t.login.pin}
-        placeholder={t.login.pin}
-        type="password"
-        inputMode="numeric"
-        value={pin}
-        onChange={(e) => setPin(e.target.value)}
-      />
-      <button className="primary">{t.login.submit}</button>
-      <Messages messages={error} />
-    </form>
-  );
-}
-
-const NAV: readonly Route[] = ['start', 'setup', 'count', 'results', 'audit', 'projector'];
-
-export function App() {
-  const t = useT();
-  const { route, go, file, actor, lang, setLang, connected } = useApp();
+/** Follows the service: change events, and the connection lost and found again. */
+function useService(): void {
   useEffect(() => {
     void refresh();
-    const offEvents = client.onEvent(() => {
-      useApp.setState((s) => ({ version: s.version + 1 }));
+    const offEvents = client.onEvent((e) => {
+      useApp.getState().changed(e.type === 'event' ? e.event.electionId : null);
       void refresh();
     });
     const offStatus = client.onStatus((up) => {
-      useApp.getState().set({ connected: up });
-      if (up) void refresh();
+      const state = useApp.getState();
+      if (!up) {
+        if (state.connected) state.set({ connected: false, lostAt: Date.now() });
+        return;
+      }
+      state.set({ connected: true, lostAt: null });
+      // Back after an outage or a restart of the host: everything shown may be stale.
+      state.changed(null);
+      void refresh();
     });
     return () => {
       offEvents();
       offStatus();
     };
   }, []);
+}
+
+export function App() {
+  const t = useT();
+  const { route, go, file, actor, lang, setLang, connected } = useApp();
+  useService();
 
   if (client.needsPairing) {
     return (
@@ -109,13 +83,13 @@ export function App() {
       <header className="topbar">
         <strong className="brand">{t.appName}</strong>
         <nav>
-          {NAV.map((r) => (
+          {ROUTES.map((r) => (
             <button
               key={r}
               className={r === route ? 'active' : ''}
               disabled={r !== 'start' && file === null}
               onClick={() =>
-                r === 'projector' ? window.open('#/projector', 'kp-projector') : go(r)
+                r === 'projector' ? window.open(hashOf('projector'), 'kp-projector') : go(r)
               }
             >
               {t.nav[r]}

@@ -1,11 +1,11 @@
-/** Re-reads the file, the operator and the elections; at start and after every change event. */
+/** Re-reads the file, the operator and the elections; at start, after a change and on reconnecting. */
 import { client } from './client.ts';
-import { useApp, type FileInfo } from './store.ts';
+import { useApp } from './store.ts';
 
 export async function refresh(): Promise<void> {
   const who = await client.whoami();
   if (!who.ok) return;
-  useApp.getState().set({ actor: who.value.actor, file: who.value.file as FileInfo | null });
+  useApp.getState().set({ actor: who.value.actor, file: who.value.file });
   if (who.value.file === null) {
     useApp.getState().set({ elections: [] });
     return;

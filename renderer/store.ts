@@ -1,14 +1,13 @@
-/** The UI's shared state (zustand): language, file, operator, elections, and a change counter. */
+/** The UI's shared state (zustand): language, screen, file, operator, elections, the last change. */
 import { create } from 'zustand';
+import type { FileInfo } from '../core/protocol/index.ts';
 import type { ElectionView } from '../core/views.ts';
-import type { CongressDetails } from '../core/api.ts';
+import { NO_CHANGE, type Change } from './changes.ts';
+import { hashOf, routeOf, type Route } from './routes.ts';
 
-export type Route = 'start' | 'setup' | 'count' | 'results' | 'audit' | 'projector';
+export type { FileInfo };
 
-export interface FileInfo {
-  readonly path: string;
-  readonly congress: CongressDetails | null;
-}
+export type SetupTab = 'congress' | 'delegates' | 'base' | 'committee' | 'elections' | 'operators';
 
 interface AppState {
   lang: 'vi' | 'en';
@@ -17,42 +16,39 @@ interface AppState {
   actor: { name: string; role: string } | null;
   elections: readonly ElectionView[];
   electionId: number | null;
-  /** Bumped on every change event: views re-read what they show. */
-  version: number;
+  /** The last change the service announced: views re-read what it touches (changes.ts). */
+  change: Change;
   connected: boolean;
-  setupTab: 'congress' | 'delegates' | 'base' | 'committee' | 'elections' | 'operators';
+  /** When the connection was lost (ms since the epoch), for "figures as of …". */
+  lostAt: number | null;
+  setupTab: SetupTab;
   setLang(lang: 'vi' | 'en'): void;
   go(route: Route): void;
-  set(partial: Partial<Omit<AppState, 'set' | 'go' | 'setLang'>>): void;
+  /** A change touching the views of `electionId` (null: every view). */
+  changed(electionId: number | null): void;
+  set(partial: Partial<Omit<AppState, 'set' | 'go' | 'setLang' | 'changed'>>): void;
 }
-
-const routeFromHash = (): Route => {
-  const name = window.location.hash.replace(/^#\/?/u, '').split(/[?/]/u)[0] ?? '';
-  return (
-    (['start', 'setup', 'count', 'results', 'audit', 'projector'] as const).find(
-      (r) => r === name,
-    ) ?? 'start'
-  );
-};
 
 export const useApp = create<AppState>((set) => ({
   lang: (localStorage.getItem('kp-lang') as 'vi' | 'en' | null) ?? 'vi',
-  route: routeFromHash(),
+  route: routeOf(window.location.hash),
   file: null,
   actor: null,
   elections: [],
   electionId: Number(sessionStorage.getItem('kp-election')) || null,
-  version: 0,
+  change: NO_CHANGE,
   connected: true,
+  lostAt: null,
   setupTab: 'delegates',
   setLang: (lang) => {
     localStorage.setItem('kp-lang', lang);
     set({ lang });
   },
   go: (route) => {
-    window.location.hash = `#/${route}`;
+    window.location.hash = hashOf(route);
     set({ route });
   },
+  changed: (electionId) => set((s) => ({ change: { seq: s.change.seq + 1, electionId } })),
   set: (partial) => {
     if (partial.electionId !== undefined)
       sessionStorage.setItem('kp-election', String(partial.electionId ?? ''));
@@ -60,4 +56,6 @@ export const useApp = create<AppState>((set) => ({
   },
 }));
 
-window.addEventListener('hashchange', () => useApp.setState({ route: routeFromHash() }));
+window.addEventListener('hashchange', () =>
+  useApp.setState({ route: routeOf(window.location.hash) }),
+);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keysFor, type EditorShape } from '../../renderer/entry/editor.ts';
+import { keysFor, type EditorShape } from '../../renderer/features/entry/editor.ts';
 import { parseRecord } from '../../core/record.ts';
 import type { BallotBody } from '../../core/views.ts';
 import { launch, ROOT, startHall } from '../e2e/browser.ts';
@@ -20,7 +20,7 @@ function bodiesOf(entered: readonly Record<string, unknown>[]): BallotBody[] {
 }
 
 export function benchKeystrokes(): void {
-  console.log('\n## Keystrokes per ballot (keyboard entry, renderer/entry/editor.ts)');
+  console.log('\n## Keystrokes per ballot (keyboard entry, renderer/features/entry/editor.ts)');
   const medium = parseRecord(
     JSON.parse(
       readFileSync(join(ROOT, 'tests/decks/medium-delegates-congress/record.json'), 'utf8'),

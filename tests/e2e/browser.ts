@@ -8,7 +8,8 @@ import { Workspace } from '../../db/workspace.ts';
 import { startHost, type RunningHost } from '../../server/http.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const RENDERER = join(ROOT, 'dist/renderer');
+/** The built renderer; KIEM_PHIEU_RENDERER names another build (a private one while others build too). */
+export const RENDERER = process.env.KIEM_PHIEU_RENDERER ?? join(ROOT, 'dist/renderer');
 export const SCREENS = join(ROOT, 'tests/artifacts/screens');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

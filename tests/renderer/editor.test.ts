@@ -12,7 +12,7 @@ import {
   type EditorShape,
   type EditorState,
   type KeyResult,
-} from '../../renderer/entry/editor.ts';
+} from '../../renderer/features/entry/editor.ts';
 
 const shape = (
   count: number,

@@ -5,7 +5,7 @@ import {
   newClientKey,
   type PendingBallot,
   type SaveOutcome,
-} from '../../renderer/entry/save-queue.ts';
+} from '../../renderer/features/entry/save-queue.ts';
 import { ADMIN, countingElection, newService } from '../db/helpers.ts';
 
 const ballot = (struck: string[]): PendingBallot => ({

@@ -1,0 +1,185 @@
+/**
+ * Ballot entry: keyboard first. Candidates are numbered in ballot order; numbers toggle, Enter
+ * saves. The editor resets at once and saves go out in typing order through a queue kept in the
+ * browser's storage that retries with the same client key, so no keystroke and no ballot is lost
+ * and none is counted twice. A refused save stays on screen with its marks until dealt with.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { ElectionView } from '../../../core/views.ts';
+import { Ask } from '../../components.tsx';
+import { useT } from '../../i18n.ts';
+import { useCommand } from '../../use-command.ts';
+import { useQuery } from '../../use-query.ts';
+import { BaseLine } from '../../BaseLine.tsx';
+import { BallotList } from './BallotList.tsx';
+import { BatchPanel } from './BatchPanel.tsx';
+import {
+  bodyOf,
+  editorFromBody,
+  emptyBallot,
+  isUntouched,
+  withNote,
+  type EditorShape,
+  type EditorState,
+} from './editor.ts';
+import { newClientKey } from './save-queue.ts';
+import { Sheet } from './Sheet.tsx';
+import { isPastDeclared, nextPlace } from './stack.ts';
+import { useEntryKeys } from './use-entry-keys.ts';
+import { useSaveQueue, type Notice } from './use-save-queue.ts';
+import { useStack } from './use-stack.ts';
+
+export function Entry({ election }: { election: ElectionView }) {
+  const t = useT();
+  const shape: EditorShape = {
+    layout: election.layout,
+    seats: election.seats,
+    codes: election.candidates.map((c) => c.code),
+  };
+  const [editor, setEditor] = useState<EditorState>(() => emptyBallot(shape));
+  const editorRef = useRef(editor);
+  const update = useCallback((next: EditorState) => {
+    editorRef.current = next;
+    setEditor(next);
+  }, []);
+  const [correcting, setCorrecting] = useState<number | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [askNote, setAskNote] = useState(false);
+  const { data: progress } = useQuery('progress', { electionId: election.id });
+  const queue = useSaveQueue(election, setNotice, () => !isUntouched(editorRef.current));
+  const stack = useStack(election.id, progress?.batches);
+  const voiding = useCommand();
+
+  const save = () => {
+    const batch = stack.current;
+    if (batch && correcting === null) {
+      const waiting = queue.waiting.filter((w) => w.batchId === batch.id).length;
+      const place = nextPlace(batch, waiting, stack.typed);
+      stack.count(place);
+      if (isPastDeclared(batch, place))
+        setNotice({ text: t.count.stackFull(batch.declared, place), kind: 'warn' });
+    }
+    queue.push({
+      clientKey: newClientKey(),
+      body: bodyOf(editorRef.current),
+      batchId: correcting === null ? (batch?.id ?? null) : null,
+      correcting,
+    });
+    setCorrecting(null);
+    update(emptyBallot(shape));
+  };
+
+  const undoLast = async () => {
+    await queue.idle();
+    const last = queue.lastSaved.current;
+    if (last === null) return;
+    const r = await voiding.run('voidBallot', {
+      electionId: election.id,
+      n: last.n,
+      reason: t.count.undoReason,
+    });
+    if (!r.ok) return setNotice({ text: r.messages.join(' '), kind: 'error' });
+    queue.lastSaved.current = null;
+    update(editorFromBody(shape, last.body));
+    setNotice({ text: t.count.undone(last.n), kind: 'warn' });
+  };
+
+  useEntryKeys({
+    editor: editorRef,
+    update,
+    paused: askNote,
+    onTab: () => setNotice({ text: t.count.tabStays, kind: 'warn' }),
+    act: (action, r) => {
+      switch (action) {
+        case 'save':
+          return save();
+        case 'undo-last-ballot':
+          return void undoLast();
+        case 'ask-note':
+          return setAskNote(true);
+        case 'rejected':
+          if (r.reason) setNotice({ text: t.count.noSuchNumber(r.reason.number), kind: 'error' });
+          return;
+        case 'clear':
+          return;
+      }
+    },
+  });
+
+  const nextN = correcting ?? (progress?.lastN ?? 0) + queue.waiting.length + 1;
+
+  return (
+    <section className="entry">
+      <Sheet
+        election={election}
+        editor={editor}
+        heading={correcting === null ? t.count.ballot(nextN) : t.count.editing(correcting)}
+      />
+      <aside className="entry-side">
+        <div className="entry-title">
+          <strong>{election.title}</strong>
+          <BaseLine election={election} />
+        </div>
+        {notice ? (
+          <div className={`notice ${notice.kind}`} role="status" data-testid="notice">
+            {notice.text}
+          </div>
+        ) : null}
+        {queue.waiting.length > 0 ? (
+          <div className="notice warn" data-testid="waiting">
+            {t.count.saving(queue.waiting.length)}
+          </div>
+        ) : null}
+        {queue.failed.map((f) => (
+          <div key={f.clientKey} className="notice error" role="alert">
+            <div>{f.messages.join(' ')}</div>
+            <code>{JSON.stringify(f.body)}</code>
+            <div className="row">
+              <button onClick={() => queue.retry(f)}>{t.count.retry}</button>
+              <button
+                onClick={() => {
+                  queue.takeBack(f);
+                  update(editorFromBody(shape, f.body));
+                }}
+              >
+                {t.count.correct}
+              </button>
+            </div>
+          </div>
+        ))}
+        <dl className="counts" data-testid="counts">
+          <dt>{t.count.collected}</dt>
+          <dd>{progress?.collected ?? 0}</dd>
+          <dt>{t.count.validCount}</dt>
+          <dd>{progress?.valid ?? 0}</dd>
+          <dt>{t.count.invalidCount}</dt>
+          <dd>{progress?.invalid ?? 0}</dd>
+          <dt>{t.count.voidedCount}</dt>
+          <dd>{progress?.voided ?? 0}</dd>
+        </dl>
+        <BatchPanel electionId={election.id} stack={stack} batches={progress?.batches ?? []} />
+        <BallotList
+          election={election}
+          onCorrect={(n, body) => {
+            setCorrecting(n);
+            update(editorFromBody(shape, body));
+          }}
+        />
+      </aside>
+      {askNote ? (
+        <Ask
+          title={t.invalid.other}
+          text={t.count.markedWarning}
+          input={t.count.note}
+          confirm={t.common.confirm}
+          cancel={t.common.cancel}
+          onDone={(note) => {
+            setAskNote(false);
+            // Cancelled: the ruling is taken back; the marks typed before it stay.
+            update(withNote(editorRef.current, note));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

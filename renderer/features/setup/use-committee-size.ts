@@ -1,0 +1,31 @@
+/** The new committee's size, read from the results of the committee elections (conference-base.ts). */
+import { useEffect, useState } from 'react';
+import { client } from '../../client.ts';
+import { useApp } from '../../store.ts';
+import { committeeElections, newCommitteeSize } from './conference-base.ts';
+
+export function useCommitteeSize(): number | null {
+  const elections = useApp((s) => s.elections);
+  const change = useApp((s) => s.change);
+  const [elected, setElected] = useState<ReadonlyMap<number, number>>(new Map());
+  const ids = committeeElections(elections).join(',');
+  useEffect(() => {
+    let live = true;
+    const wanted = ids === '' ? [] : ids.split(',').map(Number);
+    void Promise.all(
+      wanted.map(async (electionId) => {
+        const r = await client.query('results', { electionId });
+        return [electionId, r.ok ? r.value.elected.length : null] as const;
+      }),
+    ).then((pairs) => {
+      if (!live) return;
+      setElected(
+        new Map(pairs.filter((p): p is [number, number] => p[1] !== null).map((p) => [...p])),
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [ids, change]);
+  return newCommitteeSize(elections, elected);
+}

@@ -1,0 +1,44 @@
+/** Logging in with a name and PIN, once the file has operators (and again after a host restart). */
+import { useState } from 'react';
+import { client } from '../../client.ts';
+import { Messages } from '../../components.tsx';
+import { useT } from '../../i18n.ts';
+import { refresh } from '../../refresh.ts';
+
+export function Login() {
+  const t = useT();
+  const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<readonly string[] | null>(null);
+  return (
+    <form
+      className="card login"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = await client.login(name, pin);
+        if (!r.ok) return setError(r.messages);
+        client.setSession(r.value.session);
+        await refresh();
+      }}
+    >
+      <h2>{t.login.title}</h2>
+      <input
+        aria-label={t.login.name}
+        placeholder={t.login.name}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoFocus
+      />
+      <input
+        aria-label={t.login.pin}
+        placeholder={t.login.pin}
+        type="password"
+        inputMode="numeric"
+        value={pin}
+        onChange={(e) => setPin(e.target.value)}
+      />
+      <button className="primary">{t.login.submit}</button>
+      <Messages messages={error} />
+    </form>
+  );
+}

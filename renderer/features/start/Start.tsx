@@ -1,0 +1,128 @@
+/** Start: create or open a congress file; the files opened recently. */
+import { useEffect, useState } from 'react';
+import { client } from '../../client.ts';
+import { Field, Messages } from '../../components.tsx';
+import { PairingCode } from './Pairing.tsx';
+import { CongressFields, EMPTY_CONGRESS, detailsOf, type CongressForm } from './CongressFields.tsx';
+import { useT } from '../../i18n.ts';
+import type { RecentFile } from '../../../core/protocol/index.ts';
+import type { CongressDetails } from '../../../core/api.ts';
+import { refresh } from '../../refresh.ts';
+import { useApp } from '../../store.ts';
+
+type Recent = RecentFile;
+
+export function Start() {
+  const t = useT();
+  const { file, go } = useApp();
+  const [recent, setRecent] = useState<Recent[]>([]);
+  const [path, setPath] = useState('');
+  const [openPath, setOpenPath] = useState('');
+  const [details, setDetails] = useState<CongressForm>(EMPTY_CONGRESS);
+  const [error, setError] = useState<readonly string[] | null>(null);
+
+  useEffect(() => {
+    void client.file('recent', {}).then((r) => r.ok && setRecent([...r.value]));
+  }, [file]);
+
+  const open = async (p: string) => {
+    const r = await client.file('open', { path: p });
+    if (!r.ok) return setError(r.messages);
+    setError(null);
+    await refresh();
+    go('setup');
+  };
+
+  const create = async () => {
+    const congress = detailsOf(details);
+    const r = await client.file('create', { path, congress: congress as CongressDetails });
+    if (!r.ok) return setError(r.messages);
+    setError(null);
+    await refresh();
+    go('setup');
+  };
+
+  return (
+    <section className="start">
+      <h1>{t.start.title}</h1>
+      <p className="muted">{t.start.intro}</p>
+      {file ? (
+        <p>
+          {t.start.current}: <strong>{file.congress?.name}</strong> <code>{file.path}</code>
+        </p>
+      ) : null}
+      <Messages messages={error} />
+      <PairingCode />
+      <div className="columns">
+        <form
+          className="card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <h2>{t.start.create}</h2>
+          <div className="row">
+            <Field label={t.start.path} hint={t.start.pathHint}>
+              <input value={path} onChange={(e) => setPath(e.target.value)} required />
+            </Field>
+            {client.canPickFiles ? (
+              <button
+                type="button"
+                onClick={async () =>
+                  setPath((await client.pickPath('save', 'dai-hoi.kiemphieu')) ?? path)
+                }
+              >
+                {t.start.browse}
+              </button>
+            ) : null}
+          </div>
+          <CongressFields form={details} onChange={setDetails} />
+          <button className="primary">{t.start.create}</button>
+        </form>
+        <div className="card">
+          <h2>{t.start.open}</h2>
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void open(openPath);
+            }}
+          >
+            <input
+              aria-label={`${t.start.open}: ${t.start.path}`}
+              value={openPath}
+              onChange={(e) => setOpenPath(e.target.value)}
+              placeholder={t.start.pathHint}
+            />
+            <button className="primary">{t.start.open}</button>
+            {client.canPickFiles ? (
+              <button
+                type="button"
+                onClick={async () => {
+                  const picked = await client.pickPath('open');
+                  if (picked !== null) void open(picked);
+                }}
+              >
+                {t.start.browse}
+              </button>
+            ) : null}
+          </form>
+          <h3>{t.start.recent}</h3>
+          {recent.length === 0 ? <p className="muted">{t.start.noRecent}</p> : null}
+          <ul className="recent">
+            {recent.map((r) => (
+              <li key={r.path}>
+                <button className="link" onClick={() => void open(r.path)}>
+                  <strong>{r.name}</strong>
+                  <br />
+                  <code>{r.path}</code>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </section>
+  );
+}
