@@ -9,6 +9,7 @@
  * so a recovery that drifts from its handler shows as a difference, never as a silent pass.
  */
 import { commands, type CommandName } from '../core/api.ts';
+import { AUDIT_EVENTS } from '../core/audit-catalogue.ts';
 import { refusalText, type Refusal } from '../core/refusal.ts';
 import type { Actor } from '../core/views.ts';
 import { appendAudit, type AuditRow } from './audit.ts';
@@ -19,6 +20,7 @@ import type { BallotRow } from './store.ts';
 import { enteredOf } from './tallies.ts';
 
 export type ReplayProblem =
+  | { readonly kind: 'replay-unknown'; readonly seq: number; readonly command: string }
   | { readonly kind: 'replay-actor'; readonly seq: number; readonly actor: string }
   | { readonly kind: 'replay-payload'; readonly seq: number; readonly command: string }
   | {
@@ -138,7 +140,7 @@ function inputOf(command: CommandName, p: Payload, replayed: Db): unknown {
 /**
  * Replays `file`'s audit log into a new in-memory congress file. Rows whose command is not a
  * command of the catalogue are events that change no table (a refused login): they are appended
- * as they are, so the chains stay aligned.
+ * as they are, so the chains stay aligned; one the catalogue does not know is named.
  */
 export function replayLog(file: Db): Replay {
   let now = '';
@@ -160,6 +162,10 @@ export function replayLog(file: Db): Replay {
       payload = null;
     }
     if (!Object.hasOwn(commands, row.command)) {
+      // An event that changes no table (a refused login, the network going down), or a row
+      // the app never writes; either way it stays in the replayed chain.
+      if (!Object.hasOwn(AUDIT_EVENTS, row.command))
+        problems.push({ kind: 'replay-unknown', seq: row.seq, command: row.command.slice(0, 60) });
       appendAudit(service.db, { at: row.at, actor: row.actor, command: row.command, payload });
       return;
     }
@@ -209,6 +215,10 @@ export function replayLog(file: Db): Replay {
 export function replayProblemText(p: ReplayProblem, lang: 'vi' | 'en'): string {
   const vi = lang === 'vi';
   switch (p.kind) {
+    case 'replay-unknown':
+      return vi
+        ? `Nhật ký dòng ${p.seq}: "${p.command}" không phải lệnh hay sự kiện nào ứng dụng ghi`
+        : `Audit row ${p.seq}: "${p.command}" is no command or event the app writes`;
     case 'replay-actor':
       return vi
         ? `Nhật ký dòng ${p.seq}: người thực hiện "${p.actor}" không đúng dạng "Tên (vai trò)"`

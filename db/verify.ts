@@ -196,6 +196,7 @@ export function fileProblemText(p: FileProblem, lang: 'vi' | 'en'): string {
         ? `Nhật ký: chuỗi băm bị đứt ở dòng ${c.seq} (nội dung dòng hoặc dòng trước đã bị sửa)`
         : `Audit log: the hash chain breaks at row ${c.seq} (this row or the one before was changed)`;
     }
+    case 'replay-unknown':
     case 'replay-actor':
     case 'replay-payload':
     case 'replay-failed':

@@ -175,6 +175,8 @@ describe('verify replays the whole log', () => {
     value(s.execute('reopenElection', { electionId, reason: 'Đoàn Chủ tịch cho kiểm lại' }, ADMIN));
     value(s.execute('closeElection', { electionId }, ADMIN));
     const record = value(s.query('exportRecord', { electionId: conferenceId }));
+    // A refused login is an audit event that changes no table.
+    expect((await s.login(ADMIN.name, '0000')).ok).toBe(false);
     await s.close();
     const other = Service.open(join(dir, 'khac.kiemphieu'), { create: true, backups: false });
     // Removing a delegate needs a base not yet locked by a finalized election: a fresh file.
@@ -194,6 +196,7 @@ describe('verify replays the whole log', () => {
     const db = new Database(file, { readonly: true });
     const logged = new Set(db.prepare('SELECT DISTINCT command FROM audit').pluck().all());
     db.close();
+    expect(logged.has('loginRefused')).toBe(true);
     logged.add('importElection');
     logged.add('removeDelegate');
     expect(Object.keys(commands).filter((c) => !logged.has(c))).toEqual([]);
