@@ -8,6 +8,15 @@
  */
 import type { PendingBallot, QueueStorage } from './save-queue.ts';
 
+/** The part of the Web Storage API used here (localStorage, sessionStorage satisfy it). */
+export interface KeyValueStorage {
+  readonly length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 export interface FailedBallot extends PendingBallot {
   readonly messages: readonly string[];
 }
@@ -25,7 +34,7 @@ export const STALE_MS = 10_000;
 const keyOf = (station: string, file: string, electionId: number): string =>
   `${PREFIX}${station}|${electionId}|${file}`;
 
-function read(storage: Storage, key: string): Stored {
+function read(storage: KeyValueStorage, key: string): Stored {
   try {
     const value = JSON.parse(storage.getItem(key) ?? 'null') as Partial<Stored> | null;
     return {
@@ -37,7 +46,7 @@ function read(storage: Storage, key: string): Stored {
   }
 }
 
-function write(storage: Storage, key: string, value: Stored): void {
+function write(storage: KeyValueStorage, key: string, value: Stored): void {
   if (value.pending.length === 0 && value.failed.length === 0) storage.removeItem(key);
   else storage.setItem(key, JSON.stringify(value));
 }
@@ -46,7 +55,7 @@ export class StoredQueue implements QueueStorage {
   private readonly key: string;
 
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: KeyValueStorage,
     private readonly station: string,
     private readonly file: string,
     private readonly electionId: number,
@@ -107,7 +116,7 @@ export class StoredQueue implements QueueStorage {
 }
 
 /** This tab's station id: kept across reloads of the tab, new in a new tab. */
-export function stationId(session: Storage): string {
+export function stationId(session: KeyValueStorage): string {
   const known = session.getItem('kp-station');
   if (known !== null) return known;
   const id = Array.from({ length: 2 }, () => Math.floor(Math.random() * 36 ** 6).toString(36)).join(
@@ -118,10 +127,10 @@ export function stationId(session: Storage): string {
 }
 
 /** Says this station is alive; a tab leaving says at once that it is gone. */
-export function heartbeat(storage: Storage, station: string, now: number): void {
+export function heartbeat(storage: KeyValueStorage, station: string, now: number): void {
   storage.setItem(`${ALIVE}${station}`, String(now));
 }
 
-export function leave(storage: Storage, station: string): void {
+export function leave(storage: KeyValueStorage, station: string): void {
   storage.removeItem(`${ALIVE}${station}`);
 }

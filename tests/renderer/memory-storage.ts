@@ -1,0 +1,21 @@
+/** The Web Storage API over a Map, as localStorage behaves in a browser (strings in, strings out). */
+import type { KeyValueStorage } from '../../renderer/features/entry/queue-storage.ts';
+
+export class MemoryStorage implements KeyValueStorage {
+  private readonly map = new Map<string, string>();
+  get length(): number {
+    return this.map.size;
+  }
+  key(index: number): string | null {
+    return [...this.map.keys()][index] ?? null;
+  }
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.map.set(key, String(value));
+  }
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
+}
