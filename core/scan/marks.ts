@@ -16,6 +16,8 @@ export type MarkSearch =
   | {
       readonly kind: 'found';
       readonly marks: readonly [FoundMark, FoundMark, FoundMark, FoundMark];
+      /** The paper's white level (paperWhite), for the steps that follow. */
+      readonly white: number;
     }
   | { readonly kind: 'blank' }
   | { readonly kind: 'missing'; readonly corners: readonly number[] };
@@ -262,5 +264,9 @@ export function findMarks(image: GrayImage): MarkSearch {
     else missing.push(i);
   });
   if (missing.length > 0) return { kind: 'missing', corners: missing };
-  return { kind: 'found', marks: found as unknown as [FoundMark, FoundMark, FoundMark, FoundMark] };
+  return {
+    kind: 'found',
+    marks: found as unknown as [FoundMark, FoundMark, FoundMark, FoundMark],
+    white,
+  };
 }

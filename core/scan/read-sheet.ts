@@ -97,7 +97,7 @@ export function readSide(
   const first = target.layoutFor(target.expected.paper) ?? target.layoutFor('A4');
   const fallbackPaper: Paper = target.expected.paper === 'A4' ? 'A5' : 'A4';
   const geometries = [first, target.layoutFor(fallbackPaper)].filter((g) => g !== null);
-  const white = paperWhite(image);
+  const white = search.white;
   let decoded: { text: string; transform: Affine } | null = null;
   let anyFit = false;
   for (const layout of geometries) {

@@ -4,7 +4,7 @@
  * and how much ink lies beside the names or outside the lines.
  */
 import type { BallotSide, Rect } from '../documents/ballot-geometry.ts';
-import type { GrayImage, Mask } from './image.ts';
+import type { GrayImage } from './image.ts';
 import type { Reference } from './reference.ts';
 
 export interface LineScore {
@@ -22,37 +22,9 @@ export interface SideScores {
   readonly lines: readonly LineScore[];
   /** Added ink in the list area outside every line, in mm². */
   readonly outsideMm2: number;
-  /** The added ink itself, for drawing a debug picture. */
-  readonly added: Mask;
 }
 
 const MM_PER_PT = 25.4 / 72;
-
-/** Ink the blank did not print, without isolated specks (dust, noise). */
-export function addedInk(patch: GrayImage, printed: Mask, white: number): Mask {
-  const { width, height } = patch;
-  const cut = white * 0.62;
-  const ink = new Uint8Array(width * height);
-  for (let i = 0; i < ink.length; i++) if (patch.data[i]! < cut && !printed.bits[i]) ink[i] = 1;
-  const out = new Uint8Array(width * height);
-  for (let y = 1; y < height - 1; y++) {
-    for (let x = 1; x < width - 1; x++) {
-      const i = y * width + x;
-      if (!ink[i]) continue;
-      const n =
-        ink[i - width - 1]! +
-        ink[i - width]! +
-        ink[i - width + 1]! +
-        ink[i - 1]! +
-        ink[i + 1]! +
-        ink[i + width - 1]! +
-        ink[i + width]! +
-        ink[i + width + 1]!;
-      if (n >= 2) out[i] = 1;
-    }
-  }
-  return { width, height, bits: out };
-}
 
 interface Box {
   readonly u0: number;
@@ -61,20 +33,20 @@ interface Box {
   readonly v1: number;
 }
 
-function boxOf(r: Rect, area: Rect, res: number, mask: Mask): Box {
+function boxOf(r: Rect, area: Rect, res: number, size: { width: number; height: number }): Box {
   return {
     u0: Math.max(0, Math.round((r.x - area.x) * res)),
     v0: Math.max(0, Math.round((r.y - area.y) * res)),
-    u1: Math.min(mask.width, Math.round((r.x + r.w - area.x) * res)),
-    v1: Math.min(mask.height, Math.round((r.y + r.h - area.y) * res)),
+    u1: Math.min(size.width, Math.round((r.x + r.w - area.x) * res)),
+    v1: Math.min(size.height, Math.round((r.y + r.h - area.y) * res)),
   };
 }
 
 /** How many of the flags are set once gaps of at most `gap` between set runs are closed. */
-function bridgedCount(flags: Uint8Array, gap: number): number {
+function bridgedCount(flags: Uint8Array, from: number, to: number, gap: number): number {
   let count = 0;
   let lastSet = -1;
-  for (let i = 0; i < flags.length; i++) {
+  for (let i = from; i < to; i++) {
     if (!flags[i]) continue;
     count += lastSet >= 0 && i - lastSet - 1 <= gap ? i - lastSet : 1;
     lastSet = i;
@@ -82,104 +54,168 @@ function bridgedCount(flags: Uint8Array, gap: number): number {
   return count;
 }
 
-function columnsWithInk(mask: Mask, b: Box): Uint8Array {
-  const flags = new Uint8Array(Math.max(0, b.u1 - b.u0));
-  for (let v = b.v0; v < b.v1; v++) {
-    const row = v * mask.width;
-    for (let u = b.u0; u < b.u1; u++) if (mask.bits[row + u]) flags[u - b.u0] = 1;
-  }
-  return flags;
+/**
+ * A zone whose ink is measured by extent: a strike's span over the name, or an approve box. Its
+ * columns and rows with ink are flags in the shared arrays from `col` and `row`.
+ */
+interface Zone extends Box {
+  readonly col: number;
+  readonly row: number;
 }
 
-function rowsWithInk(mask: Mask, b: Box): Uint8Array {
-  const flags = new Uint8Array(Math.max(0, b.v1 - b.v0));
-  for (let v = b.v0; v < b.v1; v++) {
-    const row = v * mask.width;
-    for (let u = b.u0; u < b.u1; u++) {
-      if (mask.bits[row + u]) {
-        flags[v - b.v0] = 1;
-        break;
-      }
+/**
+ * Every pixel of the list area labelled once per side: outside every line (-1), or for line k
+ * beside its name (4k), where its own marks belong but are not measured (4k+1), its first zone
+ * (4k+2: the strike span, or the agree box) or its second (4k+3: the disagree box). Scoring is then
+ * one pass over the added ink, whatever the number of lines.
+ */
+interface Regions {
+  readonly labels: Int16Array;
+  readonly zones: readonly (Zone | null)[];
+  readonly flagCols: number;
+  readonly flagRows: number;
+}
+
+const regionsCache = new WeakMap<Reference, Regions>();
+
+function regionsOf(side: BallotSide, reference: Reference): Regions {
+  const cached = regionsCache.get(reference);
+  if (cached !== undefined) return cached;
+  const { res, area } = reference;
+  const size = reference.printed;
+  const labels = new Int16Array(size.width * size.height).fill(-1);
+  const paint = (b: Box, label: number, within: Box): void => {
+    const v0 = Math.max(b.v0, within.v0);
+    const v1 = Math.min(b.v1, within.v1);
+    const u0 = Math.max(b.u0, within.u0);
+    const u1 = Math.min(b.u1, within.u1);
+    for (let v = v0; v < v1; v++) labels.fill(label, v * size.width + u0, v * size.width + u1);
+  };
+  const zones: (Zone | null)[] = [];
+  let flagCols = 0;
+  let flagRows = 0;
+  const zone = (b: Box): Zone => {
+    const z = { ...b, col: flagCols, row: flagRows };
+    flagCols += Math.max(0, b.u1 - b.u0);
+    flagRows += Math.max(0, b.v1 - b.v0);
+    return z;
+  };
+  side.lines.forEach((line, k) => {
+    if (4 * k + 3 > 32_767) throw new Error('too many lines on one side to label');
+    const fontPx = line.name.fontSize * res;
+    const band = boxOf(line.band, area, res, size);
+    paint(band, 4 * k, band);
+    if (line.boxes === null) {
+      const zoneBox = boxOf(line.zone, area, res, size);
+      // Beside the name: the band left of the number and right of the name's zone (with room
+      // for a stroke that runs on past the last letter).
+      const keep: Box = {
+        u0: Math.round((line.number.x - area.x) * res) - Math.round(0.3 * fontPx),
+        v0: band.v0,
+        u1: zoneBox.u1 + Math.round(1.5 * fontPx),
+        v1: band.v1,
+      };
+      paint(keep, 4 * k + 1, band);
+      const span = boxOf(
+        { x: line.name.x, y: line.zone.y, w: line.name.width, h: line.zone.h },
+        area,
+        res,
+        size,
+      );
+      paint(span, 4 * k + 2, band);
+      zones.push(zone(span), null);
+    } else {
+      const agree = boxOf(line.boxes.agree, area, res, size);
+      const disagree = boxOf(line.boxes.disagree, area, res, size);
+      paint(agree, 4 * k + 2, band);
+      paint(disagree, 4 * k + 3, band);
+      zones.push(zone(agree), zone(disagree));
     }
-  }
-  return flags;
+  });
+  const regions = { labels, zones, flagCols, flagRows };
+  regionsCache.set(reference, regions);
+  return regions;
 }
 
-function countIn(mask: Mask, b: Box, skip: readonly Box[] = []): number {
-  let n = 0;
-  for (let v = b.v0; v < b.v1; v++) {
-    const row = v * mask.width;
-    for (let u = b.u0; u < b.u1; u++) {
-      if (!mask.bits[row + u]) continue;
-      if (skip.some((s) => u >= s.u0 && u < s.u1 && v >= s.v0 && v < s.v1)) continue;
-      n++;
-    }
-  }
-  return n;
-}
-
-/** Scores of every line of a side, from the list area sampled at the reference's resolution. */
+/**
+ * Scores of every line of a side, from the list area sampled at the reference's resolution. Added
+ * ink is ink the blank did not print, without isolated specks (dust, noise): a dark pixel outside
+ * the printed mask with at least two such neighbours.
+ */
 export function scoreSide(
   side: BallotSide,
   patch: GrayImage,
   reference: Reference,
   white: number,
 ): SideScores {
-  const { res, area } = reference;
-  const added = addedInk(patch, reference.printed, white);
+  const { res } = reference;
+  const { labels, zones, flagCols, flagRows } = regionsOf(side, reference);
+  const { width, height, data } = patch;
+  const printed = reference.printed.bits;
+  const cut = white * 0.62;
+  const cols = new Uint8Array(flagCols);
+  const rows = new Uint8Array(flagRows);
+  const beside = new Uint32Array(side.lines.length);
+  let outside = 0;
+  for (let v = 1; v < height - 1; v++) {
+    const row = v * width;
+    for (let u = 1; u < width - 1; u++) {
+      const i = row + u;
+      if (data[i]! >= cut || printed[i]) continue;
+      // Neighbours that are added ink too (stops at two: enough to keep the pixel).
+      let n = 0;
+      for (let dv = -width; dv <= width && n < 2; dv += width) {
+        for (let du = -1; du <= 1; du++) {
+          const j = i + dv + du;
+          if (j !== i && data[j]! < cut && !printed[j]) n++;
+        }
+      }
+      if (n < 2) continue;
+      const label = labels[i]!;
+      if (label < 0) outside++;
+      else if ((label & 3) === 0) beside[label >> 2]!++;
+      else if ((label & 3) >= 2) {
+        const z = zones[((label >> 2) << 1) + (label & 3) - 2]!;
+        cols[z.col + u - z.u0] = 1;
+        rows[z.row + v - z.v0] = 1;
+      }
+    }
+  }
   const pxToMm2 = (px: number): number => (px * (MM_PER_PT * MM_PER_PT)) / (res * res);
-  const bands: Box[] = [];
-  const lines = side.lines.map((line): LineScore => {
-    const fontPx = line.name.fontSize * res;
-    const band = boxOf(line.band, area, res, added);
-    bands.push(band);
+  const lines = side.lines.map((line, k): LineScore => {
+    const first = zones[2 * k]!;
     if (line.boxes === null) {
-      const zone = boxOf(line.zone, area, res, added);
-      const span = boxOf(
-        { x: line.name.x, y: line.zone.y, w: line.name.width, h: line.zone.h },
-        area,
-        res,
-        added,
-      );
       // Letters hide the stroke where it crosses them: close gaps up to about two letters wide.
-      const covered = bridgedCount(columnsWithInk(added, span), Math.round(1.0 * fontPx));
-      const strike = Math.round((1000 * covered) / Math.max(1, span.u1 - span.u0));
-      // Beside the name: the band left of the number and right of the name's zone (with room
-      // for a stroke that runs on past the last letter).
-      const keep: Box = {
-        u0: Math.round((line.number.x - area.x) * res) - Math.round(0.3 * fontPx),
-        v0: band.v0,
-        u1: zone.u1 + Math.round(1.5 * fontPx),
-        v1: band.v1,
-      };
+      const gap = Math.round(1.0 * line.name.fontSize * res);
+      const covered = bridgedCount(cols, first.col, first.col + (first.u1 - first.u0), gap);
       return {
         candidateId: line.candidateId,
-        strike,
+        strike: Math.round((1000 * covered) / Math.max(1, first.u1 - first.u0)),
         agree: 0,
         disagree: 0,
-        besideMm2: pxToMm2(countIn(added, band, [keep])),
+        besideMm2: pxToMm2(beside[k]!),
       };
     }
-    const boxScore = (r: Rect): number => {
-      const b = boxOf(r, area, res, added);
-      const side = Math.min(b.u1 - b.u0, b.v1 - b.v0);
-      const gap = Math.round(side * 0.15);
-      const extent = Math.max(
-        bridgedCount(columnsWithInk(added, b), gap),
-        bridgedCount(rowsWithInk(added, b), gap),
-      );
-      return Math.min(1000, Math.round((1000 * extent) / Math.max(1, side)));
-    };
-    const agree = boxOf(line.boxes.agree, area, res, added);
-    const disagree = boxOf(line.boxes.disagree, area, res, added);
     return {
       candidateId: line.candidateId,
       strike: 0,
-      agree: boxScore(line.boxes.agree),
-      disagree: boxScore(line.boxes.disagree),
-      besideMm2: pxToMm2(countIn(added, band, [agree, disagree])),
+      agree: boxScore(cols, rows, first),
+      disagree: boxScore(cols, rows, zones[2 * k + 1]!),
+      besideMm2: pxToMm2(beside[k]!),
     };
   });
-  const all: Box = { u0: 0, v0: 0, u1: added.width, v1: added.height };
-  return { lines, outsideMm2: pxToMm2(countIn(added, all, bands)), added };
+  return { lines, outsideMm2: pxToMm2(outside) };
+}
+
+/** How far the ink in a box extends, across or down, per mille of the box's side. */
+function boxScore(cols: Uint8Array, rows: Uint8Array, z: Zone): number {
+  const w = z.u1 - z.u0;
+  const h = z.v1 - z.v0;
+  const side = Math.min(w, h);
+  const gap = Math.round(side * 0.15);
+  const extent = Math.max(
+    bridgedCount(cols, z.col, z.col + w, gap),
+    bridgedCount(rows, z.row, z.row + h, gap),
+  );
+  return Math.min(1000, Math.round((1000 * extent) / Math.max(1, side)));
 }

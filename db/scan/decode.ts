@@ -85,73 +85,77 @@ const tooLarge = (width: number, height: number): boolean =>
   width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE;
 
 /**
- * The pages of every file, in the order given, each with its job or its reason. The same file
- * content given twice is refused the second time.
+ * The pages of every file, in the order given, each with its job or its reason, one file at a time
+ * (so reading can start on the first file while later ones are listed). The same file content
+ * given twice is refused the second time.
  */
-export async function listPages(files: readonly string[]): Promise<PageEntry[]> {
+export async function* pagesOf(files: readonly string[]): AsyncGenerator<PageEntry[]> {
   const seen = new Map<string, string>();
-  const out: PageEntry[] = [];
   for (const file of files) {
     let bytes: Uint8Array;
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
       if (info.size > MAX_FILE_BYTES) {
-        out.push(fail(file, 1, 1, { problem: 'too-large', detail: `${info.size} B` }));
+        yield [fail(file, 1, 1, { problem: 'too-large', detail: `${info.size} B` })];
         continue;
       }
       bytes = await readFile(file);
     } catch (e) {
-      out.push(
+      yield [
         fail(file, 1, 1, {
           problem: 'unreadable-file',
           detail: (e as NodeJS.ErrnoException).code ?? String(e),
         }),
-      );
+      ];
       continue;
     }
     const hash = sha256(bytes);
     const earlier = seen.get(hash);
     if (earlier !== undefined) {
-      out.push(fail(file, 1, 1, { problem: 'duplicate-file', detail: earlier }));
+      yield [fail(file, 1, 1, { problem: 'duplicate-file', detail: earlier })];
       continue;
     }
     seen.set(hash, file);
     const kind = sniff(bytes.subarray(0, 1024));
     if (kind === null) {
-      out.push(fail(file, 1, 1, { problem: 'not-an-image' }));
+      yield [fail(file, 1, 1, { problem: 'not-an-image' })];
       continue;
     }
     if (kind === 'pdf') {
-      out.push(...(await pdfPages(file, bytes)));
+      yield await pdfPages(file, bytes);
       continue;
     }
     let meta: sharp.Metadata;
     try {
       meta = await sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata();
     } catch (e) {
-      out.push(fail(file, 1, 1, { problem: 'corrupt', detail: (e as Error).message }));
+      yield [fail(file, 1, 1, { problem: 'corrupt', detail: (e as Error).message })];
       continue;
     }
     const pages = kind === 'tiff' ? (meta.pages ?? 1) : 1;
     if (tooLarge(meta.width ?? 0, meta.height ?? 0)) {
-      out.push(
+      yield [
         fail(file, 1, pages, { problem: 'too-large', detail: `${meta.width}×${meta.height}` }),
-      );
+      ];
       continue;
     }
-    for (let i = 0; i < pages; i++) {
-      out.push({
-        file,
-        page: i + 1,
-        pages,
-        job: { kind: 'file', path: file, index: i },
-        failure: null,
-        sha256:
-          pages === 1 ? hash : sha256(Buffer.concat([Buffer.from(hash, 'hex'), Buffer.from([i])])),
-      });
-    }
+    yield Array.from({ length: pages }, (_, i) => ({
+      file,
+      page: i + 1,
+      pages,
+      job: { kind: 'file', path: file, index: i } as const,
+      failure: null,
+      sha256:
+        pages === 1 ? hash : sha256(Buffer.concat([Buffer.from(hash, 'hex'), Buffer.from([i])])),
+    }));
   }
+}
+
+/** Every page of every file, listed before any is read. */
+export async function listPages(files: readonly string[]): Promise<PageEntry[]> {
+  const out: PageEntry[] = [];
+  for await (const entries of pagesOf(files)) out.push(...entries);
   return out;
 }
 

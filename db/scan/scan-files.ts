@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Paper } from '../../core/documents/ballot-geometry.ts';
 import type { ElectionRecord } from '../../core/record.ts';
 import { DEFAULT_THRESHOLDS, type ScanThresholds } from '../../core/scan/settings.ts';
-import { listPages, type DecodeFailure, type PageEntry, type PageJob } from './decode.ts';
+import { pagesOf, type DecodeFailure, type PageEntry, type PageJob } from './decode.ts';
 import { readPage, type LineOutcome, type PageOutcome } from './read-page.ts';
 import { scanTarget } from './target.ts';
 
@@ -109,32 +109,48 @@ export async function scanFiles({
   thresholds?: ScanThresholds;
   threads?: number;
   debugDir?: string;
-  onSheet?: (done: number, total: number) => void;
+  onSheet?: (done: number, listed: number) => void;
 }): Promise<SheetOutcome[]> {
-  const entries = await listPages(files);
-  const jobs = entries.filter((e) => e.job !== null).length;
-  const reader =
-    threads > 1 && jobs >= 4
-      ? pool(record, paper, thresholds, threads)
-      : inProcess(record, paper, thresholds);
+  const entries: PageEntry[] = [];
+  const outcomes: Promise<PageOutcome>[] = [];
+  let reader: Reader | null = null;
   let done = 0;
+  let inFlight = 0;
+  // Few jobs queued ahead of the readers: a long PDF's page images are not all held at once.
+  const ahead = Math.max(4, 4 * threads);
+  let wake: (() => void) | null = null;
   try {
-    const outcomes = await Promise.all(
-      entries.map(async (entry): Promise<PageOutcome> => {
-        const outcome =
-          entry.job === null
-            ? ({ status: 'failed', failure: entry.failure! } as const)
-            : await reader.read(
-                entry.job,
-                debugDir ? { dir: debugDir, name: sheetName(entry) } : undefined,
-              );
-        onSheet?.(++done, entries.length);
-        return outcome;
-      }),
-    );
-    return joinSides(entries, outcomes);
+    for await (const pages of pagesOf(files)) {
+      for (const entry of pages) {
+        entries.push(entry);
+        if (entry.job === null) {
+          outcomes.push(Promise.resolve({ status: 'failed', failure: entry.failure! }));
+          onSheet?.(++done, entries.length);
+          continue;
+        }
+        // Threads pay off from a few pages on (each one builds its blank ballot first).
+        reader ??=
+          threads > 1 && (files.length >= 4 || pages.length >= 4)
+            ? pool(record, paper, thresholds, threads)
+            : inProcess(record, paper, thresholds);
+        while (inFlight >= ahead) await new Promise<void>((resolve) => (wake = resolve));
+        inFlight++;
+        outcomes.push(
+          reader
+            .read(entry.job, debugDir ? { dir: debugDir, name: sheetName(entry) } : undefined)
+            .then((outcome) => {
+              inFlight--;
+              wake?.();
+              wake = null;
+              onSheet?.(++done, entries.length);
+              return outcome;
+            }),
+        );
+      }
+    }
+    return joinSides(entries, await Promise.all(outcomes));
   } finally {
-    await reader.close();
+    await reader?.close();
   }
 }
 

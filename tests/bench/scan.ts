@@ -19,7 +19,7 @@ export async function benchScan(): Promise<void> {
     JSON.parse(readFileSync('tests/decks/medium-delegates-congress/record.json', 'utf8')),
   );
   if (!parsed.ok) throw new Error('record refused');
-  const dir = join(tmpdir(), `kiem-phieu-scan-bench-v1-${count}`);
+  const dir = join(tmpdir(), `kiem-phieu-scan-bench-v2-${count}`);
   let truth: TruthSheet[];
   if (existsSync(join(dir, 'truth.json'))) {
     truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as TruthSheet[];

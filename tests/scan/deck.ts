@@ -384,11 +384,19 @@ export async function scanPage(page: Page, scan: ScannerSpec, r: Rng): Promise<B
   const cxIn = page.width / 2;
   const cyIn = page.height / 2;
   const { rgb, width: pw, height: ph } = page;
+  // A grayscale scan samples the page's luminance: one plane, computed once.
+  let lum: Float32Array | null = null;
+  if (channels === 1) {
+    lum = new Float32Array(pw * ph);
+    for (let q = 0, p = 0; q < lum.length; q++, p += 3) {
+      lum[q] = 0.299 * rgb[p]! + 0.587 * rgb[p + 1]! + 0.114 * rgb[p + 2]!;
+    }
+  }
   for (let y = 0; y < height; y++) {
+    const dy = y + 0.5 - cyOut;
     for (let x = 0; x < width; x++) {
       // Inverse map: output pixel → page pixel.
       const dx = x + 0.5 - cxOut;
-      const dy = y + 0.5 - cyOut;
       const sx = cos * dx + sin * dy + cxIn - 0.5;
       const sy = -sin * dx + cos * dy + cyIn - 0.5;
       const xi = Math.floor(sx);
@@ -400,20 +408,20 @@ export async function scanPage(page: Page, scan: ScannerSpec, r: Rng): Promise<B
       }
       const fx = sx - xi;
       const fy = sy - yi;
+      if (lum !== null) {
+        const i = yi * pw + xi;
+        const j = i + pw;
+        const t = lum[i]! + (lum[i + 1]! - lum[i]!) * fx;
+        const b = lum[j]! + (lum[j + 1]! - lum[j]!) * fx;
+        out[o] = t + (b - t) * fy;
+        continue;
+      }
       const i = (yi * pw + xi) * 3;
       const j = i + pw * 3;
-      if (channels === 3) {
-        for (let c = 0; c < 3; c++) {
-          const t = rgb[i + c]! + (rgb[i + 3 + c]! - rgb[i + c]!) * fx;
-          const b = rgb[j + c]! + (rgb[j + 3 + c]! - rgb[j + c]!) * fx;
-          out[o + c] = t + (b - t) * fy;
-        }
-      } else {
-        // Luminance of the four neighbours, then bilinear.
-        const l = (q: number) => 0.299 * rgb[q]! + 0.587 * rgb[q + 1]! + 0.114 * rgb[q + 2]!;
-        const t = l(i) + (l(i + 3) - l(i)) * fx;
-        const b = l(j) + (l(j + 3) - l(j)) * fx;
-        out[o] = t + (b - t) * fy;
+      for (let c = 0; c < 3; c++) {
+        const t = rgb[i + c]! + (rgb[i + 3 + c]! - rgb[i + c]!) * fx;
+        const b = rgb[j + c]! + (rgb[j + 3 + c]! - rgb[j + c]!) * fx;
+        out[o + c] = t + (b - t) * fy;
       }
     }
   }
@@ -422,7 +430,7 @@ export async function scanPage(page: Page, scan: ScannerSpec, r: Rng): Promise<B
   for (let i = 0; i < table.length; i++) table[i] = (r() + r() - 1) * scan.noise;
   const shift = Math.floor(r() * 65_536);
   for (let i = 0; i < out.length; i++) {
-    const v = out[i]! * 0.95 + 6 + table[(i * 7919 + shift) & 65_535]!;
+    const v = out[i]! * 0.95 + 6 + table[(Math.imul(i, 7919) + shift) & 65_535]!;
     out[i] = v < 0 ? 0 : v > 255 ? 255 : v;
   }
   for (let s = 0; s < scan.streaks; s++) {
@@ -444,7 +452,8 @@ export async function scanPage(page: Page, scan: ScannerSpec, r: Rng): Promise<B
     raw: { width, height, channels: channels as 1 | 3 },
   });
   if (scan.blur > 0.3) img = img.blur(scan.blur);
-  img = img.withMetadata({ density: scan.dpi });
+  // A grayscale scan is one channel, as a scanner writes it; no ICC profile (sharp's withMetadata would add one and make it colour).
+  img = img.toColourspace(scan.colour ? 'srgb' : 'b-w');
   return scan.jpegQuality === null
     ? img.png({ compressionLevel: 1 }).toBuffer()
     : img.jpeg({ quality: scan.jpegQuality }).toBuffer();

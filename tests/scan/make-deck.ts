@@ -17,6 +17,7 @@ import {
   rng,
   scanPage,
   type Distractor,
+  type Page,
 } from './deck.ts';
 
 export interface TruthSheet {
@@ -35,6 +36,7 @@ export async function makeDeck({
   dpi = 200,
   distractorShare = 0.2,
   colourShare,
+  blank: given,
 }: {
   record: ElectionRecord;
   dir: string;
@@ -43,11 +45,13 @@ export async function makeDeck({
   dpi?: number;
   distractorShare?: number;
   colourShare?: number;
+  /** The blank ballot already rendered (at 200 dpi or more), to render it once for several decks. */
+  blank?: Page;
 }): Promise<TruthSheet[]> {
   mkdirSync(dir, { recursive: true });
   const r = rng(seed);
   const geometry = geometryOf(record);
-  const [blank] = await blankPages(record, { dpi: Math.max(dpi, 200) });
+  const blank = given ?? (await blankPages(record, { dpi: Math.max(dpi, 200) }))[0];
   const truth: TruthSheet[] = [];
   for (let i = 0; i < count; i++) {
     const vote = randomVote(record, r);
