@@ -58,15 +58,17 @@ function resolvePackage(name: string, dir: string, root: string): string | null 
 /**
  * The top-level packages of node_modules that `roots` load, directly or through their
  * dependencies (resolved as Node resolves them; a package nested inside another travels with it).
- * Type declarations are never loaded unless `types` is set.
+ * Type declarations are never loaded unless `types` is set. With `nested`, the names of all the
+ * packages reached instead, wherever they are installed.
  */
 export function dependencyClosure(
   roots: readonly string[],
   root = ROOT,
-  { types = false }: { readonly types?: boolean } = {},
+  { types = false, nested = false }: { readonly types?: boolean; readonly nested?: boolean } = {},
 ): string[] {
   const top = join(root, 'node_modules');
   const topLevel = new Set<string>();
+  const names = new Set<string>();
   const visited = new Set<string>();
   const queue: [string, string][] = roots.map((name) => [name, root]);
   while (queue.length > 0) {
@@ -75,6 +77,7 @@ export function dependencyClosure(
     const dir = resolvePackage(name, from, root);
     if (dir === null || visited.has(dir)) continue; // an optional dependency not installed here
     visited.add(dir);
+    names.add(name);
     const rel = relative(top, dir).split(sep);
     topLevel.add(rel[0]!.startsWith('@') ? `${rel[0]}/${rel[1]}` : rel[0]!);
     const pkg = packageJson(dir)!;
@@ -85,11 +88,16 @@ export function dependencyClosure(
       queue.push([dep, dir]);
     }
   }
-  return [...topLevel].sort();
+  // `nested`: every package's name, wherever it sits (a packager may lay node_modules out anew).
+  return [...(nested ? names : topLevel)].sort();
 }
 
-/** The production packages electron-builder would copy, less those the app needs. */
-export function unneededPackages(needed: readonly string[], root = ROOT): string[] {
+/**
+ * The production packages electron-builder would copy, less those the app needs — by name,
+ * wherever installed (electron-builder lays node_modules out anew, so a package kept out at the
+ * top could come back nested).
+ */
+export function unneededPackages(neededNames: readonly string[], root = ROOT): string[] {
   const project = packageJson(root)!;
   const production = dependencyClosure(
     [
@@ -97,15 +105,15 @@ export function unneededPackages(needed: readonly string[], root = ROOT): string
       ...Object.keys(project.optionalDependencies ?? {}),
     ],
     root,
-    { types: true },
+    { types: true, nested: true },
   );
-  const keep = new Set(needed);
+  const keep = new Set(neededNames);
   return production.filter((n) => !keep.has(n));
 }
 
-/** The exclusion lines between the markers of electron-builder.yml. */
+/** The exclusion lines between the markers of electron-builder.yml: at any depth. */
 export function exclusionLines(unneeded: readonly string[]): string[] {
-  return unneeded.map((n) => `  - '!node_modules/${n}/**'`);
+  return unneeded.map((n) => `  - '!**/node_modules/${n}/**'`);
 }
 
 /** The names currently excluded in electron-builder.yml. */
@@ -113,7 +121,9 @@ export function excludedInConfig(text: string): string[] {
   const start = text.indexOf(BEGIN);
   const end = text.indexOf(END);
   if (start < 0 || end < start) return [];
-  return [...text.slice(start, end).matchAll(/'!node_modules\/(.+)\/\*\*'/gu)].map((m) => m[1]!);
+  return [...text.slice(start, end).matchAll(/'!\*\*\/node_modules\/(.+)\/\*\*'/gu)].map(
+    (m) => m[1]!,
+  );
 }
 
 export function withExclusions(text: string, unneeded: readonly string[]): string {
@@ -137,7 +147,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = mkdtempSync(join(tmpdir(), 'kiem-phieu-modules-'));
   try {
     const { main } = await buildBundles({ outdir: dir, names: ['main'] });
-    const needed = dependencyClosure(requiredPackages(readFileSync(main, 'utf8')));
+    const needed = dependencyClosure(requiredPackages(readFileSync(main, 'utf8')), ROOT, {
+      nested: true,
+    });
     const unneeded = unneededPackages(needed);
     console.log(`needed (${needed.length}): ${needed.join(' ')}`);
     console.log(`excluded (${unneeded.length}): ${unneeded.join(' ')}`);

@@ -17,6 +17,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -162,7 +163,13 @@ describe('electron-builder.yml', () => {
   });
 
   it('excludes exactly the production packages the app does not load', () => {
-    const needed = dependencyClosure(requiredPackages(readFileSync(mainBundle, 'utf8')));
+    const needed = dependencyClosure(
+      requiredPackages(readFileSync(mainBundle, 'utf8')),
+      undefined,
+      {
+        nested: true,
+      },
+    );
     expect(
       excludedInConfig(readFileSync(BUILDER_CONFIG, 'utf8')),
       'run: node --import tsx scripts/packaged-modules.ts --write',
@@ -221,14 +228,15 @@ describe('the package built by electron-builder --linux dir', () => {
   });
 
   it('its node_modules hold exactly what the main process loads, and what that needs', () => {
+    // By name, at any depth: electron-builder lays node_modules out anew.
     const packages = new Set<string>();
     for (const e of entries) {
-      const parts = e.split('/');
-      if (parts[1] !== 'node_modules' || parts.length < 4) continue;
-      packages.add(parts[2]!.startsWith('@') ? `${parts[2]}/${parts[3]}` : parts[2]!);
+      const m = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\/package\.json$/u.exec(e);
+      if (m !== null) packages.add(m[1]!);
     }
-    const needed = dependencyClosure(requiredPackages(readFileSync(mainBundle, 'utf8')));
-    expect(needed).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'pdfmake']));
+    const roots = requiredPackages(readFileSync(mainBundle, 'utf8'));
+    expect(roots).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'pdfmake']));
+    const needed = dependencyClosure(roots, undefined, { nested: true });
     expect([...packages].filter((p) => !needed.includes(p))).toEqual([]);
     // A package the app loads but missing from the package would fail only on the user's machine.
     expect(needed.filter((p) => !packages.has(p))).toEqual([]);
@@ -282,12 +290,38 @@ describe('the package built by electron-builder --linux dir', () => {
         },
       ),
     ).resolves.toMatchObject({ ok: true });
-    // The packages it loads at run time resolve from the packaged tree.
+    fake.app.quit();
+    // The packages it loads at run time resolve from the packaged tree, and work from there: a
+    // PDF with the packaged fonts, an Excel workbook (in a process of its own, nothing cached).
     const packagedRequire = createRequire(join(tree, 'dist', 'electron', 'main.cjs'));
-    for (const name of ['exceljs', 'pdfmake']) {
+    for (const name of ['exceljs', 'pdfmake', 'better-sqlite3']) {
       expect(packagedRequire.resolve(name).startsWith(tree), name).toBe(true);
     }
-    fake.app.quit();
+    const script = `
+      const { createRequire } = require('node:module');
+      const { readFileSync } = require('node:fs');
+      const req = createRequire(${JSON.stringify(join(tree, 'dist', 'electron', 'main.cjs'))});
+      const pdfmake = req('pdfmake');
+      const font = ${JSON.stringify(join(tree, 'assets', 'fonts', 'Tinos-Regular.ttf'))};
+      pdfmake.virtualfs.writeFileSync('T.ttf', readFileSync(font));
+      pdfmake.setFonts({ T: { normal: 'T.ttf', bold: 'T.ttf', italics: 'T.ttf', bolditalics: 'T.ttf' } });
+      pdfmake.setUrlAccessPolicy(() => false);
+      pdfmake.setLocalAccessPolicy(() => false);
+      const ExcelJS = req('exceljs');
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('Kết quả').addRow(['Nguyễn Văn An', 36]);
+      Promise.all([
+        pdfmake.createPdf({ content: ['Phiếu bầu cử'], defaultStyle: { font: 'T' } }).getBuffer(),
+        book.xlsx.writeBuffer(),
+      ]).then(([pdf, xlsx]) => {
+        const outside = Object.keys(require.cache).filter((f) => f.includes('node_modules') && !f.startsWith(${JSON.stringify(tree)}));
+        console.log(JSON.stringify({ pdf: pdf.subarray(0, 5).toString('latin1'), xlsx: xlsx.byteLength, outside }));
+      });
+    `;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: stage, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ pdf: '%PDF-', outside: [] });
+    expect((JSON.parse(run.stdout) as { xlsx: number }).xlsx).toBeGreaterThan(1000);
   });
 
   it('its size (printed), and the time electron-builder took', () => {
