@@ -20,6 +20,7 @@ if (mode === 'child') {
     bytes: Uint8Array;
     fileName: string;
   }) => Promise<{ ok: boolean; value?: { people: unknown[] }; error?: unknown[] }>;
+  const started = performance.now();
   const result = await read({
     bytes: new Uint8Array(readFileSync(path as string)),
     fileName: fileName as string,
@@ -30,11 +31,13 @@ if (mode === 'child') {
       ? `read ${result.value?.people.length} people`
       : `refused: ${(result.error ?? []).map((p) => messages(p, 'en')).join(' | ')}`,
   );
+  console.log(`readms ${Math.round(performance.now() - started)}`);
   console.log(`maxrss ${process.resourceUsage().maxRSS}`);
   process.exit(0);
 }
 
 const CASES: [string, string, () => Uint8Array | Promise<Uint8Array>][] = [
+  ['clean list of 2 (baseline)', 'clean.xlsx', () => files.cleanXlsx()],
   ['far cell XFD1048576', 'far.xlsx', files.farCellXlsx],
   ['mergeCell A3:XFD1048576', 'merge.xlsx', files.hugeMergeXlsx],
   ['zip bomb 4 GiB, honest sizes', 'bomb.xlsx', () => files.zipBombXlsx(4000, 'honest')],
@@ -51,7 +54,7 @@ function measure(
   path: string,
   fileName: string,
   timeoutS: number,
-): Promise<{ seconds: number; peakMb: number; outcome: string }> {
+): Promise<{ seconds: number; readSeconds?: number; peakMb: number; outcome: string }> {
   const started = Date.now();
   const child = spawn(
     process.execPath,
@@ -96,7 +99,8 @@ function measure(
       const lines = out
         .trim()
         .split('\n')
-        .filter((l) => !l.startsWith('maxrss'));
+        .filter((l) => !l.startsWith('maxrss') && !l.startsWith('readms'));
+      const readMs = /readms (\d+)/u.exec(out)?.[1];
       const outcome = killed
         ? `killed after ${timeoutS} s`
         : code === 0
@@ -105,7 +109,12 @@ function measure(
               0,
               160,
             );
-      done({ seconds: (Date.now() - started) / 1000, peakMb: Math.round(peakKb / 1024), outcome });
+      done({
+        seconds: (Date.now() - started) / 1000,
+        readSeconds: readMs === undefined ? undefined : Number(readMs) / 1000,
+        peakMb: Math.round(peakKb / 1024),
+        outcome,
+      });
     });
   });
 }
@@ -117,9 +126,15 @@ try {
     const bytes = await make();
     const path = join(dir, fileName);
     writeFileSync(path, bytes);
-    const { seconds, peakMb, outcome } = await measure(mode, path, fileName, Number(timeoutArg));
+    const { seconds, readSeconds, peakMb, outcome } = await measure(
+      mode,
+      path,
+      fileName,
+      Number(timeoutArg),
+    );
+    const read = readSeconds === undefined ? '      —' : readSeconds.toFixed(2).padStart(7);
     console.log(
-      `${label.padEnd(34)} ${(bytes.length / 1024).toFixed(0).padStart(7)} KB ${seconds.toFixed(2).padStart(7)} s ${String(peakMb).padStart(6)} MB  ${outcome}`,
+      `${label.padEnd(34)} ${(bytes.length / 1024).toFixed(0).padStart(7)} KB ${read} s read ${seconds.toFixed(2).padStart(7)} s process ${String(peakMb).padStart(6)} MB  ${outcome}`,
     );
   }
 } finally {
