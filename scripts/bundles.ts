@@ -185,7 +185,8 @@ async function buildOne(
     }
   }
   const inputs = Object.keys(result.metafile?.inputs ?? {})
-    .filter((p) => !p.includes('<'))
+    // Not the virtual modules ("<define:…>", "lazy:exceljs"): no file to watch.
+    .filter((p) => !p.includes('<') && !/^[a-z][a-z-]+:/u.test(p))
     .map((p) => posix(relative(ROOT, join(ROOT, p))))
     .sort();
   return { path: outfile, inputs };

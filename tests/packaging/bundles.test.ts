@@ -155,6 +155,10 @@ describe('the bundles', () => {
     expect(inputs.cli?.inputs).toEqual(expect.arrayContaining(['bin/cli.ts', 'cli/main.ts']));
     expect(inputs.main?.inputs).toEqual(expect.arrayContaining(['electron/main.ts']));
     expect(inputs.server?.inputs).toEqual(expect.arrayContaining(['server/main.ts']));
+    // Every one is a file (no virtual module), or bin/fresh.js would call the bundle stale forever.
+    for (const [name, record] of Object.entries(inputs)) {
+      for (const f of record.inputs) expect(existsSync(join(ROOT, f)), `${name}: ${f}`).toBe(true);
+    }
     // A command added anywhere below the entry is in: every cli/ source the entry reaches.
     expect(inputs.cli?.inputs.filter((f) => f.startsWith('cli/')).length).toBeGreaterThan(3);
   });
