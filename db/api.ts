@@ -19,6 +19,7 @@ import { zodRefusals } from '../core/record.ts';
 import type { Refusal } from '../core/refusal.ts';
 import type { Result } from '../core/result.ts';
 import type { Actor } from '../core/views.ts';
+import { backupTo } from './backup.ts';
 import { makeDocument, type DocumentKind } from './documents.ts';
 import { readPeopleSheetInWorker } from './people-sheet.ts';
 import type { Workspace } from './workspace.ts';
@@ -153,6 +154,20 @@ export class Api {
         return fromResult(await this.workspace.open(value.path));
       case 'create':
         return fromResult(await this.workspace.create(value.path, value.congress));
+      case 'backupTo': {
+        const service = this.workspace.service;
+        if (service === null) return refusedWith([{ code: 'no-file', path: '' }]);
+        const { folder } = checked.value as { folder: string };
+        const copy = await backupTo(service.db, service.path, folder, new Date().toISOString());
+        if (!copy.ok) return refusedWith(copy.error);
+        const { path, bytes, verification } = copy.value;
+        return answered({
+          path,
+          bytes,
+          rowsCompared: verification.rowsCompared,
+          head: verification.head,
+        });
+      }
       default:
         return refusedWith([
           { code: 'enum', value: name, allowed: Object.keys(CALLS.file), path: 'file' },

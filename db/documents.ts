@@ -5,7 +5,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { z } from 'zod';
 import { announcementDocument } from '../core/documents/announcement.ts';
 import { ballotDocument } from '../core/documents/ballot.ts';
 import { minutesDocument } from '../core/documents/minutes.ts';
@@ -14,7 +13,7 @@ import type { Refusal } from '../core/refusal.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import { Tally } from '../core/tally.ts';
 import { ballotsWorkbook, congressWorkbook, resultsWorkbook } from './excel-export.ts';
-import { stmt } from './connection.ts';
+import * as store from './store.ts';
 import { layoutFingerprint, recordFingerprint } from './fingerprint.ts';
 import { renderPdf } from './pdf/render.ts';
 import { signPdf } from './pdf/sign.ts';
@@ -161,9 +160,7 @@ export async function makeDocument(
 function parentTitle(service: Service, r: ElectionRecord): string | undefined {
   const code = r.election.parent;
   if (code === undefined || code === null) return undefined;
-  const row = stmt(service.db, 'SELECT title FROM election WHERE code = ?').get(code) as
-    { title: string } | undefined;
-  return row?.title;
+  return store.electionTitleByCode(service.db, code);
 }
 
 /**
@@ -172,9 +169,7 @@ function parentTitle(service: Service, r: ElectionRecord): string | undefined {
  */
 export const CHAIN_HEAD_LENGTH = 12;
 function chainHead(service: Service): string | undefined {
-  const row = stmt(service.db, 'SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
-    { hash: string } | undefined;
-  return row?.hash.slice(0, CHAIN_HEAD_LENGTH);
+  return store.lastAuditHash(service.db)?.slice(0, CHAIN_HEAD_LENGTH);
 }
 
 /** A copy beside the congress file, so nothing the committee signed exists only in a browser. */

@@ -1,9 +1,8 @@
 /** The service's queries: read-only, each answering with a view of core/views.ts. */
 import type { ParsedQuery, QueryName } from '../core/api.ts';
-import type { BallotView, DelegateView, QueryOutputs } from '../core/views.ts';
-import { verifyChain, type AuditRow } from './audit.ts';
+import type { BallotView, QueryOutputs } from '../core/views.ts';
+import { verifyChain } from './audit.ts';
 import type { Db } from './connection.ts';
-import { stmt } from './connection.ts';
 import { exportRecord } from './record-export.ts';
 import { refuse } from './refused.ts';
 import * as store from './store.ts';
@@ -60,35 +59,13 @@ function matches(view: BallotView, names: ReadonlyMap<string, string>, search: s
 export const queryHandlers: QueryHandlers = {
   congress: ({ db }) => store.congress(db),
 
-  delegates: ({ db }) =>
-    (
-      stmt(db, 'SELECT * FROM delegate ORDER BY ord').all() as {
-        id: number;
-        name: string;
-        unit: string | null;
-        position: string | null;
-        category: string | null;
-        status: DelegateView['status'];
-        attendance: DelegateView['attendance'];
-        attendance_at: string | null;
-      }[]
-    ).map((d) => ({
-      id: d.id,
-      name: d.name,
-      unit: d.unit,
-      position: d.position,
-      category: d.category,
-      status: d.status,
-      attendance: d.attendance,
-      attendanceAt: d.attendance_at,
-    })),
+  delegates: ({ db }) => store.delegates(db),
 
   base: ({ db }, input) => store.base(db, input.electionId),
 
   committee: ({ db }, input) => store.committee(db, input.electionId),
 
-  operators: ({ db }) =>
-    stmt(db, 'SELECT id, name, role FROM operator ORDER BY id').all() as QueryOutputs['operators'],
+  operators: ({ db }) => store.operators(db),
 
   elections: ({ db }) => store.electionIds(db).map((id) => store.election(db, id)),
 
@@ -105,11 +82,9 @@ export const queryHandlers: QueryHandlers = {
 
   ballotHistory(ctx, input) {
     store.currentBallot(ctx.db, input.electionId, input.n);
-    const rows = stmt(
-      ctx.db,
-      'SELECT * FROM ballot WHERE election_id = ? AND n = ? ORDER BY version',
-    ).all(input.electionId, input.n) as BallotRow[];
-    return rows.map((row) => ballotView(ctx, input.electionId, row));
+    return store
+      .ballotVersions(ctx.db, input.electionId, input.n)
+      .map((row) => ballotView(ctx, input.electionId, row));
   },
 
   results(ctx, input) {
@@ -126,22 +101,8 @@ export const queryHandlers: QueryHandlers = {
     const e = store.election(ctx.db, input.electionId);
     const tally = ctx.tallies.get(input.electionId);
     const r = tally.result();
-    const voided = (
-      stmt(
-        ctx.db,
-        'SELECT COUNT(*) AS n FROM ballot WHERE election_id = ? AND current = 1 AND voided = 1',
-      ).get(input.electionId) as { n: number }
-    ).n;
-    const batches = (
-      stmt(ctx.db, 'SELECT * FROM batch WHERE election_id = ? ORDER BY id').all(
-        input.electionId,
-      ) as {
-        id: number;
-        label: string;
-        declared: number;
-        closed: number;
-      }[]
-    ).map((b) => {
+    const voided = store.voidedCount(ctx.db, input.electionId);
+    const batches = store.batches(ctx.db, input.electionId).map((b) => {
       const entered = store.batchEntered(ctx.db, b.id);
       return {
         id: b.id,
@@ -166,18 +127,12 @@ export const queryHandlers: QueryHandlers = {
   },
 
   audit({ db }, input) {
-    const rows = stmt(
-      db,
-      `SELECT * FROM audit WHERE (@command IS NULL OR command = @command)
-           AND (@electionId IS NULL OR json_extract(payload, '$.electionId') = @electionId)
-           AND (@beforeSeq IS NULL OR seq < @beforeSeq)
-         ORDER BY seq DESC LIMIT @limit`,
-    ).all({
+    const rows = store.auditPage(db, {
       command: input.command ?? null,
       electionId: input.electionId ?? null,
       beforeSeq: input.beforeSeq ?? null,
       limit: input.limit,
-    }) as AuditRow[];
+    });
     return rows.map((r) => ({
       seq: r.seq,
       at: r.at,

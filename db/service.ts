@@ -8,14 +8,15 @@ import { CHANGES } from '../core/protocol/changes.ts';
 import { zodRefusals } from '../core/record.ts';
 import type { Refusal } from '../core/refusal.ts';
 import { err, ok, type Result } from '../core/result.ts';
-import type { Actor, ChangeEvent, CommandOutputs, QueryOutputs, Role } from '../core/views.ts';
+import type { Actor, ChangeEvent, CommandOutputs, QueryOutputs } from '../core/views.ts';
 import { appendAudit } from './audit.ts';
 import { takeBackup } from './backup.ts';
 import { ballotHandlers } from './commands/ballots.ts';
 import { electionHandlers } from './commands/elections.ts';
 import { importHandlers } from './commands/import.ts';
 import { setupHandlers } from './commands/setup.ts';
-import { openDatabase, stmt, type Db, type OpenOptions } from './connection.ts';
+import { openDatabase, type Db, type OpenOptions } from './connection.ts';
+import * as store from './store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Ctx, Handlers, Outcome } from './context.ts';
 import { checkPinAsync, hashPin } from './pin.ts';
@@ -166,9 +167,7 @@ export class Service {
     const keys = [`name:${who}`, `station:${station}`];
     const wait = Math.max(...keys.map((k) => this.logins.waitMs(k, now)));
     if (wait > 0) return err([{ code: 'throttled', seconds: Math.ceil(wait / 1000), path: 'pin' }]);
-    const row = stmt(this.db, 'SELECT name, role, pin_hash FROM operator WHERE name = ?').get(
-      who,
-    ) as { name: string; role: Role; pin_hash: string } | undefined;
+    const row = store.operatorByName(this.db, who);
     // A name that is no operator costs the same hash, so timing does not tell names apart.
     const matched = await checkPinAsync(pin, row?.pin_hash ?? unknownName());
     if (row === undefined || !matched) {

@@ -1,4 +1,10 @@
-/** Reading and writing rows; the handlers speak in views, this module in SQL. */
+/**
+ * Reading and writing rows: the one place in db/ that speaks SQL (with db/store/*, re-exported
+ * here), so commands, queries and hosts speak in views.
+ */
+export * from './store/reads.ts';
+export * from './store/ballot-rows.ts';
+export * from './store/election-rows.ts';
 import { listWarnings } from '../core/warnings.ts';
 import type { RuleSet } from '../core/codes.ts';
 import type { ElectionStatus } from '../core/refusal.ts';

@@ -27,7 +27,7 @@ export type BridgeEvent =
   | { readonly type: 'file'; readonly file: FileInfo | null };
 
 /** `open`/`save`: a congress file (*.kiemphieu); `sheet`: a delegates' or candidates' sheet. */
-export type DialogKind = 'open' | 'save' | 'sheet';
+export type DialogKind = 'open' | 'save' | 'sheet' | 'folder';
 
 export interface DialogOptions {
   /** The file name the save dialog proposes (without folder). */
@@ -45,7 +45,7 @@ export interface KiemPhieuBridge {
   /** Calls `listener` for every event until the returned function is called. */
   onEvent(listener: (event: BridgeEvent) => void): () => void;
   /** The chosen path, or null when the operator cancelled. */
-  dialog(kind: 'open' | 'save', options?: DialogOptions): Promise<string | null>;
+  dialog(kind: 'open' | 'save' | 'folder', options?: DialogOptions): Promise<string | null>;
   /** The chosen sheet, or null when the operator cancelled. */
   dialog(kind: 'sheet', options?: DialogOptions): Promise<SheetPick | null>;
 }

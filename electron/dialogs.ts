@@ -39,8 +39,20 @@ export function pathsOfCall(call: unknown): string[] {
   if (typeof call !== 'object' || call === null) return [];
   const { kind, input } = call as { kind?: unknown; input?: unknown };
   if (kind !== 'file' || typeof input !== 'object' || input === null) return [];
-  const path = (input as { path?: unknown }).path;
-  return path === undefined ? [] : [typeof path === 'string' ? path : String(path)];
+  const named = ['path', 'folder'].map((k) => (input as Record<string, unknown>)[k]);
+  return named.filter((p) => p !== undefined).map((p) => (typeof p === 'string' ? p : String(p)));
+}
+
+/** Chooses the folder a copy of the congress file goes to ("Sao lưu ra USB"); null when cancelled. */
+export async function chooseFolder(parent: BrowserWindow): Promise<string | null> {
+  const r = await dialog.showOpenDialog(parent, {
+    title: 'Chọn thư mục để sao lưu (ví dụ: ổ USB)',
+    properties: ['openDirectory', 'createDirectory'],
+  });
+  const path = r.canceled ? undefined : r.filePaths[0];
+  if (path === undefined) return null;
+  rememberChosen(path);
+  return path;
 }
 
 /** Chooses a congress file to open; null when cancelled. */

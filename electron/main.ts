@@ -32,6 +32,7 @@ import {
 import {
   chooseCongressFile,
   chooseNewCongressFile,
+  chooseFolder,
   chooseSheet,
   isChosenPath,
   pathsOfCall,
@@ -141,6 +142,8 @@ async function onDialog(
       return chooseNewCongressFile(win, request.data.options);
     case 'sheet':
       return chooseSheet(win);
+    case 'folder':
+      return chooseFolder(win);
   }
 }
 

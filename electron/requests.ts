@@ -2,6 +2,6 @@
 import { z } from 'zod';
 
 export const dialogRequest = z.strictObject({
-  kind: z.enum(['open', 'save', 'sheet']),
+  kind: z.enum(['open', 'save', 'sheet', 'folder']),
   options: z.strictObject({ defaultName: z.string().max(200).optional() }).optional(),
 });

@@ -211,6 +211,12 @@ export class Client {
     return typeof window.kiemPhieu?.dialog === 'function';
   }
 
+  /** A folder for a copy of the file (a USB drive), from the desktop app's dialog. */
+  async pickFolder(): Promise<string | null> {
+    const picked = await window.kiemPhieu?.dialog?.('folder');
+    return typeof picked === 'string' ? picked : null;
+  }
+
   async pickPath(kind: 'open' | 'save', defaultName?: string): Promise<string | null> {
     const picked = await window.kiemPhieu?.dialog?.(
       kind,

@@ -23,6 +23,8 @@ export const files = {
   close: none,
   open: z.strictObject({ path }),
   create: z.strictObject({ path, congress: congressDetails }),
+  /** "Sao lưu ra USB": a consistent, verified copy of the open file into a chosen folder. */
+  backupTo: z.strictObject({ folder: path }),
 } as const;
 
 export const CALLS = {
@@ -60,6 +62,16 @@ export interface RecentFile {
   readonly openedAt: string;
 }
 
+/** A verified copy of the congress file written to a folder the user chose. */
+export interface BackupCopy {
+  readonly path: string;
+  readonly bytes: number;
+  /** Rows of the copy checked against its replayed audit log. */
+  readonly rowsCompared: number;
+  /** The head of the copy's audit chain, as the minutes print it. */
+  readonly head: string;
+}
+
 export interface Session {
   readonly session: string;
   readonly actor: Actor;
@@ -80,6 +92,7 @@ export interface CallOutputs {
     close: null;
     open: FileInfo;
     create: FileInfo;
+    backupTo: BackupCopy;
   };
   sheet: { '': SheetPreview };
   document: Record<DocumentKind, MadeDocumentView>;

@@ -2,15 +2,10 @@
  * Ballots: enter, correct, void, rule — each a new version beside the earlier ones — and the
  * stacks (batches) whose declared counts must reconcile.
  */
-import { stmt } from '../connection.ts';
 import { checkBallot, type Ballot } from '../../core/ballot.ts';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import type { BallotView, EnterBallotOutput } from '../../core/views.ts';
-import {
-  checkStatus,
-  type ElectionCommand,
-  type ElectionStatus,
-} from '../../core/lifecycle/election.ts';
+import { checkStatus, type ElectionCommand } from '../../core/lifecycle/election.ts';
 import { done, type Ctx, type Handlers, type Outcome } from '../context.ts';
 import { refuse, Refused } from '../refused.ts';
 import * as store from '../store.ts';
@@ -84,11 +79,10 @@ function liveBallot(
 
 /** The one check every ballot command makes first; reads one column, not the whole election. */
 function requireStatusFor(ctx: Ctx, electionId: number, command: ElectionCommand): void {
-  const row = stmt(ctx.db, 'SELECT status FROM election WHERE id = ?').get(electionId) as
-    { status: ElectionStatus } | undefined;
-  if (row === undefined)
+  const status = store.electionStatus(ctx.db, electionId);
+  if (status === undefined)
     refuse({ code: 'not-found', what: 'election', id: String(electionId) }, 'electionId');
-  const checked = checkStatus(command, row.status);
+  const checked = checkStatus(command, status);
   if (!checked.ok) refuse(checked.error, 'electionId');
 }
 
@@ -135,12 +129,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
   enterBallot(ctx, input) {
     if (input.clientKey !== undefined) {
       // The same entry sent again (the station lost the answer): it is saved already; say so.
-      const first = stmt(
-        ctx.db,
-        'SELECT n, body, ruling_code, ruling_note FROM ballot WHERE election_id = ? AND client_key = ? AND version = 1',
-      ).get(input.electionId, input.clientKey) as
-        | { n: number; body: string; ruling_code: string | null; ruling_note: string | null }
-        | undefined;
+      const first = store.firstByClientKey(ctx.db, input.electionId, input.clientKey);
       if (first !== undefined) {
         // Another ballot under a key already used is not a repeat: saying "saved" would drop it.
         if (!sameBallot(first, bodyJson(input.ballot)))
@@ -161,9 +150,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
     }
     requireStatusFor(ctx, input.electionId, 'enterBallot');
     if (input.batchId !== undefined) {
-      const batch = stmt(ctx.db, 'SELECT election_id, closed FROM batch WHERE id = ?').get(
-        input.batchId,
-      ) as { election_id: number; closed: number } | undefined;
+      const batch = store.batch(ctx.db, input.batchId);
       if (batch === undefined || batch.election_id !== input.electionId || batch.closed === 1) {
         refuse({ code: 'not-found', what: 'batch', id: String(input.batchId) }, 'batchId');
       }
@@ -240,25 +227,20 @@ export const ballotHandlers: Handlers<BallotCommands> = {
 
   openBatch(ctx, input) {
     requireStatusFor(ctx, input.electionId, 'openBatch');
-    const count = (
-      stmt(ctx.db, 'SELECT COUNT(*) AS n FROM batch WHERE election_id = ?').get(
-        input.electionId,
-      ) as { n: number }
-    ).n;
-    const { lastInsertRowid } = stmt(
-      ctx.db,
-      'INSERT INTO batch (election_id, label, declared) VALUES (?, ?, ?)',
-    ).run(input.electionId, input.label ?? `Tập ${count + 1}`, input.declared);
-    return done({ batchId: Number(lastInsertRowid) }, { electionId: input.electionId });
+    const batchId = store.insertBatch(ctx.db, {
+      electionId: input.electionId,
+      label: input.label ?? `Tập ${store.batchCount(ctx.db, input.electionId) + 1}`,
+      declared: input.declared,
+    });
+    return done({ batchId }, { electionId: input.electionId });
   },
 
   closeBatch(ctx, input) {
-    const batch = stmt(ctx.db, 'SELECT * FROM batch WHERE id = ?').get(input.batchId) as
-      { id: number; election_id: number; declared: number; closed: number } | undefined;
+    const batch = store.batch(ctx.db, input.batchId);
     if (batch === undefined)
       refuse({ code: 'not-found', what: 'batch', id: String(input.batchId) }, 'batchId');
     requireAllowed(ctx, batch.election_id, 'closeBatch');
-    stmt(ctx.db, 'UPDATE batch SET closed = 1 WHERE id = ?').run(batch.id);
+    store.closeBatch(ctx.db, batch.id);
     const entered = store.batchEntered(ctx.db, batch.id);
     return done(
       { declared: batch.declared, entered, difference: entered - batch.declared },

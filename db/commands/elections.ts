@@ -1,5 +1,4 @@
 /** Elections: the list, the lifecycle draft → open → counting → closed → finalized, follow-ups. */
-import { stmt } from '../connection.ts';
 import { sortBallotOrder } from '../../core/names.ts';
 import {
   checkStatus,
@@ -8,7 +7,7 @@ import {
   type ElectionCommand,
   type ElectionStatus,
 } from '../../core/lifecycle/election.ts';
-import type { ElectionKind, Layout, RuleSet } from '../../core/codes.ts';
+import type { ElectionKind } from '../../core/codes.ts';
 import { done, requireRole, type Ctx, type Handlers } from '../context.ts';
 import { refuse } from '../refused.ts';
 import * as store from '../store.ts';
@@ -37,9 +36,8 @@ export function requireAllowed(ctx: Ctx, electionId: number, command: ElectionCo
 }
 
 function uniqueCode(ctx: Ctx, wanted: string): string {
-  const taken = stmt(ctx.db, 'SELECT 1 FROM election WHERE code = ?');
-  if (taken.get(wanted) === undefined) return wanted;
-  for (let i = 2; ; i++) if (taken.get(`${wanted}-${i}`) === undefined) return `${wanted}-${i}`;
+  if (!store.codeTaken(ctx.db, wanted)) return wanted;
+  for (let i = 2; ; i++) if (!store.codeTaken(ctx.db, `${wanted}-${i}`)) return `${wanted}-${i}`;
 }
 
 const KIND_CODES: Readonly<Record<ElectionKind, string>> = {
@@ -62,36 +60,11 @@ export function writeCandidates(
   order: 'ballot' | 'as-given',
 ): void {
   const ordered = order === 'ballot' ? sortBallotOrder(names, (n) => n) : [...names];
-  stmt(ctx.db, 'DELETE FROM candidate WHERE election_id = ?').run(electionId);
-  const insert = stmt(
-    ctx.db,
-    'INSERT INTO candidate (election_id, code, name, ord) VALUES (?, ?, ?, ?)',
-  );
-  ordered.forEach((name, i) => insert.run(electionId, `c${i + 1}`, name, i + 1));
+  store.replaceCandidates(ctx.db, electionId, ordered);
 }
 
-export function insertElection(
-  ctx: Ctx,
-  e: {
-    code: string;
-    title: string;
-    kind: ElectionKind;
-    layout: Layout;
-    seats: number;
-    round: number;
-    parentCode: string | null;
-    rules: RuleSet | null;
-    status: ElectionStatus;
-    issued: number | null;
-  },
-): number {
-  const { lastInsertRowid } = stmt(
-    ctx.db,
-    `INSERT INTO election (code, title, kind, layout, seats, round, parent_code, rules, status, issued, created_at)
-       VALUES (@code, @title, @kind, @layout, @seats, @round, @parentCode, @rules, @status, @issued, @at)`,
-  ).run({ ...e, at: ctx.at });
-  return Number(lastInsertRowid);
-}
+export const insertElection = (ctx: Ctx, e: store.NewElection): number =>
+  store.insertElection(ctx.db, e, ctx.at);
 
 /** Counting needs a list and a base; say so before the first ballot, not after. */
 function requireReadyToCount(ctx: Ctx, electionId: number): void {
@@ -112,20 +85,14 @@ function transition(ctx: Ctx, electionId: number, command: ElectionCommand): Ele
 export const electionHandlers: Handlers<ElectionCommands> = {
   setDisplay(ctx, input) {
     if (input.electionId !== null) store.election(ctx.db, input.electionId);
-    stmt(ctx.db, 'UPDATE display SET election_id = ?, show_figures = ? WHERE id = 1').run(
-      input.electionId,
-      input.showFigures ? 1 : 0,
-    );
+    store.setDisplay(ctx.db, input.electionId, input.showFigures);
     return done(store.display(ctx.db), { electionId: input.electionId });
   },
 
   createElection(ctx, input) {
     store.requireCongress(ctx.db);
     const code = input.code ?? uniqueCode(ctx, KIND_CODES[input.kind]);
-    if (
-      input.code !== undefined &&
-      stmt(ctx.db, 'SELECT 1 FROM election WHERE code = ?').get(code) !== undefined
-    ) {
+    if (input.code !== undefined && store.codeTaken(ctx.db, code)) {
       refuse({ code: 'duplicate-code', id: code }, 'code');
     }
     const electionId = insertElection(ctx, {
@@ -161,11 +128,7 @@ export const electionHandlers: Handlers<ElectionCommands> = {
       new Set(input.order).size === codes.length &&
       input.order.every((c) => codes.includes(c));
     if (!permutation) refuse({ code: 'bad-order' }, 'order');
-    // Two passes so UNIQUE (election, ord) and CHECK (ord >= 1) hold at every step: first past
-    // the end of the list, then into place.
-    const update = stmt(ctx.db, 'UPDATE candidate SET ord = ? WHERE election_id = ? AND code = ?');
-    input.order.forEach((code, i) => update.run(codes.length + i + 1, input.electionId, code));
-    input.order.forEach((code, i) => update.run(i + 1, input.electionId, code));
+    store.reorderCandidates(ctx.db, input.electionId, input.order);
     return done(null, {
       electionId: input.electionId,
       after: () => ctx.tallies.invalidate(input.electionId),
@@ -174,7 +137,7 @@ export const electionHandlers: Handlers<ElectionCommands> = {
 
   setIssued(ctx, input) {
     requireAllowed(ctx, input.electionId, 'setIssued');
-    stmt(ctx.db, 'UPDATE election SET issued = ? WHERE id = ?').run(input.issued, input.electionId);
+    store.setIssued(ctx.db, input.electionId, input.issued);
     return done(null, {
       electionId: input.electionId,
       after: () => ctx.tallies.invalidate(input.electionId),
@@ -215,20 +178,18 @@ export const electionHandlers: Handlers<ElectionCommands> = {
 
   suspendElection(ctx, input) {
     const e = requireAllowed(ctx, input.electionId, 'suspendElection');
-    stmt(
-      ctx.db,
-      'UPDATE election SET status = ?, status_before_suspension = ?, suspended_note = ? WHERE id = ?',
-    ).run(nextStatus('suspendElection', e.status, null), e.status, input.note, input.electionId);
+    store.suspend(ctx.db, input.electionId, {
+      status: nextStatus('suspendElection', e.status, null),
+      before: e.status,
+      note: input.note,
+    });
     return done(null, { electionId: input.electionId });
   },
 
   resumeElection(ctx, input) {
     const e = requireAllowed(ctx, input.electionId, 'resumeElection');
     const before = store.statusBeforeSuspension(ctx.db, input.electionId);
-    stmt(
-      ctx.db,
-      'UPDATE election SET status = ?, status_before_suspension = NULL, suspended_note = NULL WHERE id = ?',
-    ).run(nextStatus('resumeElection', e.status, before), input.electionId);
+    store.resume(ctx.db, input.electionId, nextStatus('resumeElection', e.status, before));
     return done(null, { electionId: input.electionId });
   },
 

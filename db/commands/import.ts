@@ -1,5 +1,4 @@
 /** An election record (election-record.md) becomes an election of this file, ballots and all. */
-import { stmt } from '../connection.ts';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import { parseRecord } from '../../core/record.ts';
 import { done, type Handlers } from '../context.ts';
@@ -27,7 +26,7 @@ export const importHandlers: Handlers<'importElection'> = {
     const congressCommittee = store.committee(ctx.db);
     if (r.committee !== undefined && congressCommittee.length === 0)
       store.writeCommittee(ctx.db, null, r.committee);
-    if (stmt(ctx.db, 'SELECT 1 FROM election WHERE code = ?').get(r.election.id) !== undefined) {
+    if (store.codeTaken(ctx.db, r.election.id)) {
       refuse({ code: 'duplicate-code', id: r.election.id }, 'election.id');
     }
     // Ballots go in while the election is "counting" (the file's own lock allows nothing else).
@@ -43,11 +42,9 @@ export const importHandlers: Handlers<'importElection'> = {
       status: 'counting',
       issued: r.ballots.issued,
     });
-    const insertCandidate = stmt(
-      ctx.db,
-      'INSERT INTO candidate (election_id, code, name, ord) VALUES (?, ?, ?, ?)',
+    r.candidates.forEach((c, i) =>
+      store.insertCandidate(ctx.db, { electionId, code: c.id, name: c.name, ord: i + 1 }),
     );
-    r.candidates.forEach((c, i) => insertCandidate.run(electionId, c.id, c.name, i + 1));
     // A committee other than the congress's (a conference's own) stays the election's own.
     if (
       r.committee !== undefined &&

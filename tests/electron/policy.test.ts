@@ -142,7 +142,8 @@ describe('the IPC request shapes', () => {
       true,
     );
     expect(dialogRequest.safeParse({ kind: 'open' }).success).toBe(true);
-    expect(dialogRequest.safeParse({ kind: 'folder' }).success).toBe(false);
+    expect(dialogRequest.safeParse({ kind: 'folder' }).success).toBe(true);
+    expect(dialogRequest.safeParse({ kind: 'directory' }).success).toBe(false);
     expect(dialogRequest.safeParse({ kind: 'open', options: { path: '/' } }).success).toBe(false);
   });
 });
