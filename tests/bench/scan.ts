@@ -4,7 +4,7 @@
  * distractor, sheets per second (decode included), memory, and the score distributions.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseRecord } from '../../core/record.ts';
 import { scanFiles } from '../../db/scan/scan-files.ts';
@@ -19,7 +19,7 @@ export async function benchScan(): Promise<void> {
     JSON.parse(readFileSync('tests/decks/medium-delegates-congress/record.json', 'utf8')),
   );
   if (!parsed.ok) throw new Error('record refused');
-  const dir = join(tmpdir(), `kiem-phieu-scan-bench-v2-${count}`);
+  const dir = join(tmpdir(), `kiem-phieu-scan-bench-v3-${count}`);
   let truth: TruthSheet[];
   if (existsSync(join(dir, 'truth.json'))) {
     truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as TruthSheet[];
@@ -28,6 +28,7 @@ export async function benchScan(): Promise<void> {
     truth = await makeDeck({ record: parsed.value, dir, count, seed: 2026, colourShare: 0 });
   }
   const before = process.memoryUsage().rss;
+  const cpuBefore = process.cpuUsage();
   const start = process.hrtime.bigint();
   const sheets = await scanFiles({
     record: parsed.value,
@@ -35,6 +36,10 @@ export async function benchScan(): Promise<void> {
     threads: 2,
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  // Every thread of the process (the workers, libvips): what the reading costs, whatever else
+  // the machine is doing while the bench runs.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuPerSheet = (cpu.user + cpu.system) / 1000 / Math.max(1, sheets.length);
   let wrong = 0;
   let rejected = 0;
   let cleanReview = 0;
@@ -59,6 +64,15 @@ export async function benchScan(): Promise<void> {
   report('distractor-free sheets sent to review', `${share.toFixed(2)} %`, '< 1 %', share < 1);
   const rate = sheets.length / seconds;
   report('sheets per second (decode included, 2 threads)', rate.toFixed(1), '≥ 20', rate >= 20);
+  report('CPU per sheet, all threads (ms)', cpuPerSheet.toFixed(1), '≤ 100', cpuPerSheet <= 100);
+  const onTwoCores = 2000 / cpuPerSheet;
+  report(
+    'sheets per second two idle cores give (from the CPU per sheet)',
+    onTwoCores.toFixed(1),
+    '≥ 20',
+    onTwoCores >= 20,
+  );
+  report('machine load (1 min average) during the run', loadavg()[0]!.toFixed(1), '—', true);
   const grown = (process.memoryUsage().rss - before) / 1e6;
   report('memory growth of the main process (MB)', grown.toFixed(0), '< 300', grown < 300);
   console.log(scoreReport(sheets, 'strike', 'en'));

@@ -343,6 +343,8 @@ export interface ScannerSpec {
   readonly colour: boolean;
   readonly streaks: number;
   readonly fold: boolean;
+  /** The scanner's frame beyond the sheet on each side: a skewed sheet keeps its corners in it. */
+  readonly marginMm: number;
 }
 
 export function randomScanner(r: Rng, dpi: number, extra: Partial<ScannerSpec> = {}): ScannerSpec {
@@ -358,6 +360,7 @@ export function randomScanner(r: Rng, dpi: number, extra: Partial<ScannerSpec> =
     colour: r() < 0.3,
     streaks: r() < 0.1 ? 1 : 0,
     fold: r() < 0.1,
+    marginMm: 5,
     ...extra,
   };
 }
@@ -370,8 +373,9 @@ export function randomScanner(r: Rng, dpi: number, extra: Partial<ScannerSpec> =
 export async function scanPage(page: Page, scan: ScannerSpec, r: Rng): Promise<Buffer> {
   const k = scan.dpi / page.dpi;
   // A scanner whose scale is off scales its whole image, the frame with the sheet.
-  const width = Math.round(page.width * k * scan.scale);
-  const height = Math.round(page.height * k * scan.scale);
+  const margin = ((2 * scan.marginMm) / 25.4) * page.dpi;
+  const width = Math.round((page.width + margin) * k * scan.scale);
+  const height = Math.round((page.height + margin) * k * scan.scale);
   const channels = scan.colour ? 3 : 1;
   const out = new Uint8Array(width * height * channels);
   const a = ((scan.rotateDeg + (scan.upsideDown ? 180 : 0)) * Math.PI) / 180;
