@@ -40,6 +40,34 @@ export interface Hall {
   stop(): Promise<void>;
 }
 
+/**
+ * The host killed and started again on the same home folder, port and token (the token is kept
+ * across restarts), with the congress file reopened: open pages must come back by themselves.
+ */
+export async function restartHall(
+  hall: Hall,
+  file: string,
+  downFor?: () => Promise<void>,
+): Promise<Hall> {
+  const { token, port } = hall.host;
+  await hall.stop();
+  await downFor?.();
+  const workspace = new Workspace({ home: hall.dir, options: { backups: false } });
+  const opened = await workspace.open(file);
+  if (!opened.ok) throw new Error(`cannot reopen ${file}: ${JSON.stringify(opened.error)}`);
+  const host = await startHost({ workspace, staticRoot: RENDERER, token, port });
+  return {
+    dir: hall.dir,
+    workspace,
+    host,
+    url: hall.url,
+    stop: async () => {
+      await host.close();
+      await workspace.close();
+    },
+  };
+}
+
 /** A browser host on a fresh home folder, serving the built renderer. */
 export async function startHall({ lan = false }: { lan?: boolean } = {}): Promise<Hall> {
   if (!existsSync(join(RENDERER, 'index.html')))

@@ -4,7 +4,7 @@
  * browser's storage that retries with the same client key, so no keystroke and no ballot is lost
  * and none is counted twice. A refused save stays on screen with its marks until dealt with.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ElectionView } from '../../../core/views.ts';
 import { Ask } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
@@ -45,10 +45,18 @@ export function Entry({ election }: { election: ElectionView }) {
   const [correcting, setCorrecting] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [askNote, setAskNote] = useState(false);
+  /** A stack typed past its declared count: said at once, and kept in sight until it is closed. */
+  const [overflow, setOverflow] = useState<{ stack: number; text: string } | null>(null);
   const { data: progress } = useQuery('progress', { electionId: election.id });
   const queue = useSaveQueue(election, setNotice, () => !isUntouched(editorRef.current));
   const stack = useStack(election.id, progress?.batches);
   const voiding = useCommand();
+  // Each time the file is read again, the stack's place is what the file holds plus what waits.
+  const entered = stack.current?.entered;
+  useEffect(() => {
+    if (entered === undefined) return;
+    stack.count(entered + queue.waiting.filter((w) => w.batchId === stack.id).length);
+  }, [entered]);
 
   const save = () => {
     const batch = stack.current;
@@ -57,7 +65,7 @@ export function Entry({ election }: { election: ElectionView }) {
       const place = nextPlace(batch, waiting, stack.typed);
       stack.count(place);
       if (isPastDeclared(batch, place))
-        setNotice({ text: t.count.stackFull(batch.declared, place), kind: 'warn' });
+        setOverflow({ stack: batch.id, text: t.count.stackFull(batch.declared, place) });
     }
     queue.push({
       clientKey: newClientKey(),
@@ -123,6 +131,11 @@ export function Entry({ election }: { election: ElectionView }) {
         {notice ? (
           <div className={`notice ${notice.kind}`} role="status" data-testid="notice">
             {notice.text}
+          </div>
+        ) : null}
+        {overflow !== null && overflow.stack === stack.id ? (
+          <div className="notice warn" role="alert" data-testid="stack-full">
+            {overflow.text}
           </div>
         ) : null}
         {queue.waiting.length > 0 ? (

@@ -1,7 +1,7 @@
 /** Attendance: everyone present at once, then the absent found by name and marked with Enter. */
 import { useState } from 'react';
 import type { DelegateView } from '../../../core/views.ts';
-import { Messages } from '../../components.tsx';
+import { Ask, Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { useCommand } from '../../use-command.ts';
 import { matchDelegates, nextAttendance, toggledAbsence } from './attendance.ts';
@@ -10,6 +10,7 @@ export function Attendance({ delegates }: { delegates: readonly DelegateView[] }
   const t = useT();
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
+  const [removing, setRemoving] = useState<DelegateView | null>(null);
   const command = useCommand();
   const shown = matchDelegates(delegates, query);
   const at = Math.min(cursor, Math.max(shown.length - 1, 0));
@@ -70,9 +71,11 @@ export function Attendance({ delegates }: { delegates: readonly DelegateView[] }
           <tr>
             <th className="num">#</th>
             <th>{t.results.name}</th>
+            <th>{t.setup.position}</th>
             <th>{t.setup.unit}</th>
             <th>{t.setup.status}</th>
             <th>{t.setup.attendance}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -84,6 +87,7 @@ export function Attendance({ delegates }: { delegates: readonly DelegateView[] }
             >
               <td className="num">{delegates.indexOf(d) + 1}</td>
               <td>{d.name}</td>
+              <td>{d.position ?? ''}</td>
               <td>{d.unit ?? ''}</td>
               <td>{d.status === 'official' ? t.setup.official : t.setup.alternate}</td>
               <td>
@@ -99,10 +103,31 @@ export function Attendance({ delegates }: { delegates: readonly DelegateView[] }
                   {label(d.attendance)}
                 </button>
               </td>
+              <td>
+                <button
+                  className="link"
+                  aria-label={`${t.common.remove} ${d.name}`}
+                  onClick={() => setRemoving(d)}
+                >
+                  {t.common.remove}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {removing ? (
+        <Ask
+          title={t.setup.removeDelegate(removing.name)}
+          confirm={t.common.remove}
+          cancel={t.common.back}
+          onDone={(answer) => {
+            const d = removing;
+            setRemoving(null);
+            if (answer !== null) void command.run('removeDelegate', { delegateId: d.id });
+          }}
+        />
+      ) : null}
     </>
   );
 }

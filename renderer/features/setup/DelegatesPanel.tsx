@@ -46,7 +46,13 @@ export function DelegatesPanel() {
   };
 
   const importPeople = async (
-    people: { name: string; unit?: string; category?: string; status?: 'official' | 'alternate' }[],
+    people: {
+      name: string;
+      unit?: string;
+      position?: string;
+      category?: string;
+      status?: 'official' | 'alternate';
+    }[],
   ) => {
     const r = await importing.run('importDelegates', { people });
     if (r.ok) {
@@ -134,7 +140,13 @@ function SheetPreview({
   setConfirmDuplicates: (on: boolean) => void;
   toggle: (row: number) => void;
   onImport: (
-    people: { name: string; unit?: string; category?: string; status?: 'official' | 'alternate' }[],
+    people: {
+      name: string;
+      unit?: string;
+      position?: string;
+      category?: string;
+      status?: 'official' | 'alternate';
+    }[],
   ) => void;
 }) {
   const t = useT();
@@ -215,6 +227,7 @@ function SheetPreview({
             sheet.people.map((p) => ({
               name: p.name,
               ...(p.unit ? { unit: p.unit } : {}),
+              ...(p.position ? { position: p.position } : {}),
               ...(p.category ? { category: p.category } : {}),
               ...(p.status ? { status: p.status } : {}),
             })),

@@ -14,16 +14,19 @@ export const foldName = (text: string): string =>
     .replace(/\s+/gu, ' ')
     .trim();
 
-/** The delegates whose name (or unit) holds every word typed, in list order. */
-export function matchDelegates<D extends Pick<DelegateView, 'name' | 'unit'>>(
+/**
+ * The delegates whose name has a word starting with each word typed, in list order: "hai b" finds
+ * "Lê Văn Hải B" and not "Lê Văn Hải A".
+ */
+export function matchDelegates<D extends Pick<DelegateView, 'name'>>(
   delegates: readonly D[],
   query: string,
 ): D[] {
-  const words = foldName(query).split(' ').filter(Boolean);
-  if (words.length === 0) return [...delegates];
+  const typed = foldName(query).split(' ').filter(Boolean);
+  if (typed.length === 0) return [...delegates];
   return delegates.filter((d) => {
-    const text = foldName(`${d.name} ${d.unit ?? ''}`);
-    return words.every((w) => text.includes(w));
+    const words = foldName(d.name).split(' ');
+    return typed.every((t) => words.some((w) => w.startsWith(t)));
   });
 }
 
