@@ -153,6 +153,7 @@ export const en: Messages = {
     leaveOut: 'Leave out',
     leftOut: (n: number) => `${n} rows left out`,
     leaveOutRow: (row: number) => `Leave out row ${row}`,
+    removeDelegate: (name: string) => `Remove ${name} from the delegates?`,
     ownBase: "This election's base",
     usesCongressBase: "Uses the congress's base",
     setOwnBase: 'Set its own base',

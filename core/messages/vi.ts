@@ -171,6 +171,7 @@ export const vi = {
     leaveOut: 'Không nhập',
     leftOut: (n: number) => `${n} dòng không nhập`,
     leaveOutRow: (row: number) => `Không nhập dòng ${row}`,
+    removeDelegate: (name: string) => `Xóa ${name} khỏi danh sách đại biểu?`,
     ownBase: 'Cơ sở tính của cuộc bầu này',
     usesCongressBase: 'Dùng cơ sở tính của đại hội',
     setOwnBase: 'Đặt cơ sở tính riêng',
