@@ -69,7 +69,11 @@ interface Reader {
   readonly heapMb: number;
   /** The read in progress, settled by the worker's answer or by its end. */
   pending?: (reply: { id: number; result: Reply } | { failure: Error & { code?: string } }) => void;
+  /** Ends the thread when no file came for a while: its heap goes back to the host. */
+  idleTimer?: ReturnType<typeof setTimeout>;
 }
+
+const IDLE_MS = 60_000;
 
 /** At most this many files are read at once; the others wait their turn. */
 const PARALLEL = 2;
@@ -104,6 +108,7 @@ async function acquire(heapMb: number): Promise<Reader> {
   running++;
   const warm = idle.findIndex((r) => r.heapMb === heapMb);
   const reader = warm >= 0 ? idle.splice(warm, 1)[0]! : newReader(heapMb);
+  clearTimeout(reader.idleTimer);
   reader.worker.ref();
   return reader;
 }
@@ -111,9 +116,12 @@ async function acquire(heapMb: number): Promise<Reader> {
 function release(reader: Reader, healthy: boolean): void {
   running--;
   if (healthy) {
-    // An idle reader never keeps the process alive.
+    // An idle reader never keeps the process alive, and ends after a while.
     reader.worker.unref();
+    reader.idleTimer = setTimeout(() => void reader.worker.terminate(), IDLE_MS);
+    reader.idleTimer.unref();
     idle.push(reader);
+    if (idle.length > PARALLEL) void idle.shift()?.worker.terminate();
   } else {
     void reader.worker.terminate();
   }
