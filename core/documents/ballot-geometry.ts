@@ -319,26 +319,24 @@ export function ballotGeometry(record: ElectionRecord, paper: Paper = 'A4'): Bal
   const marks = marksOf(page);
 
   if (record.election.layout === 'approve') {
-    const side = approveSide({ record, left, width, top: firstTop, bottom: listBottom, k });
+    const parts = approveSides({ record, left, width, firstTop, laterTop, bottom: listBottom, k });
     return {
       paper,
       page,
       layout: 'approve',
-      fontSize: side.fontSize,
+      fontSize: parts[0]!.fontSize,
       columns: 1,
-      sides: [
-        {
-          side: 1,
-          marks,
-          qr,
-          header,
-          seal,
-          rules: [partyRule, ...side.rules],
-          listText: side.listText,
-          listArea: side.area,
-          lines: side.lines,
-        },
-      ],
+      sides: parts.map((part, s) => ({
+        side: s + 1,
+        marks,
+        qr,
+        header: s === 0 ? header : [],
+        seal: s === 0 ? seal : null,
+        rules: s === 0 ? [partyRule, ...part.rules] : part.rules,
+        listText: part.listText,
+        listArea: part.area,
+        lines: part.lines,
+      })),
     };
   }
 
@@ -414,48 +412,123 @@ const rect = (x: number, y: number, w: number, h: number): Rect => ({
   h: round2(h),
 });
 
-/** The approve layout: a table STT | Họ và tên | Đồng ý | Không đồng ý, drawn as a grid. */
-function approveSide({
+interface ApprovePart {
+  readonly fontSize: number;
+  readonly rules: Rect[];
+  readonly listText: TextItem[];
+  readonly lines: BallotLine[];
+  readonly area: Rect;
+}
+
+const APPROVE_PITCH = 2.2;
+
+/**
+ * The approve table over one side, or two when the list does not fit one at a readable size (the
+ * second side's table under its QR code, headings repeated). Rows are never split from their boxes.
+ */
+function approveSides({
   record,
   left,
   width,
-  top,
+  firstTop,
+  laterTop,
   bottom,
   k,
 }: {
   record: ElectionRecord;
   left: number;
   width: number;
-  top: number;
+  firstTop: number;
+  laterTop: number;
   bottom: number;
   k: number;
-}): {
-  fontSize: number;
-  rules: Rect[];
-  listText: TextItem[];
-  lines: BallotLine[];
-  area: Rect;
-} {
-  const n = record.candidates.length;
+}): ApprovePart[] {
   const headFont = Math.round(13 * k * 2) / 2;
   // The box columns are as wide as "Không đồng ý" in bold with room on both sides: never wrapped.
   const boxWidth = Math.ceil(measureText('Không đồng ý', headFont, true) + 16 * k);
   const numberWidth = 36 * k;
   const headHeight = 28 * k;
-  let fontSize = 14 * k;
   const nameWidth = width - numberWidth - 2 * boxWidth;
-  while (
-    fontSize > 8 &&
-    (Math.max(...record.candidates.map((c) => measureText(c.name, fontSize))) >
-      nameWidth - 10 * k ||
-      headHeight + n * fontSize * 2.2 > bottom - top)
-  ) {
-    fontSize -= 0.5;
+  const widest = (size: number) =>
+    Math.max(...record.candidates.map((c) => measureText(c.name, size)));
+  const n = record.candidates.length;
+  const rowsFit = (top: number, size: number) =>
+    Math.floor((bottom - top - headHeight) / (size * APPROVE_PITCH));
+  // As for a strike list: the largest type on one side, then on two.
+  for (const sides of [1, 2]) {
+    for (let fontSize = 14 * k; fontSize >= 8; fontSize -= 0.5) {
+      if (widest(fontSize) > nameWidth - 10 * k) continue;
+      const first = rowsFit(firstTop, fontSize);
+      const capacity = sides === 1 ? first : first + rowsFit(laterTop, fontSize);
+      if (capacity < n) continue;
+      // Two sides: the rows shared evenly, so both tables have the same pitch.
+      const counts = sides === 1 ? [n] : [Math.min(first, Math.ceil(n / 2))];
+      if (sides === 2) counts.push(n - counts[0]!);
+      let start = 0;
+      return counts.map((count, s) => {
+        const part = approveSide({
+          record,
+          start,
+          count,
+          left,
+          width,
+          top: s === 0 ? firstTop : laterTop,
+          bottom,
+          k,
+          fontSize,
+          pitch: Math.min(
+            fontSize * 3,
+            ...counts.map((c, i) => (bottom - (i === 0 ? firstTop : laterTop) - headHeight) / c),
+          ),
+          boxWidth,
+          headFont,
+          headHeight,
+          numberWidth,
+          nameWidth,
+        });
+        start += count;
+        return part;
+      });
+    }
   }
-  if (headHeight + n * fontSize * 2.2 > bottom - top) {
-    throw new Error(`an approve list of ${n} names does not fit one side`);
-  }
-  const pitch = Math.min(fontSize * 3, (bottom - top - headHeight) / n);
+  throw new Error(`an approve list of ${n} names does not fit two sides`);
+}
+
+/** The approve layout: a table STT | Họ và tên | Đồng ý | Không đồng ý, drawn as a grid. */
+function approveSide({
+  record,
+  start,
+  count,
+  left,
+  width,
+  top,
+  bottom,
+  k,
+  fontSize,
+  pitch,
+  boxWidth,
+  headFont,
+  headHeight,
+  numberWidth,
+  nameWidth,
+}: {
+  record: ElectionRecord;
+  start: number;
+  count: number;
+  left: number;
+  width: number;
+  top: number;
+  bottom: number;
+  k: number;
+  fontSize: number;
+  pitch: number;
+  boxWidth: number;
+  headFont: number;
+  headHeight: number;
+  numberWidth: number;
+  nameWidth: number;
+}): ApprovePart {
+  const n = count;
   const xs = [
     left,
     left + numberWidth,
@@ -484,8 +557,9 @@ function approveSide({
     }),
   );
   const inset = 3 * k;
-  const lines = record.candidates.map((candidate, i): BallotLine => {
-    const bandTop = top + headHeight + i * pitch;
+  const lines = record.candidates.slice(start, start + count).map((candidate, row): BallotLine => {
+    const i = start + row;
+    const bandTop = top + headHeight + row * pitch;
     const baseline = bandTop + pitch / 2 + 0.33 * fontSize;
     const nameItem = textAt({ text: candidate.name, x: xs[1]! + 8 * k, baseline, fontSize });
     const cell = (x: number): Rect =>

@@ -273,12 +273,18 @@ export interface SheetSpec {
   readonly ink?: keyof typeof INKS;
 }
 
-/** Draws the voter's marks on a copy of the blank page (side 1). */
-export function markPage(blank: Page, geometry: BallotGeometry, spec: SheetSpec, r: Rng): Page {
+/** Draws the voter's marks on a copy of the blank page of one side (distractors on side 1). */
+export function markPage(
+  blank: Page,
+  geometry: BallotGeometry,
+  spec: SheetSpec,
+  r: Rng,
+  side = 1,
+): Page {
   const page: Page = { ...blank, rgb: new Uint8Array(blank.rgb) };
   const pen = new Pen(page, blank.dpi / 72);
   const ink = INKS[spec.ink ?? 'black']!;
-  const lines = geometry.sides.flatMap((s) => (s.side === 1 ? s.lines : []));
+  const lines = geometry.sides.flatMap((s) => (s.side === side ? s.lines : []));
   for (const line of lines) {
     if (spec.struck?.includes(line.candidateId)) {
       strike(pen, line, pick(r, spec.styles ?? STRIKE_STYLES), ink, r);
@@ -324,7 +330,7 @@ export function markPage(blank: Page, geometry: BallotGeometry, spec: SheetSpec,
       }
     }
   }
-  for (const d of spec.distractors ?? []) {
+  for (const d of side === 1 ? (spec.distractors ?? []) : []) {
     const candidates = lines.filter((l) => !spec.struck?.includes(l.candidateId));
     distractor(pen, geometry, pick(r, candidates.length > 0 ? candidates : lines), d, ink, r);
   }
