@@ -406,7 +406,10 @@ describe('issue 9 in the browser: a congress with a conference election and two 
     page.setDefaultTimeout(8_000);
     await page.goto(hall.url.replace('#token', '#/count?token'));
     await page.getByRole('heading', { name: 'Phiếu số 9' }).waitFor({ timeout: 15_000 });
-    expect(await counts(page)).toContain('Đã nhập 7 Hợp lệ 5 Không hợp lệ 2 Đã hủy 1');
+    await expect
+      .poll(() => counts(page), { timeout: 15_000 })
+      .toContain('Đã nhập 7 Hợp lệ 5 Không hợp lệ 2 Đã hủy 1');
+    expect(await page.getByTestId('waiting').count()).toBe(0);
     await projector.getByTestId('projector-counted').getByText('Đã kiểm 7 phiếu').waitFor();
   });
 

@@ -135,10 +135,11 @@ describe('a stack being typed (items 6 and 12)', () => {
 });
 
 describe('the ballot’s names on the entry screen (item 14)', () => {
-  it('up to 60 names are laid out whole: at most 15 rows, at most 4 columns', () => {
+  it('up to 60 names are laid out whole: at most 20 rows, at most 3 columns', () => {
     for (let n = 1; n <= 60; n++) {
       const g = sheetGrid(n);
-      expect(g.rows).toBeLessThanOrEqual(15);
+      expect(g.rows).toBeLessThanOrEqual(20);
+      expect(g.columns).toBeLessThanOrEqual(3);
       expect(g.columns * g.rows).toBeGreaterThanOrEqual(n);
       expect(g.scrolls).toBe(false);
     }

@@ -53,7 +53,7 @@ export function Sheet({
       <p className="help">{strike ? t.count.help : t.count.helpApprove}</p>
       <ol
         ref={list}
-        className={`ballot ${grid.scrolls ? 'scrolls' : ''} ${grid.columns > 2 ? 'dense' : ''}`}
+        className={`ballot ${grid.scrolls ? 'scrolls' : ''} ${grid.rows > 12 ? 'dense' : ''}`}
         data-testid="ballot"
         style={{
           gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`,

@@ -1,12 +1,12 @@
 /**
- * How the ballot's names are laid out on the entry screen: up to 15 rows a column and up to four
- * columns, so any list up to 60 names is seen whole on a 1366×768 screen; a longer list scrolls and
- * keeps the candidate being typed in view.
+ * How the ballot's names are laid out on the entry screen: up to 20 rows a column and up to three
+ * columns (wide enough for a long Vietnamese name), so any list up to 60 names is seen whole on a
+ * 1366×768 screen; a longer list scrolls and keeps the candidate being typed in view.
  */
 import type { EditorState } from './editor.ts';
 
-export const ROWS_PER_COLUMN = 15;
-export const MAX_COLUMNS = 4;
+export const ROWS_PER_COLUMN = 20;
+export const MAX_COLUMNS = 3;
 
 export function sheetGrid(count: number): { columns: number; rows: number; scrolls: boolean } {
   const columns = Math.min(MAX_COLUMNS, Math.max(1, Math.ceil(count / ROWS_PER_COLUMN)));

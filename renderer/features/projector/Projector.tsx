@@ -4,12 +4,12 @@
  * hidden until released. Outcome colours only once counting is closed. When the connection to the
  * host is lost, it says so plainly: the figures may be stale until it reconnects by itself.
  */
-import { percentText } from '../../../core/labels.ts';
+import { OUTCOME_LABELS, percentText } from '../../../core/labels.ts';
 import { BaseLine } from '../../BaseLine.tsx';
 import { useT } from '../../i18n.ts';
 import { useApp } from '../../store.ts';
 import { useQuery } from '../../use-query.ts';
-import { outcomeClass, outcomeShown } from '../results/outcome.ts';
+import { outcomeClass, outcomeShown, showsOutcome } from '../results/outcome.ts';
 import { scaleOf } from './scale.ts';
 
 function Stale() {
@@ -83,6 +83,15 @@ export function Projector() {
               </li>
             ))}
           </ol>
+          {showsOutcome(election.status) ? (
+            <p className="legend">
+              {(['elected', 'over-half-not-elected', 'tied'] as const).map((o) => (
+                <span key={o} className={o}>
+                  <i /> {OUTCOME_LABELS[o][lang]}
+                </span>
+              ))}
+            </p>
+          ) : null}
         </>
       ) : (
         <p className="hidden-figures">{t.projector.hidden}</p>

@@ -4,7 +4,7 @@
  * the new committee's membership, offered from the committee elections' results).
  */
 import { useEffect, useState } from 'react';
-import { allowedExclusions } from '../../../core/codes.ts';
+import { allowedExclusions, EXCLUSION_CATEGORIES } from '../../../core/codes.ts';
 import type { ElectionView } from '../../../core/views.ts';
 import { Field, Messages } from '../../components.tsx';
 import { useQuery } from '../../use-query.ts';
@@ -66,10 +66,10 @@ export function BasePanel({ election }: { election?: ElectionView }) {
     });
   }, [base, delegates, committeeSize, inherited, conference]);
 
-  const categories = allowedExclusions(
-    file?.congress?.kind ?? 'delegates',
-    election?.kind ?? 'committee',
-  );
+  // A conference's base is the new committee: only its own members' absences are taken off.
+  const categories = conference
+    ? EXCLUSION_CATEGORIES.conference
+    : allowedExclusions(file?.congress?.kind ?? 'delegates', election?.kind ?? 'committee');
   const exclusions = categories
     .map((category) => ({ category, count: Number(form.counts[category] ?? 0) || 0 }))
     .filter((x) => x.count > 0);
@@ -93,7 +93,6 @@ export function BasePanel({ election }: { election?: ElectionView }) {
         });
       }}
     >
-      {election ? <h3>{t.setup.ownBase}</h3> : null}
       {conference ? <p className="muted">{t.setup.conferenceBase}</p> : null}
       {conference && committeeSize !== null ? (
         <p className="muted">{t.setup.conferenceDefault(committeeSize)}</p>
