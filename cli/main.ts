@@ -23,6 +23,7 @@ import {
   verifyCongressFile,
 } from './congress-file.ts';
 import { scanCommand } from './scan.ts';
+import { scanTestCheck, scanTestPrint } from './scan-test.ts';
 
 const USAGE = `Cách dùng / usage:
   kiem-phieu tally RECORD.json [--json] [--decimals N] [--lang vi|en]
@@ -37,6 +38,8 @@ const USAGE = `Cách dùng / usage:
   kiem-phieu backup FILE.kiemphieu --to DIR
   kiem-phieu restore FILE.kiemphieu --from BACKUP.kiemphieu
   kiem-phieu scan RECORD.json FILE... [--json] [--debug DIR] [--scores] [--expect N] [--paper A4|A5]
+  kiem-phieu scan-test RECORD.json --pdf DECK.pdf --out EXPECTED.json [--count N] [--paper A4|A5]
+  kiem-phieu scan-test RECORD.json --expected EXPECTED.json FILE...
 `;
 
 const LATER = new Set<string>();
@@ -61,6 +64,8 @@ const options = {
   debug: { type: 'string' },
   scores: { type: 'boolean' },
   expect: { type: 'string' },
+  expected: { type: 'string' },
+  count: { type: 'string' },
 } as const;
 
 function usage(io: CliIo, message: string): ExitCode {
@@ -220,6 +225,29 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     if (rest.length !== 1 || first === undefined || values.from === undefined)
       return usage(io, 'restore FILE.kiemphieu --from BACKUP');
     return restoreCommand({ file: first, from: values.from }, lang, io);
+  }
+  if (command === 'scan-test') {
+    const [record, ...files] = rest;
+    const paper = values.paper ?? 'A4';
+    const count = Number(values.count ?? 12);
+    const print = values.pdf !== undefined && values.out !== undefined && files.length === 0;
+    const check = values.expected !== undefined && files.length > 0;
+    if (
+      record === undefined ||
+      print === check ||
+      (paper !== 'A4' && paper !== 'A5') ||
+      !Number.isInteger(count) ||
+      count < 1 ||
+      count > 500
+    ) {
+      return usage(
+        io,
+        'scan-test RECORD.json --pdf DECK.pdf --out EXPECTED.json [--count N] | --expected EXPECTED.json FILE...',
+      );
+    }
+    return print
+      ? scanTestPrint({ record, pdf: values.pdf!, out: values.out!, count, paper }, lang, io)
+      : scanTestCheck({ record, expected: values.expected!, files }, lang, io);
   }
   if (command === 'scan') {
     const [record, ...files] = rest;

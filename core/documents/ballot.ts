@@ -56,7 +56,13 @@ const text = (item: TextItem): Content => ({
   absolutePosition: { x: item.x, y: item.y },
 });
 
-function sideContent(geometry: BallotGeometry, index: number, code: string): Content[] {
+/** The content of one side of a ballot (a page break before it unless `first`). */
+export function sideContent(
+  geometry: BallotGeometry,
+  index: number,
+  code: string,
+  first = index === 0,
+): Content[] {
   const side = geometry.sides[index]!;
   const shapes = [
     ...side.marks.map((m) => ({ ...m, color: 'black' })),
@@ -64,7 +70,7 @@ function sideContent(geometry: BallotGeometry, index: number, code: string): Con
   ].map(({ x, y, w, h, color }) => ({ type: 'rect' as const, x, y, w, h, color }));
   const seal = side.seal;
   return [
-    ...(index > 0 ? [{ text: '', pageBreak: 'before' as const }] : []),
+    ...(first ? [] : [{ text: '', pageBreak: 'before' as const }]),
     { canvas: shapes, absolutePosition: { x: 0, y: 0 } },
     ...(seal === null
       ? []
