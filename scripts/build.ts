@@ -14,8 +14,13 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { freshBundle } from '../bin/fresh.js';
-import { BUNDLES, buildBundles, DIST, INPUTS_FILE, ROOT, type BundleName } from './bundles.ts';
+import type { BundleName } from './bundles.ts';
 
+// Not from bundles.ts: that loads esbuild, a development package — `npm ci --omit=dev` still runs
+// `prepare`, which must then say so, not fail the install.
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const DIST = join(ROOT, 'dist');
+const INPUTS_FILE = 'inputs.json';
 const RENDERER_OUT = join(DIST, 'renderer');
 
 /** Records every file Vite read for the renderer into dist/inputs.json. */
@@ -63,6 +68,7 @@ export async function buildDist({
 } = {}): Promise<string[]> {
   const built: string[] = [];
   if (node) {
+    const { BUNDLES, buildBundles } = await import('./bundles.ts');
     const names = (Object.keys(BUNDLES) as BundleName[]).filter(
       (n) => !ifStale || freshBundle(ROOT, n) === null,
     );
