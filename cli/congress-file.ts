@@ -1,4 +1,5 @@
 /** CLI commands on congress files: import, export, verify, backups, restore. */
+import { messages as m } from '../core/messages/index.ts';
 import Database from 'better-sqlite3';
 import { readFile, writeFile } from 'node:fs/promises';
 import { auditExportSchema, exportAudit, verifyAuditExport } from '../db/audit-export.ts';
@@ -13,8 +14,6 @@ import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
 import type { Refusal } from '../core/refusal.ts';
 
-const say = (lang: Lang, vi: string, en: string): string => (lang === 'vi' ? vi : en);
-
 function refused(io: CliIo, lang: Lang, title: string, refusals: readonly Refusal[]): ExitCode {
   io.err(`${title}\n${refusals.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`);
   return EXIT.refused;
@@ -23,9 +22,7 @@ function refused(io: CliIo, lang: Lang, title: string, refusals: readonly Refusa
 function fileError(io: CliIo, lang: Lang, e: unknown): ExitCode {
   // A damaged, cut or foreign file is refused with SQLite's reason, never a stack trace.
   if (e instanceof CongressFileError || e instanceof Database.SqliteError) {
-    io.err(
-      `${say(lang, 'Không mở được tệp đại hội', 'Cannot open the congress file')}: ${(e as Error).message}\n`,
-    );
+    io.err(`${m(lang).cli.openFailed}: ${(e as Error).message}\n`);
     return EXIT.refused;
   }
   throw e;
@@ -37,13 +34,7 @@ export async function importCommand(
   io: CliIo,
 ): Promise<ExitCode> {
   const record = await readRecord(file);
-  if (!record.ok)
-    return refused(
-      io,
-      lang,
-      say(lang, `Hồ sơ bị từ chối: ${file}`, `Record refused: ${file}`),
-      record.error,
-    );
+  if (!record.ok) return refused(io, lang, m(lang).cli.recordRefused(file), record.error);
   let service: Service;
   try {
     service = Service.open(into, { create: true });
@@ -52,20 +43,8 @@ export async function importCommand(
   }
   try {
     const result = service.execute('importElection', { record: record.value }, CLI_ACTOR);
-    if (!result.ok)
-      return refused(
-        io,
-        lang,
-        say(lang, `Không nhập được vào ${into}`, `Import into ${into} refused`),
-        result.error,
-      );
-    io.out(
-      say(
-        lang,
-        `Đã nhập cuộc bầu "${result.value.code}" với ${result.value.ballots} phiếu vào ${into}.\n`,
-        `Imported election "${result.value.code}" with ${result.value.ballots} ballots into ${into}.\n`,
-      ),
-    );
+    if (!result.ok) return refused(io, lang, m(lang).cli.importRefused(into), result.error);
+    io.out(m(lang).cli.imported(result.value.code, result.value.ballots, into));
     return EXIT.done;
   } finally {
     await service.close();
@@ -90,21 +69,14 @@ export async function exportCommand(
         elections.value.find((e) => String(e.id) === election))
       : undefined;
     if (match === undefined) {
-      return refused(io, lang, say(lang, 'Không xuất được', 'Export refused'), [
+      return refused(io, lang, m(lang).cli.exportRefused, [
         { code: 'not-found', what: 'election', id: election, path: '--election' },
       ]);
     }
     const record = service.query('exportRecord', { electionId: match.id });
-    if (!record.ok)
-      return refused(io, lang, say(lang, 'Không xuất được', 'Export refused'), record.error);
+    if (!record.ok) return refused(io, lang, m(lang).cli.exportRefused, record.error);
     await writeFile(out, `${JSON.stringify(record.value, null, 2)}\n`, 'utf8');
-    io.out(
-      say(
-        lang,
-        `Đã xuất cuộc bầu "${match.code}" (${record.value.ballots.entered.length} phiếu) ra ${out}.\n`,
-        `Exported election "${match.code}" (${record.value.ballots.entered.length} ballots) to ${out}.\n`,
-      ),
-    );
+    io.out(m(lang).cli.exported(match.code, record.value.ballots.entered.length, out));
     return EXIT.done;
   } finally {
     await service.close();
@@ -138,13 +110,7 @@ export async function exportAuditCommand(
   return withReadonlyFile(file, { lang, io }, async (db) => {
     const log = exportAudit(db);
     await writeFile(out, `${JSON.stringify(log, null, 2)}\n`, 'utf8');
-    io.out(
-      say(
-        lang,
-        `Đã xuất nhật ký (${log.rows.length} dòng) ra ${out}.\n`,
-        `Exported the audit log (${log.rows.length} rows) to ${out}.\n`,
-      ),
-    );
+    io.out(m(lang).cli.auditExported(log.rows.length, out));
     return EXIT.done;
   });
 }
@@ -165,13 +131,7 @@ export async function verifyAuditFile(
   if (!parsed.success) return null;
   const problem = verifyAuditExport(parsed.data);
   if (problem === null) {
-    io.out(
-      say(
-        lang,
-        `✓ Chuỗi băm nhật ký hợp lệ: ${parsed.data.rows.length} dòng.\n  Mã băm cuối: ${parsed.data.head}\n`,
-        `✓ The audit chain verifies: ${parsed.data.rows.length} rows.\n  Head hash: ${parsed.data.head}\n`,
-      ),
-    );
+    io.out(m(lang).cli.auditVerified(parsed.data.rows.length, parsed.data.head));
     return EXIT.done;
   }
   io.err(`${fileProblemText({ kind: 'chain', chain: problem }, lang)}\n`);
@@ -188,55 +148,30 @@ export function verifyCongressFile(file: string, lang: Lang, io: CliIo): Promise
       bad.has(check) ? '✗' : check !== 'file' && bad.has('file') ? '–' : '✓';
     io.out(
       [
-        `${mark('file')} ${say(lang, 'Tính toàn vẹn của tệp (SQLite integrity_check)', 'File integrity (SQLite integrity_check)')}`,
-        `${mark('chain')} ${say(lang, `Chuỗi băm nhật ký: ${v.auditRows} dòng`, `Audit hash chain: ${v.auditRows} rows`)}`,
-        `${mark('tables')} ${say(lang, `Mọi bảng đối chiếu với nhật ký chạy lại: ${v.rowsCompared} dòng`, `Every table against the replayed log: ${v.rowsCompared} rows`)}`,
-        `${mark('backups')} ${say(lang, `Bản sao lưu bên cạnh tệp (nhật ký là phần đầu của nhật ký tệp): ${v.backupsChecked}`, `Backups beside the file (each log a prefix of the file's): ${v.backupsChecked}`)}`,
-        `  ${say(lang, 'Mã băm cuối của nhật ký', 'Audit head hash')}: ${v.head} (${shortHash(v.head)})`,
+        `${mark('file')} ${m(lang).cli.checkIntegrity}`,
+        `${mark('chain')} ${m(lang).cli.checkChain(v.auditRows)}`,
+        `${mark('tables')} ${m(lang).cli.checkTables(v.rowsCompared)}`,
+        `${mark('backups')} ${m(lang).cli.checkBackups(v.backupsChecked)}`,
+        `  ${m(lang).cli.headHash}: ${v.head} (${shortHash(v.head)})`,
         '',
       ].join('\n'),
     );
     if (v.ok && v.auditRows === 0) {
-      io.out(
-        say(
-          lang,
-          'KẾT QUẢ: tệp trống, nhật ký không có dòng nào. Nếu tệp này đã dùng cho kiểm phiếu thì nó đã bị xóa: đối chiếu với bản sao lưu và mã băm in trên giấy.\n',
-          'RESULT: the file is empty; its audit log has no rows. If this file was used for counting, it was wiped: compare it with a backup and the head hash printed on paper.\n',
-        ),
-      );
+      io.out(m(lang).cli.resultEmpty);
       return EXIT.done;
     }
     if (v.ok) {
-      io.out(
-        say(
-          lang,
-          'KẾT QUẢ: tệp hợp lệ, không bị sửa ngoài ứng dụng. Đối chiếu mã băm cuối với mã in trên biên bản và phiếu tập.\n',
-          'RESULT: the file verifies; nothing was changed outside the app. Compare the head hash with the one printed on the minutes and the stack slips.\n',
-        ),
-      );
-      if (v.backupsChecked === 0)
-        io.out(
-          say(
-            lang,
-            'Lưu ý: không có bản sao lưu bên cạnh tệp để đối chiếu; nếu phần cuối nhật ký bị cắt bớt thì chỉ mã băm in trên giấy mới cho thấy.\n',
-            'Note: no backups beside the file to compare with; a log cut back at its end shows only against the head hash printed on paper.\n',
-          ),
-        );
+      io.out(m(lang).cli.resultOk);
+      if (v.backupsChecked === 0) io.out(m(lang).cli.noBackupsNote);
       return EXIT.done;
     }
     io.err(
-      `${say(lang, 'KẾT QUẢ: tệp KHÔNG hợp lệ. Các chỗ hỏng đầu tiên:', 'RESULT: the file does NOT verify. First problems:')}\n` +
+      `${m(lang).cli.resultBad}\n` +
         v.problems
           .slice(0, 20)
           .map((p) => `  ${fileProblemText(p, lang)}`)
           .join('\n') +
-        (v.problems.length > 20
-          ? say(
-              lang,
-              `\n  … và ${v.problems.length - 20} chỗ khác`,
-              `\n  … and ${v.problems.length - 20} more`,
-            )
-          : '') +
+        (v.problems.length > 20 ? m(lang).cli.andMore(v.problems.length - 20) : '') +
         '\n',
     );
     return EXIT.refused;
@@ -246,7 +181,7 @@ export function verifyCongressFile(file: string, lang: Lang, io: CliIo): Promise
 export function backupsCommand(file: string, lang: Lang, io: CliIo): ExitCode {
   const list = listBackups(file);
   if (list.length === 0) {
-    io.out(say(lang, `Chưa có bản sao lưu nào của ${file}.\n`, `No backups of ${file} yet.\n`));
+    io.out(m(lang).cli.noBackups(file));
     return EXIT.done;
   }
   for (const b of list) io.out(`${b.path}  (${b.reason}, ${(b.bytes / 1024).toFixed(0)} KiB)\n`);
@@ -259,7 +194,7 @@ export function restoreCommand(
   io: CliIo,
 ): ExitCode {
   if (!existsSync(from)) {
-    return refused(io, lang, say(lang, 'Không khôi phục được', 'Restore refused'), [
+    return refused(io, lang, m(lang).cli.restoreRefused, [
       { code: 'not-found', what: 'backup', id: from, path: '--from' },
     ]);
   }
@@ -271,19 +206,13 @@ export function restoreCommand(
   }
   if (!outcome.verification.ok) {
     io.err(
-      `${say(lang, 'Bản sao lưu không hợp lệ, không khôi phục:', 'The backup does not verify; nothing restored:')}\n` +
+      `${m(lang).cli.backupInvalid}\n` +
         outcome.verification.problems.map((p) => `  ${fileProblemText(p, lang)}`).join('\n') +
         '\n',
     );
     return EXIT.refused;
   }
-  io.out(
-    say(
-      lang,
-      `Đã khôi phục ${file} từ ${from}.${outcome.keptAs ? ` Tệp cũ được giữ lại: ${outcome.keptAs}` : ''}\n`,
-      `Restored ${file} from ${from}.${outcome.keptAs ? ` The previous file is kept as ${outcome.keptAs}` : ''}\n`,
-    ),
-  );
+  io.out(m(lang).cli.restored(file, from, outcome.keptAs ?? null));
   return EXIT.done;
 }
 
@@ -299,16 +228,9 @@ export async function backupToCommand(
 ): Promise<ExitCode> {
   return withReadonlyFile(file, { lang, io }, async (db) => {
     const outcome = await backupTo(db, file, to, new Date().toISOString());
-    if (!outcome.ok)
-      return refused(io, lang, say(lang, 'Không sao lưu được', 'Backup refused'), outcome.error);
+    if (!outcome.ok) return refused(io, lang, m(lang).cli.backupRefused, outcome.error);
     const { path, bytes, verification: v } = outcome.value;
-    io.out(
-      say(
-        lang,
-        `Đã sao lưu ra ${path} (${(bytes / 1024).toFixed(0)} KiB) và kiểm tra bản sao: hợp lệ, ${v.auditRows} dòng nhật ký.\n  Mã băm cuối: ${shortHash(v.head)}\n`,
-        `Backed up to ${path} (${(bytes / 1024).toFixed(0)} KiB) and checked the copy: it verifies, ${v.auditRows} audit rows.\n  Head hash: ${shortHash(v.head)}\n`,
-      ),
-    );
+    io.out(m(lang).cli.backedUp(path, (bytes / 1024).toFixed(0), v.auditRows, shortHash(v.head)));
     return EXIT.done;
   });
 }

@@ -1,4 +1,5 @@
 /** CLI commands that print: the ballot, the minutes (signed on request), the fingerprint, verify a PDF. */
+import { messages as m } from '../core/messages/index.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { announcementDocument } from '../core/documents/announcement.ts';
 import { ballotDocument, type Paper } from '../core/documents/ballot.ts';
@@ -11,11 +12,9 @@ import { signPdf, verifyPdfSignature, type SignatureProblem } from '../db/pdf/si
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
 
-const say = (lang: Lang, vi: string, en: string): string => (lang === 'vi' ? vi : en);
-
 function refused(io: CliIo, lang: Lang, file: string, refusals: readonly Refusal[]): ExitCode {
   io.err(
-    `${say(lang, `Hồ sơ bị từ chối: ${file}`, `Record refused: ${file}`)}\n${refusals.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`,
+    `${m(lang).cli.recordRefused(file)}\n${refusals.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`,
   );
   return EXIT.refused;
 }
@@ -23,7 +22,7 @@ function refused(io: CliIo, lang: Lang, file: string, refusals: readonly Refusal
 /** The certificate, not the record, was refused: say so, and write nothing. */
 function notSigned(io: CliIo, lang: Lang, file: string, refusals: readonly Refusal[]): ExitCode {
   io.err(
-    `${say(lang, `Không ký được biên bản, chưa ghi tệp nào. Chứng thư số: ${file}`, `The minutes were not signed and nothing was written. Certificate: ${file}`)}\n${refusals.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`,
+    `${m(lang).cli.notSigned(file)}\n${refusals.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`,
   );
   return EXIT.refused;
 }
@@ -43,7 +42,7 @@ export async function ballotCommand(
     }),
   );
   await writeFile(pdf, bytes);
-  io.out(say(lang, `Đã tạo phiếu bầu ${paper}: ${pdf}\n`, `Ballot (${paper}) written to ${pdf}\n`));
+  io.out(m(lang).cli.ballotWritten(paper, pdf));
   return EXIT.done;
 }
 
@@ -88,13 +87,7 @@ export async function minutesCommand(
   if (sign !== undefined) {
     const passphrase = passEnv === undefined ? '' : process.env[passEnv];
     if (passphrase === undefined) {
-      io.err(
-        say(
-          lang,
-          `Biến môi trường ${passEnv} (mật khẩu tệp .p12) chưa được đặt.\n`,
-          `Environment variable ${passEnv} (the .p12 password) is not set.\n`,
-        ),
-      );
+      io.err(m(lang).cli.passEnvMissing(passEnv ?? ''));
       return EXIT.usage;
     }
     let p12: Buffer;
@@ -116,48 +109,21 @@ export async function minutesCommand(
     bytes = signed.value;
   }
   await writeFile(pdf, bytes);
-  io.out(
-    say(
-      lang,
-      `Đã tạo biên bản kiểm phiếu${sign ? ' (đã ký số)' : ''}: ${pdf}\n`,
-      `Minutes${sign ? ' (signed)' : ''} written to ${pdf}\n`,
-    ),
-  );
+  io.out(m(lang).cli.minutesWritten(sign !== undefined, pdf));
   if (announcement !== undefined) {
     await writeFile(
       announcement,
       await renderPdf(announcementDocument({ record: record.value, result, date: when })),
     );
-    io.out(
-      say(
-        lang,
-        `Đã tạo văn bản công bố kết quả: ${announcement}\n`,
-        `Announcement written to ${announcement}\n`,
-      ),
-    );
+    io.out(m(lang).cli.announcementWritten(announcement));
   }
   return EXIT.done;
 }
 
-const PROBLEM_TEXT: Readonly<Record<SignatureProblem, { vi: string; en: string }>> = {
-  'no-signature': { vi: 'tệp không có chữ ký số', en: 'the file has no digital signature' },
-  'byte-range': {
-    vi: 'vùng ký (ByteRange) không hợp lệ',
-    en: 'the signed byte range is malformed',
-  },
-  'not-whole-file': {
-    vi: 'có nội dung được thêm sau khi ký',
-    en: 'content was added after signing',
-  },
-  digest: {
-    vi: 'nội dung đã bị thay đổi sau khi ký',
-    en: 'the document was changed after signing',
-  },
-  signature: {
-    vi: 'chữ ký không khớp với chứng thư số',
-    en: 'the signature does not match the certificate',
-  },
-  malformed: { vi: 'chữ ký số không đọc được', en: 'the signature cannot be read' },
+/** A signature problem in words; typed by the signer's codes, so a new one needs its text. */
+const signatureProblem = (problem: SignatureProblem, lang: Lang): string => {
+  const texts: Readonly<Record<SignatureProblem, string>> = m(lang).cli.signatureProblem;
+  return texts[problem];
 };
 
 export async function verifyPdfCommand(file: string, lang: Lang, io: CliIo): Promise<ExitCode> {
@@ -170,21 +136,9 @@ export async function verifyPdfCommand(file: string, lang: Lang, io: CliIo): Pro
   }
   const check = verifyPdfSignature(bytes);
   if (!check.ok) {
-    io.err(
-      say(
-        lang,
-        `Chữ ký KHÔNG hợp lệ: ${PROBLEM_TEXT[check.error].vi}.\n`,
-        `Signature NOT valid: ${PROBLEM_TEXT[check.error].en}.\n`,
-      ),
-    );
+    io.err(m(lang).cli.signatureInvalid(signatureProblem(check.error, lang)));
     return EXIT.refused;
   }
-  io.out(
-    say(
-      lang,
-      `✓ Chữ ký số hợp lệ, tài liệu không bị thay đổi sau khi ký.\n  Người ký: ${check.value.signer}\n  Thời điểm ký: ${check.value.signedAt ?? '(không ghi)'}\n`,
-      `✓ The signature is valid and the document is unchanged since signing.\n  Signer: ${check.value.signer}\n  Signed at: ${check.value.signedAt ?? '(not recorded)'}\n`,
-    ),
-  );
+  io.out(m(lang).cli.signatureValid(check.value.signer, check.value.signedAt ?? null));
   return EXIT.done;
 }

@@ -358,6 +358,60 @@ export const en: Messages = {
     logout: 'Log out',
   },
   entity,
+  cli: {
+    openFailed: 'Cannot open the congress file',
+    recordRefused: (file: string) => `Record refused: ${file}`,
+    importRefused: (into: string) => `Import into ${into} refused`,
+    imported: (code: string, ballots: number, into: string) =>
+      `Imported election "${code}" with ${ballots} ballots into ${into}.\n`,
+    exportRefused: 'Export refused',
+    exported: (code: string, ballots: number, out: string) =>
+      `Exported election "${code}" (${ballots} ballots) to ${out}.\n`,
+    auditExported: (rows: number, out: string) =>
+      `Exported the audit log (${rows} rows) to ${out}.\n`,
+    auditVerified: (rows: number, head: string) =>
+      `✓ The audit chain verifies: ${rows} rows.\n  Head hash: ${head}\n`,
+    checkIntegrity: 'File integrity (SQLite integrity_check)',
+    checkChain: (rows: number) => `Audit hash chain: ${rows} rows`,
+    checkTables: (rows: number) => `Every table against the replayed log: ${rows} rows`,
+    checkBackups: (n: number) => `Backups beside the file (each log a prefix of the file's): ${n}`,
+    headHash: 'Audit head hash',
+    resultEmpty:
+      'RESULT: the file is empty; its audit log has no rows. If this file was used for counting, it was wiped: compare it with a backup and the head hash printed on paper.\n',
+    resultOk:
+      'RESULT: the file verifies; nothing was changed outside the app. Compare the head hash with the one printed on the minutes and the stack slips.\n',
+    noBackupsNote:
+      'Note: no backups beside the file to compare with; a log cut back at its end shows only against the head hash printed on paper.\n',
+    resultBad: 'RESULT: the file does NOT verify. First problems:',
+    andMore: (n: number) => `\n  … and ${n} more`,
+    noBackups: (file: string) => `No backups of ${file} yet.\n`,
+    restoreRefused: 'Restore refused',
+    backupInvalid: 'The backup does not verify; nothing restored:',
+    restored: (file: string, from: string, keptAs: string | null) =>
+      `Restored ${file} from ${from}.${keptAs ? ` The previous file is kept as ${keptAs}` : ''}\n`,
+    backupRefused: 'Backup refused',
+    backedUp: (path: string, kib: string, rows: number, head: string) =>
+      `Backed up to ${path} (${kib} KiB) and checked the copy: it verifies, ${rows} audit rows.\n  Head hash: ${head}\n`,
+    notSigned: (file: string) =>
+      `The minutes were not signed and nothing was written. Certificate: ${file}`,
+    ballotWritten: (paper: string, pdf: string) => `Ballot (${paper}) written to ${pdf}\n`,
+    passEnvMissing: (name: string) =>
+      `Environment variable ${name} (the .p12 password) is not set.\n`,
+    minutesWritten: (signed: boolean, pdf: string) =>
+      `Minutes${signed ? ' (signed)' : ''} written to ${pdf}\n`,
+    announcementWritten: (path: string) => `Announcement written to ${path}\n`,
+    signatureInvalid: (problem: string) => `Signature NOT valid: ${problem}.\n`,
+    signatureValid: (signer: string, at: string | null) =>
+      `✓ The signature is valid and the document is unchanged since signing.\n  Signer: ${signer}\n  Signed at: ${at ?? '(not recorded)'}\n`,
+    signatureProblem: {
+      'no-signature': 'the file has no digital signature',
+      'byte-range': 'the signed byte range is malformed',
+      'not-whole-file': 'content was added after signing',
+      digest: 'the document was changed after signing',
+      signature: 'the signature does not match the certificate',
+      malformed: 'the signature cannot be read',
+    },
+  },
   /** Why a call got no answer. */
   unavailable: {
     disconnected: 'Lost the connection to the server — reconnecting. What you are typing is kept.',

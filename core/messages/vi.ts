@@ -382,6 +382,60 @@ export const vi = {
     logout: 'Đăng xuất',
   },
   entity,
+  /** The command line's sentences (cli/). */
+  cli: {
+    openFailed: 'Không mở được tệp đại hội',
+    recordRefused: (file: string) => `Hồ sơ bị từ chối: ${file}`,
+    importRefused: (into: string) => `Không nhập được vào ${into}`,
+    imported: (code: string, ballots: number, into: string) =>
+      `Đã nhập cuộc bầu "${code}" với ${ballots} phiếu vào ${into}.\n`,
+    exportRefused: 'Không xuất được',
+    exported: (code: string, ballots: number, out: string) =>
+      `Đã xuất cuộc bầu "${code}" (${ballots} phiếu) ra ${out}.\n`,
+    auditExported: (rows: number, out: string) => `Đã xuất nhật ký (${rows} dòng) ra ${out}.\n`,
+    auditVerified: (rows: number, head: string) =>
+      `✓ Chuỗi băm nhật ký hợp lệ: ${rows} dòng.\n  Mã băm cuối: ${head}\n`,
+    checkIntegrity: 'Tính toàn vẹn của tệp (SQLite integrity_check)',
+    checkChain: (rows: number) => `Chuỗi băm nhật ký: ${rows} dòng`,
+    checkTables: (rows: number) => `Mọi bảng đối chiếu với nhật ký chạy lại: ${rows} dòng`,
+    checkBackups: (n: number) =>
+      `Bản sao lưu bên cạnh tệp (nhật ký là phần đầu của nhật ký tệp): ${n}`,
+    headHash: 'Mã băm cuối của nhật ký',
+    resultEmpty:
+      'KẾT QUẢ: tệp trống, nhật ký không có dòng nào. Nếu tệp này đã dùng cho kiểm phiếu thì nó đã bị xóa: đối chiếu với bản sao lưu và mã băm in trên giấy.\n',
+    resultOk:
+      'KẾT QUẢ: tệp hợp lệ, không bị sửa ngoài ứng dụng. Đối chiếu mã băm cuối với mã in trên biên bản và phiếu tập.\n',
+    noBackupsNote:
+      'Lưu ý: không có bản sao lưu bên cạnh tệp để đối chiếu; nếu phần cuối nhật ký bị cắt bớt thì chỉ mã băm in trên giấy mới cho thấy.\n',
+    resultBad: 'KẾT QUẢ: tệp KHÔNG hợp lệ. Các chỗ hỏng đầu tiên:',
+    andMore: (n: number) => `\n  … và ${n} chỗ khác`,
+    noBackups: (file: string) => `Chưa có bản sao lưu nào của ${file}.\n`,
+    restoreRefused: 'Không khôi phục được',
+    backupInvalid: 'Bản sao lưu không hợp lệ, không khôi phục:',
+    restored: (file: string, from: string, keptAs: string | null) =>
+      `Đã khôi phục ${file} từ ${from}.${keptAs ? ` Tệp cũ được giữ lại: ${keptAs}` : ''}\n`,
+    backupRefused: 'Không sao lưu được',
+    backedUp: (path: string, kib: string, rows: number, head: string) =>
+      `Đã sao lưu ra ${path} (${kib} KiB) và kiểm tra bản sao: hợp lệ, ${rows} dòng nhật ký.\n  Mã băm cuối: ${head}\n`,
+    notSigned: (file: string) => `Không ký được biên bản, chưa ghi tệp nào. Chứng thư số: ${file}`,
+    ballotWritten: (paper: string, pdf: string) => `Đã tạo phiếu bầu ${paper}: ${pdf}\n`,
+    passEnvMissing: (name: string) =>
+      `Biến môi trường ${name} (mật khẩu tệp .p12) chưa được đặt.\n`,
+    minutesWritten: (signed: boolean, pdf: string) =>
+      `Đã tạo biên bản kiểm phiếu${signed ? ' (đã ký số)' : ''}: ${pdf}\n`,
+    announcementWritten: (path: string) => `Đã tạo văn bản công bố kết quả: ${path}\n`,
+    signatureInvalid: (problem: string) => `Chữ ký KHÔNG hợp lệ: ${problem}.\n`,
+    signatureValid: (signer: string, at: string | null) =>
+      `✓ Chữ ký số hợp lệ, tài liệu không bị thay đổi sau khi ký.\n  Người ký: ${signer}\n  Thời điểm ký: ${at ?? '(không ghi)'}\n`,
+    signatureProblem: {
+      'no-signature': 'tệp không có chữ ký số',
+      'byte-range': 'vùng ký (ByteRange) không hợp lệ',
+      'not-whole-file': 'có nội dung được thêm sau khi ký',
+      digest: 'nội dung đã bị thay đổi sau khi ký',
+      signature: 'chữ ký không khớp với chứng thư số',
+      malformed: 'chữ ký số không đọc được',
+    },
+  },
   /** Why a call got no answer. */
   unavailable: {
     disconnected: 'Mất kết nối với máy chủ — đang kết nối lại. Dữ liệu đang nhập vẫn được giữ.',

@@ -87,12 +87,12 @@ describe('the CLI itself', () => {
     expect(run.stderr).toContain('ENOENT');
   });
 
-  it('usage errors exit 2; commands of later issues say they are not available yet', async () => {
+  it('usage errors exit 2; a missing record is a refusal (1) naming the file', async () => {
     expect((await runCli([])).code).toBe(2);
     expect((await runCli(['tally'])).code).toBe(2);
     expect((await runCli(['tally', 'a.json', '--bogus'])).code).toBe(2);
-    const later = await runCli(['scan', 'a.json', 'x.png']);
-    expect(later.code).toBe(2);
-    expect(later.stderr).toContain('chưa có');
+    const missing = await runCli(['scan', 'a.json', 'x.png']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('a.json');
   });
 });

@@ -393,7 +393,10 @@ describe('electron/main.ts, run with a stand-in electron', () => {
       fileName: 'missing.xlsx',
     });
 
-    await expect(dialog(from(wc), 'folder')).rejects.toThrow(/malformed/u);
+    await expect(dialog(from(wc), 'directory')).rejects.toThrow(/malformed/u);
+    // A folder for "Sao lưu ra USB": chosen in the dialog, then the only folder a call may name.
+    fake.dialogs.next.push({ canceled: false, filePaths: [dir] });
+    await expect(dialog(from(wc), 'folder')).resolves.toBe(dir);
   });
 
   it('quitting closes the congress file first', async () => {
