@@ -123,8 +123,11 @@ describe('the built renderer in Chromium under the policy', () => {
     await projector.page.goto(hall.url.replace('#token=', '#/projector?token='));
     await projector.page.waitForSelector('#root > *');
     await projector.page.waitForTimeout(500);
-    expect(violations).toEqual([]);
-    expect(projector.violations).toEqual([]);
+    // zod probes whether eval is allowed (`Function("")` in a try) and falls back when it is not:
+    // the policy refusing it is the policy working, not a screen that breaks.
+    const probe = (v: string) => /^script-src eval\b|'unsafe-eval'/u.test(v);
+    expect(violations.filter((v) => !probe(v))).toEqual([]);
+    expect(projector.violations.filter((v) => !probe(v))).toEqual([]);
     await projector.page.close();
     await page.close();
   });
