@@ -92,8 +92,10 @@ export class Api {
       case 'logout':
         if (session !== undefined) this.sessions.delete(session);
         return answered(null);
-      case 'file':
-        return this.file(name, input);
+      case 'file': {
+        const guard = this.fileGuard(name, session);
+        return guard ?? this.file(name, input);
+      }
       case 'sheet':
         return previewSheet(input);
       default:
@@ -136,6 +138,22 @@ export class Api {
           { code: 'enum', value: kind, allowed: Object.keys(CALLS), path: 'kind' },
         ]);
     }
+  }
+
+  /**
+   * Once the open file has operators, leaving it (close, open, create another) is an
+   * administrator's act and a copy needs a login: a station token alone must not swap the file
+   * for a new one where its holder would be the first admin.
+   */
+  private fileGuard(name: string, session: string | undefined): Reply<never> | null {
+    if (name === 'current' || name === 'recent') return null;
+    const operators = this.workspace.service?.query('operators');
+    if (!operators?.ok || operators.value.length === 0) return null;
+    const actor = this.actorFor(session);
+    if (actor === null) return refusedWith([{ code: 'login-required', path: '' }]);
+    if (name !== 'backupTo' && actor.role !== 'admin')
+      return refusedWith([{ code: 'forbidden', role: actor.role, needed: ['admin'], path: '' }]);
+    return null;
   }
 
   private async file(name: string, input: unknown): Promise<Reply<unknown>> {
