@@ -118,7 +118,7 @@ describe('one ballot schema at the command boundary (issue 8, item 6)', () => {
       body: { struck: ['c1', 'c3'] },
       ruling: { invalid: 'marked', note: 'chữ ký' },
     });
-    const exported = value(s.query('exportRecord', { electionId: id })) as {
+    const exported = value(s.query('exportRecord', { electionId: id })) as unknown as {
       ballots: { entered: unknown[] };
     };
     expect(exported.ballots.entered).toEqual([
