@@ -11,6 +11,7 @@ import { Setup } from './features/setup/Setup.tsx';
 import { Login } from './features/start/Login.tsx';
 import { PairStation } from './features/start/Pairing.tsx';
 import { Start } from './features/start/Start.tsx';
+import { touchesShell } from './changes.ts';
 import { refresh } from './refresh.ts';
 import { hashOf, ROUTES } from './routes.ts';
 import { useApp } from './store.ts';
@@ -41,8 +42,10 @@ function useService(): void {
   useEffect(() => {
     void refresh();
     const offEvents = client.onEvent((e) => {
-      useApp.getState().changed(e.type === 'event' ? e.event.electionId : null);
-      void refresh();
+      const state = useApp.getState();
+      if (e.type === 'event') state.changed(e.event.electionId, e.event.changes);
+      else state.changed(null, null);
+      if (touchesShell(useApp.getState().change)) void refresh();
     });
     const offStatus = client.onStatus((up) => {
       const state = useApp.getState();
@@ -52,7 +55,7 @@ function useService(): void {
       }
       state.set({ connected: true, lostAt: null });
       // Back after an outage or a restart of the host: everything shown may be stale.
-      state.changed(null);
+      state.changed(null, null);
       void refresh();
     });
     return () => {

@@ -24,8 +24,8 @@ interface AppState {
   setupTab: SetupTab;
   setLang(lang: 'vi' | 'en'): void;
   go(route: Route): void;
-  /** A change touching the views of `electionId` (null: every view). */
-  changed(electionId: number | null): void;
+  /** A change touching `queries` (null: all) of the views of `electionId` (null: every view). */
+  changed(electionId: number | null, queries: readonly string[] | null): void;
   set(partial: Partial<Omit<AppState, 'set' | 'go' | 'setLang' | 'changed'>>): void;
 }
 
@@ -48,7 +48,8 @@ export const useApp = create<AppState>((set) => ({
     window.location.hash = hashOf(route);
     set({ route });
   },
-  changed: (electionId) => set((s) => ({ change: { seq: s.change.seq + 1, electionId } })),
+  changed: (electionId, queries) =>
+    set((s) => ({ change: { seq: s.change.seq + 1, electionId, queries } })),
   set: (partial) => {
     if (partial.electionId !== undefined)
       sessionStorage.setItem('kp-election', String(partial.electionId ?? ''));

@@ -27,9 +27,10 @@ export function useQuery<K extends QueryName>(
   useEffect(
     () =>
       useApp.subscribe((s, before) => {
-        if (s.change !== before.change && touches(s.change, electionId)) setNonce((n) => n + 1);
+        if (s.change !== before.change && touches(s.change, name, electionId))
+          setNonce((n) => n + 1);
       }),
-    [electionId],
+    [name, electionId],
   );
   useEffect(() => {
     if (input === null) return;

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatPercent } from '../../core/percent.ts';
 import { ELECTION_STATUSES } from '../../core/lifecycle/election.ts';
-import { touches } from '../../renderer/changes.ts';
+import { touches, touchesShell } from '../../renderer/changes.ts';
+import { CHANGES } from '../../core/protocol/changes.ts';
 import { routeOf } from '../../renderer/routes.ts';
 import { isPastDeclared, nextPlace, otherOpenStacks } from '../../renderer/features/entry/stack.ts';
 import { cursorOf, sheetGrid } from '../../renderer/features/entry/sheet-layout.ts';
@@ -188,11 +189,20 @@ describe('attendance by name (item 11)', () => {
 });
 
 describe('which views a change touches, and the screens’ addresses', () => {
-  it('a change to one election reloads views of that election and views of no election', () => {
-    expect(touches({ seq: 1, electionId: 2 }, 2)).toBe(true);
-    expect(touches({ seq: 1, electionId: 2 }, 3)).toBe(false);
-    expect(touches({ seq: 1, electionId: 2 }, undefined)).toBe(true);
-    expect(touches({ seq: 1, electionId: null }, 3)).toBe(true);
+  it('a change reloads the views of its queries, for its election or when it names none', () => {
+    const ballot = { seq: 1, electionId: 2, queries: CHANGES.enterBallot };
+    expect(touches(ballot, 'results', 2)).toBe(true);
+    expect(touches(ballot, 'results', 3)).toBe(false);
+    expect(touches(ballot, 'delegates', undefined)).toBe(false);
+    expect(touches(ballot, 'elections', undefined)).toBe(false);
+    expect(touchesShell(ballot)).toBe(false);
+    // The audit log grows with every command.
+    expect(touches(ballot, 'audit', undefined)).toBe(true);
+    const base = { seq: 2, electionId: null, queries: CHANGES.setBase };
+    expect(touches(base, 'results', 3)).toBe(true);
+    expect(touchesShell(base)).toBe(true);
+    // A reconnection: everything may be stale.
+    expect(touches({ seq: 3, electionId: null, queries: null }, 'display', undefined)).toBe(true);
   });
 
   it('an address names its screen, with or without a token after it', () => {

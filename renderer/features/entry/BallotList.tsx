@@ -62,16 +62,16 @@ export function BallotList({
               <td className="cut" title={t.invalid[b.status]}>
                 {t.invalid[b.status]}
               </td>
-              <td className="row small">
+              <td className="actions-cell">
                 {!b.voided ? (
-                  <>
+                  <div className="row small">
                     <button onClick={() => onCorrect(b.n, b.body)}>{t.count.correct}</button>
                     <button onClick={() => setVoiding(b.n)}>{t.count.void}</button>
-                  </>
+                  </div>
                 ) : (
-                  <span className="muted cut" title={b.voidReason ?? ''}>
+                  <div className="muted cut" title={b.voidReason ?? ''}>
                     {b.voidReason}
-                  </span>
+                  </div>
                 )}
               </td>
             </tr>

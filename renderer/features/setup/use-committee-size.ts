@@ -1,12 +1,21 @@
 /** The new committee's size, read from the results of the committee elections (conference-base.ts). */
 import { useEffect, useState } from 'react';
 import { client } from '../../client.ts';
+import { touches } from '../../changes.ts';
 import { useApp } from '../../store.ts';
 import { committeeElections, newCommitteeSize } from './conference-base.ts';
 
 export function useCommitteeSize(): number | null {
   const elections = useApp((s) => s.elections);
-  const change = useApp((s) => s.change);
+  const [nonce, setNonce] = useState(0);
+  useEffect(
+    () =>
+      useApp.subscribe((s, before) => {
+        if (s.change !== before.change && touches(s.change, 'results', undefined))
+          setNonce((n) => n + 1);
+      }),
+    [],
+  );
   const [elected, setElected] = useState<ReadonlyMap<number, number>>(new Map());
   const ids = committeeElections(elections).join(',');
   useEffect(() => {
@@ -26,6 +35,6 @@ export function useCommitteeSize(): number | null {
     return () => {
       live = false;
     };
-  }, [ids, change]);
+  }, [ids, nonce]);
   return newCommitteeSize(elections, elected);
 }
