@@ -34,7 +34,8 @@ export function BallotList({
             `${numberOf.get(c)}:${m === 'agree' ? '✓' : m === 'disagree' ? '✗' : m === 'both' ? '±' : '○'}`,
         )
         .join(' ');
-    return t.invalid[body.invalid];
+    // A ruling from the paper alone: the status column names it.
+    return t.common.none;
   };
   const rows = [...(data ?? [])].reverse().slice(0, 200);
   return (
