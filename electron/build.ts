@@ -25,7 +25,7 @@ export async function buildElectron({
     throw new Error(`electron build: ${outdir} is not …/electron`);
   const { main, preload } = await buildBundles({
     outdir: dirname(outdir),
-    names: ['main', 'preload'],
+    names: ['main', 'preload', 'sheetWorker'],
   });
   return { main, preload };
 }

@@ -24,7 +24,7 @@ export const INPUTS_FILE = 'inputs.json';
  */
 export const EXTERNAL = ['electron', 'better-sqlite3', 'exceljs', 'sharp'] as const;
 
-export type BundleName = 'cli' | 'server' | 'main' | 'preload';
+export type BundleName = 'cli' | 'server' | 'main' | 'preload' | 'sheetWorker';
 
 interface BundleSpec {
   readonly entry: string;
@@ -39,6 +39,13 @@ export const BUNDLES: Readonly<Record<BundleName, BundleSpec>> = {
   // Electron loads its main process as CommonJS here; a sandboxed preload must be CommonJS.
   main: { entry: 'electron/main.ts', outfile: 'electron/main.cjs', format: 'cjs' },
   preload: { entry: 'electron/preload.ts', outfile: 'electron/preload.cjs', format: 'cjs' },
+  // The spreadsheet reader's worker thread, beside the desktop app's main process (where the
+  // sources are absent once packaged); from a checkout, the other hosts start it from source.
+  sheetWorker: {
+    entry: 'db/people-sheet/worker.ts',
+    outfile: 'electron/people-sheet-worker.cjs',
+    format: 'cjs',
+  },
 };
 
 const posix = (path: string): string => path.split(sep).join('/');

@@ -25,9 +25,13 @@ type Start = (options: WorkerOptions) => Worker;
 
 function workerStarter(): Start {
   const here = import.meta.dirname;
-  for (const name of BUNDLED_WORKER_NAMES) {
-    const bundled = join(here, name);
-    if (existsSync(bundled)) return (options) => new Worker(bundled, options);
+  // Inside a CommonJS bundle (the desktop app), the worker's own bundle sits beside it.
+  const bundleDir = typeof __dirname === 'string' ? __dirname : undefined;
+  for (const dir of [bundleDir, here]) {
+    for (const name of dir === undefined ? [] : BUNDLED_WORKER_NAMES) {
+      const bundled = join(dir!, name);
+      if (existsSync(bundled)) return (options) => new Worker(bundled, options);
+    }
   }
   const source = join(here, 'worker.ts');
   if (!existsSync(source)) {

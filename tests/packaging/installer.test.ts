@@ -182,6 +182,7 @@ describe('the package built by electron-builder --linux dir', () => {
     for (const path of [
       '/package.json',
       '/dist/electron/main.cjs',
+      '/dist/electron/people-sheet-worker.cjs',
       '/dist/electron/preload.cjs',
       '/dist/renderer/index.html',
     ]) {
@@ -217,6 +218,7 @@ describe('the package built by electron-builder --linux dir', () => {
     ).toEqual(['/dist/electron', '/dist/renderer']);
     expect(entries.filter((e) => e.startsWith('/dist/electron/')).sort()).toEqual([
       '/dist/electron/main.cjs',
+      '/dist/electron/people-sheet-worker.cjs',
       '/dist/electron/preload.cjs',
     ]);
     const refused = entries.filter(
