@@ -43,6 +43,10 @@ const REASONS: Readonly<Record<string, { vi: string; en: string }>> = {
     vi: 'trùng nội dung với tệp đã đưa vào',
     en: 'the same content as a file given before',
   },
+  'reader-crashed': {
+    vi: 'trình đọc dừng lại ở trang này (ảnh quá nặng hoặc lỗi); các trang khác vẫn được đọc',
+    en: 'the reader stopped on this page (too heavy an image, or a fault); the other pages are still read',
+  },
   'doubtful-line': { vi: 'dòng không chắc chắn', en: 'uncertain line' },
   'ink-beside-name': { vi: 'có mực bên cạnh tên', en: 'ink beside a name' },
   'ink-outside-lines': {

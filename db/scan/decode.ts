@@ -24,7 +24,9 @@ export type DecodeProblem =
   | 'corrupt'
   | 'unsupported-pdf-image'
   | 'no-image-on-page'
-  | 'duplicate-file';
+  | 'duplicate-file'
+  /** The reader stopped on this page (out of memory, a crash): the page only, never the batch. */
+  | 'reader-crashed';
 
 export interface DecodeFailure {
   readonly problem: DecodeProblem;

@@ -39,47 +39,86 @@ function inProcess(record: ElectionRecord, paper: Paper, thresholds: ScanThresho
   };
 }
 
+/** Workers lost to crashes before the pool gives up (a worker that cannot even start). */
+const RESTARTS = 8;
+
 function pool(
   record: ElectionRecord,
   paper: Paper,
   thresholds: ScanThresholds,
   size: number,
-): Reader {
   // The worker is TypeScript: its entry registers the same tsx loader as this process.
-  const url = new URL('./worker-entry.mjs', import.meta.url);
-  const workers = Array.from(
-    { length: size },
-    () => new Worker(url, { workerData: { record, paper, thresholds } }),
-  );
+  url: URL = new URL('./worker-entry.mjs', import.meta.url),
+): Reader {
   const waiting = new Map<number, (o: PageOutcome) => void>();
-  const idle: Worker[] = [...workers];
+  // The job each worker is reading, so that a worker that dies fails that page alone.
+  const busy = new Map<Worker, number>();
+  const idle: Worker[] = [];
   const queue: (() => void)[] = [];
+  const all = new Set<Worker>();
+  let restarts = 0;
   let nextId = 0;
-  for (const w of workers) {
+  let closing = false;
+  const lost: PageOutcome = {
+    status: 'failed',
+    failure: { problem: 'reader-crashed' },
+  };
+  const finish = (id: number, outcome: PageOutcome) => {
+    waiting.get(id)?.(outcome);
+    waiting.delete(id);
+  };
+  const start = (): void => {
+    const w = new Worker(url, {
+      workerData: { record, paper, thresholds },
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    });
+    all.add(w);
     w.on('message', (m: { id: number; outcome: PageOutcome }) => {
-      waiting.get(m.id)?.(m.outcome);
-      waiting.delete(m.id);
+      busy.delete(w);
+      finish(m.id, m.outcome);
       idle.push(w);
       queue.shift()?.();
     });
-    w.on('error', (e) => {
-      throw e;
-    });
-  }
+    const died = () => {
+      if (!all.delete(w) || closing) return;
+      const id = busy.get(w);
+      busy.delete(w);
+      const at = idle.indexOf(w);
+      if (at >= 0) idle.splice(at, 1);
+      if (id !== undefined) finish(id, lost);
+      if (restarts++ < RESTARTS) {
+        start();
+        queue.shift()?.();
+      } else if (all.size === 0) {
+        // No reader left: every page still waiting is failed, never left hanging.
+        for (const go of queue.splice(0)) go();
+      }
+    };
+    w.on('error', died);
+    w.on('exit', died);
+    idle.push(w);
+  };
+  for (let i = 0; i < size; i++) start();
   return {
     read: (job, debug) =>
       new Promise<PageOutcome>((resolve) => {
         const go = () => {
-          const w = idle.pop()!;
+          const w = idle.pop();
           const id = nextId++;
           waiting.set(id, resolve);
+          if (w === undefined) {
+            finish(id, lost);
+            return;
+          }
+          busy.set(w, id);
           w.postMessage({ id, job, ...(debug ? { debug } : {}) });
         };
-        if (idle.length > 0) go();
+        if (idle.length > 0 || all.size === 0) go();
         else queue.push(go);
       }),
     close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closing = true;
+      await Promise.all([...all].map((w) => w.terminate()));
     },
   };
 }
@@ -102,6 +141,7 @@ export async function scanFiles({
   threads = Math.min(2, availableParallelism()),
   debugDir,
   onSheet,
+  workerUrl,
 }: {
   record: ElectionRecord;
   files: readonly string[];
@@ -110,6 +150,8 @@ export async function scanFiles({
   threads?: number;
   debugDir?: string;
   onSheet?: (done: number, listed: number) => void;
+  /** Another worker entry (tests: one that crashes on a page). */
+  workerUrl?: URL;
 }): Promise<SheetOutcome[]> {
   const entries: PageEntry[] = [];
   const outcomes: Promise<PageOutcome>[] = [];
@@ -131,7 +173,7 @@ export async function scanFiles({
         // Threads pay off from a few pages on (each one builds its blank ballot first).
         reader ??=
           threads > 1 && (files.length >= 4 || pages.length >= 4)
-            ? pool(record, paper, thresholds, threads)
+            ? pool(record, paper, thresholds, threads, workerUrl)
             : inProcess(record, paper, thresholds);
         while (inFlight >= ahead) await new Promise<void>((resolve) => (wake = resolve));
         inFlight++;
