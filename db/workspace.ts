@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { homedir } from 'node:os';
-import { congressDetails, type CongressDetails } from '../core/api.ts';
+import { congressDetails } from '../core/api.ts';
 import type { Refusal } from '../core/refusal.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import type { ChangeEvent } from '../core/views.ts';
@@ -13,16 +13,8 @@ import { CongressFileError, FILE_EXTENSION } from './connection.ts';
 import { Service, type ServiceOptions } from './service.ts';
 import { zodRefusals } from '../core/record.ts';
 
-export interface FileInfo {
-  readonly path: string;
-  readonly congress: CongressDetails | null;
-}
-
-export interface RecentFile {
-  readonly path: string;
-  readonly name: string;
-  readonly openedAt: string;
-}
+export type { FileInfo, RecentFile } from '../core/protocol/calls.ts';
+import type { FileInfo, RecentFile } from '../core/protocol/calls.ts';
 
 export type WorkspaceEvent =
   | { readonly type: 'event'; readonly event: ChangeEvent }

@@ -26,13 +26,4 @@ export const SHEET_LIMITS = {
   heapMb: 512,
 } as const;
 
-export type SheetLimit =
-  | 'file-bytes'
-  | 'expanded-bytes'
-  | 'zip-entries'
-  | 'rows'
-  | 'columns'
-  | 'cells'
-  | 'cell-chars'
-  | 'time'
-  | 'memory';
+export type { SheetLimit } from '../../core/protocol/sheet.ts';
