@@ -478,5 +478,35 @@ describe('issue 9 in the browser: a congress with a conference election and two 
     expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(
       768,
     );
+    // A longer list scrolls within the ballot, keeping the candidate being typed in view.
+    const long = run(
+      s.execute(
+        'createElection',
+        {
+          title: 'Bầu đại biểu dự khuyết',
+          kind: 'alternate-delegates',
+          layout: 'strike',
+          seats: 80,
+          candidates: Array.from({ length: 90 }, (_, i) => `Trần Văn Bình ${i + 1}`),
+          order: 'as-given',
+        },
+        ADMIN,
+      ),
+    ).electionId;
+    run(s.execute('startCounting', { electionId: long }, ADMIN));
+    await expect.poll(() => page.locator('select.election-picker option').count()).toBe(4);
+    await page.locator('select.election-picker').selectOption(String(long));
+    await page.getByRole('heading', { name: 'Phiếu số 1' }).waitFor();
+    await type(page, '88');
+    const inView = () =>
+      page.getByTestId('ballot').evaluate((ol) => {
+        const box = ol.getBoundingClientRect();
+        const li = ol.children[87]!.getBoundingClientRect();
+        return li.top >= box.top && li.bottom <= box.bottom && li.bottom <= 768;
+      });
+    await expect.poll(inView).toBe(true);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(
+      768,
+    );
   });
 });

@@ -151,6 +151,13 @@ describe('the entry queue in the browser’s storage', () => {
     expect(gone.unsaved).toBe(0);
     expect(alive.unsaved).toBe(1);
     expect(otherElection.unsaved).toBe(1);
+    // Taken while this station runs: handed over, not written under its key.
+    const late = new StoredQueue(local, 'late', 'f', 1);
+    late.save([ballot(['c6'])]);
+    const taken = mine.takeOrphans(now + 1);
+    expect(taken.pending.map((x) => x.body)).toEqual([{ struck: ['c6'] }]);
+    expect(late.unsaved).toBe(0);
+    expect(mine.load()).toHaveLength(2);
     // A station silent past the limit is gone too.
     expect(mine.adoptOrphans(now + STALE_MS + 1)).toBe(1);
     expect(alive.unsaved).toBe(0);

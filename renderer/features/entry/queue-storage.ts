@@ -28,8 +28,8 @@ interface Stored {
 
 const PREFIX = 'kp-queue|';
 const ALIVE = 'kp-alive|';
-/** A station silent this long is gone (its tab closed or its browser crashed). */
-export const STALE_MS = 10_000;
+/** A station silent this long is gone (its browser crashed); longer than a hidden tab's throttled timers. */
+export const STALE_MS = 90_000;
 
 const keyOf = (station: string, file: string, electionId: number): string =>
   `${PREFIX}${station}|${electionId}|${file}`;
@@ -79,10 +79,16 @@ export class StoredQueue implements QueueStorage {
     write(this.storage, this.key, { ...read(this.storage, this.key), failed });
   }
 
-  /** Takes over the queues of gone stations for the same file and election (oldest first). */
-  adoptOrphans(now: number): number {
+  /**
+   * Takes the queues of gone stations for the same file and election out of the storage: their
+   * ballots, to be sent by this station (oldest station first, each in its typing order).
+   */
+  takeOrphans(now: number): Stored {
     const suffix = `|${this.electionId}|${this.file}`;
-    let adopted = 0;
+    const mine = read(this.storage, this.key);
+    const known = new Set([...mine.pending, ...mine.failed].map((b) => b.clientKey));
+    const pending: PendingBallot[] = [];
+    const failed: FailedBallot[] = [];
     const keys = Array.from({ length: this.storage.length }, (_, i) => this.storage.key(i) ?? '');
     for (const key of keys) {
       if (!key.startsWith(PREFIX) || !key.endsWith(suffix) || key === this.key) continue;
@@ -90,18 +96,22 @@ export class StoredQueue implements QueueStorage {
       const beat = Number(this.storage.getItem(`${ALIVE}${station}`) ?? 0);
       if (now - beat < STALE_MS) continue;
       const theirs = read(this.storage, key);
-      const mine = read(this.storage, this.key);
-      const known = new Set([...mine.pending, ...mine.failed].map((b) => b.clientKey));
-      const pending = theirs.pending.filter((b) => !known.has(b.clientKey));
-      const failed = theirs.failed.filter((b) => !known.has(b.clientKey));
-      write(this.storage, this.key, {
-        pending: [...pending, ...mine.pending],
-        failed: [...mine.failed, ...failed],
-      });
+      pending.push(...theirs.pending.filter((b) => !known.has(b.clientKey)));
+      failed.push(...theirs.failed.filter((b) => !known.has(b.clientKey)));
       this.storage.removeItem(key);
-      adopted += pending.length + failed.length;
     }
-    return adopted;
+    return { pending, failed };
+  }
+
+  /** Before this station's queue starts: the orphans' ballots go first, then its own. */
+  adoptOrphans(now: number): number {
+    const { pending, failed } = this.takeOrphans(now);
+    const mine = read(this.storage, this.key);
+    write(this.storage, this.key, {
+      pending: [...pending, ...mine.pending],
+      failed: [...mine.failed, ...failed],
+    });
+    return pending.length + failed.length;
   }
 
   /** Anything not yet acknowledged or dealt with. */

@@ -111,7 +111,17 @@ export function useSaveQueue(
     );
     queueRef.current = queue;
     setWaiting(queue.waiting);
-    const beat = setInterval(() => heartbeat(localStorage, station, Date.now()), 2_000);
+    // Beat, and take over the queue of any station gone meanwhile (a tab closed, a crash).
+    const beat = setInterval(() => {
+      heartbeat(localStorage, station, Date.now());
+      const orphans = storage.takeOrphans(Date.now());
+      orphans.pending.forEach((item) => queue.push(item));
+      if (orphans.failed.length > 0) {
+        const next = [...storage.failed(), ...orphans.failed];
+        storage.saveFailed(next);
+        setFailed(next);
+      }
+    }, 2_000);
     const gone = () => leave(localStorage, station);
     window.addEventListener('pagehide', gone);
     return () => {
