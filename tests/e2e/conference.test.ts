@@ -400,14 +400,14 @@ describe('issue 9 in the browser: a congress with a conference election and two 
     });
     expect(unloadAsked).toBe(true);
     // The projector comes back by itself.
-    await projector.getByTestId('projector-stale').waitFor({ state: 'detached', timeout: 15_000 });
+    await projector.getByTestId('projector-stale').waitFor({ state: 'detached', timeout: 30_000 });
     // A new tab on the station: the queue left in storage is sent; nothing is lost, nothing twice.
     page = await context.newPage();
     page.setDefaultTimeout(8_000);
     await page.goto(hall.url.replace('#token', '#/count?token'));
-    await page.getByRole('heading', { name: 'Phiếu số 9' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('heading', { name: 'Phiếu số 9' }).waitFor({ timeout: 30_000 });
     await expect
-      .poll(() => counts(page), { timeout: 15_000 })
+      .poll(() => counts(page), { timeout: 30_000 })
       .toContain('Đã nhập 7 Hợp lệ 5 Không hợp lệ 2 Đã hủy 1');
     expect(await page.getByTestId('waiting').count()).toBe(0);
     await projector.getByTestId('projector-counted').getByText('Đã kiểm 7 phiếu').waitFor();
@@ -430,7 +430,7 @@ describe('issue 9 in the browser: a congress with a conference election and two 
       await type(page, '1\n');
       await page.getByTestId('waiting').waitFor();
     });
-    await page.getByText('Đã lưu phiếu số 9').waitFor({ timeout: 15_000 });
+    await page.getByText('Đã lưu phiếu số 9').waitFor({ timeout: 30_000 });
     await page.getByTestId('stack').getByText('1 / 2 phiếu').waitFor();
     await projector.getByTestId('projector-counted').getByText('Đã kiểm 8 phiếu').waitFor();
     const progress = run(service().query('progress', { electionId: secretaryId }));
