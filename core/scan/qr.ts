@@ -20,7 +20,8 @@ export function qrInk(image: GrayImage, t: Affine, qr: Rect, white: number): num
 
 export function decodeQr(image: GrayImage, t: Affine, qr: Rect): string | null {
   const area = { x: qr.x - QUIET, y: qr.y - QUIET, w: qr.w + 2 * QUIET, h: qr.h + 2 * QUIET };
-  for (const res of [3, 4.5]) {
+  // Four pixels a module first (fast), then finer when that does not decode.
+  for (const res of [2, 3, 4.5]) {
     const patch = sampleRect(image, t, area, res);
     const rgba = new Uint8ClampedArray(patch.data.length * 4);
     for (let i = 0; i < patch.data.length; i++) {
