@@ -14,19 +14,11 @@ import {
 } from '../../renderer/features/entry/queue-storage.ts';
 import {
   SaveQueue,
-  newClientKey,
   type PendingBallot,
   type SaveOutcome,
 } from '../../renderer/features/entry/save-queue.ts';
 import { ADMIN, countingElection, newService } from '../db/helpers.ts';
-import { MemoryStorage } from './memory-storage.ts';
-
-const ballot = (struck: string[]): PendingBallot => ({
-  clientKey: newClientKey(),
-  body: { struck },
-  batchId: null,
-  correcting: null,
-});
+import { ballot, MemoryStorage } from './helpers.ts';
 
 const quiet = {
   saved: () => undefined,

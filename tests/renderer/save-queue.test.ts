@@ -7,13 +7,7 @@ import {
   type SaveOutcome,
 } from '../../renderer/features/entry/save-queue.ts';
 import { ADMIN, countingElection, newService } from '../db/helpers.ts';
-
-const ballot = (struck: string[]): PendingBallot => ({
-  clientKey: newClientKey(),
-  body: { struck },
-  batchId: null,
-  correcting: null,
-});
+import { ballot } from './helpers.ts';
 
 function recorder() {
   const log: string[] = [];

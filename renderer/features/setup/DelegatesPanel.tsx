@@ -3,7 +3,7 @@
  * attendance: everyone present at once, then the absent found by name and marked by keyboard.
  */
 import { useState } from 'react';
-import type { PeopleSheet } from '../../../core/protocol/index.ts';
+import type { CallInput, PeopleSheet } from '../../../core/protocol/index.ts';
 import { sheetProblemText } from '../../../core/messages/index.ts';
 import { client } from '../../client.ts';
 import { Messages } from '../../components.tsx';
@@ -13,6 +13,9 @@ import { useApp } from '../../store.ts';
 import { useCommand } from '../../use-command.ts';
 import { useQuery } from '../../use-query.ts';
 import { Attendance } from './Attendance.tsx';
+
+/** A person as the import command takes it. */
+type ImportPerson = CallInput<'command', 'importDelegates'>['people'][number];
 
 interface Upload {
   readonly fileName: string;
@@ -45,15 +48,7 @@ export function DelegatesPanel() {
     setUpload({ fileName, base64, sheet: r.value, leaveOut });
   };
 
-  const importPeople = async (
-    people: {
-      name: string;
-      unit?: string;
-      position?: string;
-      category?: string;
-      status?: 'official' | 'alternate';
-    }[],
-  ) => {
+  const importPeople = async (people: ImportPerson[]) => {
     const r = await importing.run('importDelegates', { people });
     if (r.ok) {
       setUpload(null);
@@ -139,15 +134,7 @@ function SheetPreview({
   confirmDuplicates: boolean;
   setConfirmDuplicates: (on: boolean) => void;
   toggle: (row: number) => void;
-  onImport: (
-    people: {
-      name: string;
-      unit?: string;
-      position?: string;
-      category?: string;
-      status?: 'official' | 'alternate';
-    }[],
-  ) => void;
+  onImport: (people: ImportPerson[]) => void;
 }) {
   const t = useT();
   const lang = useApp((s) => s.lang);

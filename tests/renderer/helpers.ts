@@ -1,6 +1,16 @@
-/** The Web Storage API over a Map, as localStorage behaves in a browser (strings in, strings out). */
+/** Helpers of the renderer's tests: ballots for the save queue, a storage like the browser's. */
 import type { KeyValueStorage } from '../../renderer/features/entry/queue-storage.ts';
+import { newClientKey, type PendingBallot } from '../../renderer/features/entry/save-queue.ts';
 
+/** A strike ballot waiting in the queue, with a fresh client key. */
+export const ballot = (struck: string[]): PendingBallot => ({
+  clientKey: newClientKey(),
+  body: { struck },
+  batchId: null,
+  correcting: null,
+});
+
+/** The Web Storage API over a Map, as localStorage behaves in a browser (strings in, strings out). */
 export class MemoryStorage implements KeyValueStorage {
   private readonly map = new Map<string, string>();
   get length(): number {
