@@ -27,7 +27,7 @@ const electron = electronBinary();
 const binding =
   process.env.KIEM_PHIEU_SQLITE_BINDING || join(root, 'build-electron', 'better_sqlite3.node');
 const desktop = electron !== null && existsSync(binding);
-const needed = ['renderer', ...(desktop ? ['main', 'preload'] : ['server'])];
+const needed = ['renderer', ...(desktop ? ['main', 'preload', 'sheetWorker'] : ['server'])];
 
 if (needed.some((name) => freshBundle(root, name) === null)) {
   const r = spawnSync(

@@ -73,7 +73,8 @@ beforeAll(async () => {
   stage = mkdtempSync(join(ARTIFACTS, 'packaging-'));
   const dist = join(stage, 'dist');
   // The bundles are built here, not into the shared dist/, which other tests read meanwhile.
-  mainBundle = (await buildBundles({ outdir: dist, names: ['main', 'preload'] })).main;
+  mainBundle = (await buildBundles({ outdir: dist, names: ['main', 'preload', 'sheetWorker'] }))
+    .main;
   const renderer = join(ROOT, 'dist', 'renderer');
   if (existsSync(join(renderer, 'index.html'))) {
     cpSync(renderer, join(dist, 'renderer'), { recursive: true });
