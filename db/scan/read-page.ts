@@ -8,7 +8,7 @@ import type { BallotCode } from '../../core/documents/ballot-code.ts';
 import type { GrayImage } from '../../core/scan/image.ts';
 import { readSide, type ScanTarget } from '../../core/scan/read-sheet.ts';
 import type { ScanThresholds } from '../../core/scan/settings.ts';
-import { decodePage, type DecodeFailure, type PageJob } from './decode.ts';
+import { decodePage, type DecodeFailure, type PageJob } from './decode-page.ts';
 
 export interface LineOutcome {
   readonly id: string;

@@ -1,23 +1,22 @@
 /** A worker thread that reads pages: the election is set once, then one job per message. */
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
-import { parseRecord } from '../../core/record.ts';
+import type { ElectionRecord } from '../../core/record.ts';
 import type { ScanThresholds } from '../../core/scan/settings.ts';
 import type { Paper } from '../../core/documents/ballot-geometry.ts';
-import type { PageJob } from './decode.ts';
+import type { PageJob } from './decode-page.ts';
 import { readPage } from './read-page.ts';
 import { scanTarget } from './target.ts';
 
+// The record was parsed by the thread that started this one (scanFiles takes a parsed record).
 const { record, paper, thresholds } = workerData as {
-  record: unknown;
+  record: ElectionRecord;
   paper: Paper;
   thresholds: ScanThresholds;
 };
 // Each page is decoded once: libvips' operation cache would only hold pages no one reads again.
 sharp.cache(false);
-const parsed = parseRecord(record);
-if (!parsed.ok) throw new Error('the worker was given a record that does not parse');
-const target = scanTarget(parsed.value, paper);
+const target = scanTarget(record, paper);
 
 parentPort?.on(
   'message',
