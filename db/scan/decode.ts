@@ -128,13 +128,6 @@ export async function* pagesOf(files: readonly string[]): AsyncGenerator<PageEnt
   }
 }
 
-/** Every page of every file, listed before any is read. */
-export async function listPages(files: readonly string[]): Promise<PageEntry[]> {
-  const out: PageEntry[] = [];
-  for await (const entries of pagesOf(files)) out.push(...entries);
-  return out;
-}
-
 /** The largest image drawn on each page of a scanner's PDF. */
 async function pdfPages(file: string, bytes: Uint8Array): Promise<PageEntry[]> {
   let doc: PDFDocument;
