@@ -88,6 +88,13 @@ export const en: Messages = {
     place: 'Place',
     dateStart: 'Opening date',
     browse: 'Choose…',
+    usbTitle: 'Back up to USB',
+    usbHelp:
+      'A consistent copy of the congress file, even while ballots are being entered, checked before it is reported done. Never copy the .kiemphieu file by hand while the app runs: a hand copy can miss the latest ballots.',
+    usbFolder: 'Folder (a USB drive, say)',
+    usbChoose: 'Choose a folder and back up…',
+    usbCopy: 'Back up',
+    usbDone: (path: string, head: string) => `Backed up and checked: ${path} (head hash ${head})`,
   },
   setup: {
     title: 'Congress setup',

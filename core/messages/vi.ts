@@ -106,6 +106,14 @@ export const vi = {
     place: 'Địa điểm',
     dateStart: 'Ngày khai mạc',
     browse: 'Chọn…',
+    usbTitle: 'Sao lưu ra USB',
+    usbHelp:
+      'Bản sao nhất quán của tệp đại hội, kể cả khi đang nhập phiếu, được kiểm tra lại trước khi báo xong. Không tự sao chép tệp .kiemphieu khi ứng dụng đang chạy: bản chép tay có thể thiếu những phiếu vừa lưu.',
+    usbFolder: 'Thư mục đích (ví dụ ổ USB)',
+    usbChoose: 'Chọn thư mục và sao lưu…',
+    usbCopy: 'Sao lưu',
+    usbDone: (path: string, head: string) =>
+      `Đã sao lưu và kiểm tra bản sao: ${path} (mã băm cuối ${head})`,
   },
   setup: {
     title: 'Chuẩn bị đại hội',

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -442,6 +442,18 @@ describe('a whole congress, end to end, in Chromium', () => {
     await page.getByRole('button', { name: 'Sign and save the minutes' }).waitFor();
     await shot(page, '15-results-english');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  });
+
+  it('Sao lưu ra USB: a verified copy of the live file in the folder typed', async () => {
+    const usb = join(hall.dir, 'usb');
+    mkdirSync(usb);
+    await page.getByRole('button', { name: 'Tệp đại hội' }).click();
+    const panel = page.getByTestId('usb-backup');
+    await panel.getByLabel('Thư mục đích (ví dụ ổ USB)').fill(usb);
+    await panel.getByRole('button', { name: 'Sao lưu', exact: true }).click();
+    await panel.getByText(/Đã sao lưu và kiểm tra bản sao/u).waitFor({ timeout: 30_000 });
+    expect(readdirSync(usb).filter((f) => f.endsWith('.kiemphieu'))).toHaveLength(1);
+    await shot(page, '16-usb-backup');
     writeFileSync(
       join(SCREENS, 'README.txt'),
       'Screenshots of the end-to-end congress (1366×768 operator, 1920×1080 projector).\n',

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { client } from '../../client.ts';
 import { Field, Messages } from '../../components.tsx';
 import { PairingCode } from './Pairing.tsx';
+import { UsbBackup } from './UsbBackup.tsx';
 import { CongressFields, EMPTY_CONGRESS, detailsOf, type CongressForm } from './CongressFields.tsx';
 import { useT } from '../../i18n.ts';
 import type { RecentFile } from '../../../core/protocol/index.ts';
@@ -53,6 +54,7 @@ export function Start() {
       ) : null}
       <Messages messages={error} />
       <PairingCode />
+      {file ? <UsbBackup /> : null}
       <div className="columns">
         <form
           className="card"

@@ -1,0 +1,63 @@
+/**
+ * "Sao lưu ra USB": a consistent copy of the open file into a folder the operator chooses (a USB
+ * drive), checked before it is reported done. Copying the file by hand while the app runs can
+ * miss the latest ballots; this cannot.
+ */
+import { useState } from 'react';
+import { client } from '../../client.ts';
+import { Field, Messages } from '../../components.tsx';
+import { useT } from '../../i18n.ts';
+
+export function UsbBackup() {
+  const t = useT();
+  const [folder, setFolder] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [messages, setMessages] = useState<readonly string[] | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const copy = async (to: string) => {
+    setBusy(true);
+    setDone(null);
+    const r = await client.file('backupTo', { folder: to });
+    setBusy(false);
+    setMessages(r.ok ? null : r.messages);
+    if (r.ok) setDone(t.start.usbDone(r.value.path, r.value.head.slice(0, 16)));
+  };
+
+  return (
+    <form
+      className="card"
+      data-testid="usb-backup"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void copy(folder);
+      }}
+    >
+      <h2>{t.start.usbTitle}</h2>
+      <p className="muted">{t.start.usbHelp}</p>
+      {client.canPickFiles ? (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={async () => {
+            const picked = await client.pickFolder();
+            if (picked !== null) await copy(picked);
+          }}
+        >
+          {t.start.usbChoose}
+        </button>
+      ) : (
+        <div className="row">
+          <Field label={t.start.usbFolder}>
+            <input value={folder} onChange={(e) => setFolder(e.target.value)} required />
+          </Field>
+          <button type="submit" disabled={busy}>
+            {busy ? t.common.loading : t.start.usbCopy}
+          </button>
+        </div>
+      )}
+      <Messages messages={messages} />
+      {done === null ? null : <Messages kind="ok" messages={[done]} />}
+    </form>
+  );
+}
