@@ -25,3 +25,10 @@ export function chainText(prevHash: string, row: AuditContent): string {
     payload: row.payload,
   })}`;
 }
+
+/**
+ * The head of the chain as paper carries it (minutes, stack slips): the first 16 hex digits in
+ * groups of four, e.g. `3f9a 0c12 7be4 d05e`. 64 bits: too many to forge by trial.
+ */
+export const shortHash = (hash: string): string =>
+  (hash.slice(0, 16).match(/.{4}/gu) ?? []).join(' ');

@@ -1,6 +1,6 @@
 /** The append-only, hash-chained audit log: one row per command that changes data. */
 import { createHash } from 'node:crypto';
-import { chainText, GENESIS_HASH, type AuditContent } from '../core/audit-chain.ts';
+import { chainText, GENESIS_HASH, shortHash, type AuditContent } from '../core/audit-chain.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
 import type { Db } from './connection.ts';
 import { stmt } from './connection.ts';
@@ -114,5 +114,4 @@ export function chainHead(db: Db): ChainHead {
   return { seq: last?.seq ?? 0, hash, short: shortHash(hash) };
 }
 
-export const shortHash = (hash: string): string =>
-  (hash.slice(0, 16).match(/.{4}/gu) ?? []).join(' ');
+export { shortHash } from '../core/audit-chain.ts';

@@ -14,6 +14,7 @@ import { err, ok, type Result } from '../core/result.ts';
 import { Tally } from '../core/tally.ts';
 import { ballotsWorkbook, congressWorkbook, resultsWorkbook } from './excel-export.ts';
 import * as store from './store.ts';
+import { shortHash } from '../core/audit-chain.ts';
 import { layoutFingerprint, recordFingerprint } from './fingerprint.ts';
 import { renderPdf } from './pdf/render.ts';
 import { signPdf } from './pdf/sign.ts';
@@ -167,9 +168,9 @@ function parentTitle(service: Service, r: ElectionRecord): string | undefined {
  * The head of the file's audit chain, short: the first hex digits of the last row's hash. Printed
  * on the minutes, it ties the paper to the state of the file when it was made.
  */
-export const CHAIN_HEAD_LENGTH = 12;
 function chainHead(service: Service): string | undefined {
-  return store.lastAuditHash(service.db)?.slice(0, CHAIN_HEAD_LENGTH);
+  const hash = store.lastAuditHash(service.db);
+  return hash === null ? undefined : shortHash(hash);
 }
 
 /** A copy beside the congress file, so nothing the committee signed exists only in a browser. */

@@ -221,6 +221,7 @@ export const en: Messages = {
     openBatch: 'Start the stack',
     closeBatch: 'Close the stack',
     batchProgress: (e: number, d: number) => `${e} / ${d} ballots`,
+    slipCode: (code: string) => `Write the file's check code on the stack slip: ${code}`,
     batchOk: 'The stack reconciles',
     batchDiff: (d: number) => (d > 0 ? `${d} more than counted` : `${-d} fewer than counted`),
     list: 'Ballots entered',

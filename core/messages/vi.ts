@@ -243,6 +243,7 @@ export const vi = {
     openBatch: 'Bắt đầu tập',
     closeBatch: 'Đóng tập',
     batchProgress: (e: number, d: number) => `${e} / ${d} phiếu`,
+    slipCode: (code: string) => `Ghi mã kiểm tra tệp lên phiếu tập: ${code}`,
     batchOk: 'Khớp số phiếu của tập',
     batchDiff: (d: number) =>
       d > 0 ? `Thừa ${d} phiếu so với số đã đếm` : `Thiếu ${-d} phiếu so với số đã đếm`,

@@ -3,6 +3,7 @@
  * and `setBase` given its election, read back by the `committee` query, carried by the record
  * through export and import, and printed in its minutes with the conference's wording.
  */
+import { shortHash } from '../../core/audit-chain.ts';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -191,6 +192,6 @@ describe('a conference election has its own counting committee', () => {
     const last = service.db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as {
       hash: string;
     };
-    expect(t).toContain(`Mã kiểm tra tệp: ${last.hash.slice(0, 12)}`);
+    expect(t).toContain(`Mã kiểm tra tệp: ${shortHash(last.hash)}`);
   });
 });

@@ -4,7 +4,9 @@
  * on, or close it with its reconciliation.
  */
 import { useState } from 'react';
+import { shortHash } from '../../../core/audit-chain.ts';
 import type { BatchView } from '../../../core/views.ts';
+import { client } from '../../client.ts';
 import { Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { useCommand } from '../../use-command.ts';
@@ -31,8 +33,12 @@ export function BatchPanel({
     const r = await command.run('closeBatch', { batchId: batch.id });
     if (!r.ok) return;
     const { difference } = r.value;
+    // The file's chain head once the stack is closed, written on the stack's slip: paper anchors
+    // the file (a later rewrite of the log no longer matches what the committee wrote down).
+    const chain = await client.query('verifyAudit', {});
+    const slip = chain.ok ? ` ${t.count.slipCode(shortHash(chain.value.head))}` : '';
     setResult({
-      text: `${batch.label}: ${difference === 0 ? t.count.batchOk : t.count.batchDiff(difference)}`,
+      text: `${batch.label}: ${difference === 0 ? t.count.batchOk : t.count.batchDiff(difference)}.${slip}`,
       ok: difference === 0,
     });
     if (batch.id === stack.id) stack.choose(null);
