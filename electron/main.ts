@@ -211,6 +211,25 @@ app.on('web-contents-created', (_e, contents) => {
     return { action: 'deny' };
   });
   if (!DEVELOPMENT) contents.on('devtools-opened', () => contents.closeDevTools());
+  // The entry screen holds back its unload while ballots wait to be saved; in Electron that
+  // would silently keep the window open, so ask the operator (preventing the event closes).
+  contents.on('will-prevent-unload', (e) => {
+    const win = BrowserWindow.fromWebContents(contents);
+    const options = {
+      type: 'warning' as const,
+      title: 'Kiểm phiếu',
+      message: 'Còn phiếu chưa lưu xong. Đóng cửa sổ bây giờ?',
+      detail:
+        'Các phiếu đang chờ được giữ lại trên máy này và sẽ được gửi lại khi mở lại ứng dụng, nhưng nên chờ lưu xong rồi hãy đóng.',
+      buttons: ['Ở lại', 'Vẫn đóng'],
+      defaultId: 0,
+      cancelId: 0,
+    };
+    const choice = win
+      ? dialog.showMessageBoxSync(win, options)
+      : dialog.showMessageBoxSync(options);
+    if (choice === 1) e.preventDefault();
+  });
 });
 
 /** Why SQLite cannot be opened with this binding (wrong ABI: see electron/README.md), or null. */

@@ -226,6 +226,10 @@ export function fakeElectron({ displays }: { displays: FakeDisplay[] }) {
       showOpenDialog: answer('open'),
       showSaveDialog: answer('save'),
       showErrorBox: (title: string, text: string) => void dialogs.errors.push([title, text]),
+      showMessageBoxSync: (...args: unknown[]) => {
+        dialogs.asked.push({ kind: 'message', options: args.at(-1) as Record<string, unknown> });
+        return (dialogs.next.shift() as number | undefined) ?? 0;
+      },
     },
     contextBridge: {
       exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api),

@@ -288,6 +288,23 @@ describe('electron/main.ts, run with a stand-in electron', () => {
         action: 'deny',
       });
     }
+  });
+
+  it('a page holding back its unload (ballots not yet saved) asks the operator', () => {
+    const wc = operator().webContents;
+    for (const [answer, closes] of [
+      [0, false],
+      [1, true],
+    ] as const) {
+      fake.dialogs.next.push(answer);
+      const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+      wc.emit('will-prevent-unload', event);
+      expect(event.prevented).toBe(closes);
+      expect(fake.dialogs.asked.at(-1)).toMatchObject({
+        kind: 'message',
+        options: { buttons: ['Ở lại', 'Vẫn đóng'] },
+      });
+    }
     const download = { prevented: false, preventDefault: () => (download.prevented = true) };
     fake.defaultSession.emit('will-download', download);
     expect(download.prevented).toBe(true);
