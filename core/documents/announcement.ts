@@ -1,6 +1,6 @@
 /** The result announcement (công bố kết quả) that the committee's head reads to the congress. */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { baseSummary, electionName, percentText } from '../labels.ts';
+import { electionName, percentText } from '../labels.ts';
 import { compareBallotOrder } from '../names.ts';
 import type { ElectionRecord } from '../record.ts';
 import type { ElectionResult } from '../tally.ts';
@@ -15,6 +15,7 @@ import {
   partyHeader,
   placeName,
   titleBlock,
+  baseLine,
 } from './common.ts';
 
 export function announcementDocument({
@@ -56,15 +57,7 @@ export function announcementDocument({
         place: placeName(congress),
         date: date ?? congress.date,
       }),
-      ...titleBlock('Công bố kết quả bầu cử', name, [
-        {
-          text: flow(baseSummary(record, result, 'vi')),
-          italics: true,
-          fontSize: PARTY_FORMAT.tableSize,
-          alignment: 'center',
-          margin: [0, 4, 0, 0],
-        } as Content,
-      ]),
+      ...titleBlock('Công bố kết quả bầu cử', name, [baseLine(record, result)]),
       p('Kính thưa Đoàn Chủ tịch,'),
       p(`Kính thưa ${held.word},`),
       p(`Thay mặt Ban kiểm phiếu, tôi xin công bố kết quả ${asPhrase(name)} như sau:`, {

@@ -4,8 +4,9 @@
  * is in `PARTY_FORMAT`, so that a change in the rules is one edit.
  */
 import type { Content } from 'pdfmake/interfaces.js';
-import { isConference } from '../labels.ts';
+import { baseSummary, isConference } from '../labels.ts';
 import type { ElectionRecord } from '../record.ts';
+import type { ElectionResult } from '../tally.ts';
 
 export const FONT = 'Tinos';
 
@@ -297,3 +298,13 @@ export function headSignature(name: string | undefined): Content {
     ],
   } as Content;
 }
+
+/** The base line under a document's title: the base, its arithmetic and the threshold. */
+export const baseLine = (record: ElectionRecord, result: ElectionResult): Content =>
+  ({
+    text: flow(baseSummary(record, result, 'vi')),
+    italics: true,
+    fontSize: PARTY_FORMAT.tableSize,
+    alignment: 'center',
+    margin: [0, 4, 0, 0],
+  }) as Content;

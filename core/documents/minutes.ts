@@ -6,7 +6,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { INVALID_CODES } from '../codes.ts';
 import {
-  baseSummary,
   electionName,
   exclusionLabel,
   invalidLabel,
@@ -29,6 +28,7 @@ import {
   partyHeader,
   placeName,
   titleBlock,
+  baseLine,
 } from './common.ts';
 
 export const REGULATION =
@@ -303,13 +303,7 @@ export function minutesDocument({
       }),
       ...titleBlock('Biên bản', `Kiểm phiếu ${asPhrase(name)}`, [
         ...followUp,
-        {
-          text: flow(baseSummary(record, result, 'vi')),
-          italics: true,
-          fontSize: PARTY_FORMAT.tableSize,
-          alignment: 'center',
-          margin: [0, 4, 0, 0],
-        } as Content,
+        baseLine(record, result),
       ]),
       prose(REGULATION),
       prose(

@@ -1,7 +1,8 @@
 /** The election rows the lifecycle and setup commands write: codes, lists, statuses, the display. */
 import type { Db } from '../connection.ts';
 import { stmt } from '../connection.ts';
-import type { ElectionKind, Layout, RuleSet } from '../../core/codes.ts';
+import type { RuleSet } from '../../core/codes.ts';
+import type { ElectionView } from '../../core/views.ts';
 import type { ElectionStatus } from '../../core/lifecycle/election.ts';
 
 export const codeTaken = (db: Db, code: string): boolean =>
@@ -11,18 +12,11 @@ export const electionTitleByCode = (db: Db, code: string): string | undefined =>
   (stmt(db, 'SELECT title FROM election WHERE code = ?').get(code) as { title: string } | undefined)
     ?.title;
 
-export interface NewElection {
-  readonly code: string;
-  readonly title: string;
-  readonly kind: ElectionKind;
-  readonly layout: Layout;
-  readonly seats: number;
-  readonly round: number;
-  readonly parentCode: string | null;
-  readonly rules: RuleSet | null;
-  readonly status: ElectionStatus;
-  readonly issued: number | null;
-}
+/** An election as first written: its view's own columns; no rule set stated means the congress's. */
+export type NewElection = Pick<
+  ElectionView,
+  'code' | 'title' | 'kind' | 'layout' | 'seats' | 'round' | 'parentCode' | 'status' | 'issued'
+> & { readonly rules: RuleSet | null };
 
 export const insertElection = (db: Db, e: NewElection, at: string): number =>
   Number(
