@@ -21,51 +21,9 @@ import { renderPdf } from '../db/pdf/render.ts';
 import { scanFiles, type SheetOutcome } from '../db/scan/scan-files.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
-import { reasonText } from './scan-messages.ts';
-
-const T = {
-  written: {
-    vi: (pdf: string, out: string, n: number) =>
-      `Đã in ${n} phiếu thử vào ${pdf}; kết quả đúng ghi vào ${out}.`,
-    en: (pdf: string, out: string, n: number) =>
-      `${n} test ballots written to ${pdf}; the expected reading to ${out}.`,
-  },
-  ballot: { vi: 'Phiếu', en: 'Ballot' },
-  nothing: { vi: 'không gạch tên nào', en: 'no name struck' },
-  struck: { vi: 'gạch', en: 'struck' },
-  mark: {
-    vi: { agree: 'đồng ý', disagree: 'không đồng ý', both: 'cả hai ô', none: 'không ô nào' },
-    en: { agree: 'agree', disagree: 'disagree', both: 'both boxes', none: 'no box' },
-  },
-  match: { vi: 'khớp', en: 'match' },
-  mismatch: { vi: 'KHÔNG KHỚP', en: 'MISMATCH' },
-  read: { vi: 'đọc được', en: 'read' },
-  expected: { vi: 'đúng ra', en: 'expected' },
-  review: { vi: 'máy đòi xem lại', en: 'sent to review' },
-  rejected: { vi: 'bị từ chối', en: 'rejected' },
-  missing: { vi: 'không có tờ quét nào', en: 'no scanned sheet' },
-  extra: { vi: 'Tờ thừa', en: 'Extra sheet' },
-  verdictOk: {
-    vi: (n: number) =>
-      `Kết quả: khớp — cả ${n} phiếu thử đọc đúng. Máy quét và thiết lập này dùng được.`,
-    en: (n: number) =>
-      `Verdict: match — all ${n} test ballots read right. This scanner and its settings can be used.`,
-  },
-  verdictBad: {
-    vi: (bad: number, n: number) =>
-      `Kết quả: KHÔNG KHỚP — ${bad}/${n} phiếu thử đọc sai hoặc thiếu. Chưa dùng máy quét với thiết lập này; xem các dòng trên.`,
-    en: (bad: number, n: number) =>
-      `Verdict: MISMATCH — ${bad}/${n} test ballots read wrong or missing. Do not count with this scanner and these settings; see the lines above.`,
-  },
-  badExpected: {
-    vi: (f: string) => `Tệp kết quả đúng không hợp lệ: ${f}`,
-    en: (f: string) => `The expected-result file is not valid: ${f}`,
-  },
-  otherElection: {
-    vi: (f: string) => `${f} là bộ phiếu thử của cuộc bầu khác.`,
-    en: (f: string) => `${f} is the test deck of another election.`,
-  },
-} as const;
+import { messages } from '../core/messages/index.ts';
+import type { Mark } from '../core/codes.ts';
+import { reasonText } from './scan.ts';
 
 const deckSchema = z.object({
   format: z.literal('kiem-phieu/scan-test@1'),
@@ -95,13 +53,11 @@ function describeBallot(
 ): string {
   if (reading.struck !== undefined) {
     return reading.struck.length === 0
-      ? T.nothing[lang]
-      : `${T.struck[lang]}: ${reading.struck.map((id) => names.get(id) ?? id).join(', ')}`;
+      ? messages(lang).scan.nothingStruck
+      : `${messages(lang).scan.struck}: ${reading.struck.map((id) => names.get(id) ?? id).join(', ')}`;
   }
   return Object.entries(reading.marks ?? {})
-    .map(
-      ([id, m]) => `${names.get(id) ?? id}: ${T.mark[lang][m as keyof (typeof T.mark)['vi']] ?? m}`,
-    )
+    .map(([id, m]) => `${names.get(id) ?? id}: ${messages(lang).scan.mark[m as Mark] ?? m}`)
     .join('; ');
 }
 
@@ -124,7 +80,7 @@ export async function scanTestPrint(
   await writeFile(o.out, `${JSON.stringify(deck, null, 2)}\n`);
   const names = namesOf(record.value);
   io.out(
-    `${deck.ballots.map((b) => `${T.ballot[lang]} ${b.n}: ${describeBallot(b, names, lang)}`).join('\n')}\n${T.written[lang](o.pdf, o.out, deck.ballots.length)}\n`,
+    `${deck.ballots.map((b) => `${messages(lang).scan.testBallot} ${b.n}: ${describeBallot(b, names, lang)}`).join('\n')}\n${messages(lang).scan.testWritten(o.pdf, o.out, deck.ballots.length)}\n`,
   );
   return EXIT.done;
 }
@@ -174,11 +130,11 @@ export async function scanTestCheck(
     if (!parsed.success) throw new Error('shape');
     deck = parsed.data;
   } catch {
-    io.err(`${T.badExpected[lang](o.expected)}\n`);
+    io.err(`${messages(lang).scan.testBadExpected(o.expected)}\n`);
     return EXIT.refused;
   }
   if (deck.election !== record.value.election.id || deck.round !== record.value.election.round) {
-    io.err(`${T.otherElection[lang](o.expected)}\n`);
+    io.err(`${messages(lang).scan.testOtherElection(o.expected)}\n`);
     return EXIT.refused;
   }
   const sheets = (
@@ -190,36 +146,36 @@ export async function scanTestCheck(
   let bad = 0;
   deck.ballots.forEach((expected, i) => {
     const s = sheets[i];
-    const head = `${T.ballot[lang]} ${expected.n}`;
+    const head = `${messages(lang).scan.testBallot} ${expected.n}`;
     if (s === undefined) {
       bad++;
-      out.push(`${head}: ${T.mismatch[lang]} — ${T.missing[lang]}`);
+      out.push(`${head}: ${messages(lang).scan.testMismatch} — ${messages(lang).scan.testMissing}`);
       return;
     }
     const where = `${s.file}${s.pages > 1 ? ` (${lang === 'vi' ? 'trang' : 'page'} ${s.page})` : ''}`;
     if (matches(s, expected, layout)) {
-      out.push(`${head} (${where}): ${T.match[lang]}`);
+      out.push(`${head} (${where}): ${messages(lang).scan.testMatch}`);
       return;
     }
     bad++;
     const why =
       s.status === 'rejected'
-        ? `${T.rejected[lang]}: ${reasonText(s.reason ?? '', lang)}`
+        ? `${messages(lang).scan.status.rejected}: ${reasonText(s.reason, lang)}`
         : s.status === 'review'
-          ? `${T.review[lang]} (${(s.reasons ?? []).map((r) => reasonText(r, lang)).join(', ')}); ${T.read[lang]}: ${describeBallot(readingOf(s, layout), names, lang)}`
-          : `${T.read[lang]}: ${describeBallot(readingOf(s, layout), names, lang)}`;
+          ? `${messages(lang).scan.testReview} (${(s.reasons ?? []).map((r) => reasonText(r, lang)).join(', ')}); ${messages(lang).scan.status.read}: ${describeBallot(readingOf(s, layout), names, lang)}`
+          : `${messages(lang).scan.status.read}: ${describeBallot(readingOf(s, layout), names, lang)}`;
     out.push(
-      `${head} (${where}): ${T.mismatch[lang]} — ${why}; ${T.expected[lang]}: ${describeBallot(expected, names, lang)}`,
+      `${head} (${where}): ${messages(lang).scan.testMismatch} — ${why}; ${messages(lang).scan.testExpected}: ${describeBallot(expected, names, lang)}`,
     );
   });
   for (const s of sheets.slice(deck.ballots.length)) {
     bad++;
-    out.push(`${T.extra[lang]}: ${s.file}${s.pages > 1 ? ` (${s.page})` : ''}`);
+    out.push(`${messages(lang).scan.testExtra}: ${s.file}${s.pages > 1 ? ` (${s.page})` : ''}`);
   }
   out.push(
     bad === 0
-      ? T.verdictOk[lang](deck.ballots.length)
-      : T.verdictBad[lang](bad, deck.ballots.length),
+      ? messages(lang).scan.testVerdictOk(deck.ballots.length)
+      : messages(lang).scan.testVerdictBad(bad, deck.ballots.length),
   );
   io.out(`${out.join('\n')}\n`);
   return bad === 0 ? EXIT.done : EXIT.refused;

@@ -5,7 +5,8 @@ import { refusalText, type Lang } from '../core/refusal.ts';
 import { scanFiles, type SheetOutcome } from '../db/scan/scan-files.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
-import { reasonText, SCAN_TEXT } from './scan-messages.ts';
+import { messages } from '../core/messages/index.ts';
+import type { ScanReason } from '../core/scan/reasons.ts';
 
 export interface ScanOptions {
   readonly record: string;
@@ -90,8 +91,12 @@ export function scoreReport(
   );
   const lo = marked.length ? String(Math.min(...marked)) : '—';
   const hi = unmarked.length ? String(Math.max(...unmarked)) : '—';
-  return `${SCAN_TEXT.scores[lang]}\n${histogram(scores, lang)}\n${SCAN_TEXT.margin[lang](lo, hi)}\n`;
+  return `${messages(lang).scan.scores}\n${histogram(scores, lang)}\n${messages(lang).scan.margin(lo, hi)}\n`;
 }
+
+/** Why a sheet was refused, skipped or doubted, in words. */
+export const reasonText = (reason: ScanReason | undefined, lang: Lang): string =>
+  reason === undefined ? '' : messages(lang).scan.reason[reason];
 
 function humanSheet(
   s: SheetOutcome,
@@ -100,9 +105,9 @@ function humanSheet(
   lang: Lang,
   names: Map<string, string>,
 ): string {
-  const where = `${SCAN_TEXT.sheet[lang]} ${i + 1}: ${s.file}${s.pages > 1 ? ` (${SCAN_TEXT.page[lang]} ${s.page})` : ''}`;
+  const where = `${messages(lang).scan.sheet} ${i + 1}: ${s.file}${s.pages > 1 ? ` (${messages(lang).scan.page} ${s.page})` : ''}`;
   if (s.lines === undefined) {
-    return `${where} — ${SCAN_TEXT[s.status][lang]}: ${reasonText(s.reason ?? '', lang)}${s.detail ? ` (${s.detail})` : ''}`;
+    return `${where} — ${messages(lang).scan.status[s.status]}: ${reasonText(s.reason, lang)}${s.detail ? ` (${s.detail})` : ''}`;
   }
   const reading =
     layout === 'strike'
@@ -111,18 +116,18 @@ function humanSheet(
             .filter((l) => l.struck === 'struck')
             .map((l) => names.get(l.id) ?? l.id);
           return struck.length
-            ? `${SCAN_TEXT.struck[lang]}: ${struck.join(', ')}`
-            : SCAN_TEXT.nothingStruck[lang];
+            ? `${messages(lang).scan.struck}: ${struck.join(', ')}`
+            : messages(lang).scan.nothingStruck;
         })()
       : s.lines.map((l) => `${names.get(l.id) ?? l.id}: ${l.mark ?? '?'}`).join('; ');
   const doubt =
     s.status === 'review'
-      ? ` — ${SCAN_TEXT.uncertain[lang]}: ${[
+      ? ` — ${messages(lang).scan.uncertain}: ${[
           ...(s.review ?? []).map((id) => names.get(id) ?? id),
           ...(s.reasons ?? []).map((r) => reasonText(r, lang)),
         ].join('; ')}`
       : '';
-  return `${where} — ${SCAN_TEXT[s.status][lang]}: ${reading}${doubt}`;
+  return `${where} — ${messages(lang).scan.status[s.status]}: ${reading}${doubt}`;
 }
 
 export async function scanCommand(o: ScanOptions, lang: Lang, io: CliIo): Promise<ExitCode> {
@@ -168,14 +173,14 @@ export async function scanCommand(o: ScanOptions, lang: Lang, io: CliIo): Promis
     const names = new Map(record.value.candidates.map((c) => [c.id, c.name]));
     io.out(`${ballots.map((s, i) => humanSheet(s, i, layout, lang, names)).join('\n')}\n`);
     io.out(
-      `${SCAN_TEXT.summary[lang](ballots.length, count('read'), count('review'), count('rejected'), count('skipped'))}\n`,
+      `${messages(lang).scan.summary(ballots.length, count('read'), count('review'), count('rejected'), count('skipped'))}\n`,
     );
     if (o.scores) io.out(scoreReport(sheets, layout, lang));
   }
-  if (mismatch) io.err(`${SCAN_TEXT.countMismatch[lang](counted, o.expect!)}\n`);
+  if (mismatch) io.err(`${messages(lang).scan.countMismatch(counted, o.expect!)}\n`);
   for (const s of sheets.filter((x) => x.status === 'rejected')) {
     io.err(
-      `${s.file}${s.pages > 1 ? ` (${SCAN_TEXT.page[lang]} ${s.page})` : ''}: ${reasonText(s.reason ?? '', lang)}${s.detail ? ` (${s.detail})` : ''}\n`,
+      `${s.file}${s.pages > 1 ? ` (${messages(lang).scan.page} ${s.page})` : ''}: ${reasonText(s.reason, lang)}${s.detail ? ` (${s.detail})` : ''}\n`,
     );
   }
   return count('rejected') > 0 || mismatch ? EXIT.refused : EXIT.done;

@@ -366,6 +366,62 @@ export const en: Messages = {
     logout: 'Log out',
   },
   entity,
+  scan: {
+    reason: {
+      blank: 'blank page (a back side), skipped',
+      'missing-mark': 'a registration mark is missing',
+      'marks-inconsistent':
+        'the registration marks do not fit a ballot (sheet bent, folded or not a ballot)',
+      resolution: 'scanned below 100 dpi',
+      'unreadable-code': 'the QR code cannot be read',
+      'not-a-ballot': 'the QR code is not a Kiểm phiếu ballot code',
+      'other-election': 'a ballot of another election',
+      'other-round': 'a ballot of another round',
+      'other-list': 'a ballot of another list (another congress, or the list changed)',
+      'missing-side': 'one side of a two-sided ballot is missing',
+      'unreadable-file': 'the file cannot be read',
+      'not-an-image': 'not an image (PNG, JPEG, TIFF) or PDF',
+      'too-large': 'the image is too large',
+      corrupt: 'the file is corrupt or truncated',
+      'unsupported-pdf-image': 'the PDF image uses an unsupported encoding',
+      'no-image-on-page': 'the PDF page holds no scanned image',
+      'duplicate-file': 'the same content as a file given before',
+      'reader-crashed':
+        'the reader stopped on this page (too heavy an image, or a fault); the other pages are still read',
+      'doubtful-line': 'uncertain line',
+      'ink-beside-name': 'ink beside a name',
+      'ink-outside-lines': 'writing or ink outside the name lines',
+    },
+    status: { read: 'read', review: 'review', rejected: 'rejected', skipped: 'skipped' },
+    sheet: 'Sheet',
+    page: 'page',
+    struck: 'struck',
+    nothingStruck: 'no name struck',
+    uncertain: 'uncertain',
+    summary: (n: number, r: number, v: number, x: number, s: number) =>
+      `${n} sheets: ${r} read, ${v} to review, ${x} rejected, ${s} blank pages skipped.`,
+    countMismatch: (got: number, declared: number) =>
+      `!!! COUNT MISMATCH: ${got} ballots scanned, the stack's declared count is ${declared}. Check the stack (a sheet may have been fed twice, or missed).`,
+    scores: 'Distribution of line scores (‰)',
+    margin: (lo: string, hi: string) =>
+      `Lowest score of a struck line: ${lo}; highest of an unstruck line: ${hi}.`,
+    mark: { agree: 'agree', disagree: 'disagree', both: 'both boxes', none: 'no box' },
+    testWritten: (pdf: string, out: string, n: number) =>
+      `${n} test ballots written to ${pdf}; the expected reading to ${out}.`,
+    testBallot: 'Ballot',
+    testMatch: 'match',
+    testMismatch: 'MISMATCH',
+    testExpected: 'expected',
+    testReview: 'sent to review',
+    testMissing: 'no scanned sheet',
+    testExtra: 'Extra sheet',
+    testVerdictOk: (n: number) =>
+      `Verdict: match — all ${n} test ballots read right. This scanner and its settings can be used.`,
+    testVerdictBad: (bad: number, n: number) =>
+      `Verdict: MISMATCH — ${bad}/${n} test ballots read wrong or missing. Do not count with this scanner and these settings; see the lines above.`,
+    testBadExpected: (f: string) => `The expected-result file is not valid: ${f}`,
+    testOtherElection: (f: string) => `${f} is the test deck of another election.`,
+  },
   cli: {
     openFailed: 'Cannot open the congress file',
     recordRefused: (file: string) => `Record refused: ${file}`,

@@ -1,5 +1,6 @@
 /** Every user-facing text in Vietnamese: the UI, refusals, warnings, labels of the engine's codes. */
-import type { ElectionKind, ExclusionCategory, InvalidCode } from '../codes.ts';
+import type { ElectionKind, ExclusionCategory, InvalidCode, Mark } from '../codes.ts';
+import type { ScanReason } from '../scan/reasons.ts';
 import type { ElectionStatus, Entity } from '../refusal.ts';
 import { sheetProblemText } from './index.ts';
 import { HEADER_SEARCH_ROWS, type LeftOutReason, type PeopleField } from '../protocol/sheet.ts';
@@ -391,6 +392,73 @@ export const vi = {
     logout: 'Đăng xuất',
   },
   entity,
+  /** `kiem-phieu scan` and `scan-test`: why a sheet was refused or doubted, and their lines. */
+  scan: {
+    reason: {
+      blank: 'trang trắng (mặt sau), bỏ qua',
+      'missing-mark': 'thiếu dấu định vị ở góc',
+      'marks-inconsistent':
+        'các dấu định vị không khớp với phiếu (tờ bị cong, gấp hoặc không phải phiếu)',
+      resolution: 'độ phân giải quét dưới 100 dpi',
+      'unreadable-code': 'không đọc được mã QR',
+      'not-a-ballot': 'mã QR không phải của phiếu Kiểm phiếu',
+      'other-election': 'phiếu của cuộc bầu khác',
+      'other-round': 'phiếu của vòng bầu khác',
+      'other-list': 'phiếu của danh sách khác (đại hội khác hoặc danh sách đã thay đổi)',
+      'missing-side': 'thiếu một mặt của phiếu hai mặt',
+      'unreadable-file': 'không đọc được tệp',
+      'not-an-image': 'không phải tệp ảnh (PNG, JPEG, TIFF) hay PDF',
+      'too-large': 'ảnh quá lớn',
+      corrupt: 'tệp hỏng hoặc bị cắt cụt',
+      'unsupported-pdf-image': 'ảnh trong PDF có kiểu nén chưa hỗ trợ',
+      'no-image-on-page': 'trang PDF không có ảnh quét',
+      'duplicate-file': 'trùng nội dung với tệp đã đưa vào',
+      'reader-crashed':
+        'trình đọc dừng lại ở trang này (ảnh quá nặng hoặc lỗi); các trang khác vẫn được đọc',
+      'doubtful-line': 'dòng không chắc chắn',
+      'ink-beside-name': 'có mực bên cạnh tên',
+      'ink-outside-lines': 'có chữ viết hoặc vết mực ngoài các dòng tên',
+    } satisfies Texts<ScanReason>,
+    status: {
+      read: 'đọc được',
+      review: 'cần xem lại',
+      rejected: 'bị từ chối',
+      skipped: 'bỏ qua',
+    },
+    sheet: 'Tờ',
+    page: 'trang',
+    struck: 'gạch',
+    nothingStruck: 'không gạch tên nào',
+    uncertain: 'chưa chắc',
+    summary: (n: number, r: number, v: number, x: number, s: number) =>
+      `${n} tờ: ${r} đọc được, ${v} cần xem lại, ${x} bị từ chối, ${s} trang trắng bỏ qua.`,
+    countMismatch: (got: number, declared: number) =>
+      `!!! SỐ TỜ KHÔNG KHỚP: quét được ${got} phiếu, số phiếu khai báo của tập là ${declared}. Kiểm tra lại tập phiếu (có thể một tờ đã bị quét hai lần hoặc bị sót).`,
+    scores: 'Phân bố điểm các dòng (‰)',
+    margin: (lo: string, hi: string) =>
+      `Điểm thấp nhất của dòng gạch: ${lo}; cao nhất của dòng không gạch: ${hi}.`,
+    mark: {
+      agree: 'đồng ý',
+      disagree: 'không đồng ý',
+      both: 'cả hai ô',
+      none: 'không ô nào',
+    } satisfies Texts<Mark>,
+    testWritten: (pdf: string, out: string, n: number) =>
+      `Đã in ${n} phiếu thử vào ${pdf}; kết quả đúng ghi vào ${out}.`,
+    testBallot: 'Phiếu',
+    testMatch: 'khớp',
+    testMismatch: 'KHÔNG KHỚP',
+    testExpected: 'đúng ra',
+    testReview: 'máy đòi xem lại',
+    testMissing: 'không có tờ quét nào',
+    testExtra: 'Tờ thừa',
+    testVerdictOk: (n: number) =>
+      `Kết quả: khớp — cả ${n} phiếu thử đọc đúng. Máy quét và thiết lập này dùng được.`,
+    testVerdictBad: (bad: number, n: number) =>
+      `Kết quả: KHÔNG KHỚP — ${bad}/${n} phiếu thử đọc sai hoặc thiếu. Chưa dùng máy quét với thiết lập này; xem các dòng trên.`,
+    testBadExpected: (f: string) => `Tệp kết quả đúng không hợp lệ: ${f}`,
+    testOtherElection: (f: string) => `${f} là bộ phiếu thử của cuộc bầu khác.`,
+  },
   /** The command line's sentences (cli/). */
   cli: {
     openFailed: 'Không mở được tệp đại hội',

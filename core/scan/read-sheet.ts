@@ -3,6 +3,7 @@
  * A page is `read` only when every reading is certain; any doubt is `review` with its reasons;
  * a page that is not a readable ballot of this election is `rejected` with its reason. Never a guess.
  */
+import type { Mark } from '../codes.ts';
 import { parseBallotCode, type BallotCode } from '../documents/ballot-code.ts';
 import type { BallotGeometry, Paper } from '../documents/ballot-geometry.ts';
 import { fitAffine, scaleOf, type Affine, type Point } from './affine.ts';
@@ -15,7 +16,8 @@ import { scoreSide, type LineScore, type SideScores } from './score.ts';
 import type { ScanThresholds } from './settings.ts';
 
 export type StrikeReading = 'struck' | 'kept';
-export type ApproveMark = 'agree' | 'disagree' | 'both' | 'none';
+/** An approve row as read: the ballot's own marks (core/codes.ts). */
+export type ApproveMark = Mark;
 
 export type RejectReason =
   | 'blank'

@@ -11,16 +11,8 @@ import type { GrayImage } from '../../core/scan/image.ts';
 export const MAX_PIXELS = 80_000_000;
 export const MAX_SIDE = 12_000;
 
-export type DecodeProblem =
-  | 'unreadable-file'
-  | 'not-an-image'
-  | 'too-large'
-  | 'corrupt'
-  | 'unsupported-pdf-image'
-  | 'no-image-on-page'
-  | 'duplicate-file'
-  /** The reader stopped on this page (out of memory, a crash): the page only, never the batch. */
-  | 'reader-crashed';
+export type { DecodeProblem } from '../../core/scan/reasons.ts';
+import type { DecodeProblem } from '../../core/scan/reasons.ts';
 
 export interface DecodeFailure {
   readonly problem: DecodeProblem;

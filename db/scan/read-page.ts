@@ -2,6 +2,8 @@
  * One page from its job to its reading, with everything a caller keeps (scores per line, the
  * reasons) and nothing of the pixels; optionally a debug picture of the reading.
  */
+import type { Mark } from '../../core/codes.ts';
+import type { RejectReason, ReviewReason } from '../../core/scan/read-sheet.ts';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { BallotCode } from '../../core/documents/ballot-code.ts';
@@ -16,15 +18,15 @@ export interface LineOutcome {
   readonly agree: number;
   readonly disagree: number;
   readonly struck: 'struck' | 'kept' | null;
-  readonly mark: 'agree' | 'disagree' | 'both' | 'none' | null;
-  readonly reasons: readonly string[];
+  readonly mark: Mark | null;
+  readonly reasons: readonly ReviewReason[];
 }
 
 export type PageOutcome =
   | { readonly status: 'failed'; readonly failure: DecodeFailure }
   | {
       readonly status: 'rejected';
-      readonly reason: string;
+      readonly reason: RejectReason;
       readonly code?: BallotCode;
       readonly corners?: readonly number[];
     }
@@ -33,7 +35,7 @@ export type PageOutcome =
       readonly code: BallotCode;
       readonly lines: readonly LineOutcome[];
       readonly review: readonly string[];
-      readonly reasons: readonly string[];
+      readonly reasons: readonly ReviewReason[];
       readonly outsideMm2: number;
     };
 

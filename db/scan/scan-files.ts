@@ -2,6 +2,8 @@
  * Reading scanned files for an election: pages listed in order (file, page), decoded and read on
  * worker threads, then a two-sided ballot's sides joined. One outcome per sheet, in feed order.
  */
+import type { ScanReason } from '../../core/scan/reasons.ts';
+import type { ReviewReason } from '../../core/scan/read-sheet.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Paper } from '../../core/documents/ballot-geometry.ts';
@@ -18,11 +20,11 @@ export interface SheetOutcome {
   readonly sha256: string | null;
   readonly status: 'read' | 'review' | 'rejected' | 'skipped';
   /** Why a sheet was rejected or skipped. */
-  readonly reason?: string;
+  readonly reason?: ScanReason;
   readonly detail?: string;
   readonly lines?: readonly LineOutcome[];
   readonly review?: readonly string[];
-  readonly reasons?: readonly string[];
+  readonly reasons?: readonly ReviewReason[];
   readonly outsideMm2?: number;
 }
 
@@ -123,7 +125,7 @@ function pool(
   };
 }
 
-const failureReason = (f: DecodeFailure): { reason: string; detail?: string } => ({
+const failureReason = (f: DecodeFailure): { reason: ScanReason; detail?: string } => ({
   reason: f.problem,
   ...(f.detail === undefined ? {} : { detail: f.detail }),
 });
