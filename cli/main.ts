@@ -1,5 +1,6 @@
 /** `kiem-phieu` — the headless host: recount, verify and print, with no UI. */
 import { parseArgs } from 'node:util';
+import { messages } from '../core/messages/index.ts';
 import { refusalText, type Lang } from '../core/refusal.ts';
 import { Tally } from '../core/tally.ts';
 import { visible } from '../core/names.ts';
@@ -42,8 +43,6 @@ const USAGE = `Cách dùng / usage:
   kiem-phieu scan-test RECORD.json --expected EXPECTED.json FILE...
 `;
 
-const LATER = new Set<string>();
-
 const options = {
   json: { type: 'boolean' },
   lang: { type: 'string' },
@@ -80,7 +79,7 @@ async function tally(
 ): Promise<ExitCode> {
   const record = await readRecord(file);
   if (!record.ok) {
-    const title = lang === 'vi' ? `Hồ sơ bị từ chối: ${file}` : `Record refused: ${file}`;
+    const title = messages(lang).cli.recordRefused(file);
     io.err(`${title}\n${record.error.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`);
     return EXIT.refused;
   }
@@ -104,11 +103,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     const lang: Lang = argv.includes('en') && argv.includes('--lang') ? 'en' : 'vi';
     const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     io.err(
-      `${
-        lang === 'vi'
-          ? 'Lỗi nội bộ của kiem-phieu (lỗi phần mềm, không phải do dữ liệu bị từ chối)'
-          : 'Internal error in kiem-phieu (a bug, not a refusal of the input)'
-      }: ${visible(what, 300)}\n${
+      `${messages(lang).cli.internalError}: ${visible(what, 300)}\n${
         process.env.KIEM_PHIEU_DEBUG === '1' && e instanceof Error ? `${e.stack ?? ''}\n` : ''
       }`,
     );
@@ -275,13 +270,5 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       io,
     );
   }
-  if (LATER.has(command)) {
-    io.err(
-      lang === 'vi'
-        ? `Lệnh "${command}" chưa có trong phiên bản này.\n`
-        : `The "${command}" command is not available yet.\n`,
-    );
-    return EXIT.usage;
-  }
-  return usage(io, lang === 'vi' ? `Lệnh không rõ: ${command}` : `Unknown command: ${command}`);
+  return usage(io, messages(lang).cli.unknownCommand(command));
 }

@@ -92,7 +92,7 @@ function refused(
   errors: readonly Parameters<typeof refusalText>[0][],
 ): ExitCode {
   io.err(
-    `${lang === 'vi' ? `Hồ sơ bị từ chối: ${file}` : `Record refused: ${file}`}\n${errors.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`,
+    `${messages(lang).cli.recordRefused(file)}\n${errors.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`,
   );
   return EXIT.refused;
 }
@@ -152,7 +152,7 @@ export async function scanTestCheck(
       out.push(`${head}: ${messages(lang).scan.testMismatch} — ${messages(lang).scan.testMissing}`);
       return;
     }
-    const where = `${s.file}${s.pages > 1 ? ` (${lang === 'vi' ? 'trang' : 'page'} ${s.page})` : ''}`;
+    const where = `${s.file}${s.pages > 1 ? ` (${messages(lang).scan.page} ${s.page})` : ''}`;
     if (matches(s, expected, layout)) {
       out.push(`${head} (${where}): ${messages(lang).scan.testMatch}`);
       return;

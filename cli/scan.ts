@@ -48,7 +48,7 @@ function jsonSheet(s: SheetOutcome, layout: 'strike' | 'approve', withScores: bo
   };
 }
 
-function histogram(values: readonly number[], lang: Lang): string {
+function histogram(values: readonly number[]): string {
   const bins = new Array<number>(21).fill(0);
   for (const v of values) bins[Math.min(20, Math.floor(v / 50))]!++;
   const most = Math.max(1, ...bins);
@@ -58,8 +58,7 @@ function histogram(values: readonly number[], lang: Lang): string {
         i === 20 ? '1000' : `${String(i * 50).padStart(3)}–${String(i * 50 + 49).padStart(3)}`;
       return `  ${label.padEnd(9)} ${String(n).padStart(6)} ${'█'.repeat(Math.ceil((40 * n) / most))}`;
     })
-    .join('\n')
-    .concat(lang === 'vi' ? '' : '');
+    .join('\n');
 }
 
 export function scoreReport(
@@ -91,7 +90,7 @@ export function scoreReport(
   );
   const lo = marked.length ? String(Math.min(...marked)) : '—';
   const hi = unmarked.length ? String(Math.max(...unmarked)) : '—';
-  return `${messages(lang).scan.scores}\n${histogram(scores, lang)}\n${messages(lang).scan.margin(lo, hi)}\n`;
+  return `${messages(lang).scan.scores}\n${histogram(scores)}\n${messages(lang).scan.margin(lo, hi)}\n`;
 }
 
 /** Why a sheet was refused, skipped or doubted, in words. */
@@ -134,7 +133,7 @@ export async function scanCommand(o: ScanOptions, lang: Lang, io: CliIo): Promis
   const record = await readRecord(o.record);
   if (!record.ok) {
     io.err(
-      `${lang === 'vi' ? `Hồ sơ bị từ chối: ${o.record}` : `Record refused: ${o.record}`}\n${record.error.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`,
+      `${messages(lang).cli.recordRefused(o.record)}\n${record.error.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`,
     );
     return EXIT.refused;
   }

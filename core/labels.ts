@@ -42,16 +42,9 @@ export const warningText = (w: Warning, lang: Lang): string =>
 export const OUTCOMES = ['elected', 'tied', 'over-half-not-elected', 'not-elected'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export const OUTCOME_LABELS: Readonly<Record<Outcome, Text>> = {
-  elected: { vi: 'Trúng cử', en: 'Elected' },
-  tied: { vi: 'Bằng phiếu', en: 'Tied' },
-  // Over half but outside the seats: said in full, so that it never reads as "elected".
-  'over-half-not-elected': {
-    vi: 'Quá một nửa, không trúng cử (ngoài số lượng)',
-    en: 'Over half, not elected (beyond the seats)',
-  },
-  'not-elected': { vi: 'Không trúng cử', en: 'Not elected' },
-};
+export const OUTCOME_LABELS: Readonly<Record<Outcome, Text>> = Object.fromEntries(
+  OUTCOMES.map((o) => [o, { vi: vi.outcome[o], en: en.outcome[o] }]),
+) as Record<Outcome, Text>;
 
 export function candidateOutcome(c: CandidateResult, result: ElectionResult): Outcome {
   if (c.elected) return 'elected';
@@ -74,7 +67,7 @@ export function electionName(
   if (election.round <= 1) return title;
   const says = new RegExp(`(^|[^\\p{L}])(vòng|round)\\s+(thứ\\s+)?${election.round}(?!\\d)`, 'iu');
   if (says.test(title)) return title;
-  return `${title} (${lang === 'vi' ? 'vòng' : 'round'} ${election.round})`;
+  return `${title} (${messages(lang).roundOf(election.round)})`;
 }
 
 /** Whether an election is held at the new committee's conference rather than at the congress. */
@@ -90,22 +83,16 @@ export function baseSummary(
   result: Pick<ElectionResult, 'base' | 'threshold'>,
   lang: Lang,
 ): string {
-  const vi = lang === 'vi';
+  const words = messages(lang).baseLine;
   const { base, rules } = record;
   const excluded = base.exclusions.reduce((s, x) => s + x.count, 0);
-  let how: string;
-  if (base.override !== null)
-    how = vi
-      ? `Đoàn Chủ tịch quyết định: ${base.override.note}`
-      : `set by the presidium: ${base.override.note}`;
-  else if (rules === 'valid-ballots') how = vi ? 'bằng số phiếu hợp lệ' : 'the valid ballots';
-  else if (rules === 'collected-ballots')
-    how = vi ? 'bằng số phiếu thu vào' : 'the ballots collected';
-  else
-    how = vi
-      ? `triệu tập ${base.convened} − loại trừ ${excluded}`
-      : `convened ${base.convened} − exclusions ${excluded}`;
-  return vi
-    ? `Cơ sở tính tỷ lệ: ${result.base} (${how}); trúng cử khi được từ ${result.threshold} phiếu trở lên`
-    : `Base: ${result.base} (${how}); elected with at least ${result.threshold} votes`;
+  const how =
+    base.override !== null
+      ? words.override(base.override.note)
+      : rules === 'valid-ballots'
+        ? words.validBallots
+        : rules === 'collected-ballots'
+          ? words.collectedBallots
+          : words.convened(base.convened, excluded);
+  return words.line(result.base, how, result.threshold);
 }

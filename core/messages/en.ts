@@ -366,6 +366,22 @@ export const en: Messages = {
     logout: 'Log out',
   },
   entity,
+  outcome: {
+    elected: 'Elected',
+    tied: 'Tied',
+    'over-half-not-elected': 'Over half, not elected (beyond the seats)',
+    'not-elected': 'Not elected',
+  },
+  roundOf: (round: number) => `round ${round}`,
+  baseLine: {
+    override: (note: string) => `set by the presidium: ${note}`,
+    validBallots: 'the valid ballots',
+    collectedBallots: 'the ballots collected',
+    convened: (convened: number, excluded: number) =>
+      `convened ${convened} − exclusions ${excluded}`,
+    line: (base: number, how: string, threshold: number) =>
+      `Base: ${base} (${how}); elected with at least ${threshold} votes`,
+  },
   scan: {
     reason: {
       blank: 'blank page (a back side), skipped',
@@ -424,6 +440,8 @@ export const en: Messages = {
   },
   cli: {
     openFailed: 'Cannot open the congress file',
+    internalError: 'Internal error in kiem-phieu (a bug, not a refusal of the input)',
+    unknownCommand: (command: string) => `Unknown command: ${command}`,
     recordRefused: (file: string) => `Record refused: ${file}`,
     importRefused: (into: string) => `Import into ${into} refused`,
     imported: (code: string, ballots: number, into: string) =>

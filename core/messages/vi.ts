@@ -1,6 +1,7 @@
 /** Every user-facing text in Vietnamese: the UI, refusals, warnings, labels of the engine's codes. */
 import type { ElectionKind, ExclusionCategory, InvalidCode, Mark } from '../codes.ts';
 import type { ScanReason } from '../scan/reasons.ts';
+import type { Outcome } from '../labels.ts';
 import type { ElectionStatus, Entity } from '../refusal.ts';
 import { sheetProblemText } from './index.ts';
 import { HEADER_SEARCH_ROWS, type LeftOutReason, type PeopleField } from '../protocol/sheet.ts';
@@ -392,6 +393,26 @@ export const vi = {
     logout: 'Đăng xuất',
   },
   entity,
+  /** What became of a candidate, as every screen, document and table names it. */
+  outcome: {
+    elected: 'Trúng cử',
+    tied: 'Bằng phiếu',
+    // Over half but outside the seats: said in full, so that it never reads as "elected".
+    'over-half-not-elected': 'Quá một nửa, không trúng cử (ngoài số lượng)',
+    'not-elected': 'Không trúng cử',
+  } satisfies Texts<Outcome>,
+  /** An election's round, when its title does not say it. */
+  roundOf: (round: number) => `vòng ${round}`,
+  /** The base in one line, for the header of every screen and document of an election. */
+  baseLine: {
+    override: (note: string) => `Đoàn Chủ tịch quyết định: ${note}`,
+    validBallots: 'bằng số phiếu hợp lệ',
+    collectedBallots: 'bằng số phiếu thu vào',
+    convened: (convened: number, excluded: number) =>
+      `triệu tập ${convened} − loại trừ ${excluded}`,
+    line: (base: number, how: string, threshold: number) =>
+      `Cơ sở tính tỷ lệ: ${base} (${how}); trúng cử khi được từ ${threshold} phiếu trở lên`,
+  },
   /** `kiem-phieu scan` and `scan-test`: why a sheet was refused or doubted, and their lines. */
   scan: {
     reason: {
@@ -462,6 +483,8 @@ export const vi = {
   /** The command line's sentences (cli/). */
   cli: {
     openFailed: 'Không mở được tệp đại hội',
+    internalError: 'Lỗi nội bộ của kiem-phieu (lỗi phần mềm, không phải do dữ liệu bị từ chối)',
+    unknownCommand: (command: string) => `Lệnh không rõ: ${command}`,
     recordRefused: (file: string) => `Hồ sơ bị từ chối: ${file}`,
     importRefused: (into: string) => `Không nhập được vào ${into}`,
     imported: (code: string, ballots: number, into: string) =>
