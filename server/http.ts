@@ -232,7 +232,6 @@ export function startHost({
       }
       api
         .answer({ ...call.value, session: call.value.session ?? session }, station)
-        .catch(replyFromThrown)
         .then((reply) => answer(call.value.id, reply))
         .catch(() => socket.terminate());
     });
