@@ -1,5 +1,5 @@
 /** Setting up the congress: details, operators, delegates, the base, the counting committee. */
-import { stmt, type Db } from '../connection.ts';
+import type { Db } from '../connection.ts';
 import { allowedExclusions } from '../../core/codes.ts';
 import type { ElectionKind } from '../../core/codes.ts';
 import { done, requireRole, type Handlers } from '../context.ts';
@@ -37,71 +37,47 @@ export const setupHandlers: Handlers<SetupCommands> = {
   },
 
   addOperator(ctx, input) {
-    const count = (stmt(ctx.db, 'SELECT COUNT(*) AS n FROM operator').get() as { n: number }).n;
+    const count = store.operatorCount(ctx.db);
     // The first operator of a new file is its administrator; after that only an admin adds people.
     if (count === 0 && input.role !== 'admin')
       refuse({ code: 'forbidden', role: input.role, needed: ['admin'] }, 'role');
     if (count > 0) requireRole(ctx, ['admin']);
-    const exists = stmt(ctx.db, 'SELECT 1 FROM operator WHERE name = ?').get(input.name);
-    if (exists !== undefined) refuse({ code: 'duplicate-code', id: input.name }, 'name');
+    if (store.operatorByName(ctx.db, input.name) !== undefined)
+      refuse({ code: 'duplicate-code', id: input.name }, 'name');
     const pinHash = (ctx.hashPin ?? hashPin)(input.pin);
-    const { lastInsertRowid } = stmt(
+    const id = store.insertOperator(
       ctx.db,
-      'INSERT INTO operator (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)',
-    ).run(input.name, input.role, pinHash, ctx.at);
+      { name: input.name, role: input.role, pinHash },
+      ctx.at,
+    );
     // Never the PIN, nor its hash, in the log: a commitment to the stored hash, so verify can
     // check the operator row; without the hash's salt it tells nothing about the PIN.
     return done(
-      { id: Number(lastInsertRowid) },
+      { id },
       { log: { name: input.name, role: input.role, pinCommitment: pinCommitment(pinHash) } },
     );
   },
 
   importDelegates(ctx, input) {
-    const start = (
-      stmt(ctx.db, 'SELECT COALESCE(MAX(ord), 0) AS n FROM delegate').get() as { n: number }
-    ).n;
-    const insert = stmt(
-      ctx.db,
-      'INSERT INTO delegate (name, unit, position, category, status, ord) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    input.people.forEach((p, i) =>
-      insert.run(
-        p.name,
-        p.unit ?? null,
-        p.position ?? null,
-        p.category ?? null,
-        p.status,
-        start + i + 1,
-      ),
-    );
+    store.appendDelegates(ctx.db, input.people);
     return done({ count: input.people.length });
   },
 
   removeDelegate(ctx, input) {
     refuseIfCongressBaseLocked(ctx.db, 'delegateId');
-    const { changes } = stmt(ctx.db, 'DELETE FROM delegate WHERE id = ?').run(input.delegateId);
-    if (changes === 0)
+    if (!store.deleteDelegate(ctx.db, input.delegateId))
       refuse({ code: 'not-found', what: 'delegate', id: String(input.delegateId) }, 'delegateId');
     return done(null);
   },
 
   setAttendance(ctx, input) {
-    const { changes } = stmt(
-      ctx.db,
-      'UPDATE delegate SET attendance = ?, attendance_at = ? WHERE id = ?',
-    ).run(input.attendance, input.attendance === 'unknown' ? null : ctx.at, input.delegateId);
-    if (changes === 0)
+    if (store.writeAttendance(ctx.db, input.delegateId, input.attendance, ctx.at) === 0)
       refuse({ code: 'not-found', what: 'delegate', id: String(input.delegateId) }, 'delegateId');
     return done(null);
   },
 
   setAttendanceAll(ctx, input) {
-    const { changes } = stmt(ctx.db, 'UPDATE delegate SET attendance = ?, attendance_at = ?').run(
-      input.attendance,
-      input.attendance === 'unknown' ? null : ctx.at,
-    );
-    return done({ count: changes });
+    return done({ count: store.writeAttendance(ctx.db, null, input.attendance, ctx.at) });
   },
 
   setBase(ctx, input) {
