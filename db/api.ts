@@ -14,6 +14,7 @@ import {
   type CallKind,
   type CallMessage,
   type Reply,
+  type WhoAmI,
 } from '../core/protocol/index.ts';
 import { zodRefusals } from '../core/record.ts';
 import type { Refusal } from '../core/refusal.ts';
@@ -48,7 +49,11 @@ function inputOf<K extends CallKind>(
 export class Api {
   private readonly sessions = new Map<string, Actor>();
 
-  constructor(readonly workspace: Workspace) {
+  constructor(
+    readonly workspace: Workspace,
+    /** The offline guard's verdict, where the host runs one (db/offline-guard.ts). */
+    private readonly internet: () => WhoAmI['internet'] = () => null,
+  ) {
     // Sessions belong to one file's operators.
     workspace.subscribe((e) => {
       if (e.type === 'file') this.sessions.clear();
@@ -88,7 +93,11 @@ export class Api {
   ): Promise<Reply<unknown>> {
     switch (kind) {
       case 'whoami':
-        return answered({ actor: this.actorFor(session), file: this.workspace.info() });
+        return answered({
+          actor: this.actorFor(session),
+          file: this.workspace.info(),
+          internet: this.internet(),
+        } satisfies WhoAmI);
       case 'logout':
         if (session !== undefined) this.sessions.delete(session);
         return answered(null);

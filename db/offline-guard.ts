@@ -14,6 +14,7 @@ import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import type { SystemEventName } from '../core/audit-catalogue.ts';
 import { appendAudit, type AuditRow } from './audit.ts';
 import type { Db } from './connection.ts';
+import type { Workspace } from './workspace.ts';
 
 export interface RouteVerdict {
   readonly online: boolean;
@@ -280,4 +281,74 @@ export class OfflineGuard {
     if (previous === null || previous.online !== verdict.online) this.onChange(verdict, previous);
     return verdict;
   }
+}
+
+/** What a host tells its stations about the guard (the `internet` field of `whoami`). */
+export type InternetState = RouteVerdict;
+
+export interface InternetWatch {
+  /** The last verdict, or null before the first check. */
+  readonly current: () => InternetState | null;
+  readonly stop: () => void;
+}
+
+/**
+ * The guard as a host runs it: a check at start and every minute, over the host's workspace.
+ * The open congress file's audit log gets a row when the verdict changes while it is open, and
+ * when it is opened (or created) while the computer is online: so every file's log tells whether
+ * it was worked on while connected, once per change, never every minute. Being offline is the
+ * normal state: opening a file offline writes nothing.
+ */
+export function watchInternet(
+  workspace: Workspace,
+  {
+    check = internetRoute,
+    intervalMs = 60_000,
+    now = () => new Date().toISOString(),
+    warn = (text: string) => process.emitWarning(text),
+  }: {
+    check?: () => RouteVerdict;
+    intervalMs?: number;
+    now?: () => string;
+    warn?: (text: string) => void;
+  } = {},
+): InternetWatch {
+  // The file and verdict last written, so a file opened twice (create opens, then names it) or
+  // reopened while nothing changed gets one row.
+  let logged: { path: string; online: boolean } | null = null;
+  const record = (verdict: RouteVerdict): void => {
+    const service = workspace.service;
+    if (service === null) return;
+    try {
+      recordRouteChange(service.db, verdict, now());
+      logged = { path: service.path, online: verdict.online };
+    } catch (e) {
+      // The warning on screen matters more than the log row; a read-only file must not stop it.
+      warn(`kiem-phieu: offline guard could not write the audit row: ${String(e)}`);
+    }
+  };
+  const guard = new OfflineGuard(
+    (verdict, previous) => {
+      if (verdict.online)
+        warn(`kiem-phieu: this computer is connected to the Internet (${verdict.reason})`);
+      // The first verdict is news only when online; a change either way is news.
+      if (previous !== null || verdict.online) record(verdict);
+    },
+    check,
+    intervalMs,
+  );
+  const unsubscribe = workspace.subscribe((e) => {
+    const verdict = guard.current;
+    if (e.type !== 'file' || e.file === null || verdict?.online !== true) return;
+    if (logged?.path === e.file.path && logged.online) return;
+    record(verdict);
+  });
+  guard.start();
+  return {
+    current: () => guard.current,
+    stop: () => {
+      guard.stop();
+      unsubscribe();
+    },
+  };
 }

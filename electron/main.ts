@@ -20,6 +20,7 @@ import {
 } from 'electron';
 import { Api } from '../db/api.ts';
 import { openDatabase } from '../db/connection.ts';
+import { watchInternet } from '../db/offline-guard.ts';
 import { Workspace } from '../db/workspace.ts';
 import {
   CALL_CHANNEL,
@@ -82,7 +83,9 @@ const nativeBinding = sqliteBinding({
 const workspace = new Workspace({
   options: nativeBinding === undefined ? {} : { nativeBinding },
 });
-const api = new Api(workspace);
+// At start and every minute: a route to the Internet shows a red banner on every window.
+const internet = watchInternet(workspace);
+const api = new Api(workspace, internet.current);
 const windows = new Windows({ preload: join(HERE, 'preload.cjs'), devTools: DEVELOPMENT });
 
 /** The same JSON the browser host sends, so the renderer sees one shape whatever the host. */

@@ -1,7 +1,7 @@
 /** The operator window: navigation, the open file, the operator, and the current screen. */
 import { useEffect } from 'react';
 import { client } from './client.ts';
-import { Messages } from './components.tsx';
+import { InternetBanner, Messages } from './components.tsx';
 import { useT } from './i18n.ts';
 import { Audit } from './features/audit/Audit.tsx';
 import { Counting } from './features/entry/Counting.tsx';
@@ -73,16 +73,24 @@ export function App() {
   if (client.needsPairing) {
     return (
       <div className="app">
+        <InternetBanner />
         <main>
           <PairStation />
         </main>
       </div>
     );
   }
-  if (route === 'projector') return <Projector />;
+  if (route === 'projector')
+    return (
+      <>
+        <InternetBanner overlay />
+        <Projector />
+      </>
+    );
   const needLogin = file !== null && actor === null;
   return (
     <div className="app">
+      <InternetBanner />
       <header className="topbar">
         <strong className="brand">{t.appName}</strong>
         <nav>

@@ -1,5 +1,7 @@
-/** Small shared pieces: messages, a confirm dialog, a field. */
+/** Small shared pieces: messages, a confirm dialog, a field, the offline guard's banner. */
 import { cloneElement, useEffect, useId, useRef, useState, type ReactElement } from 'react';
+import { client } from './client.ts';
+import { useT } from './i18n.ts';
 
 export function Messages({
   messages,
@@ -99,6 +101,56 @@ export function Ask({
           </div>
         </form>
       </div>
+    </div>
+  );
+}
+
+/** How often the banner asks the host for the guard's verdict (the host checks every minute). */
+const INTERNET_POLL_MS = 20_000;
+
+/**
+ * The offline guard's red banner: shown on every screen while the host's computer has a route to
+ * the Internet (db/offline-guard.ts). It asks the host itself, so every screen carries it.
+ */
+export function InternetBanner({ overlay = false }: { overlay?: boolean }) {
+  const t = useT();
+  const [internet, setInternet] = useState<{ online: boolean; reason: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    const ask = () =>
+      void client.whoami().then((r) => {
+        if (live && r.ok) setInternet(r.value.internet ?? null);
+      });
+    ask();
+    const timer = setInterval(ask, INTERNET_POLL_MS);
+    const offStatus = client.onStatus((up) => up && ask());
+    return () => {
+      live = false;
+      clearInterval(timer);
+      offStatus();
+    };
+  }, []);
+  if (internet?.online !== true) return null;
+  return (
+    <div
+      className="internet-banner"
+      role="alert"
+      data-testid="internet-banner"
+      title={internet.reason}
+      style={{
+        ...(overlay ? { position: 'fixed', top: 0, left: 0, right: 0, zIndex: 1000 } : {}),
+        // Brighter than the top bar's red, between two yellow rules: never taken for part of it.
+        background: '#e00000',
+        color: 'white',
+        fontWeight: 700,
+        fontSize: '1.1rem',
+        textAlign: 'center',
+        padding: '6px 12px',
+        borderTop: '4px solid #ffd400',
+        borderBottom: '4px solid #ffd400',
+      }}
+    >
+      ⚠ {t.internet.banner}
     </div>
   );
 }

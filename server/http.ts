@@ -36,6 +36,8 @@ export interface HostOptions {
   readonly staticRoot?: string;
   /** Serve other stations of a closed LAN, which pair with the code shown on the main screen. */
   readonly lan?: boolean;
+  /** The offline guard's verdict, told to stations in `whoami` (server/main.ts runs the guard). */
+  readonly internet?: () => { readonly online: boolean; readonly reason: string } | null;
 }
 
 export interface RunningHost {
@@ -108,8 +110,9 @@ export function startHost({
   token = newToken(),
   staticRoot,
   lan = false,
+  internet,
 }: HostOptions): Promise<RunningHost> {
-  const api = new Api(workspace);
+  const api = new Api(workspace, internet);
   const pairing = lan ? new Pairing(token) : null;
   let allowedHosts = new Set<string>();
   let ownPort = 0;

@@ -5,12 +5,15 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { watchInternet } from '../db/offline-guard.ts';
 import { Workspace } from '../db/workspace.ts';
 import { startHost, type RunningHost } from './http.ts';
 import { keepTokenBeside, newToken, tokenBeside } from './token.ts';
 
 export const DEFAULT_PORT = 5317;
-export const RENDERER_ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+/** The built renderer; KIEM_PHIEU_RENDERER names another build (as in the end-to-end tests). */
+export const RENDERER_ROOT =
+  process.env.KIEM_PHIEU_RENDERER ?? fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
 export async function serve(
   argv: readonly string[],
@@ -30,6 +33,8 @@ export async function serve(
   }
   const open = workspace.info()?.path;
   const lan = values.lan ?? false;
+  // At start and every minute: a route to the Internet shows a red banner on every station.
+  const internet = watchInternet(workspace);
   const running = await startHost({
     workspace,
     lan,
@@ -37,6 +42,7 @@ export async function serve(
     port: Number(values.port ?? process.env.PORT ?? DEFAULT_PORT),
     staticRoot: RENDERER_ROOT,
     token: (open === undefined ? null : tokenBeside(open)) ?? newToken(),
+    internet: internet.current,
   });
   // Every file this host works on keeps the token, so its stations reconnect after a restart.
   if (open !== undefined) keepTokenBeside(open, running.token);
@@ -44,6 +50,7 @@ export async function serve(
     if (e.type === 'file' && e.file !== null) keepTokenBeside(e.file.path, running.token);
   });
   const stop = async () => {
+    internet.stop();
     await running.close();
     await workspace.close();
     process.exit(0);

@@ -35,6 +35,10 @@ const entity: Texts<Entity> = {
 
 export const en: Messages = {
   appName: 'Kiểm phiếu',
+  internet: {
+    banner:
+      'This computer is connected to the Internet — do not process Party documents on a computer connected to the Internet',
+  },
   nav: {
     start: 'Congress file',
     setup: 'Setup',

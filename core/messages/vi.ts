@@ -55,6 +55,10 @@ const typeName = (t: string): string => TYPE_NAMES[t] ?? t;
 
 export const vi = {
   appName: 'Kiểm phiếu',
+  internet: {
+    banner:
+      'Máy tính đang có kết nối Internet — không xử lý tài liệu của Đảng trên máy kết nối Internet',
+  },
   nav: {
     start: 'Tệp đại hội',
     setup: 'Chuẩn bị',

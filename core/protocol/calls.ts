@@ -80,6 +80,11 @@ export interface Session {
 export interface WhoAmI {
   readonly actor: Actor | null;
   readonly file: FileInfo | null;
+  /**
+   * The offline guard's last verdict (db/offline-guard.ts): whether this host's computer has a
+   * route to the Internet, and why. Null where the host runs no guard.
+   */
+  readonly internet: { readonly online: boolean; readonly reason: string } | null;
 }
 
 /** What each call answers with when it is not refused. */

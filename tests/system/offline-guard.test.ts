@@ -4,7 +4,9 @@
  * check, and the audit row written when the verdict changes. The real kernel's verdict, in network
  * namespaces, is in offline-guard-netns.test.ts.
  */
-import type { NetworkInterfaceInfo } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, type NetworkInterfaceInfo } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auditLabel } from '../../core/audit-catalogue.ts';
 import {
@@ -18,7 +20,9 @@ import {
   routeVerdict,
   windowsDefaultRoutes,
   type RouteVerdict,
+  watchInternet,
 } from '../../db/offline-guard.ts';
+import { Workspace } from '../../db/workspace.ts';
 import { verifyFile } from '../../db/verify.ts';
 import { ADMIN, newService, value } from '../db/helpers.ts';
 
@@ -273,5 +277,79 @@ describe('the audit row', () => {
     expect(verified.problems).toEqual([]);
     expect(verified.ok).toBe(true);
     expect(verified.auditRows).toBe(3);
+  });
+});
+
+describe('watchInternet: the guard as a host runs it over its workspace', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  const guardRows = (workspace: Workspace) =>
+    (
+      workspace.service!.db.prepare('SELECT command, payload FROM audit ORDER BY seq').all() as {
+        command: string;
+        payload: string;
+      }[]
+    ).filter((r) => r.command.startsWith('internet'));
+
+  it('writes one row per change into the open file, and one when a file is opened online', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const dir = mkdtempSync(join(tmpdir(), 'kiem-phieu-guard-'));
+    const workspace = new Workspace({ home: dir, options: { backups: false } });
+    const details = {
+      name: 'Đại hội Đảng bộ xã An Bình',
+      organisation: 'Đảng bộ xã',
+      kind: 'delegates',
+    };
+    const a = join(dir, 'a.kiemphieu');
+    const b = join(dir, 'b.kiemphieu');
+    expect((await workspace.create(a, details)).ok).toBe(true);
+    let online = false;
+    const warnings: string[] = [];
+    const watch = watchInternet(workspace, {
+      check: () =>
+        online
+          ? { online: true, reason: 'default route via 192.168.1.1 on wlan0' }
+          : { online: false, reason: 'no default route, no global address' },
+      now: () => '2026-05-01T08:00:00.000Z',
+      warn: (w) => warnings.push(w),
+    });
+    // Offline at start: the normal state, nothing written.
+    expect(watch.current()).toEqual({
+      online: false,
+      reason: 'no default route, no global address',
+    });
+    expect(guardRows(workspace)).toEqual([]);
+    online = true;
+    vi.advanceTimersByTime(60_000);
+    vi.advanceTimersByTime(60_000);
+    expect(guardRows(workspace).map((r) => r.command)).toEqual(['internetConnected']);
+    expect(watch.current()?.online).toBe(true);
+    // A file created while online says so once (create opens, then names the file: one row).
+    expect((await workspace.create(b, details)).ok).toBe(true);
+    expect(guardRows(workspace)).toEqual([
+      {
+        command: 'internetConnected',
+        payload: JSON.stringify({ online: true, reason: 'default route via 192.168.1.1 on wlan0' }),
+      },
+    ]);
+    online = false;
+    vi.advanceTimersByTime(60_000);
+    expect(guardRows(workspace).map((r) => r.command)).toEqual([
+      'internetConnected',
+      'internetDisconnected',
+    ]);
+    // Reopening the first file offline writes nothing more into it.
+    expect((await workspace.open(a)).ok).toBe(true);
+    expect(guardRows(workspace).map((r) => r.command)).toEqual(['internetConnected']);
+    expect(verifyFile(workspace.service!.db).ok).toBe(true);
+    expect(warnings).toEqual([
+      'kiem-phieu: this computer is connected to the Internet (default route via 192.168.1.1 on wlan0)',
+    ]);
+    watch.stop();
+    online = true;
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(guardRows(workspace).map((r) => r.command)).toEqual(['internetConnected']);
+    await workspace.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
