@@ -8,6 +8,8 @@ import { CONGRESS_KINDS, ELECTION_KINDS, LAYOUTS, RULE_SETS } from './codes.ts';
 import { cleanName, cleanText } from './names.ts';
 import { ballotSchema, rulingSchema } from './ballot.ts';
 import { exclusionsSchema, overrideSchema } from './record.ts';
+import { PHOTO_LIMITS } from './candidate-details.ts';
+import { scanSheetSchema } from './scan/sheet-record.ts';
 
 // Typed text: control and bidi characters dropped (core/names.ts), so none reaches a terminal later.
 const text = z.string().trim().min(1).max(2000).transform(cleanText);
@@ -36,6 +38,18 @@ export const personInput = z.strictObject({
   position: optionalText,
   category: optionalText,
   status: z.enum(['official', 'alternate']).default('official'),
+});
+
+/** Short texts the hall reads on a slide: a line or two; the biography a short paragraph. */
+const detailText = z.string().trim().min(1).max(200).transform(cleanText).optional();
+export const candidateDetailInput = z.strictObject({
+  name: personName,
+  birthYear: z.int().min(1900).max(2100).optional(),
+  hometown: detailText,
+  position: detailText,
+  unit: detailText,
+  education: detailText,
+  biography: z.string().trim().min(1).max(600).transform(cleanText).optional(),
 });
 
 export const baseInput = z.strictObject({
@@ -95,6 +109,21 @@ export const commands = {
     order: z.enum(['ballot', 'as-given']).default('ballot'),
   }),
   reorderCandidates: z.strictObject({ electionId: id, order: z.array(z.string()).min(1) }),
+  /** The introductions' text of each candidate (giới thiệu ứng cử viên), from the candidates' sheet. */
+  setCandidateDetails: z.strictObject({
+    electionId: id,
+    details: z.array(candidateDetailInput).max(2_000),
+  }),
+  /** A candidate's photo, as the JPEG the `photo` call made of the picked picture; null removes it. */
+  setCandidatePhoto: z.strictObject({
+    electionId: id,
+    name: personName,
+    jpeg: z
+      .string()
+      .max(Math.ceil((PHOTO_LIMITS.storedBytes * 4) / 3) + 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/u)
+      .nullable(),
+  }),
   setIssued: z.strictObject({ electionId: id, issued: count }),
   openElection: z.strictObject({ electionId: id }),
   startCounting: z.strictObject({ electionId: id }),
@@ -131,6 +160,17 @@ export const commands = {
   setDisplay: z.strictObject({ electionId: id.nullable(), showFigures: z.boolean() }),
   /** An election record (election-record.md) becomes an election with its ballots. */
   importElection: z.strictObject({ record: z.unknown() }),
+  /**
+   * A sheet the scanner fed, as the reader read it: a certain reading becomes a ballot at once; a
+   * doubtful or rejected one waits for a person's decision. The image stays beside the file.
+   */
+  recordScan: z.strictObject({
+    electionId: id,
+    batchId: id.optional(),
+    sheet: scanSheetSchema,
+  }),
+  /** A person's reading of a sheet in review (or of a rejected genuine ballot), from the paper. */
+  decideScan: z.strictObject({ electionId: id, scanId: id, ballot: ballotBody }),
   createFollowUp: z.strictObject({
     electionId: id,
     /** `revote`: among the tied group for the tied seats; `round`: a further round for open seats. */
@@ -165,6 +205,9 @@ export const queries = {
   verifyAudit: z.strictObject({}),
   exportRecord: z.strictObject({ electionId: id }),
   display: z.strictObject({}),
+  /** The election's candidates in ballot order with their introductions' details and photos. */
+  candidateDetails: z.strictObject({ electionId: id }),
+  scans: z.strictObject({ electionId: id }),
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -1,5 +1,6 @@
 import { messages, type Lang } from './messages/index.ts';
 import type { SheetProblem } from './protocol/sheet.ts';
+import type { ReadingRefusal } from './readings/refusal.ts';
 
 /** Why a record or a command was refused; `path` is the JSON path of the offending field. */
 export type RefusalDetail =
@@ -41,6 +42,8 @@ export type RefusalDetail =
     }
   | { readonly code: 'forbidden'; readonly role: string; readonly needed: readonly string[] }
   | { readonly code: 'wrong-pin' }
+  /** A stack's readings (core/readings/refusal.ts). */
+  | ReadingRefusal
   | { readonly code: 'bad-order' }
   | { readonly code: 'duplicate-code'; readonly id: string }
   | { readonly code: 'no-follow-up'; readonly status: string }
@@ -61,6 +64,9 @@ export type RefusalDetail =
     }
   | { readonly code: 'sheet'; readonly problem: SheetProblem }
   | { readonly code: 'throttled'; readonly seconds: number }
+  | { readonly code: 'duplicate-scan'; readonly file: string; readonly page: number }
+  | { readonly code: 'scan-not-open'; readonly status: string }
+  | { readonly code: 'scans-undecided'; readonly count: number }
   | {
       readonly code: 'unknown-call';
       readonly kind: string;
@@ -80,7 +86,8 @@ export type Entity =
   | 'operator'
   | 'backup'
   | 'base'
-  | 'congress';
+  | 'congress'
+  | 'scan';
 export type Refusal = RefusalDetail & {
   /** JSON path, e.g. `ballots.entered[3].struck[0]`. */
   readonly path: string;

@@ -1,4 +1,5 @@
 /** What the service's queries return: plain data, shared by every host and the renderer. */
+import type { ScanStatus, ScanView } from './scan/sheet-record.ts';
 import type { ElectionKind, Layout, RuleSet, CommitteeInvalidCode, InvalidCode } from './codes.ts';
 import type { CongressDetails, QueryName } from './api.ts';
 import type { ElectionStatus } from './refusal.ts';
@@ -183,7 +184,18 @@ export interface CommandOutputs {
   resumeElection: null;
   importElection: { readonly electionId: number; readonly code: string; readonly ballots: number };
   setDisplay: DisplayView;
+  setCandidateDetails: { readonly count: number };
+  setCandidatePhoto: null;
   createFollowUp: FollowUpOutput;
+  recordScan: RecordScanOutput;
+  decideScan: EnterBallotOutput;
+}
+
+export interface RecordScanOutput {
+  readonly scanId: number;
+  readonly status: ScanStatus;
+  /** The ballot it became when read with certainty. */
+  readonly n: number | null;
 }
 
 /** What each query returns. */
@@ -203,6 +215,29 @@ export interface QueryOutputs {
   verifyAudit: AuditVerification;
   exportRecord: ElectionRecord;
   display: DisplayView;
+  scans: readonly ScanView[];
+  candidateDetails: readonly CandidateDetailView[];
+}
+
+/** A candidate as the introductions show it (giới thiệu ứng cử viên): null where not given. */
+export interface CandidateDetailView {
+  readonly code: string;
+  /** The number on the ballot (ballot order). */
+  readonly no: number;
+  readonly name: string;
+  readonly birthYear: number | null;
+  readonly hometown: string | null;
+  readonly position: string | null;
+  readonly unit: string | null;
+  readonly education: string | null;
+  readonly biography: string | null;
+  /** A JPEG, PHOTO_LIMITS.height pixels high (core/candidate-details.ts). */
+  readonly photo: {
+    readonly base64: string;
+    readonly width: number;
+    readonly height: number;
+    readonly sha256: string;
+  } | null;
 }
 
 export interface DisplayView {

@@ -4,6 +4,7 @@ import type { BallotView, QueryOutputs } from '../core/views.ts';
 import { verifyChain } from './audit.ts';
 import type { Db } from './connection.ts';
 import { exportRecord } from './record-export.ts';
+import { candidateDetailsOf } from './commands/candidate-details.ts';
 import { refuse } from './refused.ts';
 import * as store from './store.ts';
 import type { BallotRow } from './store.ts';
@@ -70,6 +71,8 @@ export const queryHandlers: QueryHandlers = {
   elections: ({ db }) => store.electionIds(db).map((id) => store.election(db, id)),
 
   election: ({ db }, input) => store.election(db, input.electionId),
+
+  candidateDetails: ({ db }, input) => candidateDetailsOf(db, input.electionId),
 
   ballots(ctx, input) {
     const e = store.election(ctx.db, input.electionId);
@@ -157,4 +160,9 @@ export const queryHandlers: QueryHandlers = {
   exportRecord: ({ db }, input) => exportRecord(db, input.electionId),
 
   display: ({ db }) => store.display(db),
+
+  scans: ({ db }, input) => {
+    store.election(db, input.electionId);
+    return store.scans(db, input.electionId);
+  },
 };

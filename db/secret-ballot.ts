@@ -12,6 +12,8 @@ export const BALLOT_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'correctBallot',
   'voidBallot',
   'ruleBallot',
+  'recordScan',
+  'decideScan',
 ]);
 
 const ISO_MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u;

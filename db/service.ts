@@ -14,7 +14,9 @@ import { takeBackup } from './backup.ts';
 import { ballotHandlers } from './commands/ballots.ts';
 import { electionHandlers } from './commands/elections.ts';
 import { importHandlers } from './commands/import.ts';
+import { candidateDetailHandlers } from './commands/candidate-details.ts';
 import { setupHandlers } from './commands/setup.ts';
+import { scanHandlers } from './commands/scans.ts';
 import { openDatabase, type Db, type OpenOptions } from './connection.ts';
 import * as store from './store.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -31,6 +33,8 @@ const handlers: Handlers<CommandName> = {
   ...electionHandlers,
   ...ballotHandlers,
   ...importHandlers,
+  ...candidateDetailHandlers,
+  ...scanHandlers,
 };
 
 export interface ServiceOptions extends OpenOptions {

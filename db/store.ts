@@ -6,6 +6,7 @@ export * from './store/reads.ts';
 export * from './store/ballot-rows.ts';
 export * from './store/election-rows.ts';
 export * from './store/setup-rows.ts';
+export * from './store/scan-rows.ts';
 import { listWarnings } from '../core/warnings.ts';
 import type { RuleSet } from '../core/codes.ts';
 import type { ElectionStatus } from '../core/refusal.ts';

@@ -54,7 +54,12 @@ export const ELECTION_RULES = {
   correctBallot: { from: ['counting'] },
   voidBallot: { from: ['counting'] },
   ruleBallot: { from: ['counting'] },
+  recordScan: { from: ['counting'] },
+  decideScan: { from: ['counting'] },
   createFollowUp: { from: ['closed', 'finalized'] },
+  /** The introductions' details: not the record, but fixed with the result like the rest. */
+  setCandidateDetails: { from: [...BEFORE_LOCK, 'suspended'] },
+  setCandidatePhoto: { from: [...BEFORE_LOCK, 'suspended'] },
 } as const satisfies Record<string, Rule>;
 
 export type ElectionCommand = keyof typeof ELECTION_RULES;

@@ -9,6 +9,7 @@ type View = Exclude<QueryName, 'audit' | 'verifyAudit'>;
 
 const ELECTION: readonly View[] = ['elections', 'election', 'progress', 'results', 'exportRecord'];
 const BALLOTS: readonly View[] = [
+  'scans',
   'ballots',
   'ballotHistory',
   'progress',
@@ -44,6 +45,10 @@ export const CHANGES: Readonly<Record<CommandName, readonly View[]>> = {
   suspendElection: ELECTION,
   resumeElection: ELECTION,
   setDisplay: ['display'],
+  setCandidateDetails: ['candidateDetails'],
+  setCandidatePhoto: ['candidateDetails'],
   importElection: [...ELECTION, ...BALLOTS, 'base', 'committee'],
   createFollowUp: ELECTION,
+  recordScan: [...BALLOTS, 'scans'],
+  decideScan: [...BALLOTS, 'scans'],
 };

@@ -14,23 +14,13 @@ import type { Reference } from './reference.ts';
 import { sampleRect } from './sample.ts';
 import { scoreSide, type LineScore, type SideScores } from './score.ts';
 import type { ScanThresholds } from './settings.ts';
+import type { RejectReason, ReviewReason } from './reasons.ts';
 
 export type StrikeReading = 'struck' | 'kept';
 /** An approve row as read: the ballot's own marks (core/codes.ts). */
 export type ApproveMark = Mark;
 
-export type RejectReason =
-  | 'blank'
-  | 'missing-mark'
-  | 'marks-inconsistent'
-  | 'resolution'
-  | 'unreadable-code'
-  | 'not-a-ballot'
-  | 'other-election'
-  | 'other-round'
-  | 'other-list';
-
-export type ReviewReason = 'doubtful-line' | 'ink-beside-name' | 'ink-outside-lines';
+export type { RejectReason, ReviewReason } from './reasons.ts';
 
 export interface LineReading {
   readonly candidateId: string;

@@ -78,7 +78,7 @@ function liveBallot(
 }
 
 /** The one check every ballot command makes first; reads one column, not the whole election. */
-function requireStatusFor(ctx: Ctx, electionId: number, command: ElectionCommand): void {
+export function requireStatusFor(ctx: Ctx, electionId: number, command: ElectionCommand): void {
   const status = store.electionStatus(ctx.db, electionId);
   if (status === undefined)
     refuse({ code: 'not-found', what: 'election', id: String(electionId) }, 'electionId');
@@ -92,7 +92,7 @@ export function statusOf(ctx: Ctx, electionId: number, row: BallotRow): BallotVi
   return c.status === 'valid' ? 'valid' : c.code;
 }
 
-function saved(
+export function saved(
   ctx: Ctx,
   electionId: number,
   previous: BallotRow | null,
@@ -125,6 +125,39 @@ function newVersion(
   };
 }
 
+/**
+ * A new ballot, numbered next, into an open stack of the election: the one way a ballot enters,
+ * typed or scanned. The caller has checked the election's status for its own command.
+ */
+export function insertNewBallot(
+  ctx: Ctx,
+  electionId: number,
+  ballot: Ballot,
+  { batchId, clientKey }: { batchId: number | null; clientKey: string | null },
+): BallotRow {
+  if (batchId !== null) {
+    const batch = store.batch(ctx.db, batchId);
+    if (batch === undefined || batch.election_id !== electionId || batch.closed === 1) {
+      refuse({ code: 'not-found', what: 'batch', id: String(batchId) }, 'batchId');
+    }
+  }
+  const n = store.nextBallotNumber(ctx.db, electionId);
+  return store.insertBallotVersion(ctx.db, {
+    election_id: electionId,
+    n,
+    version: 1,
+    ...bodyJson(checkedAgainstList(ctx, electionId, ballot, n)),
+    voided: 0,
+    void_reason: null,
+    change: 'enter',
+    change_reason: null,
+    batch_id: batchId,
+    entered_by: ctx.actor.name,
+    entered_at: ctx.at,
+    client_key: clientKey,
+  });
+}
+
 export const ballotHandlers: Handlers<BallotCommands> = {
   enterBallot(ctx, input) {
     if (input.clientKey !== undefined) {
@@ -149,26 +182,9 @@ export const ballotHandlers: Handlers<BallotCommands> = {
       }
     }
     requireStatusFor(ctx, input.electionId, 'enterBallot');
-    if (input.batchId !== undefined) {
-      const batch = store.batch(ctx.db, input.batchId);
-      if (batch === undefined || batch.election_id !== input.electionId || batch.closed === 1) {
-        refuse({ code: 'not-found', what: 'batch', id: String(input.batchId) }, 'batchId');
-      }
-    }
-    const n = store.nextBallotNumber(ctx.db, input.electionId);
-    const row = store.insertBallotVersion(ctx.db, {
-      election_id: input.electionId,
-      n,
-      version: 1,
-      ...bodyJson(checkedAgainstList(ctx, input.electionId, input.ballot, n)),
-      voided: 0,
-      void_reason: null,
-      change: 'enter',
-      change_reason: null,
-      batch_id: input.batchId ?? null,
-      entered_by: ctx.actor.name,
-      entered_at: ctx.at,
-      client_key: input.clientKey ?? null,
+    const row = insertNewBallot(ctx, input.electionId, input.ballot, {
+      batchId: input.batchId ?? null,
+      clientKey: input.clientKey ?? null,
     });
     return saved(ctx, input.electionId, null, row);
   },
@@ -240,6 +256,8 @@ export const ballotHandlers: Handlers<BallotCommands> = {
     if (batch === undefined)
       refuse({ code: 'not-found', what: 'batch', id: String(input.batchId) }, 'batchId');
     requireAllowed(ctx, batch.election_id, 'closeBatch');
+    const undecided = store.undecidedScans(ctx.db, batch.election_id, batch.id);
+    if (undecided > 0) refuse({ code: 'scans-undecided', count: undecided }, 'batchId');
     store.closeBatch(ctx.db, batch.id);
     const entered = store.batchEntered(ctx.db, batch.id);
     return done(

@@ -159,6 +159,9 @@ export const electionHandlers: Handlers<ElectionCommands> = {
   },
 
   closeElection(ctx, input) {
+    // A sheet in review is a ballot nobody has read yet: the count is not over.
+    const undecided = store.undecidedScans(ctx.db, input.electionId, null);
+    if (undecided > 0) refuse({ code: 'scans-undecided', count: undecided }, 'electionId');
     transition(ctx, input.electionId, 'closeElection');
     return done(null, { electionId: input.electionId, milestone: 'close' });
   },

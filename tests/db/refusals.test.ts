@@ -28,6 +28,20 @@ interface Ids {
   readonly batch: number;
 }
 
+/** A sheet read with certainty: the first name struck, the second kept. */
+const line = { strike: 0, agree: 0, disagree: 0, mark: null, reasons: [] };
+const SHEET = {
+  file: 'scan-0001.png',
+  page: 1,
+  pages: 1,
+  sha256: 'a'.repeat(64),
+  status: 'read',
+  lines: [
+    { ...line, id: 'c1', strike: 900, struck: 'struck' },
+    { ...line, id: 'c2', strike: 10, struck: 'kept' },
+  ],
+};
+
 const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
   updateCongress: [
     {
@@ -353,9 +367,83 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
     },
     { input: () => ({ electionId: null, showFigures: 'yes' }), code: 'type', path: 'showFigures' },
   ],
+  setCandidateDetails: [
+    {
+      input: (ids) => ({ electionId: ids.draft, details: [{ name: 'Không Có Tên' }] }),
+      code: 'not-found',
+      path: 'details[0].name',
+    },
+    {
+      input: (ids) => ({ electionId: ids.draft, details: [{ name: 'Lê A', birthYear: 1800 }] }),
+      code: 'too-small',
+      path: 'details[0].birthYear',
+    },
+    {
+      input: (ids) => ({ electionId: ids.finalized, details: [{ name: 'Lê A' }] }),
+      code: 'wrong-status',
+      path: 'electionId',
+    },
+  ],
+  setCandidatePhoto: [
+    {
+      input: (ids) => ({
+        electionId: ids.draft,
+        name: 'Lê A',
+        jpeg: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64'),
+      }),
+      code: 'wrong-format',
+      path: 'jpeg',
+    },
+    {
+      input: (ids) => ({ electionId: ids.draft, name: 'Không Có Tên', jpeg: null }),
+      code: 'not-found',
+      path: 'name',
+    },
+  ],
   importElection: [
     { input: () => ({ record: { format: 'other' } }), code: 'wrong-format', path: 'format' },
     { input: () => ({ record: 42 }), code: 'type', path: '' },
+  ],
+  recordScan: [
+    {
+      input: (ids) => ({ electionId: ids.counting, sheet: { ...SHEET, sha256: 'abc' } }),
+      code: 'bad-format',
+      path: 'sheet.sha256',
+    },
+    {
+      // A certain reading may hold no doubtful line.
+      input: (ids) => ({
+        electionId: ids.counting,
+        sheet: { ...SHEET, lines: [{ ...SHEET.lines[0], struck: null }, SHEET.lines[1]] },
+      }),
+      code: 'bad-format',
+      path: 'sheet.doubt-in-read',
+    },
+    {
+      input: (ids) => ({
+        electionId: ids.counting,
+        sheet: { ...SHEET, lines: [{ ...SHEET.lines[0], id: 'c9' }, SHEET.lines[1]] },
+      }),
+      code: 'unknown-candidate',
+      path: 'ballot.struck[0]',
+    },
+    {
+      input: (ids) => ({ electionId: ids.closed, sheet: SHEET }),
+      code: 'wrong-status',
+      path: 'electionId',
+    },
+    {
+      input: (ids) => ({ electionId: ids.counting, sheet: { ...SHEET, status: 'rejected' } }),
+      code: 'bad-format',
+      path: 'sheet.reason-missing',
+    },
+  ],
+  decideScan: [
+    {
+      input: (ids) => ({ electionId: ids.counting, scanId: 999, ballot: { struck: [] } }),
+      code: 'not-found',
+      path: 'scanId',
+    },
   ],
   createFollowUp: [
     {

@@ -1,0 +1,157 @@
+/** Scanned sheets and the decisions on them: rows written once, read in feed order. */
+import type { Db } from '../connection.ts';
+import { stmt } from '../connection.ts';
+import type { Ballot } from '../../core/ballot.ts';
+import type { ScanSheet, ScanStatus, ScanView } from '../../core/scan/sheet-record.ts';
+
+interface ScanRow {
+  id: number;
+  election_id: number;
+  seq: number;
+  batch_id: number | null;
+  file: string;
+  page: number;
+  pages: number;
+  sha256: string;
+  status: ScanStatus;
+  reason: string | null;
+  reading: string;
+  ballot_n: number | null;
+  scanned_by: string;
+  scanned_at: string;
+  decision: string | null;
+  decided_n: number | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+/** What of a sheet is kept as its reading (the columns hold the rest). */
+type Reading = Pick<ScanSheet, 'lines' | 'review' | 'reasons' | 'outsideMm2' | 'transforms'> & {
+  detail?: string;
+};
+
+const SELECT = `SELECT s.*, d.decision, d.ballot_n AS decided_n, d.decided_by, d.decided_at
+  FROM scan s LEFT JOIN scan_decision d ON d.scan_id = s.id`;
+
+function view(row: ScanRow): ScanView {
+  const reading = JSON.parse(row.reading) as Reading;
+  return {
+    id: row.id,
+    seq: row.seq,
+    batchId: row.batch_id,
+    file: row.file,
+    page: row.page,
+    pages: row.pages,
+    sha256: row.sha256,
+    status: row.status,
+    reason: row.reason,
+    detail: reading.detail ?? null,
+    lines: reading.lines ?? [],
+    review: reading.review,
+    reasons: reading.reasons,
+    ballotN: row.ballot_n ?? row.decided_n,
+    decision:
+      row.decision === null
+        ? null
+        : {
+            ballot: JSON.parse(row.decision) as Ballot,
+            by: row.decided_by!,
+            at: row.decided_at!,
+          },
+    scannedBy: row.scanned_by,
+  };
+}
+
+export const scans = (db: Db, electionId: number): ScanView[] =>
+  (stmt(db, `${SELECT} WHERE s.election_id = ? ORDER BY s.seq`).all(electionId) as ScanRow[]).map(
+    view,
+  );
+
+export function scan(db: Db, scanId: number): (ScanView & { electionId: number }) | undefined {
+  const row = stmt(db, `${SELECT} WHERE s.id = ?`).get(scanId) as ScanRow | undefined;
+  return row === undefined ? undefined : { ...view(row), electionId: row.election_id };
+}
+
+export const scanned = (db: Db, electionId: number, sha256: string, page: number): boolean =>
+  stmt(db, 'SELECT 1 FROM scan WHERE election_id = ? AND sha256 = ? AND page = ?').get(
+    electionId,
+    sha256,
+    page,
+  ) !== undefined;
+
+/** Every image the file refers to, for verify. */
+export const scanImages = (db: Db): { sha256: string; file: string }[] =>
+  stmt(db, 'SELECT sha256, MIN(file) AS file FROM scan GROUP BY sha256 ORDER BY sha256').all() as {
+    sha256: string;
+    file: string;
+  }[];
+
+export function insertScan(
+  db: Db,
+  row: {
+    electionId: number;
+    batchId: number | null;
+    sheet: ScanSheet;
+    ballotN: number | null;
+    by: string;
+    at: string;
+  },
+): number {
+  const { sheet } = row;
+  const seq =
+    (
+      stmt(db, 'SELECT COALESCE(MAX(seq), 0) AS n FROM scan WHERE election_id = ?').get(
+        row.electionId,
+      ) as { n: number }
+    ).n + 1;
+  const reading: Reading = {
+    ...(sheet.lines === undefined ? {} : { lines: sheet.lines }),
+    review: sheet.review,
+    reasons: sheet.reasons,
+    outsideMm2: sheet.outsideMm2,
+    transforms: sheet.transforms,
+    ...(sheet.detail === undefined ? {} : { detail: sheet.detail }),
+  };
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO scan (election_id, seq, batch_id, file, page, pages, sha256, status, reason,
+         reading, ballot_n, scanned_by, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      row.electionId,
+      seq,
+      row.batchId,
+      sheet.file,
+      sheet.page,
+      sheet.pages,
+      sheet.sha256,
+      sheet.status,
+      sheet.reason ?? null,
+      JSON.stringify(reading),
+      row.ballotN,
+      row.by,
+      row.at,
+    ).lastInsertRowid,
+  );
+}
+
+export const insertScanDecision = (
+  db: Db,
+  d: { scanId: number; ballotN: number; ballot: Ballot; by: string; at: string },
+): void => {
+  stmt(
+    db,
+    'INSERT INTO scan_decision (scan_id, ballot_n, decision, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(d.scanId, d.ballotN, JSON.stringify(d.ballot), d.by, d.at);
+};
+
+/** Sheets of a stack (or, with null, of the whole election) still in review. */
+export const undecidedScans = (db: Db, electionId: number, batchId: number | null): number =>
+  (
+    stmt(
+      db,
+      `SELECT COUNT(*) AS n FROM scan s LEFT JOIN scan_decision d ON d.scan_id = s.id
+        WHERE s.election_id = ? AND s.status = 'review' AND d.scan_id IS NULL
+          AND (? IS NULL OR s.batch_id = ?)`,
+    ).get(electionId, batchId, batchId) as { n: number }
+  ).n;
