@@ -4,6 +4,7 @@ import { sheetProblemText } from './index.ts';
 import type { Messages } from './index.ts';
 import { HEADER_SEARCH_ROWS, type LeftOutReason } from '../protocol/sheet.ts';
 import type { Texts } from './types.ts';
+import type { StackStatus } from '../readings/stack.ts';
 
 /** Row numbers, the first twenty of a long list and how many there are. */
 const rowList = (rows: readonly number[], count: (n: number) => string): string =>
@@ -31,6 +32,15 @@ const entity: Texts<Entity> = {
   backup: 'backup',
   base: 'base (delegates convened)',
   congress: 'congress details',
+};
+
+/** The states of a stack's readings (core/readings/stack.ts). */
+const stackStatus: Texts<StackStatus> = {
+  open: 'Not read',
+  reading: 'Being read',
+  differ: 'Readings differ',
+  resolved: 'Differences resolved',
+  agreed: 'Readings agree',
 };
 
 export const en: Messages = {
@@ -442,6 +452,29 @@ export const en: Messages = {
     testBadExpected: (f: string) => `The expected-result file is not valid: ${f}`,
     testOtherElection: (f: string) => `${f} is the test deck of another election.`,
   },
+  readings: {
+    status: stackStatus,
+    kind: {
+      keyboard: 'Keyboard',
+      scan: 'Scanner',
+      confirm: 'Scan confirmed',
+    },
+    difference: (stack: string, position: number, readings: readonly string[]) =>
+      `stack ${stack}, ballot ${position}: ${readings.join('; ')}`,
+    reading: (n: number, text: string) => `reading ${n} ${text}`,
+    struck: (numbers: readonly string[]) =>
+      numbers.length === 0 ? 'strikes none' : `strikes ${numbers.join(', ')}`,
+    mark: {
+      agree: 'agree',
+      disagree: 'disagree',
+      both: 'both boxes',
+      none: 'blank',
+    },
+    markGroup: (mark: string, numbers: readonly string[]) => `${mark} ${numbers.join(', ')}`,
+    paper: (label: string) => `invalid: ${label}`,
+    ruling: (label: string) => `ruled invalid by the committee: ${label}`,
+    gap: 'missing',
+  },
   cli: {
     openFailed: 'Cannot open the congress file',
     internalError: 'Internal error in kiem-phieu (a bug, not a refusal of the input)',
@@ -614,6 +647,25 @@ export const en: Messages = {
       `the election is ${lower(status[r.status])}; this needs it to be ${list(r.allowed.map((s) => lower(status[s])))}`,
     forbidden: (r) => `role "${r.role}" may not do this; needs: ${list(r.needed)}`,
     'wrong-pin': () => 'wrong name or PIN',
+    'stack-status': (r) =>
+      `the stack is in state "${lower(stackStatus[r.status])}"; this can only be done in state ${list(r.allowed.map((s) => `"${lower(stackStatus[s])}"`))}`,
+    'readings-complete': (r) =>
+      `this stack needs ${r.required} reading(s) and every one has been started`,
+    'same-operator': (r) =>
+      `${r.operator} already read this stack (reading ${r.reading}); each reading must be by another person (the scanner excepted), so a second reading cannot repeat the first one's mistake`,
+    'confirm-needs-scan': () =>
+      'the stack has not been scanned: only a scanner reading can be confirmed',
+    'second-scan': (r) =>
+      `the scanner already read this stack (reading ${r.reading}); another reading must be typed or confirmed by a person`,
+    'reading-not-open': (r) => `reading ${r.reading} is not a reading under way on this stack`,
+    'readings-unfinished': (r) =>
+      `${r.finished} of ${r.required} readings finished; the readings are compared when all ${r.required} are`,
+    'not-a-difference': (r) => `the readings do not differ at ballot ${r.position}`,
+    'no-such-reading': (r) => `there is no reading ${r.reading} (the stack has ${r.readings})`,
+    'differences-open': (r) =>
+      `${r.positions.length} difference(s) not yet resolved: ballot ${rowList(r.positions, (n) => `${n} in all`)}`,
+    'stack-too-large': (r) =>
+      `a reading holds ${r.ballots} ballots, more than the ${r.max} of any stack: split it into smaller stacks`,
     'bad-order': () => 'the new order must list every candidate exactly once',
     'duplicate-code': (r) => `the id "${r.id}" is already used`,
     'no-follow-up': (r) => `the result (${r.status}) has no tie or open seat to vote again on`,

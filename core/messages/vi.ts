@@ -1,6 +1,7 @@
 /** Every user-facing text in Vietnamese: the UI, refusals, warnings, labels of the engine's codes. */
 import type { ElectionKind, ExclusionCategory, InvalidCode, Mark } from '../codes.ts';
 import type { ScanReason } from '../scan/reasons.ts';
+import type { ReadingKind, StackStatus } from '../readings/stack.ts';
 import type { Outcome } from '../labels.ts';
 import type { ElectionStatus, Entity } from '../refusal.ts';
 import { sheetProblemText } from './index.ts';
@@ -41,6 +42,15 @@ const entity = {
   base: 'cơ sở tính tỷ lệ (số đại biểu được triệu tập)',
   congress: 'thông tin đại hội',
 } satisfies Texts<Entity>;
+
+/** The states of a stack's readings (core/readings/stack.ts). */
+const stackStatus = {
+  open: 'Chưa đọc',
+  reading: 'Đang đọc',
+  differ: 'Các lần đọc khác nhau',
+  resolved: 'Đã xử lý chênh lệch',
+  agreed: 'Các lần đọc khớp nhau',
+} satisfies Texts<StackStatus>;
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: 'chuỗi ký tự',
@@ -484,6 +494,30 @@ export const vi = {
     testBadExpected: (f: string) => `Tệp kết quả đúng không hợp lệ: ${f}`,
     testOtherElection: (f: string) => `${f} là bộ phiếu thử của cuộc bầu khác.`,
   },
+  /** A stack's readings and their differences, in the committee's words (core/readings). */
+  readings: {
+    status: stackStatus,
+    kind: {
+      keyboard: 'Nhập bàn phím',
+      scan: 'Máy quét',
+      confirm: 'Xác nhận ảnh quét',
+    } satisfies Texts<ReadingKind>,
+    difference: (stack: string, position: number, readings: readonly string[]) =>
+      `tập ${stack}, phiếu thứ ${position}: ${readings.join('; ')}`,
+    reading: (n: number, text: string) => `lần ${n} ${text}`,
+    struck: (numbers: readonly string[]) =>
+      numbers.length === 0 ? 'không gạch tên nào' : `gạch ${numbers.join(', ')}`,
+    mark: {
+      agree: 'đồng ý',
+      disagree: 'không đồng ý',
+      both: 'cả hai ô',
+      none: 'bỏ trống',
+    } satisfies Texts<Mark>,
+    markGroup: (mark: string, numbers: readonly string[]) => `${mark} ${numbers.join(', ')}`,
+    paper: (label: string) => `không hợp lệ: ${label}`,
+    ruling: (label: string) => `Ban kiểm phiếu xác định không hợp lệ: ${label}`,
+    gap: 'thiếu phiếu',
+  },
   /** The command line's sentences (cli/). */
   cli: {
     openFailed: 'Không mở được tệp đại hội',
@@ -660,6 +694,24 @@ export const vi = {
       `cuộc bầu đang ở trạng thái "${lower(status[r.status])}"; lệnh này chỉ làm được khi ${list(r.allowed.map((s) => lower(status[s])))}`,
     forbidden: (r) => `vai trò "${r.role}" không được làm việc này; cần: ${list(r.needed)}`,
     'wrong-pin': () => 'tên hoặc mã PIN không đúng',
+    'stack-status': (r) =>
+      `tập phiếu đang ở trạng thái "${lower(stackStatus[r.status])}"; việc này chỉ làm được ở trạng thái ${list(r.allowed.map((s) => `"${lower(stackStatus[s])}"`))}`,
+    'readings-complete': (r) => `tập phiếu này cần ${r.required} lần đọc và đã có đủ người đọc`,
+    'same-operator': (r) =>
+      `${r.operator} đã đọc tập phiếu này (lần ${r.reading}); mỗi lần đọc phải do một người khác (trừ lần đọc của máy quét), để lần sau không lặp lại nhầm lẫn của lần trước`,
+    'confirm-needs-scan': () =>
+      'tập phiếu chưa được máy quét đọc: chỉ xác nhận được kết quả đọc của máy quét',
+    'second-scan': (r) =>
+      `tập phiếu đã được máy quét đọc (lần ${r.reading}); lần đọc khác phải do người nhập hoặc xác nhận`,
+    'reading-not-open': (r) => `lần đọc ${r.reading} không phải lần đọc đang diễn ra của tập này`,
+    'readings-unfinished': (r) =>
+      `mới đọc xong ${r.finished}/${r.required} lần; chỉ so sánh khi đã đọc xong cả ${r.required} lần`,
+    'not-a-difference': (r) => `ở phiếu thứ ${r.position} các lần đọc không khác nhau`,
+    'no-such-reading': (r) => `không có lần đọc ${r.reading} (tập phiếu có ${r.readings} lần đọc)`,
+    'differences-open': (r) =>
+      `còn ${r.positions.length} chỗ khác nhau chưa xử lý: phiếu thứ ${rowList(r.positions, (n) => `${n} chỗ`)}`,
+    'stack-too-large': (r) =>
+      `một lần đọc có ${r.ballots} phiếu, quá ${r.max} phiếu của một tập: hãy chia thành các tập nhỏ hơn`,
     'bad-order': () => 'thứ tự mới phải gồm đúng mỗi ứng cử viên một lần',
     'duplicate-code': (r) => `mã "${r.id}" đã được dùng`,
     'no-follow-up': (r) =>
