@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildElectron, type ElectronBundles } from '../../electron/build.ts';
 import type { KiemPhieuBridge } from '../../electron/bridge.ts';
+import { internetRoute } from '../../db/offline-guard.ts';
 import { CONTENT_SECURITY_POLICY } from '../../server/static-files.ts';
 import {
   display,
@@ -105,7 +106,8 @@ describe('electron/main.ts, run with a stand-in electron', () => {
   it('answers API calls from its windows with the reply body', async () => {
     await expect(call(from(operator().webContents), { kind: 'whoami' })).resolves.toEqual({
       ok: true,
-      value: { actor: null, file: null },
+      // The offline guard runs in the main process: its verdict is this machine's.
+      value: { actor: null, file: null, internet: internetRoute() },
     });
     await expect(
       call(from(projector().webContents), { kind: 'query', name: 'progress' }),
