@@ -48,15 +48,16 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * type it alike, and the count does not depend on it.
  */
 export function ballotKey(ballot: Ballot): string {
-  if ('invalid' in ballot) return `invalid:${ballot.invalid}`;
-  const ruling = ballot.ruling?.invalid ?? '';
+  // JSON of arrays: no id, whatever characters it holds, can pass for two (the key is one-to-one).
+  if ('invalid' in ballot) return JSON.stringify(['invalid', ballot.invalid]);
+  const ruling = ballot.ruling?.invalid ?? null;
   if ('struck' in ballot)
-    return `struck:${[...new Set(ballot.struck)].sort(byCodeUnits).join('\u0000')}|${ruling}`;
+    return JSON.stringify(['struck', [...new Set(ballot.struck)].sort(byCodeUnits), ruling]);
   const marks = Object.keys(ballot.marks)
     .filter((id) => ballot.marks[id] !== 'none')
     .sort(byCodeUnits)
-    .map((id) => `${id}=${ballot.marks[id]}`);
-  return `marks:${marks.join('\u0000')}|${ruling}`;
+    .map((id) => [id, ballot.marks[id]]);
+  return JSON.stringify(['marks', marks, ruling]);
 }
 
 export const sameBallot = (a: Ballot, b: Ballot): boolean => ballotKey(a) === ballotKey(b);
@@ -80,17 +81,18 @@ function alignPair(a: readonly number[], b: readonly number[]): { pairs: Pair[];
   // cost[i][j]: the cheapest alignment of a[head+i ..] with b[head+j ..] (the tail excluded).
   const width = m + 1;
   const cost = new Uint32Array((n + 1) * width);
-  for (let i = n; i >= 0; i--) {
-    for (let j = m; j >= 0; j--) {
-      if (i === n) cost[i * width + j] = m - j;
-      else if (j === m) cost[i * width + j] = n - i;
-      else {
-        const diagonal =
-          (cost[(i + 1) * width + j + 1] ?? 0) + (a[head + i] === b[head + j] ? 0 : 1);
-        const gapInB = (cost[(i + 1) * width + j] ?? 0) + 1;
-        const gapInA = (cost[i * width + j + 1] ?? 0) + 1;
-        cost[i * width + j] = Math.min(diagonal, gapInB, gapInA);
-      }
+  for (let j = 0; j <= m; j++) cost[n * width + j] = m - j;
+  for (let i = n - 1; i >= 0; i--) {
+    const row = i * width;
+    const below = row + width;
+    const ai = a[head + i];
+    cost[row + m] = n - i;
+    for (let j = m - 1; j >= 0; j--) {
+      const diagonal = (cost[below + j + 1] as number) + (ai === b[head + j] ? 0 : 1);
+      const gapInB = (cost[below + j] as number) + 1;
+      const gapInA = (cost[row + j + 1] as number) + 1;
+      const least = diagonal < gapInB ? diagonal : gapInB;
+      cost[row + j] = least < gapInA ? least : gapInA;
     }
   }
   const pairs: Pair[] = [];
