@@ -1,5 +1,6 @@
 import { messages, type Lang } from './messages/index.ts';
 import type { SheetProblem } from './protocol/sheet.ts';
+import type { PhotoProblem } from './candidate-details.ts';
 import type { ReadingRefusal } from './readings/refusal.ts';
 
 /** Why a record or a command was refused; `path` is the JSON path of the offending field. */
@@ -63,6 +64,7 @@ export type RefusalDetail =
       readonly problem: 'unreadable' | 'no-key' | 'no-certificate';
     }
   | { readonly code: 'sheet'; readonly problem: SheetProblem }
+  | { readonly code: 'photo'; readonly problem: PhotoProblem }
   | { readonly code: 'throttled'; readonly seconds: number }
   | { readonly code: 'duplicate-scan'; readonly file: string; readonly page: number }
   | { readonly code: 'scan-not-open'; readonly status: string }

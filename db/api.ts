@@ -23,6 +23,7 @@ import type { Actor } from '../core/views.ts';
 import { backupTo } from './backup.ts';
 import { makeDocument, type DocumentKind } from './documents.ts';
 import { readPeopleSheetInWorker } from './people-sheet.ts';
+import { preparePhoto } from './candidate-photo.ts';
 import type { Workspace } from './workspace.ts';
 
 export { MAX_SHEET_BYTES } from '../core/protocol/sheet.ts';
@@ -107,6 +108,8 @@ export class Api {
       }
       case 'sheet':
         return previewSheet(input);
+      case 'photo':
+        return previewPhoto(input);
       default:
         break;
     }
@@ -201,6 +204,16 @@ export class Api {
         ]);
     }
   }
+}
+
+/** A candidate's picture made into the small JPEG the file keeps; nothing is stored. */
+async function previewPhoto(input: unknown): Promise<Reply<unknown>> {
+  const checked = inputOf('photo', '', input);
+  if (!checked.ok) return refusedWith(checked.error);
+  const { fileName, base64 } = checked.value as { fileName: string; base64: string };
+  const photo = await preparePhoto(fileName, new Uint8Array(Buffer.from(base64, 'base64')));
+  if (photo.ok) return answered(photo.value);
+  return refusedWith([{ code: 'photo', problem: photo.error, path: 'fileName' }]);
 }
 
 /** A delegates' or candidates' spreadsheet read for the preview screen; nothing is stored. */

@@ -270,6 +270,10 @@ export class Client {
     return this.call('sheet', '', input);
   }
 
+  photo(input: CallInput<'photo', ''>) {
+    return this.call('photo', '', input);
+  }
+
   document<K extends CallName<'document'>>(kind: K, input: CallInput<'document', K>) {
     return this.call('document', kind, input);
   }

@@ -1,6 +1,6 @@
 /** Every user-facing text in English: the UI, refusals, warnings, labels of the engine's codes. */
 import type { ElectionStatus, Entity } from '../refusal.ts';
-import { sheetProblemText } from './index.ts';
+import { photoProblemText, sheetProblemText } from './index.ts';
 import type { Messages } from './index.ts';
 import { HEADER_SEARCH_ROWS, type LeftOutReason } from '../protocol/sheet.ts';
 import type { Texts } from './types.ts';
@@ -56,6 +56,7 @@ export const en: Messages = {
     results: 'Results',
     audit: 'Audit log',
     projector: 'Projector',
+    intro: 'Introductions',
   },
   lang: 'Tiếng Việt',
   common: {
@@ -343,6 +344,56 @@ export const en: Messages = {
     record: 'Election record (.json)',
     savedTo: (p: string) => `A copy is kept beside the congress file: ${p}`,
   },
+  /** Candidate introductions: details and photos, the hall's slides, the handout. */
+  intro: {
+    title: 'Candidate introductions',
+    lead: "Each candidate's details and photo, projected in the hall before the vote and printed as a handout.",
+    election: 'Election',
+    noElection: 'No election has a list of candidates yet.',
+    sheet: 'Candidates spreadsheet (.xlsx, .csv) with Year of birth, Hometown, Position, Unit, Education, Biography columns',
+    photos: "Candidates' photos: pick the whole folder (or several pictures); each file named by the full name, or by the number (STT) in the spreadsheet",
+    photosFiles: 'or pick the picture files',
+    read: (details: number, total: number) => `Details read for ${details}/${total} candidates.`,
+    notOnList: (names: readonly string[]) => `Not on the election list, left out: ${names.join('; ')}`,
+    saveDetails: (n: number) => `Save the details of ${n} candidates`,
+    savedDetails: (n: number) => `Details of ${n} candidates saved.`,
+    preparing: (done: number, total: number) => `Preparing photo ${done}/${total}…`,
+    savedPhotos: (n: number) => `${n} photos saved.`,
+    removePhoto: 'Remove photo',
+    present: 'Present',
+    handout: 'Handout (PDF)',
+    no: 'No.',
+    name: 'Full name',
+    born: 'Born',
+    hometown: 'Hometown',
+    position: 'Position',
+    unit: 'Unit',
+    education: 'Education',
+    biography: 'Career in brief',
+    photo: 'Photo',
+    noPhoto: 'No photo yet',
+    listTitle: 'Election list',
+    candidatesCount: (n: number, seats: number) => `${n} candidates for ${seats} seats`,
+    slideOf: (i: number, n: number) => `${i}/${n}`,
+    keys: '→ ← move · Home: the list · End: the last · type a number and Enter · Esc: leave',
+    typed: (text: string) => `Go to ${text}…`,
+    photoProblem: {
+      'not-image': (p: { fileName: string }) =>
+        `“${p.fileName}” is not a picture (JPEG, PNG, WebP, TIFF, GIF or HEIF) or is damaged`,
+      'file-too-big': (p: { fileName: string; max: number }) =>
+        `“${p.fileName}” is over ${Math.round(p.max / 1024 / 1024)} MB`,
+      'too-many-pixels': (p: { fileName: string; width: number; height: number; max: number }) =>
+        `“${p.fileName}” is too large (${p.width} × ${p.height} pixels, at most ${p.max / 1_000_000} million)`,
+      'too-small': (p: { fileName: string; width: number; height: number }) =>
+        `“${p.fileName}” is too small (${p.width} × ${p.height} pixels): it would be blurred on the screen`,
+      'no-candidate': (p: { fileName: string }) =>
+        `“${p.fileName}”: the file name is no candidate's name or number`,
+      ambiguous: (p: { fileName: string; names: readonly string[] }) =>
+        `“${p.fileName}” may be ${p.names.join(' or ')}: name the file with the full name and its tone marks`,
+      'two-photos': (p: { fileName: string; other: string; name: string }) =>
+        `“${p.fileName}” and “${p.other}” are both of ${p.name}: keep one`,
+    },
+  },
   projector: {
     counted: (c: number, i: number | null) =>
       i === null ? `${c} ballots counted` : `${c} of ${i} ballots counted`,
@@ -549,6 +600,9 @@ export const en: Messages = {
     status: 'Official / Alternate',
     gender: 'Gender',
     birthYear: 'Year of birth',
+    hometown: 'Hometown',
+    education: 'Education',
+    biography: 'Short biography',
   },
   sheetWhere: (rows: readonly number[], field: string) =>
     `${rows.length > 1 ? 'Rows' : 'Row'} ${rowList(rows, (n) => `${n} rows`)}, column ${field}`,
@@ -579,6 +633,8 @@ export const en: Messages = {
     'duplicate-name': (p) => `the same name “${p.name}”`,
     'unknown-status': (p) => `“${p.value}” is neither official nor alternate`,
     'invalid-birth-year': (p) => `“${p.value}” is not a year of birth`,
+    'too-long': (p) =>
+      `${p.length} characters long, over the ${p.max} the projector and the handout can show: shorten it`,
     'over-limit': (p) => {
       const at = p.cell ? ` (cell ${p.cell})` : p.row ? ` (row ${p.row})` : '';
       const f = `“${p.fileName}”`;
@@ -691,6 +747,7 @@ export const en: Messages = {
           ? 'no certificate in the .p12 file matches its private key'
           : 'the certificate file (.p12) cannot be read: damaged, or not PKCS#12',
     sheet: (r) => sheetProblemText(r.problem, 'en'),
+    photo: (r) => photoProblemText(r.problem, 'en'),
     throttled: (r) => `too many wrong attempts; wait ${r.seconds} seconds and try again`,
     'unknown-call': (r) =>
       `there is no call "${r.kind}${r.name === '' ? '' : ` ${r.name}`}"; there are: ${list(r.allowed)}`,

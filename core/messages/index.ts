@@ -4,6 +4,7 @@
  * user's language.
  */
 import type { SheetProblem } from '../protocol/sheet.ts';
+import type { PhotoProblem } from '../candidate-details.ts';
 import { en } from './en.ts';
 import { vi } from './vi.ts';
 
@@ -15,6 +16,11 @@ const CATALOGUE: Readonly<Record<Lang, Messages>> = { vi, en };
 export const messages = (lang: Lang): Messages => CATALOGUE[lang];
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
+
+/** One sentence per photo problem, naming the file. */
+export function photoProblemText(p: PhotoProblem, lang: Lang): string {
+  return (messages(lang).intro.photoProblem[p.code] as (p: PhotoProblem) => string)(p);
+}
 
 /** One sentence per sheet problem, naming the row(s) and the column. */
 export function sheetProblemText(p: SheetProblem, lang: Lang): string {

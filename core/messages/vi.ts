@@ -4,7 +4,7 @@ import type { ScanReason } from '../scan/reasons.ts';
 import type { ReadingKind, StackStatus } from '../readings/stack.ts';
 import type { Outcome } from '../labels.ts';
 import type { ElectionStatus, Entity } from '../refusal.ts';
-import { sheetProblemText } from './index.ts';
+import { photoProblemText, sheetProblemText } from './index.ts';
 import { HEADER_SEARCH_ROWS, type LeftOutReason, type PeopleField } from '../protocol/sheet.ts';
 import {
   typed,
@@ -76,6 +76,7 @@ export const vi = {
     results: 'Kết quả',
     audit: 'Nhật ký',
     projector: 'Màn chiếu',
+    intro: 'Giới thiệu',
   },
   lang: 'English',
   common: {
@@ -369,6 +370,58 @@ export const vi = {
     record: 'Hồ sơ bầu cử (.json)',
     savedTo: (p: string) => `Đã lưu một bản bên cạnh tệp đại hội: ${p}`,
   },
+  /** Giới thiệu ứng cử viên: details and photos, the hall's slides, the handout. */
+  intro: {
+    title: 'Giới thiệu ứng cử viên',
+    lead: 'Thông tin và ảnh của từng ứng cử viên, chiếu lên màn hình hội trường trước khi bỏ phiếu và in phát cho đại biểu.',
+    election: 'Cuộc bầu',
+    noElection: 'Chưa có cuộc bầu nào có danh sách ứng cử viên.',
+    sheet: 'Bảng tính ứng cử viên (.xlsx, .csv) có các cột Năm sinh, Quê quán, Chức vụ, Đơn vị, Trình độ, Tóm tắt',
+    photos: 'Ảnh ứng cử viên: chọn cả thư mục (hoặc nhiều ảnh); tên tệp là họ và tên, hoặc số thứ tự (STT) trong bảng tính',
+    photosFiles: 'hoặc chọn các tệp ảnh',
+    read: (details: number, total: number) =>
+      `Đọc được thông tin của ${details}/${total} ứng cử viên.`,
+    notOnList: (names: readonly string[]) =>
+      `Không có trong danh sách bầu cử, bỏ qua: ${names.join('; ')}`,
+    saveDetails: (n: number) => `Lưu thông tin ${n} ứng cử viên`,
+    savedDetails: (n: number) => `Đã lưu thông tin ${n} ứng cử viên.`,
+    preparing: (done: number, total: number) => `Đang xử lý ảnh ${done}/${total}…`,
+    savedPhotos: (n: number) => `Đã lưu ${n} ảnh.`,
+    removePhoto: 'Bỏ ảnh',
+    present: 'Trình chiếu',
+    handout: 'Tài liệu giới thiệu (PDF)',
+    no: 'STT',
+    name: 'Họ và tên',
+    born: 'Năm sinh',
+    hometown: 'Quê quán',
+    position: 'Chức vụ',
+    unit: 'Đơn vị công tác',
+    education: 'Trình độ',
+    biography: 'Tóm tắt quá trình công tác',
+    photo: 'Ảnh',
+    noPhoto: 'Chưa có ảnh',
+    listTitle: 'Danh sách bầu cử',
+    candidatesCount: (n: number, seats: number) => `${n} ứng cử viên, bầu ${seats}`,
+    slideOf: (i: number, n: number) => `${i}/${n}`,
+    keys: '→ ← chuyển · Home: danh sách · End: người cuối · gõ STT rồi Enter · Esc: thoát',
+    typed: (text: string) => `Đến số ${text}…`,
+    photoProblem: {
+      'not-image': (p: { fileName: string }) =>
+        `Tệp “${p.fileName}” không phải ảnh (JPEG, PNG, WebP, TIFF, GIF hoặc HEIF) hoặc bị hỏng`,
+      'file-too-big': (p: { fileName: string; max: number }) =>
+        `Tệp “${p.fileName}” lớn quá ${Math.round(p.max / 1024 / 1024)} MB`,
+      'too-many-pixels': (p: { fileName: string; width: number; height: number; max: number }) =>
+        `Ảnh “${p.fileName}” quá lớn (${p.width} × ${p.height} điểm ảnh, tối đa ${p.max / 1_000_000} triệu)`,
+      'too-small': (p: { fileName: string; width: number; height: number }) =>
+        `Ảnh “${p.fileName}” nhỏ quá (${p.width} × ${p.height} điểm ảnh): chiếu lên sẽ mờ`,
+      'no-candidate': (p: { fileName: string }) =>
+        `Ảnh “${p.fileName}”: tên tệp không trùng họ tên hay STT của ứng cử viên nào`,
+      ambiguous: (p: { fileName: string; names: readonly string[] }) =>
+        `Ảnh “${p.fileName}” có thể là của ${p.names.join(' hoặc ')}: hãy đặt tên tệp đúng họ tên có dấu`,
+      'two-photos': (p: { fileName: string; other: string; name: string }) =>
+        `Ảnh “${p.fileName}” và “${p.other}” cùng là của ${p.name}: chỉ giữ một ảnh`,
+    },
+  },
   projector: {
     counted: (c: number, i: number | null) =>
       i === null ? `Đã kiểm ${c} phiếu` : `Đã kiểm ${c} / ${i} phiếu`,
@@ -594,6 +647,9 @@ export const vi = {
     status: 'Chính thức / Dự khuyết',
     gender: 'Giới tính',
     birthYear: 'Năm sinh',
+    hometown: 'Quê quán',
+    education: 'Trình độ',
+    biography: 'Tóm tắt tiểu sử',
   } satisfies Texts<PeopleField>,
   sheetWhere: (rows: readonly number[], field: string) =>
     `Dòng ${rowList(rows, (n) => `${n} dòng`)}, cột ${field}`,
@@ -625,6 +681,8 @@ export const vi = {
     'duplicate-name': (p) => `trùng tên “${p.name}”`,
     'unknown-status': (p) => `“${p.value}” không phải “Chính thức” hay “Dự khuyết”`,
     'invalid-birth-year': (p) => `“${p.value}” không phải năm sinh`,
+    'too-long': (p) =>
+      `dài ${p.length} ký tự, quá ${p.max} ký tự mà màn hình chiếu và tài liệu in đọc được: hãy rút gọn`,
     'over-limit': (p) => {
       const at = p.cell ? ` (ô ${p.cell})` : p.row ? ` (dòng ${p.row})` : '';
       const f = `Tệp “${p.fileName}”`;
@@ -738,6 +796,7 @@ export const vi = {
           ? 'tệp chứng thư số (.p12) không có chứng thư khớp với khóa bí mật'
           : 'không đọc được tệp chứng thư số (.p12): tệp hỏng hoặc không phải PKCS#12',
     sheet: (r) => sheetProblemText(r.problem, 'vi'),
+    photo: (r) => photoProblemText(r.problem, 'vi'),
     throttled: (r) => `đã nhập sai nhiều lần; chờ ${r.seconds} giây rồi thử lại`,
     'unknown-call': (r) =>
       `không có lời gọi "${r.kind}${r.name === '' ? '' : ` ${r.name}`}"; có: ${list(r.allowed)}`,

@@ -13,6 +13,7 @@ import {
   type MadeDocumentView,
 } from './documents.ts';
 import { sheetRequest, type SheetPreview } from './sheet.ts';
+import { photoRequest, type PhotoPreview } from '../candidate-details.ts';
 
 const none = z.strictObject({});
 const path = z.string().min(1).max(4096);
@@ -32,6 +33,7 @@ export const CALLS = {
   query: queries,
   file: files,
   sheet: { '': sheetRequest },
+  photo: { '': photoRequest },
   document: Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, documentRequest])) as Record<
     DocumentKind,
     typeof documentRequest
@@ -100,6 +102,7 @@ export interface CallOutputs {
     backupTo: BackupCopy;
   };
   sheet: { '': SheetPreview };
+  photo: { '': PhotoPreview };
   document: Record<DocumentKind, MadeDocumentView>;
   login: { '': Session };
   logout: { '': null };

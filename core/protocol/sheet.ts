@@ -20,6 +20,9 @@ export const PEOPLE_FIELDS = [
   'status',
   'gender',
   'birthYear',
+  'hometown',
+  'education',
+  'biography',
 ] as const;
 export type PeopleField = (typeof PEOPLE_FIELDS)[number];
 
@@ -32,6 +35,9 @@ const optionalColumns = {
   status: column.optional(),
   gender: column.optional(),
   birthYear: column.optional(),
+  hometown: column.optional(),
+  education: column.optional(),
+  biography: column.optional(),
 };
 
 /** Columns by field, 1-based (A = 1): one name column, or family (with middle) + given. */
@@ -56,6 +62,10 @@ export interface SheetPerson {
   readonly status?: PersonStatus;
   readonly gender?: string;
   readonly birthYear?: number;
+  /** Quê quán, trình độ, tóm tắt tiểu sử: a candidates' list gives them for the introductions. */
+  readonly hometown?: string;
+  readonly education?: string;
+  readonly biography?: string;
 }
 
 export interface SheetColumn {
@@ -150,6 +160,14 @@ export type SheetProblem =
       readonly rows: readonly number[];
       readonly field: PeopleField;
       readonly value: string;
+    }
+  | {
+      /** A candidate's detail longer than the projector and the handout can show. */
+      readonly code: 'too-long';
+      readonly rows: readonly number[];
+      readonly field: PeopleField;
+      readonly length: number;
+      readonly max: number;
     }
   | {
       readonly code: 'over-limit';

@@ -51,7 +51,38 @@ const HEADER_WORDS: Readonly<Record<PeopleField, readonly string[]>> = {
     'status',
   ],
   gender: ['gioi tinh', 'gender', 'sex', 'nam nu'],
-  birthYear: ['nam sinh', 'year of birth', 'birth year', 'born', 'ngay sinh', 'date of birth'],
+  birthYear: [
+    'nam sinh',
+    'year of birth',
+    'birth year',
+    'born',
+    'ngay sinh',
+    'ngay thang nam sinh',
+    'sinh ngay',
+    'date of birth',
+  ],
+  hometown: ['que quan', 'que', 'nguyen quan', 'hometown', 'home town', 'place of origin'],
+  // "Trình độ chuyên môn", "Trình độ học vấn", "Trình độ lý luận chính trị": the first one found.
+  education: [
+    'trinh do',
+    'hoc van',
+    'hoc ham hoc vi',
+    'hoc vi',
+    'chuyen mon',
+    'education',
+    'qualification',
+    'qualifications',
+  ],
+  biography: [
+    'tom tat',
+    'tieu su',
+    'tom tat tieu su',
+    'tieu su tom tat',
+    'qua trinh cong tac',
+    'tom tat qua trinh cong tac',
+    'biography',
+    'bio',
+  ],
 };
 
 /** The field a header cell names, trying the text as it is and as TCVN3 or VNI. */

@@ -20,6 +20,13 @@ export const SHEET_LIMITS = {
   cells: 1_000_000,
   /** Characters in one cell: a name is at most 200, any text the app keeps 2,000. */
   cellChars: 2_000,
+  /**
+   * A candidate's details, as the projector and the handout show them: a place, a position, a
+   * unit or a degree is a line or two; the biography is a short paragraph read from the back of
+   * a hall (tóm tắt), not a CV.
+   */
+  detailChars: 200,
+  biographyChars: 600,
   /** Wall time for reading one file, in the reader's worker. */
   seconds: 20,
   /** The worker's heap. */

@@ -11,6 +11,7 @@ import { cellUnicode, columnEncoding, fold, headerText } from './cell-text.ts';
 import { countOnly, footerCell, footerRow } from './footer.ts';
 import { EMPTY, cellAt, type Cell, type Grid } from './grid.ts';
 import { mappedColumns } from './header.ts';
+import { SHEET_LIMITS } from './limits.ts';
 import type {
   ColumnMapping,
   PeopleField,
@@ -18,6 +19,9 @@ import type {
   SheetPerson,
   SheetProblem,
 } from './types.ts';
+
+/** What the introductions show of a candidate (a delegate's unit and position too), each within its length. */
+const DETAIL_FIELDS = ['unit', 'position', 'hometown', 'education', 'biography'] as const;
 
 const isNumbering = (text: string): boolean => /^\(?\d{1,2}\)?$/u.test(text.trim());
 
@@ -59,9 +63,16 @@ function readRow(value: (field: PeopleField) => string, row: number, split: bool
     person.name = value('name');
     if (person.name === '') problems.push({ code: 'empty-name', rows: [row], field: 'name' });
   }
-  for (const field of ['no', 'unit', 'position', 'category', 'gender'] as const) {
+  for (const field of ['no', 'category', 'gender'] as const) {
     const text = value(field);
     if (text !== '') person[field] = text;
+  }
+  for (const field of DETAIL_FIELDS) {
+    const text = value(field);
+    const max = field === 'biography' ? SHEET_LIMITS.biographyChars : SHEET_LIMITS.detailChars;
+    const length = [...text].length;
+    if (length > max) problems.push({ code: 'too-long', rows: [row], field, length, max });
+    else if (text !== '') person[field] = text;
   }
   const status = value('status');
   const parsed = parseStatus(status);
