@@ -9,3 +9,4 @@ export function recordedInputs(
   name: string,
 ): { readonly bundle: string; readonly inputs: string[] } | null;
 export function freshBundle(root: string, name: string): string | null;
+export function watchedInputs(paths: Iterable<string>): string[];

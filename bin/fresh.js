@@ -1,6 +1,6 @@
 // Whether a built file in dist/ is up to date with the sources it was built from, told from the
-// files' modification times alone (a few hundred stat calls, no hashing): plain JavaScript, so the
-// launchers can ask before anything is compiled.
+// files' modification times alone (a hundred or so stat calls, no hashing): plain JavaScript, so
+// the launchers can ask before anything is compiled.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,6 +22,26 @@ export function isFresh({ root, output, inputs }) {
   const times = inputs.map((input) => mtime(join(root, input)));
   if (times.every((t) => t === null)) return true;
   return times.every((t) => t !== null && t <= built);
+}
+
+/**
+ * The files that stand for what a bundle was built from (paths relative to the root, `/`-separated):
+ * the project's own sources as they are, and for a package in node_modules its package.json alone —
+ * an install rewrites it — so a launcher stats a hundred files rather than five hundred.
+ */
+export function watchedInputs(paths) {
+  const watched = new Set();
+  for (const path of paths) {
+    const at = path.lastIndexOf('node_modules/');
+    if (at === -1) {
+      watched.add(path);
+      continue;
+    }
+    const parts = path.slice(at + 'node_modules/'.length).split('/');
+    const name = parts.slice(0, parts[0].startsWith('@') ? 2 : 1).join('/');
+    watched.add(`${path.slice(0, at)}node_modules/${name}/package.json`);
+  }
+  return [...watched].sort();
 }
 
 /** The inputs of a bundle as scripts/bundles.ts recorded them in dist/inputs.json, or null. */

@@ -1,30 +1,13 @@
-/** `kiem-phieu` — the headless host: recount, verify and print, with no UI. */
+/**
+ * `kiem-phieu` — the headless host: recount, verify and print, with no UI.
+ *
+ * This module parses and checks the arguments only; each command's module (and the libraries it
+ * needs: zod, the PDF and SQLite stacks, the scanner) is imported when that command runs, so
+ * `--help` or a recount loads nothing of the others (issue 13: start-up under 0.3 s).
+ */
 import { parseArgs } from 'node:util';
-import { messages } from '../core/messages/index.ts';
-import { refusalText, type Lang } from '../core/refusal.ts';
-import { Tally } from '../core/tally.ts';
-import { visible } from '../core/names.ts';
+import type { Lang } from '../core/refusal.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
-import { readRecord } from './read-record.ts';
-import { renderResult } from './render-result.ts';
-import {
-  ballotCommand,
-  fingerprintCommand,
-  minutesCommand,
-  verifyPdfCommand,
-} from './documents.ts';
-import {
-  backupToCommand,
-  backupsCommand,
-  exportAuditCommand,
-  exportCommand,
-  verifyAuditFile,
-  importCommand,
-  restoreCommand,
-  verifyCongressFile,
-} from './congress-file.ts';
-import { scanCommand } from './scan.ts';
-import { scanTestCheck, scanTestPrint } from './scan-test.ts';
 
 const USAGE = `Cách dùng / usage:
   kiem-phieu tally RECORD.json [--json] [--decimals N] [--lang vi|en]
@@ -72,26 +55,6 @@ function usage(io: CliIo, message: string): ExitCode {
   return EXIT.usage;
 }
 
-async function tally(
-  file: string,
-  { json, lang, decimals }: { json: boolean; lang: Lang; decimals: number },
-  io: CliIo,
-): Promise<ExitCode> {
-  const record = await readRecord(file);
-  if (!record.ok) {
-    const title = messages(lang).cli.recordRefused(file);
-    io.err(`${title}\n${record.error.map((r) => `  ${refusalText(r, lang)}`).join('\n')}\n`);
-    return EXIT.refused;
-  }
-  const result = Tally.ofRecord(record.value).result({ decimals });
-  io.out(
-    json
-      ? `${JSON.stringify(result, null, 2)}\n`
-      : renderResult(record.value, result, { lang, decimals }),
-  );
-  return EXIT.done;
-}
-
 /**
  * Runs one command. A refusal is exit 1, a usage error 2; anything thrown is a bug of this
  * program, never the input's fault, so it gets its own exit code and says so (election-record.md).
@@ -102,6 +65,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   } catch (e) {
     const lang: Lang = argv.includes('en') && argv.includes('--lang') ? 'en' : 'vi';
     const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const [{ messages }, { visible }] = await Promise.all([
+      import('../core/messages/index.ts'),
+      import('../core/names.ts'),
+    ]);
     io.err(
       `${messages(lang).cli.internalError}: ${visible(what, 300)}\n${
         process.env.KIEM_PHIEU_DEBUG === '1' && e instanceof Error ? `${e.stack ?? ''}\n` : ''
@@ -130,17 +97,20 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     const decimals = values.decimals === undefined ? 2 : Number(values.decimals);
     if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
       return usage(io, '--decimals: 0–6');
-    return tally(rest[0], { json: values.json ?? false, lang, decimals }, io);
+    const { tallyCommand } = await import('./tally.ts');
+    return tallyCommand(rest[0], { json: values.json ?? false, lang, decimals }, io);
   }
   const [first] = rest;
   if (command === 'import') {
     if (rest.length !== 1 || first === undefined || values.into === undefined)
       return usage(io, 'import RECORD.json --into FILE.kiemphieu');
+    const { importCommand } = await import('./congress-file.ts');
     return importCommand({ record: first, into: values.into }, lang, io);
   }
   if (command === 'export' && values.audit === true) {
     if (rest.length !== 1 || first === undefined || values.out === undefined)
       return usage(io, 'export FILE.kiemphieu --audit --out AUDIT.json');
+    const { exportAuditCommand } = await import('./congress-file.ts');
     return exportAuditCommand({ file: first, out: values.out }, lang, io);
   }
   if (command === 'export') {
@@ -152,11 +122,16 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     ) {
       return usage(io, 'export FILE.kiemphieu --election ID --out RECORD.json');
     }
+    const { exportCommand } = await import('./congress-file.ts');
     return exportCommand({ file: first, election: values.election, out: values.out }, lang, io);
   }
   if (command === 'verify') {
     if (rest.length !== 1 || first === undefined) return usage(io, 'verify FILE');
-    if (first.toLowerCase().endsWith('.pdf')) return verifyPdfCommand(first, lang, io);
+    if (first.toLowerCase().endsWith('.pdf')) {
+      const { verifyPdfCommand } = await import('./documents.ts');
+      return verifyPdfCommand(first, lang, io);
+    }
+    const { verifyAuditFile, verifyCongressFile } = await import('./congress-file.ts');
     // An exported audit log is JSON of its own format; anything else is checked as a congress file.
     const audit = first.toLowerCase().endsWith('.json')
       ? await verifyAuditFile(first, lang, io)
@@ -167,6 +142,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (command === 'backup') {
     if (rest.length !== 1 || first === undefined || values.to === undefined)
       return usage(io, 'backup FILE.kiemphieu --to DIR');
+    const { backupToCommand } = await import('./congress-file.ts');
     return backupToCommand({ file: first, to: values.to }, lang, io);
   }
   if (command === 'ballot') {
@@ -179,6 +155,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     ) {
       return usage(io, 'ballot RECORD.json --pdf OUT.pdf [--paper A4|A5]');
     }
+    const { ballotCommand } = await import('./documents.ts');
     return ballotCommand({ record: first, pdf: values.pdf, paper }, lang, io);
   }
   if (command === 'minutes') {
@@ -195,6 +172,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         'minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR] [--announcement OUT.pdf] [--date YYYY-MM-DD]',
       );
     }
+    const { minutesCommand } = await import('./documents.ts');
     return minutesCommand(
       {
         record: first,
@@ -210,15 +188,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   if (command === 'fingerprint') {
     if (rest.length !== 1 || first === undefined) return usage(io, 'fingerprint RECORD.json');
+    const { fingerprintCommand } = await import('./documents.ts');
     return fingerprintCommand(first, lang, io);
   }
   if (command === 'backups') {
     if (rest.length !== 1 || first === undefined) return usage(io, 'backups FILE.kiemphieu');
+    const { backupsCommand } = await import('./congress-file.ts');
     return backupsCommand(first, lang, io);
   }
   if (command === 'restore') {
     if (rest.length !== 1 || first === undefined || values.from === undefined)
       return usage(io, 'restore FILE.kiemphieu --from BACKUP');
+    const { restoreCommand } = await import('./congress-file.ts');
     return restoreCommand({ file: first, from: values.from }, lang, io);
   }
   if (command === 'scan-test') {
@@ -240,6 +221,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         'scan-test RECORD.json --pdf DECK.pdf --out EXPECTED.json [--count N] | --expected EXPECTED.json FILE...',
       );
     }
+    const { scanTestCheck, scanTestPrint } = await import('./scan-test.ts');
     return print
       ? scanTestPrint({ record, pdf: values.pdf!, out: values.out!, count, paper }, lang, io)
       : scanTestCheck({ record, expected: values.expected!, files }, lang, io);
@@ -256,6 +238,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     ) {
       return usage(io, 'scan RECORD.json FILE... [--json] [--debug DIR] [--scores] [--expect N]');
     }
+    const { scanCommand } = await import('./scan.ts');
     return scanCommand(
       {
         record,
@@ -270,5 +253,6 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       io,
     );
   }
+  const { messages } = await import('../core/messages/index.ts');
   return usage(io, messages(lang).cli.unknownCommand(command));
 }

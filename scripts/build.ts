@@ -13,7 +13,7 @@ import { writeFile, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { freshBundle } from '../bin/fresh.js';
+import { freshBundle, watchedInputs } from '../bin/fresh.js';
 import type { BundleName } from './bundles.ts';
 
 // Not from bundles.ts: that loads esbuild, a development package — `npm ci --omit=dev` still runs
@@ -40,7 +40,7 @@ function recordInputs(): Plugin {
       } catch {
         // first build
       }
-      record.renderer = { bundle: 'renderer/index.html', inputs: [...new Set(inputs)].sort() };
+      record.renderer = { bundle: 'renderer/index.html', inputs: watchedInputs(inputs) };
       await writeFile(path, `${JSON.stringify(record, null, 1)}\n`);
     },
   };

@@ -1,8 +1,9 @@
 /**
  * The Node-side bundles (esbuild): the CLI, the browser host, the Electron main process and its
  * preload, each built from its entry point, so a module or command added anywhere below an entry
- * is in the next build without touching this file. Beside them, `inputs.json` lists every file a
- * bundle was built from, for bin/fresh.js to tell whether dist/ is up to date.
+ * is in the next build without touching this file. Beside them, `inputs.json` lists the files a
+ * bundle was built from (a package by its package.json), for bin/fresh.js to tell whether dist/ is
+ * up to date.
  *
  * `node --import tsx scripts/build.ts` runs it (and builds the renderer); electron/build.ts builds
  * the Electron pair only.
@@ -11,6 +12,7 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { watchedInputs } from '../bin/fresh.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -191,11 +193,12 @@ async function buildOne(
       }
     }
   }
-  const inputs = Object.keys(result.metafile?.inputs ?? {})
-    // Not the virtual modules ("<define:…>", "lazy:exceljs"): no file to watch.
-    .filter((p) => !p.includes('<') && !/^[a-z][a-z-]+:/u.test(p))
-    .map((p) => posix(relative(ROOT, join(ROOT, p))))
-    .sort();
+  const inputs = watchedInputs(
+    Object.keys(result.metafile?.inputs ?? {})
+      // Not the virtual modules ("<define:…>", "lazy:exceljs"): no file to watch.
+      .filter((p) => !p.includes('<') && !/^[a-z][a-z-]+:/u.test(p))
+      .map((p) => posix(relative(ROOT, join(ROOT, p)))),
+  );
   return { path: outfile, inputs };
 }
 
