@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { chainText, GENESIS_HASH, shortHash, type AuditContent } from '../core/audit-chain.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
+import type { ChainProblem } from '../core/verification.ts';
 import type { Db } from './connection.ts';
 import { stmt } from './connection.ts';
 
@@ -55,11 +56,7 @@ export function appendAudit(
   return row;
 }
 
-export type ChainProblem =
-  | { readonly kind: 'gap'; readonly seq: number; readonly expected: number }
-  | { readonly kind: 'prev-hash'; readonly seq: number }
-  | { readonly kind: 'hash'; readonly seq: number }
-  | { readonly kind: 'payload'; readonly seq: number };
+export type { ChainProblem } from '../core/verification.ts';
 
 /** Walks the chain from the first row; returns the first row that breaks it, or null. */
 export function verifyChain(db: Db): { rows: number; problem: ChainProblem | null; head: string } {

@@ -8,34 +8,12 @@
  * it matches that commitment. The audit table is compared as a chain: the first row whose content
  * differs is named (every later hash differs with it).
  */
+import type { TableProblem } from '../core/verification.ts';
 import type { AuditRow } from './audit.ts';
 import type { Db } from './connection.ts';
 import { PIN_HASH_NOT_COMMITTED } from './replay.ts';
 
-export type TableProblem =
-  | { readonly kind: 'column-missing'; readonly table: string; readonly column: string }
-  | {
-      readonly kind: 'schema-object';
-      readonly type: string;
-      readonly name: string;
-      readonly change: 'missing' | 'extra' | 'changed';
-    }
-  | { readonly kind: 'row-not-logged'; readonly table: string; readonly row: string }
-  | { readonly kind: 'row-missing'; readonly table: string; readonly row: string }
-  | {
-      readonly kind: 'field-changed';
-      readonly table: string;
-      readonly row: string;
-      readonly column: string;
-      /** What the file holds and what the log says, as text (never a PIN hash). */
-      readonly file: string;
-      readonly log: string;
-    }
-  | {
-      readonly kind: 'audit-differs';
-      readonly seq: number;
-      readonly columns: readonly string[];
-    };
+export type { TableProblem } from '../core/verification.ts';
 
 type Row = Record<string, unknown>;
 
@@ -83,7 +61,12 @@ function rowName(table: string, row: Row, key: readonly string[]): string {
   }
 }
 
+/** SQLite values: a BLOB (a candidate's photo) comes back as a Buffer, equal by its bytes. */
+const sameValue = (a: unknown, b: unknown): boolean =>
+  Object.is(a, b) || (Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b));
+
 const shown = (value: unknown): string => {
+  if (Buffer.isBuffer(value)) return `(${value.length} bytes)`;
   const text =
     value === null ? 'NULL' : typeof value === 'string' ? JSON.stringify(value) : String(value);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
@@ -112,7 +95,7 @@ function compareTable(file: Db, replayed: Db, table: string, problems: TableProb
     }
     expected.delete(k);
     for (const column of columns) {
-      if (Object.is(row[column], logged[column])) continue;
+      if (sameValue(row[column], logged[column])) continue;
       const secret = table === 'operator' && column === 'pin_hash';
       problems.push({
         kind: 'field-changed',
@@ -207,59 +190,4 @@ export function compareWithReplay(
   for (const table of shared) if (table !== 'audit') compareTable(file, replayed, table, problems);
   if (shared.includes('audit')) compareAudit(file, replayed, uncommitted, problems);
   return problems;
-}
-
-const TABLE_VI: Readonly<Record<string, string>> = {
-  congress: 'thông tin đại hội',
-  delegate: 'đại biểu',
-  base: 'cơ sở tính tỷ lệ',
-  base_exclusion: 'loại trừ khỏi cơ sở tính',
-  committee_member: 'Ban kiểm phiếu',
-  operator: 'người dùng',
-  election: 'cuộc bầu',
-  candidate: 'danh sách bầu cử',
-  batch: 'tập phiếu',
-  ballot: 'phiếu bầu',
-  display: 'màn chiếu',
-  audit: 'nhật ký',
-};
-
-const tableText = (table: string, vi: boolean): string =>
-  vi && TABLE_VI[table] !== undefined ? `bảng ${table} (${TABLE_VI[table]})` : `table ${table}`;
-
-export function tableProblemText(p: TableProblem, lang: 'vi' | 'en'): string {
-  const vi = lang === 'vi';
-  const t = 'table' in p ? tableText(p.table, vi) : '';
-  switch (p.kind) {
-    case 'column-missing':
-      return vi ? `${t}: thiếu cột ${p.column}` : `${t}: column ${p.column} is missing`;
-    case 'row-not-logged':
-      return vi
-        ? `${t}, dòng ${p.row}: có trong tệp nhưng nhật ký không ghi — đã thêm ngoài ứng dụng`
-        : `${t}, row ${p.row}: in the file but not in the audit log — added outside the app`;
-    case 'row-missing':
-      return vi
-        ? `${t}, dòng ${p.row}: nhật ký ghi nhận nhưng tệp không còn — đã xóa ngoài ứng dụng`
-        : `${t}, row ${p.row}: written by the audit log but missing from the file — deleted outside the app`;
-    case 'field-changed':
-      return vi
-        ? `${t}, dòng ${p.row}, cột ${p.column}: tệp ghi ${p.file}, nhật ký ghi ${p.log} — đã sửa ngoài ứng dụng`
-        : `${t}, row ${p.row}, column ${p.column}: the file holds ${p.file}, the audit log says ${p.log} — changed outside the app`;
-    case 'schema-object': {
-      const change = {
-        missing: vi ? 'đã bị xóa khỏi tệp' : 'was removed from the file',
-        extra: vi
-          ? 'được thêm vào tệp, ứng dụng không tạo ra'
-          : 'was added; the app does not make it',
-        changed: vi ? 'đã bị sửa' : 'was rewritten',
-      }[p.change];
-      return vi
-        ? `Cấu trúc tệp: ${p.type} ${p.name} ${change}`
-        : `File structure: ${p.type} ${p.name} ${change}`;
-    }
-    case 'audit-differs':
-      return vi
-        ? `Nhật ký dòng ${p.seq}: khác với dòng ứng dụng ghi khi chạy lại (${p.columns.join(', ')})`
-        : `Audit row ${p.seq}: differs from the row the app writes on replay (${p.columns.join(', ')})`;
-  }
 }

@@ -10,7 +10,7 @@
  */
 import { commands, type CommandName } from '../core/api.ts';
 import { AUDIT_EVENTS } from '../core/audit-catalogue.ts';
-import { refusalText, type Refusal } from '../core/refusal.ts';
+import type { ReplayProblem } from '../core/verification.ts';
 import type { Actor } from '../core/views.ts';
 import { appendAudit, type AuditRow } from './audit.ts';
 import { stmt, type Db } from './connection.ts';
@@ -19,22 +19,7 @@ import { Service } from './service.ts';
 import type { BallotRow } from './store.ts';
 import { enteredOf } from './tallies.ts';
 
-export type ReplayProblem =
-  | { readonly kind: 'replay-unknown'; readonly seq: number; readonly command: string }
-  | { readonly kind: 'replay-actor'; readonly seq: number; readonly actor: string }
-  | { readonly kind: 'replay-payload'; readonly seq: number; readonly command: string }
-  | {
-      readonly kind: 'replay-failed';
-      readonly seq: number;
-      readonly command: string;
-      readonly detail: string;
-    }
-  | {
-      readonly kind: 'replay-refused';
-      readonly seq: number;
-      readonly command: string;
-      readonly refusals: readonly Refusal[];
-    };
+export type { ReplayProblem } from '../core/verification.ts';
 
 export interface Replay {
   /** The in-memory file the log builds; close it when done. */
@@ -210,30 +195,4 @@ export function replayLog(file: Db): Replay {
     }
   }
   return { db: service.db, rows, problems, uncommitted };
-}
-
-export function replayProblemText(p: ReplayProblem, lang: 'vi' | 'en'): string {
-  const vi = lang === 'vi';
-  switch (p.kind) {
-    case 'replay-unknown':
-      return vi
-        ? `Nhật ký dòng ${p.seq}: "${p.command}" không phải lệnh hay sự kiện nào ứng dụng ghi`
-        : `Audit row ${p.seq}: "${p.command}" is no command or event the app writes`;
-    case 'replay-actor':
-      return vi
-        ? `Nhật ký dòng ${p.seq}: người thực hiện "${p.actor}" không đúng dạng "Tên (vai trò)"`
-        : `Audit row ${p.seq}: the actor "${p.actor}" is not of the form "Name (role)"`;
-    case 'replay-payload':
-      return vi
-        ? `Nhật ký dòng ${p.seq} (${p.command}): nội dung không dựng lại được lệnh`
-        : `Audit row ${p.seq} (${p.command}): the payload does not make a command`;
-    case 'replay-failed':
-      return vi
-        ? `Nhật ký dòng ${p.seq} (${p.command}): không chạy lại được — ${p.detail}`
-        : `Audit row ${p.seq} (${p.command}): cannot be replayed — ${p.detail}`;
-    case 'replay-refused':
-      return vi
-        ? `Nhật ký dòng ${p.seq} (${p.command}): chạy lại thì ứng dụng từ chối — ${p.refusals.map((r) => refusalText(r, 'vi')).join('; ')}`
-        : `Audit row ${p.seq} (${p.command}): the app refuses it on replay — ${p.refusals.map((r) => refusalText(r, 'en')).join('; ')}`;
-  }
 }

@@ -7,27 +7,14 @@
  * by a backup or by the chain's head printed on paper (stack slips, minutes, entry log).
  */
 import Database from 'better-sqlite3';
-import { verifyChain, type ChainProblem } from './audit.ts';
+import type { FileProblem } from '../core/verification.ts';
+import { verifyChain } from './audit.ts';
 import { integrityCheck, openDatabase, type Db } from './connection.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import { compareWithReplay, tableProblemText, type TableProblem } from './replay-compare.ts';
-import { replayLog, replayProblemText, type ReplayProblem } from './replay.ts';
+import { compareWithReplay } from './replay-compare.ts';
+import { replayLog } from './replay.ts';
 
-export type FileProblem =
-  | { readonly kind: 'unreadable'; readonly detail: string }
-  | { readonly kind: 'integrity'; readonly detail: string }
-  | { readonly kind: 'schema'; readonly version: number; readonly latest: number }
-  | { readonly kind: 'chain'; readonly chain: ChainProblem }
-  | ReplayProblem
-  | TableProblem
-  | {
-      readonly kind: 'backup-ahead';
-      readonly backup: string;
-      readonly seq: number;
-      readonly fileRows: number;
-    }
-  | { readonly kind: 'backup-diverges'; readonly backup: string; readonly seq: number }
-  | { readonly kind: 'backup-unreadable'; readonly backup: string; readonly detail: string };
+export { fileProblemText, type FileProblem } from '../core/verification.ts';
 
 export interface FileVerification {
   readonly ok: boolean;
@@ -169,57 +156,5 @@ export function checkOf(p: FileProblem): Check {
       return 'backups';
     default:
       return 'tables';
-  }
-}
-
-export function fileProblemText(p: FileProblem, lang: 'vi' | 'en'): string {
-  const vi = lang === 'vi';
-  switch (p.kind) {
-    case 'unreadable':
-      return vi
-        ? `Tệp bị hỏng hoặc bị cắt cụt, không đọc được: ${p.detail}`
-        : `The file is damaged or cut short and cannot be read: ${p.detail}`;
-    case 'integrity':
-      return vi ? `SQLite báo tệp hỏng: ${p.detail}` : `SQLite integrity check: ${p.detail}`;
-    case 'schema':
-      return vi
-        ? `Tệp ở phiên bản cấu trúc ${p.version}, phiên bản này đọc ${p.latest}: mở tệp bằng ứng dụng một lần rồi kiểm tra lại`
-        : `The file has schema ${p.version}, this version reads ${p.latest}: open it in the app once, then verify again`;
-    case 'chain': {
-      const c = p.chain;
-      if (c.kind === 'gap') {
-        return vi
-          ? `Nhật ký: dòng ${c.seq} đứng ở chỗ của dòng ${c.expected} (mất hoặc chèn dòng)`
-          : `Audit log: row ${c.seq} stands where row ${c.expected} should (a row was removed or inserted)`;
-      }
-      return vi
-        ? `Nhật ký: chuỗi băm bị đứt ở dòng ${c.seq} (nội dung dòng hoặc dòng trước đã bị sửa)`
-        : `Audit log: the hash chain breaks at row ${c.seq} (this row or the one before was changed)`;
-    }
-    case 'replay-unknown':
-    case 'replay-actor':
-    case 'replay-payload':
-    case 'replay-failed':
-    case 'replay-refused':
-      return replayProblemText(p, lang);
-    case 'column-missing':
-    case 'schema-object':
-    case 'row-not-logged':
-    case 'row-missing':
-    case 'field-changed':
-    case 'audit-differs':
-      return tableProblemText(p, lang);
-    case 'backup-ahead':
-      return vi
-        ? `Bản sao lưu ${p.backup} có nhật ký đến dòng ${p.seq} nhưng tệp chỉ còn ${p.fileRows} dòng — tệp đã bị cắt bớt sau lần sao lưu`
-        : `The backup ${p.backup} holds audit row ${p.seq} but the file has only ${p.fileRows} rows — the file was cut back after that backup`;
-    case 'backup-diverges':
-      return vi
-        ? `Bản sao lưu ${p.backup}: nhật ký dòng ${p.seq} khác với tệp — nhật ký của tệp đã bị viết lại`
-        : `The backup ${p.backup}: audit row ${p.seq} differs from the file's — the file's log was rewritten`;
-    case 'backup-unreadable':
-      return vi
-        ? `Không đọc được bản sao lưu ${p.backup}: ${p.detail}`
-        : `The backup ${p.backup} cannot be read: ${p.detail}`;
   }
 }

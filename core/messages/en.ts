@@ -414,6 +414,42 @@ export const en: Messages = {
     command: 'Command',
     payload: 'Content',
   },
+  verifyProblem: {
+    unreadable: (p) => `The file is damaged or cut short and cannot be read: ${p.detail}`,
+    integrity: (p) => `SQLite integrity check: ${p.detail}`,
+    schema: (p) =>
+      `The file has schema ${p.version}, this version reads ${p.latest}: open it in the app once, then verify again`,
+    chain: ({ chain: c }) =>
+      c.kind === 'gap'
+        ? `Audit log: row ${c.seq} stands where row ${c.expected} should (a row was removed or inserted)`
+        : `Audit log: the hash chain breaks at row ${c.seq} (this row or the one before was changed)`,
+    'replay-unknown': (p) =>
+      `Audit row ${p.seq}: "${p.command}" is no command or event the app writes`,
+    'replay-actor': (p) =>
+      `Audit row ${p.seq}: the actor "${p.actor}" is not of the form "Name (role)"`,
+    'replay-payload': (p) =>
+      `Audit row ${p.seq} (${p.command}): the payload does not make a command`,
+    'replay-failed': (p) => `Audit row ${p.seq} (${p.command}): cannot be replayed — ${p.detail}`,
+    'replay-refused': (p, refusals) =>
+      `Audit row ${p.seq} (${p.command}): the app refuses it on replay — ${refusals}`,
+    'column-missing': (p, t) => `${t}: column ${p.column} is missing`,
+    'schema-object': (p) =>
+      `File structure: ${p.type} ${p.name} ${{ missing: 'was removed from the file', extra: 'was added; the app does not make it', changed: 'was rewritten' }[p.change]}`,
+    'row-not-logged': (p, t) =>
+      `${t}, row ${p.row}: in the file but not in the audit log — added outside the app`,
+    'row-missing': (p, t) =>
+      `${t}, row ${p.row}: written by the audit log but missing from the file — deleted outside the app`,
+    'field-changed': (p, t) =>
+      `${t}, row ${p.row}, column ${p.column}: the file holds ${p.file}, the audit log says ${p.log} — changed outside the app`,
+    'audit-differs': (p) =>
+      `Audit row ${p.seq}: differs from the row the app writes on replay (${p.columns.join(', ')})`,
+    'backup-ahead': (p) =>
+      `The backup ${p.backup} holds audit row ${p.seq} but the file has only ${p.fileRows} rows — the file was cut back after that backup`,
+    'backup-diverges': (p) =>
+      `The backup ${p.backup}: audit row ${p.seq} differs from the file's — the file's log was rewritten`,
+    'backup-unreadable': (p) => `The backup ${p.backup} cannot be read: ${p.detail}`,
+  },
+  verifyTable: (table) => `table ${table}`,
   pairing: {
     title: 'Pair this station',
     help: 'Type the pairing code shown on the main station’s screen (under “Congress file”).',

@@ -6,6 +6,7 @@ import type { InvalidCode } from '../codes.ts';
 import type { RefusalDetail } from '../refusal.ts';
 import type { SheetProblem } from '../protocol/sheet.ts';
 import type { Warning } from '../warnings.ts';
+import type { FileProblem } from '../verification.ts';
 
 export type Texts<K extends string> = Readonly<Record<K, string>>;
 
@@ -30,3 +31,11 @@ export type SheetProblemTexts = {
 
 /** Types a section by its shape rather than by its literal texts, so `en` may word it otherwise. */
 export const typed = <T>(section: T): T => section;
+
+/** A verify finding's text; `where` is the table's name, or the replay's refusals, in words. */
+export type VerifyProblemTexts = {
+  readonly [K in FileProblem['kind']]: (
+    p: Extract<FileProblem, { kind: K }>,
+    where: string,
+  ) => string;
+};

@@ -12,6 +12,7 @@ import {
   type RefusalTexts,
   type SheetProblemTexts,
   type Texts,
+  type VerifyProblemTexts,
   type WarningTexts,
 } from './types.ts';
 
@@ -442,6 +443,63 @@ export const vi = {
     actor: 'Người thực hiện',
     command: 'Lệnh',
     payload: 'Nội dung',
+  },
+  /** `verify`'s findings (core/verification.ts). */
+  verifyProblem: typed<VerifyProblemTexts>({
+    unreadable: (p) => `Tệp bị hỏng hoặc bị cắt cụt, không đọc được: ${p.detail}`,
+    integrity: (p) => `SQLite báo tệp hỏng: ${p.detail}`,
+    schema: (p) =>
+      `Tệp ở phiên bản cấu trúc ${p.version}, phiên bản này đọc ${p.latest}: mở tệp bằng ứng dụng một lần rồi kiểm tra lại`,
+    chain: ({ chain: c }) =>
+      c.kind === 'gap'
+        ? `Nhật ký: dòng ${c.seq} đứng ở chỗ của dòng ${c.expected} (mất hoặc chèn dòng)`
+        : `Nhật ký: chuỗi băm bị đứt ở dòng ${c.seq} (nội dung dòng hoặc dòng trước đã bị sửa)`,
+    'replay-unknown': (p) =>
+      `Nhật ký dòng ${p.seq}: "${p.command}" không phải lệnh hay sự kiện nào ứng dụng ghi`,
+    'replay-actor': (p) =>
+      `Nhật ký dòng ${p.seq}: người thực hiện "${p.actor}" không đúng dạng "Tên (vai trò)"`,
+    'replay-payload': (p) =>
+      `Nhật ký dòng ${p.seq} (${p.command}): nội dung không dựng lại được lệnh`,
+    'replay-failed': (p) =>
+      `Nhật ký dòng ${p.seq} (${p.command}): không chạy lại được — ${p.detail}`,
+    'replay-refused': (p, refusals) =>
+      `Nhật ký dòng ${p.seq} (${p.command}): chạy lại thì ứng dụng từ chối — ${refusals}`,
+    'column-missing': (p, t) => `${t}: thiếu cột ${p.column}`,
+    'schema-object': (p) =>
+      `Cấu trúc tệp: ${p.type} ${p.name} ${{ missing: 'đã bị xóa khỏi tệp', extra: 'được thêm vào tệp, ứng dụng không tạo ra', changed: 'đã bị sửa' }[p.change]}`,
+    'row-not-logged': (p, t) =>
+      `${t}, dòng ${p.row}: có trong tệp nhưng nhật ký không ghi — đã thêm ngoài ứng dụng`,
+    'row-missing': (p, t) =>
+      `${t}, dòng ${p.row}: nhật ký ghi nhận nhưng tệp không còn — đã xóa ngoài ứng dụng`,
+    'field-changed': (p, t) =>
+      `${t}, dòng ${p.row}, cột ${p.column}: tệp ghi ${p.file}, nhật ký ghi ${p.log} — đã sửa ngoài ứng dụng`,
+    'audit-differs': (p) =>
+      `Nhật ký dòng ${p.seq}: khác với dòng ứng dụng ghi khi chạy lại (${p.columns.join(', ')})`,
+    'backup-ahead': (p) =>
+      `Bản sao lưu ${p.backup} có nhật ký đến dòng ${p.seq} nhưng tệp chỉ còn ${p.fileRows} dòng — tệp đã bị cắt bớt sau lần sao lưu`,
+    'backup-diverges': (p) =>
+      `Bản sao lưu ${p.backup}: nhật ký dòng ${p.seq} khác với tệp — nhật ký của tệp đã bị viết lại`,
+    'backup-unreadable': (p) => `Không đọc được bản sao lưu ${p.backup}: ${p.detail}`,
+  }),
+  /** A table of the congress file, as verify names it. */
+  verifyTable: (table: string): string => {
+    const name = (
+      {
+        congress: 'thông tin đại hội',
+        delegate: 'đại biểu',
+        base: 'cơ sở tính tỷ lệ',
+        base_exclusion: 'loại trừ khỏi cơ sở tính',
+        committee_member: 'Ban kiểm phiếu',
+        operator: 'người dùng',
+        election: 'cuộc bầu',
+        candidate: 'danh sách bầu cử',
+        batch: 'tập phiếu',
+        ballot: 'phiếu bầu',
+        display: 'màn chiếu',
+        audit: 'nhật ký',
+      } as Readonly<Record<string, string>>
+    )[table];
+    return name === undefined ? `table ${table}` : `bảng ${table} (${name})`;
   },
   pairing: {
     title: 'Ghép nối máy trạm',

@@ -1,0 +1,89 @@
+/**
+ * What `verify` can find wrong with a congress file (db/verify.ts): the file itself, the audit
+ * chain, the log replayed (db/replay.ts), the tables compared with the replay
+ * (db/replay-compare.ts) and the backups. Their texts are in the one catalogue (core/messages,
+ * section `verifyProblem`), so a problem added here without its words in both languages fails
+ * the typecheck.
+ */
+import { messages, type Lang } from './messages/index.ts';
+import { refusalText, type Refusal } from './refusal.ts';
+
+/** The first audit row that breaks the hash chain. */
+export type ChainProblem =
+  | { readonly kind: 'gap'; readonly seq: number; readonly expected: number }
+  | { readonly kind: 'prev-hash'; readonly seq: number }
+  | { readonly kind: 'hash'; readonly seq: number }
+  | { readonly kind: 'payload'; readonly seq: number };
+
+export type ReplayProblem =
+  | { readonly kind: 'replay-unknown'; readonly seq: number; readonly command: string }
+  | { readonly kind: 'replay-actor'; readonly seq: number; readonly actor: string }
+  | { readonly kind: 'replay-payload'; readonly seq: number; readonly command: string }
+  | {
+      readonly kind: 'replay-failed';
+      readonly seq: number;
+      readonly command: string;
+      readonly detail: string;
+    }
+  | {
+      readonly kind: 'replay-refused';
+      readonly seq: number;
+      readonly command: string;
+      readonly refusals: readonly Refusal[];
+    };
+
+export type TableProblem =
+  | { readonly kind: 'column-missing'; readonly table: string; readonly column: string }
+  | {
+      readonly kind: 'schema-object';
+      readonly type: string;
+      readonly name: string;
+      readonly change: 'missing' | 'extra' | 'changed';
+    }
+  | { readonly kind: 'row-not-logged'; readonly table: string; readonly row: string }
+  | { readonly kind: 'row-missing'; readonly table: string; readonly row: string }
+  | {
+      readonly kind: 'field-changed';
+      readonly table: string;
+      readonly row: string;
+      readonly column: string;
+      /** What the file holds and what the log says, as text (never a PIN hash). */
+      readonly file: string;
+      readonly log: string;
+    }
+  | {
+      readonly kind: 'audit-differs';
+      readonly seq: number;
+      readonly columns: readonly string[];
+    };
+
+export type FileProblem =
+  | { readonly kind: 'unreadable'; readonly detail: string }
+  | { readonly kind: 'integrity'; readonly detail: string }
+  | { readonly kind: 'schema'; readonly version: number; readonly latest: number }
+  | { readonly kind: 'chain'; readonly chain: ChainProblem }
+  | ReplayProblem
+  | TableProblem
+  | {
+      readonly kind: 'backup-ahead';
+      readonly backup: string;
+      readonly seq: number;
+      readonly fileRows: number;
+    }
+  | { readonly kind: 'backup-diverges'; readonly backup: string; readonly seq: number }
+  | { readonly kind: 'backup-unreadable'; readonly backup: string; readonly detail: string };
+
+/**
+ * One sentence per problem. `where` is what the catalogue's text cannot work out alone: the
+ * table named in the reader's language, or the replay's refusals in their own words.
+ */
+export function fileProblemText(p: FileProblem, lang: Lang): string {
+  const m = messages(lang);
+  const where =
+    'table' in p
+      ? m.verifyTable(p.table)
+      : p.kind === 'replay-refused'
+        ? p.refusals.map((r) => refusalText(r, lang)).join('; ')
+        : '';
+  return (m.verifyProblem[p.kind] as (p: FileProblem, where: string) => string)(p, where);
+}
