@@ -31,10 +31,20 @@ export type PhotoProblem =
       readonly height: number;
       readonly max: number;
     }
-  | { readonly code: 'too-small'; readonly fileName: string; readonly width: number; readonly height: number }
+  | {
+      readonly code: 'too-small';
+      readonly fileName: string;
+      readonly width: number;
+      readonly height: number;
+    }
   | { readonly code: 'no-candidate'; readonly fileName: string }
   | { readonly code: 'ambiguous'; readonly fileName: string; readonly names: readonly string[] }
-  | { readonly code: 'two-photos'; readonly fileName: string; readonly other: string; readonly name: string };
+  | {
+      readonly code: 'two-photos';
+      readonly fileName: string;
+      readonly other: string;
+      readonly name: string;
+    };
 
 /** A picture made ready for the file: a JPEG of PHOTO_LIMITS.height pixels, in base64. */
 export interface PhotoPreview {

@@ -30,7 +30,8 @@ export const candidateDetailHandlers: Handlers<CandidateDetailCommands> = {
     const seen = new Set<string>();
     input.details.forEach((d, i) => {
       requireOnList(names, d.name, `details[${i}].name`);
-      if (seen.has(d.name)) refuse({ code: 'duplicate-candidate-id', id: d.name }, `details[${i}].name`);
+      if (seen.has(d.name))
+        refuse({ code: 'duplicate-candidate-id', id: d.name }, `details[${i}].name`);
       seen.add(d.name);
     });
     replaceCandidateDetails(ctx.db, input.electionId, input.details);
