@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { announcementDocument } from '../core/documents/announcement.ts';
 import { ballotDocument } from '../core/documents/ballot.ts';
+import { candidateHandoutDocument } from '../core/documents/candidate-handout.ts';
 import { minutesDocument } from '../core/documents/minutes.ts';
 import type { ElectionRecord } from '../core/record.ts';
 import type { Refusal } from '../core/refusal.ts';
@@ -117,6 +118,23 @@ export async function makeDocument(
         bytes: await renderPdf(announcementDocument({ record: r, result, date })),
       };
       break;
+    case 'candidate-handout': {
+      const candidates = service.query('candidateDetails', { electionId: input.electionId });
+      if (!candidates.ok) return candidates;
+      made = {
+        fileName: `gioi-thieu-ung-cu-vien-${stem}.pdf`,
+        mime: PDF,
+        bytes: await renderPdf(
+          candidateHandoutDocument({
+            congress: r.congress,
+            election: r.election,
+            candidates: candidates.value,
+            date,
+          }),
+        ),
+      };
+      break;
+    }
     case 'results-xlsx':
       made = { fileName: `ket-qua-${stem}.xlsx`, mime: XLSX, bytes: await resultsWorkbook(r) };
       break;

@@ -9,6 +9,8 @@ export const DOCUMENT_KINDS = [
   'ballots-xlsx',
   'congress-xlsx',
   'record',
+  /** The candidates' introduction handout (danh sách trích ngang), with their photos. */
+  'candidate-handout',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -1,0 +1,124 @@
+/**
+ * The candidates' handout, made by the service from a congress file with details and photos, read
+ * back by pdftotext (words in NFC, in ballot order, the Party header) and pdfimages (one photo per
+ * candidate who has one), and rendered by pdftoppm to look at.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { matchPhotos } from '../../core/candidate-details.ts';
+import { preparePhoto } from '../../db/candidate-photo.ts';
+import { makeDocument } from '../../db/documents.ts';
+import { readPeopleSheet } from '../../db/people-sheet.ts';
+import { CANDIDATES, candidatesXlsx, photoFolder } from '../helpers/candidates.ts';
+import { ADMIN, newService, tempDir, value } from '../db/helpers.ts';
+import { layoutLines, look, plainText, words } from './read-pdf.ts';
+
+async function congressWithDetails() {
+  const s = newService();
+  value(
+    s.execute(
+      'updateCongress',
+      {
+        name: 'Đại hội đại biểu Đảng bộ tỉnh Hà Tĩnh lần thứ XX',
+        organisation: 'Đảng bộ tỉnh Hà Tĩnh',
+        kind: 'delegates',
+        dateStart: '2025-10-14',
+      },
+      ADMIN,
+    ),
+  );
+  const { electionId } = value(
+    s.execute(
+      'createElection',
+      {
+        title: 'Bầu Ban Chấp hành Đảng bộ tỉnh khóa XX, nhiệm kỳ 2025–2030',
+        kind: 'committee',
+        layout: 'strike',
+        seats: 4,
+        candidates: CANDIDATES.map((c) => c.name),
+      },
+      ADMIN,
+    ),
+  );
+  const sheet = await readPeopleSheet({ bytes: await candidatesXlsx(), fileName: 'ucv.xlsx' });
+  if (!sheet.ok) throw new Error('sheet');
+  const details = sheet.value.people.map(
+    ({ name, birthYear, hometown, position, unit, education, biography }) => ({
+      name,
+      ...(birthYear === undefined ? {} : { birthYear }),
+      ...(hometown === undefined ? {} : { hometown }),
+      ...(position === undefined ? {} : { position }),
+      ...(unit === undefined ? {} : { unit }),
+      ...(education === undefined ? {} : { education }),
+      ...(biography === undefined ? {} : { biography }),
+    }),
+  );
+  value(s.execute('setCandidateDetails', { electionId, details }, ADMIN));
+  const folder = await photoFolder();
+  const { matches } = matchPhotos(
+    folder.map((f) => f.name),
+    CANDIDATES.map((c) => ({ name: c.name, number: c.no })),
+  );
+  for (const m of matches) {
+    const p = await preparePhoto(m.fileName, folder.find((f) => f.name === m.fileName)!.bytes);
+    if (!p.ok) throw new Error(m.fileName);
+    value(
+      s.execute('setCandidatePhoto', { electionId, name: m.name, jpeg: p.value.base64 }, ADMIN),
+    );
+  }
+  return { s, electionId };
+}
+
+describe('the candidates handout (danh sách trích ngang)', () => {
+  it('is a Party document listing every candidate in ballot order, each with details and photo', async () => {
+    const { s, electionId } = await congressWithDetails();
+    const made = await makeDocument(s, 'candidate-handout', { electionId, paper: 'A4' });
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    expect(made.value.fileName).toMatch(/^gioi-thieu-ung-cu-vien-.*\.pdf$/u);
+    const pdf = join(tempDir(), made.value.fileName);
+    writeFileSync(pdf, made.value.bytes);
+    look(pdf, 'candidate-handout');
+
+    const text = plainText(pdf);
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(text).toContain('ĐOÀN CHỦ TỊCH');
+    expect(text).toContain('Hà Tĩnh, ngày 14 tháng 10 năm 2025');
+    expect(text).toContain('DANH SÁCH TRÍCH NGANG');
+    expect(text).toContain('5 ứng cử viên, bầu 4');
+    // The blocks in ballot order, with the names in capitals and every detail.
+    const order = [
+      'NGUYỄN VĂN AN',
+      'LÊ QUANG HUY',
+      'TRẦN THỊ BÍCH NGỌC',
+      'PHẠM THỊ HỒNG NHUNG',
+      'VÕ ĐỨC THẮNG',
+    ];
+    const at = order.map((n) => text.indexOf(n));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    for (const c of CANDIDATES) {
+      expect(text).toContain(c.hometown);
+      expect(text).toContain(c.education);
+    }
+    expect(text).toContain(
+      `Chức vụ, đơn vị công tác: ${CANDIDATES[1]!.position}, ${CANDIDATES[1]!.unit}`,
+    );
+    expect(text).toContain('Năm sinh: 1980');
+    expect(text).toContain('2004–2012');
+
+    // One picture per candidate with a photo: four of five.
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
+    expect(images).toHaveLength(4);
+    expect(images.every((l) => /\bjpeg\b/u.test(l))).toBe(true);
+
+    // Nothing runs into the right margin (15 mm): every word ends inside the text area.
+    const right = 595.28 - (15 * 72) / 25.4;
+    expect(words(pdf).filter((w) => w.xMax > right + 0.5)).toEqual([]);
+    expect(layoutLines(pdf).join('\n')).not.toMatch(/\uFFFD/u);
+  });
+});
