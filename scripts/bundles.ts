@@ -125,6 +125,28 @@ function lazyPackages(): Plugin {
   };
 }
 
+/**
+ * zod's translations of its messages into forty languages, 300 KB of the 590 zod adds to every
+ * bundle that parses anything: read and compiled at each start, used never — the app words its
+ * refusals itself (core/record.ts `zodRefusals`) and no source reads `z.locales`, an empty
+ * namespace in the bundles. zod's English messages, which it loads by their own path, stay.
+ */
+function withoutZodLocales(): Plugin {
+  const zod = `${sep}node_modules${sep}zod${sep}`;
+  return {
+    name: 'without-zod-locales',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) =>
+        args.importer.includes(zod) ? { path: args.path, namespace: 'zod-locales' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+        contents: 'export {};',
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** An ESM bundle holds CommonJS packages that call `require`. */
 const ESM_REQUIRE = [
   'import { createRequire as __kpCreateRequire } from "node:module";',
@@ -154,7 +176,7 @@ async function buildOne(
     format: spec.format,
     target: 'node20',
     external: [...EXTERNAL],
-    plugins: [lazyPackages(), sourceLocations(outfile, spec.format)],
+    plugins: [lazyPackages(), withoutZodLocales(), sourceLocations(outfile, spec.format)],
     ...(spec.format === 'esm' ? { banner: { js: ESM_REQUIRE } } : {}),
     metafile: true,
     // Written below, atomically: a launcher may be reading the previous build meanwhile.

@@ -48,6 +48,20 @@ const run = (args: readonly string[]): Promise<{ code: number; stdout: string; s
     );
   });
 
+/** An ESM chunk and the chunks it imports statically, transitively: what loading it reads. */
+function staticClosure(file: string): { readonly code: string; readonly bytes: number } {
+  const seen = new Set<string>();
+  const visit = (path: string): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const imports = readFileSync(path, 'utf8').matchAll(/(?:from|import)\s*"(\.\/[^"]+)"/gu);
+    for (const [, relative] of imports) visit(join(path, '..', relative!));
+  };
+  visit(file);
+  const code = [...seen].map((f) => readFileSync(f, 'utf8')).join('\n');
+  return { code, bytes: Buffer.byteLength(code) };
+}
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(ARTIFACTS, 'bundles-'));
@@ -72,6 +86,18 @@ describe('the built CLI (dist/cli/kiem-phieu.mjs)', () => {
       expect(JSON.parse(r.stdout), deck).toEqual(
         JSON.parse(readFileSync(join(DECKS, deck, 'expected.json'), 'utf8')),
       );
+    }
+  });
+
+  // Each command's code is a chunk imported when the command runs (cli/main.ts).
+  it('loads the usage alone for --help, and no PDF, SQLite or scanning code for a recount', () => {
+    const entry = readFileSync(built.cli, 'utf8');
+    expect(staticClosure(built.cli).bytes).toBeLessThan(32_000);
+    const tally = /tallyCommand\}=await import\("\.\/([^"]+)"\)/u.exec(entry)?.[1];
+    expect(tally).toBeDefined();
+    const code = staticClosure(join(built.cli, '..', tally!)).code;
+    for (const library of ['better-sqlite3', 'PDFDocument', 'node-forge', 'jsQR', 'sharp']) {
+      expect(code, library).not.toContain(library);
     }
   });
 
@@ -126,7 +152,10 @@ describe('the built browser host (dist/server/main.mjs)', () => {
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
     const code = await new Promise((resolve) => child.on('exit', resolve));
-    expect(err).toBe('');
+    // The offline guard's warning (db/offline-guard.ts) on a machine with a route to the Internet.
+    const online =
+      /^\(node:\d+\) Warning: kiem-phieu: this computer is connected to the Internet .*\n(\(Use `node --trace-warnings .*\n)?/mu;
+    expect(err.replace(online, '')).toBe('');
     expect(code).toBe(0);
     const seen = JSON.parse(out) as { status: number; csp: string; lazy: string[] };
     expect([200, 404]).toContain(seen.status);
@@ -143,6 +172,16 @@ describe('the bundles', () => {
     for (const name of Object.keys(BUNDLES) as BundleName[]) {
       const code = readFileSync(built[name], 'utf8');
       expect(code, name).not.toMatch(/node_modules\/better-sqlite3\/lib/u);
+    }
+  });
+
+  it('leave out zod’s translations of its own messages', () => {
+    // A line of zod's German messages (node_modules/zod/v4/locales/de.js), found when they are in.
+    expect(readFileSync(join(ROOT, 'node_modules/zod/v4/locales/de.js'), 'utf8')).toMatch(
+      /erwartet/u,
+    );
+    for (const name of ['server', 'main'] as const) {
+      expect(readFileSync(built[name], 'utf8'), name).not.toMatch(/erwartet/u);
     }
   });
 
