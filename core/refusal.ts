@@ -58,6 +58,8 @@ export type RefusalDetail =
   | { readonly code: 'no-file' }
   | { readonly code: 'pairing'; readonly reason: 'wrong-code' | 'too-many' }
   | { readonly code: 'file-exists'; readonly path: string }
+  /** Practice and real congresses never mix: `practice` is what the file (or record) is. */
+  | { readonly code: 'practice-mixed'; readonly practice: boolean }
   | { readonly code: 'p12-password' }
   | {
       readonly code: 'p12-unreadable';
@@ -69,6 +71,7 @@ export type RefusalDetail =
   | { readonly code: 'duplicate-scan'; readonly file: string; readonly page: number }
   | { readonly code: 'scan-not-open'; readonly status: string }
   | { readonly code: 'scans-undecided'; readonly count: number }
+  | { readonly code: 'scan-busy'; readonly done: number; readonly listed: number }
   | {
       readonly code: 'unknown-call';
       readonly kind: string;

@@ -22,9 +22,13 @@ import type { Result } from '../core/result.ts';
 import type { Actor } from '../core/views.ts';
 import { backupTo } from './backup.ts';
 import { makeDocument, type DocumentKind } from './documents.ts';
+import { createPractice } from './practice.ts';
 import { readPeopleSheetInWorker } from './people-sheet.ts';
 import { preparePhoto } from './candidate-photo.ts';
 import type { Workspace } from './workspace.ts';
+import { ScanIntake } from './scan/intake.ts';
+import { sheetImage } from './scan/sheet-image.ts';
+import type { Service } from './service.ts';
 
 export { MAX_SHEET_BYTES } from '../core/protocol/sheet.ts';
 
@@ -49,6 +53,7 @@ function inputOf<K extends CallKind>(
 
 export class Api {
   private readonly sessions = new Map<string, Actor>();
+  private readonly intake = new ScanIntake();
 
   constructor(
     readonly workspace: Workspace,
@@ -133,6 +138,11 @@ export class Api {
         if (actor === null) return refusedWith([{ code: 'login-required', path: '' }]);
         return fromResult(service.execute(name as keyof typeof CALLS.command, input, actor));
       }
+      case 'scan': {
+        const actor = this.actorFor(session);
+        if (actor === null) return refusedWith([{ code: 'login-required', path: '' }]);
+        return this.scan(service, actor, name, input);
+      }
       case 'document': {
         const checked = inputOf('document', name, input);
         if (!checked.ok) return refusedWith(checked.error);
@@ -168,6 +178,52 @@ export class Api {
     return null;
   }
 
+  /** Scanning: the files are read where the congress file is, on the host's own disk. */
+  private async scan(
+    service: Service,
+    actor: Actor,
+    name: string,
+    input: unknown,
+  ): Promise<Reply<unknown>> {
+    const checked = inputOf('scan', name, input);
+    if (!checked.ok) return refusedWith(checked.error);
+    const value = checked.value as {
+      electionId: number;
+      batchId?: number;
+      paths: string[];
+      folder: string;
+      scanId: number;
+      side: number;
+    };
+    switch (name) {
+      case 'progress':
+        return answered(this.intake.progress());
+      case 'files':
+        return fromResult(await this.intake.scan(service, actor, value));
+      case 'folder': {
+        const files = await this.intake.newFiles(value.folder);
+        if (!files.ok) return refusedWith(files.error);
+        return fromResult(await this.intake.scan(service, actor, { ...value, paths: files.value }));
+      }
+      case 'image': {
+        const sheet = service.query('scans', { electionId: value.electionId });
+        if (!sheet.ok) return refusedWith(sheet.error);
+        const found = sheet.value.find((s) => s.id === value.scanId);
+        if (found === undefined)
+          return refusedWith([
+            { code: 'not-found', what: 'scan', id: String(value.scanId), path: 'scanId' },
+          ]);
+        const record = service.query('exportRecord', { electionId: value.electionId });
+        if (!record.ok) return refusedWith(record.error);
+        return fromResult(await sheetImage(service.path, record.value, found, value.side));
+      }
+      default:
+        return refusedWith([
+          { code: 'enum', value: name, allowed: Object.keys(CALLS.scan), path: 'scan' },
+        ]);
+    }
+  }
+
   private async file(name: string, input: unknown): Promise<Reply<unknown>> {
     const checked = inputOf('file', name, input);
     if (!checked.ok) return refusedWith(checked.error);
@@ -184,6 +240,14 @@ export class Api {
         return fromResult(await this.workspace.open(value.path));
       case 'create':
         return fromResult(await this.workspace.create(value.path, value.congress));
+      case 'practice': {
+        const made = await createPractice(
+          this.workspace,
+          value.path,
+          new Date().toISOString().slice(0, 10),
+        );
+        return fromResult(made);
+      }
       case 'backupTo': {
         const service = this.workspace.service;
         if (service === null) return refusedWith([{ code: 'no-file', path: '' }]);

@@ -32,6 +32,7 @@ const entity: Texts<Entity> = {
   backup: 'backup',
   base: 'base (delegates convened)',
   congress: 'congress details',
+  scan: 'scanned sheet',
 };
 
 /** The states of a stack's readings (core/readings/stack.ts). */
@@ -48,6 +49,36 @@ export const en: Messages = {
   internet: {
     banner:
       'This computer is connected to the Internet — do not process Party documents on a computer connected to the Internet',
+  },
+  practice: {
+    label: 'PRACTICE',
+    bar: 'Practice file: not a real congress. Every screen and every printed document says TẬP HUẤN (practice).',
+    title: 'Technical team training',
+    help: 'A complete congress file to practise on: 13 delegates, a counting committee, a committee election with a surplus (ending in a tie that needs a re-vote) and a secretary election; with a stack of pre-marked ballots (PDF) to print, and its right result. Once entered, compare ballot by ballot.',
+    path: 'Practice file path',
+    pathHint: 'e.g. /home/technical-team/practice.kiemphieu',
+    create: 'Create a practice congress',
+    created: (deck: string) => `Practice file created. Pre-marked ballots (PDF): ${deck}`,
+    check: 'Compare with the practice stack',
+    checkTitle: (title: string) => `Compare with the practice stack — ${title}`,
+    noElection: 'Choose an election to compare.',
+    notInDeck: 'This election is not in the practice stack.',
+    n: 'Ballot',
+    printed: 'Printed',
+    entered: 'Entered',
+    verdictColumn: 'Comparison',
+    match: 'Match',
+    wrong: 'Wrong',
+    missing: 'Not entered',
+    extra: 'Extra (not in the stack)',
+    ruled: 'Ruled invalid by the committee',
+    ok: (n: number) => `MATCH: all ${n} ballots entered as printed.`,
+    notOk: (matched: number, total: number, wrong: number, missing: number) =>
+      `NO MATCH YET: ${matched}/${total} ballots match; ${wrong} wrong; ${missing} not entered.`,
+    close: 'Close',
+    cliCreated: (file: string, deck: string) =>
+      `PRACTICE congress created: ${file}\nPre-marked ballots and the right result (PDF): ${deck}\n`,
+    cliRefused: (file: string) => `Cannot create the practice file ${file}`,
   },
   nav: {
     start: 'Congress file',
@@ -774,6 +805,10 @@ export const en: Messages = {
         : 'wrong or expired pairing code; read the new one on the main screen',
     'no-file': () => 'no congress file is open',
     'file-exists': (r) => `${r.path} already exists; open it or choose another name`,
+    'practice-mixed': (r) =>
+      r.practice
+        ? 'this is a PRACTICE file: it takes no data of a real congress, and cannot become a real one'
+        : 'this is a real congress file: it takes no PRACTICE data, and cannot become a practice file',
     'p12-password': () =>
       'wrong password for the certificate file (.p12): check capitals and Vietnamese accents',
     'p12-unreadable': (r) =>
@@ -785,6 +820,12 @@ export const en: Messages = {
     sheet: (r) => sheetProblemText(r.problem, 'en'),
     photo: (r) => photoProblemText(r.problem, 'en'),
     throttled: (r) => `too many wrong attempts; wait ${r.seconds} seconds and try again`,
+    'duplicate-scan': (r) =>
+      `sheet already scanned (same image): ${r.file}${r.page > 1 ? `, page ${r.page}` : ''} — not counted twice`,
+    'scan-not-open': (r) =>
+      `this scanned sheet no longer awaits a decision (${r.status === 'decided' ? 'decided' : r.status === 'read' ? 'read with certainty' : 'skipped'})`,
+    'scan-busy': (r) => `another scan run is under way (${r.done}/${r.listed} sheets); wait for it to finish`,
+    'scans-undecided': (r) => `${r.count} scanned sheets still await review; review them before closing`,
     'unknown-call': (r) =>
       `there is no call "${r.kind}${r.name === '' ? '' : ` ${r.name}`}"; there are: ${list(r.allowed)}`,
     file: (r) => `file error: ${r.reason}`,

@@ -42,6 +42,7 @@ const entity = {
   backup: 'bản sao lưu',
   base: 'cơ sở tính tỷ lệ (số đại biểu được triệu tập)',
   congress: 'thông tin đại hội',
+  scan: 'tờ quét',
 } satisfies Texts<Entity>;
 
 /** The states of a stack's readings (core/readings/stack.ts). */
@@ -69,6 +70,36 @@ export const vi = {
   internet: {
     banner:
       'Máy tính đang có kết nối Internet — không xử lý tài liệu của Đảng trên máy kết nối Internet',
+  },
+  practice: {
+    label: 'TẬP HUẤN',
+    bar: 'Tệp tập huấn: không phải đại hội thật. Mọi màn hình và tài liệu in ra đều ghi TẬP HUẤN.',
+    title: 'Tập huấn tổ kỹ thuật',
+    help: 'Một tệp đại hội hoàn chỉnh để luyện tập: 13 đại biểu, Ban kiểm phiếu, bầu Ban Chấp hành có số dư (kết thúc bằng một trường hợp ngang phiếu phải bầu lại) và bầu Bí thư; kèm bộ phiếu đã đánh dấu sẵn (PDF) để in, với kết quả đúng. Nhập xong, đối chiếu từng phiếu.',
+    path: 'Đường dẫn tệp tập huấn',
+    pathHint: 'ví dụ: /home/to-ky-thuat/tap-huan.kiemphieu',
+    create: 'Tạo đại hội tập huấn',
+    created: (deck: string) => `Đã tạo tệp tập huấn. Bộ phiếu in sẵn (PDF): ${deck}`,
+    check: 'Đối chiếu với bộ phiếu mẫu',
+    checkTitle: (title: string) => `Đối chiếu với bộ phiếu mẫu — ${title}`,
+    noElection: 'Chọn một cuộc bầu để đối chiếu.',
+    notInDeck: 'Cuộc bầu này không có trong bộ phiếu mẫu.',
+    n: 'Phiếu số',
+    printed: 'Phiếu in',
+    entered: 'Đã nhập',
+    verdictColumn: 'Đối chiếu',
+    match: 'Khớp',
+    wrong: 'Sai',
+    missing: 'Chưa nhập',
+    extra: 'Thừa (bộ phiếu không có)',
+    ruled: 'Ban kiểm phiếu xác định không hợp lệ',
+    ok: (n: number) => `KHỚP: cả ${n} phiếu đã nhập đúng như phiếu in.`,
+    notOk: (matched: number, total: number, wrong: number, missing: number) =>
+      `CHƯA KHỚP: ${matched}/${total} phiếu khớp; ${wrong} phiếu sai; ${missing} phiếu chưa nhập.`,
+    close: 'Đóng',
+    cliCreated: (file: string, deck: string) =>
+      `Đã tạo đại hội TẬP HUẤN: ${file}\nBộ phiếu đã đánh dấu sẵn và kết quả đúng (PDF): ${deck}\n`,
+    cliRefused: (file: string) => `Không tạo được tệp tập huấn ${file}`,
   },
   nav: {
     start: 'Tệp đại hội',
@@ -845,6 +876,10 @@ export const vi = {
         : 'mã ghép nối không đúng hoặc đã hết hạn; xem mã mới trên màn hình chính',
     'no-file': () => 'chưa mở tệp đại hội nào',
     'file-exists': (r) => `đã có tệp ${r.path}; hãy mở tệp đó hoặc chọn tên khác`,
+    'practice-mixed': (r) =>
+      r.practice
+        ? 'đây là tệp TẬP HUẤN: không trộn với dữ liệu của đại hội thật, và không đổi thành tệp thật được'
+        : 'đây là tệp đại hội thật: không nhận dữ liệu TẬP HUẤN, và không đổi thành tệp tập huấn được',
     'p12-password': () =>
       'sai mật khẩu của tệp chứng thư số (.p12): kiểm tra chữ hoa, chữ thường và dấu tiếng Việt',
     'p12-unreadable': (r) =>
@@ -856,6 +891,12 @@ export const vi = {
     sheet: (r) => sheetProblemText(r.problem, 'vi'),
     photo: (r) => photoProblemText(r.problem, 'vi'),
     throttled: (r) => `đã nhập sai nhiều lần; chờ ${r.seconds} giây rồi thử lại`,
+    'duplicate-scan': (r) =>
+      `tờ đã quét rồi (cùng ảnh): ${r.file}${r.page > 1 ? `, trang ${r.page}` : ''} — không tính lần hai`,
+    'scan-not-open': (r) =>
+      `tờ quét này không còn chờ quyết định (${r.status === 'decided' ? 'đã quyết định' : r.status === 'read' ? 'đã đọc chắc chắn' : 'bỏ qua'})`,
+    'scan-busy': (r) => `đang đọc một lượt quét khác (${r.done}/${r.listed} tờ); chờ xong rồi quét tiếp`,
+    'scans-undecided': (r) => `còn ${r.count} tờ quét chờ duyệt; duyệt xong rồi mới đóng được`,
     'unknown-call': (r) =>
       `không có lời gọi "${r.kind}${r.name === '' ? '' : ` ${r.name}`}"; có: ${list(r.allowed)}`,
     file: (r) => `lỗi tệp: ${r.reason}`,

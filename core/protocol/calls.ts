@@ -13,6 +13,12 @@ import {
   type MadeDocumentView,
 } from './documents.ts';
 import { sheetRequest, type SheetPreview } from './sheet.ts';
+import {
+  scanCalls,
+  type ScanImageView,
+  type ScanProgressView,
+  type ScanRunView,
+} from './scan.ts';
 import { photoRequest, type PhotoPreview } from '../candidate-details.ts';
 
 const none = z.strictObject({});
@@ -26,6 +32,8 @@ export const files = {
   create: z.strictObject({ path, congress: congressDetails }),
   /** "Sao lưu ra USB": a consistent, verified copy of the open file into a chosen folder. */
   backupTo: z.strictObject({ folder: path }),
+  /** A practice congress (tập huấn) made at `path` and opened, its ballot stack printed beside it. */
+  practice: z.strictObject({ path }),
 } as const;
 
 export const CALLS = {
@@ -38,6 +46,7 @@ export const CALLS = {
     DocumentKind,
     typeof documentRequest
   >,
+  scan: scanCalls,
   login: { '': z.strictObject({ name: z.string().max(200), pin: z.string().max(64) }) },
   logout: { '': none },
   whoami: { '': none },
@@ -100,10 +109,17 @@ export interface CallOutputs {
     open: FileInfo;
     create: FileInfo;
     backupTo: BackupCopy;
+    practice: { readonly file: FileInfo; readonly deck: string };
   };
   sheet: { '': SheetPreview };
   photo: { '': PhotoPreview };
   document: Record<DocumentKind, MadeDocumentView>;
+  scan: {
+    files: ScanRunView;
+    folder: ScanRunView;
+    progress: ScanProgressView | null;
+    image: ScanImageView;
+  };
   login: { '': Session };
   logout: { '': null };
   whoami: { '': WhoAmI };

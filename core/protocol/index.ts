@@ -5,3 +5,4 @@ export * from './documents.ts';
 export * from './reply.ts';
 export * from './request.ts';
 export * from './sheet.ts';
+export * from './scan.ts';

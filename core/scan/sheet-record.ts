@@ -34,7 +34,10 @@ export const scanSheetSchema = z.strictObject({
   file: z.string().trim().min(1).max(255).transform(cleanText),
   page: z.int().min(1).max(100_000),
   pages: z.int().min(1).max(100_000),
+  /** The page's own image (the file, for a one-page image): the same image twice is refused. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/u),
+  /** The file as the scanner wrote it, kept under this name beside the congress file. */
+  fileSha256: z.string().regex(/^[0-9a-f]{64}$/u),
   status: z.enum(SCAN_STATUSES),
   reason: z.enum(SCAN_REASONS).optional(),
   detail: z.string().max(500).transform(cleanText).optional(),
@@ -80,12 +83,15 @@ export interface ScanView {
   readonly page: number;
   readonly pages: number;
   readonly sha256: string;
+  readonly fileSha256: string;
   readonly status: ScanStatus;
   readonly reason: string | null;
   readonly detail: string | null;
   readonly lines: readonly ScanLine[];
   readonly review: readonly string[];
   readonly reasons: readonly string[];
+  /** Per side read: ballot points to image pixels. */
+  readonly transforms: readonly (readonly number[])[];
   /** The ballot it became, read with certainty or decided. */
   readonly ballotN: number | null;
   readonly decision: {

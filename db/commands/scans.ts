@@ -15,7 +15,7 @@ export const scanHandlers: Handlers<'recordScan' | 'decideScan'> = {
     requireStatusFor(ctx, electionId, 'recordScan');
     const problem = sheetFormProblem(sheet);
     if (problem !== null) refuse({ code: 'bad-format' }, `sheet.${problem}`);
-    if (store.scanned(ctx.db, electionId, sheet.sha256, sheet.page))
+    if (sheet.status !== 'skipped' && store.scanned(ctx.db, electionId, sheet.sha256))
       refuse({ code: 'duplicate-scan', file: sheet.file, page: sheet.page }, 'sheet.sha256');
     const batchId = input.batchId ?? null;
     const layout = store.election(ctx.db, electionId).layout;

@@ -12,7 +12,9 @@ CREATE TABLE scan (
   file          TEXT NOT NULL CHECK (length(file) > 0),
   page          INTEGER NOT NULL CHECK (page >= 1),
   pages         INTEGER NOT NULL CHECK (pages >= page),
+  -- The page's own image (the file, for a one-page image), and the file kept beside the congress file.
   sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+  file_sha256   TEXT NOT NULL CHECK (length(file_sha256) = 64),
   status        TEXT NOT NULL CHECK (status IN ('read', 'review', 'rejected', 'skipped')),
   reason        TEXT,
   reading       TEXT NOT NULL CHECK (json_valid(reading)),
@@ -20,10 +22,11 @@ CREATE TABLE scan (
   scanned_by    TEXT NOT NULL,
   scanned_at    TEXT NOT NULL,
   UNIQUE (election_id, seq),
-  UNIQUE (election_id, sha256, page),
+  UNIQUE (election_id, file_sha256, page),
   CHECK (status IN ('read', 'review') OR reason IS NOT NULL),
   CHECK ((ballot_n IS NOT NULL) = (status = 'read'))
 ) STRICT;
+CREATE INDEX scan_image ON scan (election_id, sha256);
 CREATE TRIGGER scan_immutable BEFORE UPDATE ON scan
 BEGIN SELECT RAISE(ABORT, 'scanned sheets are immutable'); END;
 CREATE TRIGGER scan_no_delete BEFORE DELETE ON scan

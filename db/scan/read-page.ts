@@ -37,6 +37,8 @@ export type PageOutcome =
       readonly review: readonly string[];
       readonly reasons: readonly ReviewReason[];
       readonly outsideMm2: number;
+      /** Ballot points to image pixels (a b c d e f), to show the sheet straightened. */
+      readonly transform: readonly number[];
     };
 
 export async function readPage({
@@ -77,6 +79,7 @@ export async function readPage({
       review: reading.review,
       reasons: reading.reasons,
       outsideMm2: Math.round(reading.outsideMm2 * 10) / 10,
+      transform: (['a', 'b', 'c', 'd', 'e', 'f'] as const).map((k) => reading.transform[k]),
     };
   }
   if (debug !== undefined) {

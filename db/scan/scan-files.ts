@@ -26,6 +26,8 @@ export interface SheetOutcome {
   readonly review?: readonly string[];
   readonly reasons?: readonly ReviewReason[];
   readonly outsideMm2?: number;
+  /** Per side read: ballot points to image pixels. */
+  readonly transforms?: readonly (readonly number[])[];
 }
 
 interface Reader {
@@ -246,6 +248,7 @@ function joinSides(
         review: [...(previous.review ?? []), ...o.review],
         reasons,
         outsideMm2: (previous.outsideMm2 ?? 0) + o.outsideMm2,
+        transforms: [...(previous.transforms ?? []), o.transform],
       };
       sides[sides.length - 1]!.seen++;
       return;
@@ -258,6 +261,7 @@ function joinSides(
         review: o.review,
         reasons: o.reasons,
         outsideMm2: o.outsideMm2,
+        transforms: [o.transform],
       },
       1,
       o.code.sides,

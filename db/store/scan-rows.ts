@@ -13,6 +13,7 @@ interface ScanRow {
   page: number;
   pages: number;
   sha256: string;
+  file_sha256: string;
   status: ScanStatus;
   reason: string | null;
   reading: string;
@@ -43,12 +44,14 @@ function view(row: ScanRow): ScanView {
     page: row.page,
     pages: row.pages,
     sha256: row.sha256,
+    fileSha256: row.file_sha256,
     status: row.status,
     reason: row.reason,
     detail: reading.detail ?? null,
     lines: reading.lines ?? [],
     review: reading.review,
     reasons: reading.reasons,
+    transforms: reading.transforms ?? [],
     ballotN: row.ballot_n ?? row.decided_n,
     decision:
       row.decision === null
@@ -72,19 +75,42 @@ export function scan(db: Db, scanId: number): (ScanView & { electionId: number }
   return row === undefined ? undefined : { ...view(row), electionId: row.election_id };
 }
 
-export const scanned = (db: Db, electionId: number, sha256: string, page: number): boolean =>
-  stmt(db, 'SELECT 1 FROM scan WHERE election_id = ? AND sha256 = ? AND page = ?').get(
+/** The same image already fed (a blank back side is no image of a ballot: many look alike). */
+export const scanned = (db: Db, electionId: number, sha256: string): boolean =>
+  stmt(db, "SELECT 1 FROM scan WHERE election_id = ? AND sha256 = ? AND status <> 'skipped'").get(
     electionId,
     sha256,
-    page,
   ) !== undefined;
 
+/** The files already fed to an election, by their SHA-256. */
+export const scannedFiles = (db: Db, electionId: number): Set<string> =>
+  new Set(
+    (
+      stmt(db, 'SELECT DISTINCT file_sha256 AS h FROM scan WHERE election_id = ?').all(
+        electionId,
+      ) as { h: string }[]
+    ).map((r) => r.h),
+  );
+
 /** Every image the file refers to, for verify. */
-export const scanImages = (db: Db): { sha256: string; file: string }[] =>
-  stmt(db, 'SELECT sha256, MIN(file) AS file FROM scan GROUP BY sha256 ORDER BY sha256').all() as {
-    sha256: string;
-    file: string;
-  }[];
+export const scanImages = (
+  db: Db,
+): { fileSha256: string; file: string; pages: { page: number; sha256: string }[] }[] => {
+  const rows = stmt(
+    db,
+    'SELECT file_sha256, file, page, sha256 FROM scan ORDER BY file_sha256, page',
+  ).all() as { file_sha256: string; file: string; page: number; sha256: string }[];
+  const byFile = new Map<
+    string,
+    { fileSha256: string; file: string; pages: { page: number; sha256: string }[] }
+  >();
+  for (const r of rows) {
+    const f = byFile.get(r.file_sha256) ?? { fileSha256: r.file_sha256, file: r.file, pages: [] };
+    f.pages.push({ page: r.page, sha256: r.sha256 });
+    byFile.set(r.file_sha256, f);
+  }
+  return [...byFile.values()];
+};
 
 export function insertScan(
   db: Db,
@@ -115,8 +141,9 @@ export function insertScan(
   return Number(
     stmt(
       db,
-      `INSERT INTO scan (election_id, seq, batch_id, file, page, pages, sha256, status, reason,
-         reading, ballot_n, scanned_by, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO scan (election_id, seq, batch_id, file, page, pages, sha256, file_sha256, status,
+         reason, reading, ballot_n, scanned_by, scanned_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       row.electionId,
       seq,
@@ -125,6 +152,7 @@ export function insertScan(
       sheet.page,
       sheet.pages,
       sheet.sha256,
+      sheet.fileSha256,
       sheet.status,
       sheet.reason ?? null,
       JSON.stringify(reading),

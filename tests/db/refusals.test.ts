@@ -35,6 +35,7 @@ const SHEET = {
   page: 1,
   pages: 1,
   sha256: 'a'.repeat(64),
+  fileSha256: 'a'.repeat(64),
   status: 'read',
   lines: [
     { ...line, id: 'c1', strike: 900, struck: 'struck' },

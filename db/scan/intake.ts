@@ -1,0 +1,204 @@
+/**
+ * Scanned files into an election, as a station asks: files in feed order, or the new files of the
+ * folder the scanner writes to. Each readable sheet is recorded through `recordScan` (its image
+ * kept beside the congress file first); a file that is not a readable image is reported and
+ * changes nothing. One run at a time per file; the station follows it through `progress`.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { ScanProblem, ScanProgressView, ScanRunView } from '../../core/protocol/scan.ts';
+import type { Refusal } from '../../core/refusal.ts';
+import { err, ok, type Result } from '../../core/result.ts';
+import { DECODE_PROBLEMS } from '../../core/scan/reasons.ts';
+import type { ScanSheetInput } from '../../core/scan/sheet-record.ts';
+import type { Actor } from '../../core/views.ts';
+import type { Service } from '../service.ts';
+import * as store from '../store.ts';
+import { MAX_FILE_BYTES } from './decode.ts';
+import { keepImage, sha256Of } from './image-store.ts';
+import { scanFiles, type SheetOutcome } from './scan-files.ts';
+
+/** What a scanner writes; anything else in the folder is not looked at. */
+const SCAN_FILE = /\.(png|jpe?g|tiff?|pdf)$/iu;
+/** A file younger than this may still be being written by the scanner: taken at the next look. */
+const SETTLE_MS = 1_500;
+
+const byName = new Intl.Collator('en', { numeric: true }).compare;
+
+interface Run {
+  electionId: number;
+  listed: number;
+  done: number;
+  started: number;
+}
+
+export class ScanIntake {
+  private run: Run | null = null;
+  /** Files of a watched folder already looked at (path, size, time): not read again. */
+  private readonly looked = new Set<string>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  progress(): ScanProgressView | null {
+    const r = this.run;
+    return r === null
+      ? null
+      : {
+          electionId: r.electionId,
+          listed: r.listed,
+          done: r.done,
+          milliseconds: this.now() - r.started,
+        };
+  }
+
+  /** The folder's scan files not looked at yet, settled, in name order (the scanner numbers them). */
+  async newFiles(folder: string): Promise<Result<string[], Refusal[]>> {
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch (e) {
+      return err([
+        { code: 'file', reason: (e as NodeJS.ErrnoException).code ?? String(e), path: 'folder' },
+      ]);
+    }
+    const fresh: string[] = [];
+    for (const name of names.filter((n) => SCAN_FILE.test(n)).sort(byName)) {
+      const path = join(folder, name);
+      const info = await stat(path).catch(() => null);
+      if (info === null || !info.isFile()) continue;
+      if (this.now() - info.mtimeMs < SETTLE_MS) continue;
+      const key = `${path}\u0000${info.size}\u0000${info.mtimeMs}`;
+      if (this.looked.has(key)) continue;
+      this.looked.add(key);
+      fresh.push(path);
+    }
+    return ok(fresh);
+  }
+
+  async scan(
+    service: Service,
+    actor: Actor,
+    request: { electionId: number; batchId?: number | undefined; paths: readonly string[] },
+  ): Promise<Result<ScanRunView, Refusal[]>> {
+    if (this.run !== null)
+      return err([
+        { code: 'scan-busy', done: this.run.done, listed: this.run.listed, path: 'electionId' },
+      ]);
+    const record = service.query('exportRecord', { electionId: request.electionId });
+    if (!record.ok) return err(record.error);
+    const started = this.now();
+    this.run = { electionId: request.electionId, listed: request.paths.length, done: 0, started };
+    try {
+      const known = store.scannedFiles(service.db, request.electionId);
+      const problems: ScanProblem[] = [];
+      const fileSha = new Map<string, string>();
+      const toRead: string[] = [];
+      for (const path of request.paths) {
+        const info = await stat(path).catch(() => null);
+        // Too large or unreadable: the reader says why, with the same words as for any file.
+        if (info === null || !info.isFile() || info.size > MAX_FILE_BYTES) {
+          toRead.push(path);
+          continue;
+        }
+        const sha = sha256Of(await readFile(path));
+        if (known.has(sha)) {
+          problems.push({
+            file: basename(path),
+            page: 1,
+            refusals: [{ code: 'duplicate-scan', file: basename(path), page: 1, path: 'file' }],
+          });
+          continue;
+        }
+        fileSha.set(path, sha);
+        toRead.push(path);
+      }
+      const sheets = await scanFiles({
+        record: record.value,
+        files: toRead,
+        onSheet: (done, listed) => {
+          if (this.run) Object.assign(this.run, { done, listed });
+        },
+      });
+      const tally = { counted: 0, review: 0, rejected: 0, skipped: 0 };
+      for (const sheet of sheets) {
+        const file = basename(sheet.file);
+        const sha = fileSha.get(sheet.file);
+        if (sheet.sha256 === null || sha === undefined || isDecodeFailure(sheet)) {
+          problems.push({
+            file,
+            page: sheet.page,
+            ...(sheet.reason ? { reason: sheet.reason } : {}),
+            ...(sheet.detail ? { detail: sheet.detail } : {}),
+          });
+          continue;
+        }
+        await keepImage(service.path, await readFile(sheet.file), sha, file);
+        const done = service.execute(
+          'recordScan',
+          {
+            electionId: request.electionId,
+            ...(request.batchId === undefined ? {} : { batchId: request.batchId }),
+            sheet: sheetInput(sheet, file, sha),
+          },
+          actor,
+        );
+        if (!done.ok) {
+          problems.push({ file, page: sheet.page, refusals: done.error });
+          continue;
+        }
+        if (sheet.status === 'read') tally.counted++;
+        else tally[sheet.status]++;
+      }
+      return ok({
+        files: toRead.length,
+        sheets: sheets.length,
+        ...tally,
+        problems,
+        milliseconds: this.now() - started,
+      });
+    } finally {
+      this.run = null;
+    }
+  }
+}
+
+/** A page the reader could not even decode: nothing of it is a sheet to keep. */
+const isDecodeFailure = (s: SheetOutcome): boolean =>
+  s.status === 'rejected' &&
+  s.lines === undefined &&
+  s.reason !== undefined &&
+  DECODE_FAILURES.has(s.reason);
+
+const DECODE_FAILURES: ReadonlySet<string> = new Set(DECODE_PROBLEMS);
+
+const perMille = (v: number): number => Math.max(0, Math.min(1000, Math.round(v)));
+
+function sheetInput(s: SheetOutcome, file: string, fileSha256: string): ScanSheetInput {
+  return {
+    file,
+    page: s.page,
+    pages: s.pages,
+    sha256: s.sha256!,
+    fileSha256,
+    status: s.status,
+    ...(s.reason === undefined ? {} : { reason: s.reason }),
+    ...(s.detail === undefined ? {} : { detail: s.detail }),
+    ...(s.lines === undefined
+      ? {}
+      : {
+          lines: s.lines.map((l) => ({
+            id: l.id,
+            strike: perMille(l.strike),
+            agree: perMille(l.agree),
+            disagree: perMille(l.disagree),
+            struck: l.struck,
+            mark: l.mark,
+            reasons: [...l.reasons],
+          })),
+        }),
+    review: [...(s.review ?? [])],
+    reasons: [...(s.reasons ?? [])],
+    outsideMm2: s.outsideMm2 ?? 0,
+    transforms: (s.transforms ?? []).map((t) => [...t]),
+  };
+}
