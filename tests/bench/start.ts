@@ -1,11 +1,16 @@
 /**
  * Start-up figures of issue 13: `kiem-phieu --help`, a recount of 1 600 ballots × 220 names, and
- * `npm start` until the address is printed — each the median of several runs of the built files,
- * also given as a ratio to `node -e 0` on the same machine (the figure that travels between
- * machines).
+ * `npm start` until the address is printed with nothing to build — each the median of several
+ * runs of the built files, also given as a ratio to `node -e 0` on the same machine (the figure
+ * that travels between machines).
+ *
+ * The runs of the CLI are interleaved with `node -e 0` (one of each per round), so a machine that
+ * gets busier or quieter meanwhile moves both sides of the ratio alike.
+ *
+ * `node --import tsx tests/bench/start.ts` runs this part alone.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,29 +20,40 @@ import { median, report } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'kiem-phieu.js');
+const ROUNDS = 9;
+const STARTS = 7;
 
-/** Milliseconds of one run of `node ARGS` to its exit. */
-function runOnce(args: readonly string[]): number {
+/** Milliseconds of one run of `node ARGS` to its exit; throws when it fails. */
+function runOnce(args: readonly string[], expectedCode = 0): number {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.error !== undefined) throw r.error;
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== expectedCode) {
+    throw new Error(`node ${args.join(' ')}: exit ${r.status}, not ${expectedCode}`);
+  }
+  return elapsed;
 }
 
-const medianOf = (runs: number, fn: () => number): number => {
-  fn(); // warm the disk cache
-  return median(Array.from({ length: runs }, fn));
-};
+/** Median milliseconds of each command, run in turn `rounds` times after one warm-up round. */
+function interleaved(commands: readonly (() => number)[], rounds: number): number[] {
+  for (const run of commands) run(); // the disk cache
+  const samples: number[][] = commands.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    commands.forEach((run, i) => samples[i]!.push(run()));
+  }
+  return samples.map(median);
+}
 
 /** Milliseconds from `npm start` to the address on its output; the server is then stopped. */
-function startOnce(): Promise<number> {
+function startOnce(home: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn('npm', ['start', '--silent', '--', '--port', '0'], {
       cwd: ROOT,
       detached: true,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, KIEM_PHIEU_HOME: mkdtempSync(join(tmpdir(), 'kiem-phieu-start-')) },
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, KIEM_PHIEU_HOME: home },
     });
     let out = '';
     const timer = setTimeout(() => {
@@ -56,33 +72,22 @@ function startOnce(): Promise<number> {
   });
 }
 
+const build = (...flags: string[]): boolean =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), ...flags], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  }).status === 0;
+
+/** The built files' modification times: the same before and after means nothing was rebuilt. */
+const builtAt = (names: readonly string[]): string =>
+  names.map((n) => statSync(freshBundle(ROOT, n) ?? ROOT).mtimeMs).join(',');
+
 export async function benchStart(): Promise<void> {
   console.log('\n## Start-up (built files, dist/)');
-  const build = (...flags: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), ...flags], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    }).status === 0;
   if (!build('--node', '--if-stale') || freshBundle(ROOT, 'cli') === null) {
     console.log('✗ the CLI bundle could not be built: start-up not measured');
     return;
   }
-  const node = medianOf(9, () => runOnce(['-e', '0']));
-  console.log(`  node -e 0 (median of 9): ${node.toFixed(0)} ms — the unit of the ratios below`);
-  const line = (name: string, value: number, target: number) =>
-    report(
-      name,
-      `${value.toFixed(0)} ms  ×${(value / node).toFixed(1)}`,
-      `< ${target} ms`,
-      value < target,
-    );
-
-  line(
-    'kiem-phieu --help (median of 9)',
-    medianOf(9, () => runOnce([BIN, '--help'])),
-    300,
-  );
-
   const dir = mkdtempSync(join(tmpdir(), 'kiem-phieu-bench-'));
   try {
     const record = join(dir, 'record.json');
@@ -90,23 +95,55 @@ export async function benchStart(): Promise<void> {
       record,
       JSON.stringify(bigElection({ ballots: 1_600, candidates: 220, seats: 150, seed: 13 })),
     );
-    line(
-      'kiem-phieu tally, 1 600 ballots × 220 names (median of 7)',
-      medianOf(7, () => runOnce([BIN, 'tally', record, '--json'])),
-      500,
+    const cliBuilt = builtAt(['cli']);
+    const [node, help, tally] = interleaved(
+      [
+        () => runOnce(['-e', '0']),
+        // Usage goes to stderr with exit 2 (a usage error), as for any bad command line.
+        () => runOnce([BIN, '--help'], 2),
+        () => runOnce([BIN, 'tally', record, '--json']),
+      ],
+      ROUNDS,
+    );
+    // Sources edited meanwhile (a shared checkout) send the launcher to tsx: not these figures.
+    if (freshBundle(ROOT, 'cli') === null || builtAt(['cli']) !== cliBuilt) {
+      console.log('✗ the sources changed during the runs: start-up figures not valid, run again');
+      return;
+    }
+    console.log(
+      `  node -e 0 (median of ${ROUNDS}): ${node!.toFixed(0)} ms — the unit of the ratios below`,
+    );
+    const line = (name: string, value: number, target: number): void =>
+      report(
+        name,
+        `${value.toFixed(0)} ms  ×${(value / node!).toFixed(1)}`,
+        `< ${target} ms`,
+        value < target,
+      );
+    line(`kiem-phieu --help (median of ${ROUNDS})`, help!, 300);
+    line(`kiem-phieu tally, 1 600 × 220 (median of ${ROUNDS})`, tally!, 500);
+
+    if (!build('--if-stale')) {
+      console.log('✗ the renderer could not be built: npm start not measured');
+      return;
+    }
+    const bundles = ['renderer', 'server'];
+    const before = builtAt(bundles);
+    const home = mkdtempSync(join(dir, 'home-'));
+    await startOnce(home); // the disk cache
+    const starts: number[] = [];
+    for (let i = 0; i < STARTS; i++) starts.push(await startOnce(home));
+    line(`npm start → address, nothing to build (median of ${STARTS})`, median(starts), 2000);
+    const rebuilt = builtAt(bundles) !== before;
+    report(
+      'npm start built nothing (renderer and server up to date)',
+      rebuilt ? 'rebuilt' : 'none',
+      'none',
+      !rebuilt,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-
-  if (!build('--if-stale')) {
-    console.log('✗ the renderer could not be built: npm start not measured');
-    return;
-  }
-  const starts: number[] = [];
-  await startOnce(); // warm
-  for (let i = 0; i < 5; i++) starts.push(await startOnce());
-  line('npm start → address printed, nothing to build (median of 5)', median(starts), 2000);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await benchStart();
