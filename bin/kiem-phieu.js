@@ -2,8 +2,7 @@
 // `kiem-phieu`: runs the built CLI (dist/cli/kiem-phieu.mjs, see scripts/bundles.ts) when it is up
 // to date with the sources — start-up in a tenth of a second — and the TypeScript sources through
 // tsx otherwise (a checkout being edited). KIEM_PHIEU_FROM_SOURCE=1 forces the sources.
-import { pathToFileURL } from 'node:url';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freshBundle } from './fresh.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
