@@ -277,7 +277,8 @@ async function previewPhoto(input: unknown): Promise<Reply<unknown>> {
   const { fileName, base64 } = checked.value as { fileName: string; base64: string };
   const photo = await preparePhoto(fileName, new Uint8Array(Buffer.from(base64, 'base64')));
   if (photo.ok) return answered(photo.value);
-  return refusedWith([{ code: 'photo', problem: photo.error, path: 'fileName' }]);
+  // The message names the file itself.
+  return refusedWith([{ code: 'photo', problem: photo.error, path: '' }]);
 }
 
 /** A delegates' or candidates' spreadsheet read for the preview screen; nothing is stored. */

@@ -6,6 +6,9 @@ import { useT } from './i18n.ts';
 import { Audit } from './features/audit/Audit.tsx';
 import { Counting } from './features/entry/Counting.tsx';
 import { Projector } from './features/projector/Projector.tsx';
+import { Intro } from './features/intro/Intro.tsx';
+import { SlidesPage } from './features/intro/Slides.tsx';
+import { showsElection } from './features/intro/slides-keys.ts';
 import { Results } from './features/results/Results.tsx';
 import { Setup } from './features/setup/Setup.tsx';
 import { Login } from './features/start/Login.tsx';
@@ -87,6 +90,14 @@ export function App() {
         <Projector />
       </>
     );
+  // The introductions' slides: a window of their own for the hall (#/intro?show=ID).
+  if (route === 'intro' && showsElection(window.location.hash) !== null)
+    return (
+      <>
+        <InternetBanner overlay />
+        <SlidesPage />
+      </>
+    );
   const needLogin = file !== null && actor === null;
   return (
     <div className="app">
@@ -126,6 +137,8 @@ export function App() {
           <Counting />
         ) : route === 'results' ? (
           <Results />
+        ) : route === 'intro' ? (
+          <Intro />
         ) : (
           <Audit />
         )}

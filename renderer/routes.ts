@@ -1,5 +1,13 @@
 /** The operator window's screens, listed once: the navigation, the address (#/…) and the store use it. */
-export const ROUTES = ['start', 'setup', 'count', 'results', 'audit', 'projector'] as const;
+export const ROUTES = [
+  'start',
+  'setup',
+  'intro',
+  'count',
+  'results',
+  'audit',
+  'projector',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** The screen an address names (#/results, #/projector?token=…); the start screen otherwise. */

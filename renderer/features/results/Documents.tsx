@@ -20,7 +20,7 @@ function blobOf(made: Made): Blob {
   return new Blob([bytes], { type: made.mime });
 }
 
-function download(made: Made): void {
+export function download(made: Made): void {
   const url = URL.createObjectURL(blobOf(made));
   const a = document.createElement('a');
   a.href = url;
