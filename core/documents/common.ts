@@ -119,7 +119,7 @@ export function placeName(congress: ElectionRecord['congress']): string | undefi
 }
 
 /** "khóa XXI" of the new committee, from the election's title or the congress's number. */
-function termOfOffice(record: ElectionRecord): string | undefined {
+function termOfOffice(record: Pick<ElectionRecord, 'election' | 'congress'>): string | undefined {
   const fromTitle = /khóa\s+([IVXLCDM]+|\d+)\b/iu.exec(record.election.title)?.[1];
   if (fromTitle !== undefined) return fromTitle;
   return /lần thứ\s+([IVXLCDM]+|\d+)\b/iu.exec(record.congress.name)?.[1];
@@ -129,7 +129,7 @@ function termOfOffice(record: ElectionRecord): string | undefined {
  * Who holds the election: the congress, or for the new committee's own elections its first
  * conference ("Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ xã Kỳ Anh khóa I").
  */
-export function assembly(record: ElectionRecord): {
+export function assembly(record: Pick<ElectionRecord, 'election' | 'congress'>): {
   readonly conference: boolean;
   /** "Đại hội" or "Hội nghị", as the body of the documents says it. */
   readonly word: string;

@@ -50,7 +50,7 @@ export interface MinutesInput {
   readonly number?: string | undefined;
 }
 
-const para = (text: string | Content[], extra: Record<string, unknown> = {}): Content =>
+export const para = (text: string | Content[], extra: Record<string, unknown> = {}): Content =>
   ({
     text: typeof text === 'string' ? flow(text) : text,
     margin: [0, 0, 0, PARTY_FORMAT.paragraphGap],
@@ -58,13 +58,13 @@ const para = (text: string | Content[], extra: Record<string, unknown> = {}): Co
   }) as Content;
 
 /** Prose: justified, first line indented. */
-const prose = (text: string, extra: Record<string, unknown> = {}): Content =>
+export const prose = (text: string, extra: Record<string, unknown> = {}): Content =>
   para(text, { alignment: 'justify', leadingIndent: PARTY_FORMAT.indent, ...extra });
 
-const item = (text: string, extra: Record<string, unknown> = {}): Content =>
+export const item = (text: string, extra: Record<string, unknown> = {}): Content =>
   para(text, { margin: [PARTY_FORMAT.indent, 0, 0, 3], ...extra });
 
-const heading = (text: string): Content =>
+export const heading = (text: string): Content =>
   ({ text, bold: true, margin: [0, 8, 0, PARTY_FORMAT.paragraphGap] }) as Content;
 
 function baseLines(record: ElectionRecord, result: ElectionResult): Content[] {
@@ -218,7 +218,7 @@ function outcome(
   return lines;
 }
 
-function signatures(record: ElectionRecord): Content {
+export function signatures(record: Pick<ElectionRecord, 'committee'>): Content {
   const committee = record.committee ?? [];
   const head = committee.find((m) => m.role === 'head');
   const members = committee.filter((m) => m.role === 'member');

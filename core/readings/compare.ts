@@ -4,8 +4,9 @@
  * rather than a cascade of differences down the rest of the stack.
  *
  * Alignment is edit distance with unit costs (a different ballot 1, a gap 1), in integers. The
- * common head and tail are set aside first, so readings that agree cost O(n). Ties are broken one
- * way, always the same: a ballot against a ballot before a gap, and a gap in the later reading
+ * common head is set aside first (matching it is always cheapest), so readings that agree cost
+ * O(n); from the first difference on, O(n·m) small integers. Ties are broken one way, always the
+ * same: a ballot against a ballot before a gap, and a gap in the later reading
  * before a gap in the earlier one, walking from the top of the stack; so a swapped pair shows as two
  * differences, and a ballot missing from a run of identical ones shows at the end of the run.
  * Three readings are aligned around the one closest to the other two (center star); only a
@@ -69,16 +70,9 @@ type Pair = readonly [number | null, number | null];
 function alignPair(a: readonly number[], b: readonly number[]): { pairs: Pair[]; cost: number } {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (
-    tail < a.length - head &&
-    tail < b.length - head &&
-    a[a.length - 1 - tail] === b[b.length - 1 - tail]
-  )
-    tail++;
-  const n = a.length - head - tail;
-  const m = b.length - head - tail;
-  // cost[i][j]: the cheapest alignment of a[head+i ..] with b[head+j ..] (the tail excluded).
+  const n = a.length - head;
+  const m = b.length - head;
+  // cost[i][j]: the cheapest alignment of a[head+i ..] with b[head+j ..].
   const width = m + 1;
   const cost = new Uint32Array((n + 1) * width);
   for (let j = 0; j <= m; j++) cost[n * width + j] = m - j;
@@ -117,7 +111,6 @@ function alignPair(a: readonly number[], b: readonly number[]): { pairs: Pair[];
       j++;
     }
   }
-  for (let k = 0; k < tail; k++) pairs.push([head + n + k, head + m + k]);
   return { pairs, cost: cost[0] ?? 0 };
 }
 

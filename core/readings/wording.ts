@@ -57,7 +57,8 @@ export const cellText = (
   cell === null ? messages(lang).readings.gap : ballotText(cell.ballot, candidateOrder, lang);
 
 /** A stack's label without a leading "tập"/"stack", which the sentence says itself. */
-const bareLabel = (stack: string): string => stack.replace(/^\s*(?:tập|stack)\s+/iu, '').trim();
+export const bareLabel = (stack: string): string =>
+  stack.replace(/^\s*(?:tập|stack)\s+/iu, '').trim();
 
 /** "tập 3, phiếu thứ 17: lần 1 gạch 4, 12; lần 2 gạch 4, 21". */
 export function differenceText({

@@ -86,7 +86,12 @@ describe('two readings', () => {
     expect(shown(compared(stack(6), second))).toEqual(['1: c1@1 | -', '7: - | extra@6']);
   });
 
-  it('a skip inside a run of identical ballots shows at the end of the run', () => {
+  it('a skip inside a run of identical ballots shows at the end of the run, after a difference too', () => {
+    const c = [s('c9'), s('c2'), s('c2'), s('c3')];
+    expect(shown(compared([s('c1'), s('c2'), s('c2'), s('c2'), s('c3')], c))).toEqual([
+      '1: c1@1 | c9@1',
+      '4: c2@4 | -',
+    ]);
     const a = [s('c1'), s('c2'), s('c2'), s('c2'), s('c3')];
     const b = [s('c1'), s('c2'), s('c2'), s('c3')];
     expect(shown(compared(a, b))).toEqual(['4: c2@4 | -']);
@@ -322,6 +327,10 @@ describe('properties', () => {
             // The missing ballot is the deleted one (or one identical to it, in a run).
             const present = cells.find((cell) => cell !== null);
             expect(present && sameBallot(present.ballot, r[k] as Ballot)).toBe(true);
+            // In a run of identical ballots, the gap is at the end of the run.
+            let end = k;
+            while (end + 1 < r.length && sameBallot(r[end + 1] as Ballot, r[k] as Ballot)) end++;
+            expect(d?.position).toBe(end + 1);
           }
         },
       ),

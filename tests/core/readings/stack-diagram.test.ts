@@ -63,7 +63,7 @@ describe('core/readings/stack.md', () => {
     const { starts, ends } = diagram();
     expect(starts).toEqual(['open']);
     // No command leaves agreed or resolved: the diagram ends there, and only there.
-    const left = new Set(Object.values(STACK_RULES).flatMap((r) => [...r.from]));
+    const left = new Set<string>(Object.values(STACK_RULES).flatMap((r) => [...r.from]));
     expect(sorted(ends)).toEqual(sorted(STACK_STATUSES.filter((s) => !left.has(s))));
     expect(sorted(ends)).toEqual(['agreed', 'resolved']);
   });
