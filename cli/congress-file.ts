@@ -1,4 +1,5 @@
 /** CLI commands on congress files: import, export, verify, backups, restore. */
+import { scansDir } from '../db/scan/image-store.ts';
 import { messages as m } from '../core/messages/index.ts';
 import Database from 'better-sqlite3';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -35,20 +36,16 @@ export async function importCommand(
 ): Promise<ExitCode> {
   const record = await readRecord(file);
   if (!record.ok) return refused(io, lang, m(lang).cli.recordRefused(file), record.error);
-  let service: Service;
-  try {
-    service = Service.open(into, { create: true });
-  } catch (e) {
-    return fileError(io, lang, e);
-  }
-  try {
-    const result = service.execute('importElection', { record: record.value }, CLI_ACTOR);
-    if (!result.ok) return refused(io, lang, m(lang).cli.importRefused(into), result.error);
-    io.out(m(lang).cli.imported(result.value.code, result.value.ballots, into));
-    return EXIT.done;
-  } finally {
-    await service.close();
-  }
+  return withOpened(
+    () => Service.open(into, { create: true }),
+    { lang, io },
+    (service) => {
+      const result = service.execute('importElection', { record: record.value }, CLI_ACTOR);
+      if (!result.ok) return refused(io, lang, m(lang).cli.importRefused(into), result.error);
+      io.out(m(lang).cli.imported(result.value.code, result.value.ballots, into));
+      return EXIT.done;
+    },
+  );
 }
 
 export async function exportCommand(
@@ -56,51 +53,57 @@ export async function exportCommand(
   lang: Lang,
   io: CliIo,
 ): Promise<ExitCode> {
-  let service: Service;
+  return withOpened(
+    () => Service.open(file, { backups: false }),
+    { lang, io },
+    async (service) => {
+      const elections = service.query('elections');
+      const match = elections.ok
+        ? (elections.value.find((e) => e.code === election) ??
+          elections.value.find((e) => String(e.id) === election))
+        : undefined;
+      if (match === undefined) {
+        return refused(io, lang, m(lang).cli.exportRefused, [
+          { code: 'not-found', what: 'election', id: election, path: '--election' },
+        ]);
+      }
+      const record = service.query('exportRecord', { electionId: match.id });
+      if (!record.ok) return refused(io, lang, m(lang).cli.exportRefused, record.error);
+      await writeFile(out, `${JSON.stringify(record.value, null, 2)}\n`, 'utf8');
+      io.out(m(lang).cli.exported(match.code, record.value.ballots.entered.length, out));
+      return EXIT.done;
+    },
+  );
+}
+
+/**
+ * Opens a congress file (`open`) for `use` and closes it after; a damaged or foreign file is
+ * refused with SQLite's reason.
+ */
+async function withOpened<T extends { close(): unknown }>(
+  open: () => T,
+  { lang, io }: { lang: Lang; io: CliIo },
+  use: (opened: T) => ExitCode | Promise<ExitCode>,
+): Promise<ExitCode> {
+  let opened: T;
   try {
-    service = Service.open(file, { backups: false });
+    opened = open();
   } catch (e) {
     return fileError(io, lang, e);
   }
   try {
-    const elections = service.query('elections');
-    const match = elections.ok
-      ? (elections.value.find((e) => e.code === election) ??
-        elections.value.find((e) => String(e.id) === election))
-      : undefined;
-    if (match === undefined) {
-      return refused(io, lang, m(lang).cli.exportRefused, [
-        { code: 'not-found', what: 'election', id: election, path: '--election' },
-      ]);
-    }
-    const record = service.query('exportRecord', { electionId: match.id });
-    if (!record.ok) return refused(io, lang, m(lang).cli.exportRefused, record.error);
-    await writeFile(out, `${JSON.stringify(record.value, null, 2)}\n`, 'utf8');
-    io.out(m(lang).cli.exported(match.code, record.value.ballots.entered.length, out));
-    return EXIT.done;
+    return await use(opened);
   } finally {
-    await service.close();
+    await opened.close();
   }
 }
 
 /** Opens a congress file read-only for `use`, refusing one that is not a congress file. */
-async function withReadonlyFile(
+const withReadonlyFile = (
   file: string,
-  { lang, io }: { lang: Lang; io: CliIo },
+  context: { lang: Lang; io: CliIo },
   use: (db: ReturnType<typeof openDatabase>) => ExitCode | Promise<ExitCode>,
-): Promise<ExitCode> {
-  let db;
-  try {
-    db = openDatabase(file, { readonly: true });
-  } catch (e) {
-    return fileError(io, lang, e);
-  }
-  try {
-    return await use(db);
-  } finally {
-    db.close();
-  }
-}
+): Promise<ExitCode> => withOpened(() => openDatabase(file, { readonly: true }), context, use);
 
 export async function exportAuditCommand(
   { file, out }: { file: string; out: string },
@@ -141,7 +144,7 @@ export async function verifyAuditFile(
 export function verifyCongressFile(file: string, lang: Lang, io: CliIo): Promise<ExitCode> {
   return withReadonlyFile(file, { lang, io }, (db) => {
     const backups = listBackups(file).map((b) => b.path);
-    const v = verifyFile(db, { backups });
+    const v = verifyFile(db, { backups, scans: scansDir(file) });
     const bad = new Set(v.problems.map(checkOf));
     // A file SQLite cannot read whole is not checked further: say so rather than tick.
     const mark = (check: Check) =>
@@ -152,6 +155,7 @@ export function verifyCongressFile(file: string, lang: Lang, io: CliIo): Promise
         `${mark('chain')} ${m(lang).cli.checkChain(v.auditRows)}`,
         `${mark('tables')} ${m(lang).cli.checkTables(v.rowsCompared)}`,
         `${mark('backups')} ${m(lang).cli.checkBackups(v.backupsChecked)}`,
+        `${mark('scans')} ${m(lang).cli.checkScans(v.scansChecked)}`,
         `  ${m(lang).cli.headHash}: ${v.head} (${shortHash(v.head)})`,
         '',
       ].join('\n'),

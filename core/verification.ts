@@ -71,7 +71,9 @@ export type FileProblem =
       readonly fileRows: number;
     }
   | { readonly kind: 'backup-diverges'; readonly backup: string; readonly seq: number }
-  | { readonly kind: 'backup-unreadable'; readonly backup: string; readonly detail: string };
+  | { readonly kind: 'backup-unreadable'; readonly backup: string; readonly detail: string }
+  | { readonly kind: 'scan-missing'; readonly file: string; readonly sha256: string }
+  | { readonly kind: 'scan-altered'; readonly file: string; readonly sha256: string };
 
 /**
  * One sentence per problem. `where` is what the catalogue's text cannot work out alone: the

@@ -56,6 +56,12 @@ function marksOf(b: LoggedBallot): unknown {
 const isObject = (v: unknown): v is Payload =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A ballot command's input, from the ballot version it logged; null when it logged none. */
+function fromBallot(p: Payload, rest: (b: LoggedBallot) => Payload): Payload | null {
+  if (!isObject(p.ballot)) return null;
+  return { electionId: p.electionId, ...rest(p.ballot as unknown as LoggedBallot) };
+}
+
 /** The command's input, recovered from its logged payload; null when the payload cannot be one. */
 function inputOf(command: CommandName, p: Payload, replayed: Db): unknown {
   switch (command) {
@@ -69,35 +75,22 @@ function inputOf(command: CommandName, p: Payload, replayed: Db): unknown {
         if (first === undefined) return null;
         return { electionId: p.electionId, clientKey: p.clientKey, ballot: marksOf(first) };
       }
-      if (!isObject(p.ballot)) return null;
-      const b = p.ballot as unknown as LoggedBallot;
-      return {
-        electionId: p.electionId,
+      return fromBallot(p, (b) => ({
         ballot: marksOf(b),
         ...(b.batch_id === null ? {} : { batchId: b.batch_id }),
         ...(b.client_key === null ? {} : { clientKey: b.client_key }),
-      };
+      }));
     }
-    case 'correctBallot': {
-      if (!isObject(p.ballot)) return null;
-      const b = p.ballot as unknown as LoggedBallot;
-      return {
-        electionId: p.electionId,
+    case 'correctBallot':
+      return fromBallot(p, (b) => ({
         n: b.n,
         ballot: marksOf(b),
         ...(b.change_reason === null ? {} : { reason: b.change_reason }),
-      };
-    }
-    case 'voidBallot': {
-      if (!isObject(p.ballot)) return null;
-      const b = p.ballot as unknown as LoggedBallot;
-      return { electionId: p.electionId, n: b.n, reason: b.void_reason };
-    }
-    case 'ruleBallot': {
-      if (!isObject(p.ballot)) return null;
-      const b = p.ballot as unknown as LoggedBallot;
-      return {
-        electionId: p.electionId,
+      }));
+    case 'voidBallot':
+      return fromBallot(p, (b) => ({ n: b.n, reason: b.void_reason }));
+    case 'ruleBallot':
+      return fromBallot(p, (b) => ({
         n: b.n,
         ruling:
           b.ruling_code === null
@@ -106,8 +99,7 @@ function inputOf(command: CommandName, p: Payload, replayed: Db): unknown {
                 invalid: b.ruling_code,
                 ...(b.ruling_note === null ? {} : { note: b.ruling_note }),
               },
-      };
-    }
+      }));
     case 'reopenElection': {
       const { from: _from, ...input } = p;
       return input;
@@ -117,6 +109,13 @@ function inputOf(command: CommandName, p: Payload, replayed: Db): unknown {
       return { name: p.name, role: p.role, pin: '0000' };
     case 'importElection':
       return 'record' in p ? { record: p.record } : null;
+    case 'recordScan': {
+      // The ballot it became is logged beside the sheet: the sheet alone makes it again.
+      const { ballot: _ballot, batchId, ...input } = p;
+      return batchId === null ? input : { ...input, batchId };
+    }
+    case 'decideScan':
+      return { electionId: p.electionId, scanId: p.scanId, ballot: p.decision };
     default:
       return p;
   }

@@ -13,6 +13,7 @@ import { integrityCheck, openDatabase, type Db } from './connection.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { compareWithReplay } from './replay-compare.ts';
 import { replayLog } from './replay.ts';
+import { checkScanImages } from './scan/verify-images.ts';
 
 export { fileProblemText, type FileProblem } from '../core/verification.ts';
 
@@ -23,6 +24,8 @@ export interface FileVerification {
   /** Rows of every table compared with the replayed log (0 when the replay could not run). */
   readonly rowsCompared: number;
   readonly backupsChecked: number;
+  /** Scanned images checked against the SHA-256 each sheet was recorded with. */
+  readonly scansChecked: number;
   readonly head: string;
   readonly problems: readonly FileProblem[];
 }
@@ -30,6 +33,8 @@ export interface FileVerification {
 export interface VerifyOptions {
   /** Backups of this file (paths): each chain must be a prefix of the file's. */
   readonly backups?: readonly string[];
+  /** The folder of scanned images beside the file (db/scan/image-store.ts). */
+  readonly scans?: string;
 }
 
 const isSqliteError = (e: unknown): e is Error & { code: string } =>
@@ -50,6 +55,7 @@ export function verifyFile(db: Db, options: VerifyOptions = {}): FileVerificatio
       auditRows: 0,
       rowsCompared: 0,
       backupsChecked: 0,
+      scansChecked: 0,
       head: '',
       problems: [{ kind: 'unreadable', detail: e.message }],
     };
@@ -62,12 +68,14 @@ function verifyReadable(db: Db, options: VerifyOptions): FileVerification {
   const problems: FileProblem[] = [];
   const integrity = integrityCheck(db);
   const chain = verifyChain(db);
+  let scansChecked = 0;
   const result = (rowsCompared: number, backupsChecked: number): FileVerification => ({
     ok: problems.length === 0,
     integrity,
     auditRows: chain.rows,
     rowsCompared,
     backupsChecked,
+    scansChecked,
     head: chain.head,
     problems,
   });
@@ -94,6 +102,11 @@ function verifyReadable(db: Db, options: VerifyOptions): FileVerification {
 
   const hashes = db.prepare('SELECT hash FROM audit ORDER BY seq').pluck().all() as string[];
   for (const backup of options.backups ?? []) problems.push(...checkBackup(backup, hashes));
+  if (options.scans !== undefined) {
+    const images = checkScanImages(db, options.scans);
+    problems.push(...images.problems);
+    scansChecked = images.checked;
+  }
   return result(rowsCompared, options.backups?.length ?? 0);
 }
 
@@ -141,7 +154,7 @@ function checkBackup(backup: string, hashes: readonly string[]): FileProblem[] {
 }
 
 /** Which of verify's four checks a problem belongs to (the CLI prints one line per check). */
-export type Check = 'file' | 'chain' | 'tables' | 'backups';
+export type Check = 'file' | 'chain' | 'tables' | 'backups' | 'scans';
 
 export function checkOf(p: FileProblem): Check {
   switch (p.kind) {
@@ -154,6 +167,9 @@ export function checkOf(p: FileProblem): Check {
     case 'backup-diverges':
     case 'backup-unreadable':
       return 'backups';
+    case 'scan-missing':
+    case 'scan-altered':
+      return 'scans';
     default:
       return 'tables';
   }

@@ -479,6 +479,10 @@ export const en: Messages = {
     'backup-diverges': (p) =>
       `The backup ${p.backup}: audit row ${p.seq} differs from the file's — the file's log was rewritten`,
     'backup-unreadable': (p) => `The backup ${p.backup} cannot be read: ${p.detail}`,
+    'scan-missing': (p) =>
+      `The scanned image of ${p.file} (SHA-256 ${p.sha256.slice(0, 16)}…) is missing from the images folder beside the file`,
+    'scan-altered': (p) =>
+      `The scanned image of ${p.file} was changed: its SHA-256 is no longer ${p.sha256.slice(0, 16)}…`,
   },
   verifyTable: (table) => `table ${table}`,
   pairing: {
@@ -611,6 +615,7 @@ export const en: Messages = {
     checkIntegrity: 'File integrity (SQLite integrity_check)',
     checkChain: (rows: number) => `Audit hash chain: ${rows} rows`,
     checkTables: (rows: number) => `Every table against the replayed log: ${rows} rows`,
+    checkScans: (n: number) => `Scanned images beside the file (each with its recorded SHA-256): ${n}`,
     checkBackups: (n: number) => `Backups beside the file (each log a prefix of the file's): ${n}`,
     headHash: 'Audit head hash',
     resultEmpty:

@@ -511,6 +511,10 @@ export const vi = {
     'backup-diverges': (p) =>
       `Bản sao lưu ${p.backup}: nhật ký dòng ${p.seq} khác với tệp — nhật ký của tệp đã bị viết lại`,
     'backup-unreadable': (p) => `Không đọc được bản sao lưu ${p.backup}: ${p.detail}`,
+    'scan-missing': (p) =>
+      `Thiếu ảnh quét của tờ ${p.file} (SHA-256 ${p.sha256.slice(0, 16)}…) trong thư mục ảnh bên cạnh tệp`,
+    'scan-altered': (p) =>
+      `Ảnh quét của tờ ${p.file} đã bị thay đổi: SHA-256 không còn là ${p.sha256.slice(0, 16)}…`,
   }),
   /** A table of the congress file, as verify names it. */
   verifyTable: (table: string): string => {
@@ -678,6 +682,7 @@ export const vi = {
     checkIntegrity: 'Tính toàn vẹn của tệp (SQLite integrity_check)',
     checkChain: (rows: number) => `Chuỗi băm nhật ký: ${rows} dòng`,
     checkTables: (rows: number) => `Mọi bảng đối chiếu với nhật ký chạy lại: ${rows} dòng`,
+    checkScans: (n: number) => `Ảnh quét bên cạnh tệp (đúng SHA-256 đã ghi): ${n}`,
     checkBackups: (n: number) =>
       `Bản sao lưu bên cạnh tệp (nhật ký là phần đầu của nhật ký tệp): ${n}`,
     headHash: 'Mã băm cuối của nhật ký',

@@ -5,7 +5,15 @@
  * file, and a sheet can be shown straightened with its lines.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -14,6 +22,8 @@ import type { ElectionRecord } from '../../core/record.ts';
 import { ScanIntake } from '../../db/scan/intake.ts';
 import { scansDir } from '../../db/scan/image-store.ts';
 import { sheetImage } from '../../db/scan/sheet-image.ts';
+import { verifyFile } from '../../db/verify.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { Service } from '../../db/service.ts';
 import { countingElection, OPERATOR, refusals, value } from '../db/helpers.ts';
 import { blankPages, geometryOf, markPage, randomScanner, rng, scanPage } from './deck.ts';
@@ -228,5 +238,34 @@ describe('scanning into the congress file', () => {
       data[(Math.round(y * 2) * info.width + Math.round(x * 2)) * info.channels]!;
     expect(at(mark.x + mark.w / 2, mark.y + mark.h / 2)).toBeLessThan(100);
     expect(at(geometry.page.width / 2, geometry.page.height - 5)).toBeGreaterThan(180);
+  });
+
+  it('verify checks every kept image against its recorded SHA-256, and names a changed or missing one', async () => {
+    const file = join(dir, 'dai-hoi.kiemphieu');
+    const folder = scansDir(file);
+    const good = verifyFile(service.db, { scans: folder });
+    expect(good.problems).toEqual([]);
+    expect(good.scansChecked).toBe(8);
+    const cli = await runCli(['verify', file, '--lang', 'en']);
+    expect(cli.stdout).toMatch(
+      /✓ Scanned images beside the file \(each with its recorded SHA-256\): 8/u,
+    );
+    const [first, second] = readdirSync(folder).sort();
+    const firstSheet = value(service.query('scans', { electionId })).find((x) =>
+      first!.startsWith(x.fileSha256),
+    )!;
+    writeFileSync(join(folder, first!), 'changed');
+    rmSync(join(folder, second!));
+    const bad = verifyFile(service.db, { scans: folder });
+    expect(bad.ok).toBe(false);
+    expect(bad.problems.map((p) => p.kind).sort()).toEqual(['scan-altered', 'scan-missing']);
+    expect(bad.problems).toContainEqual({
+      kind: 'scan-altered',
+      file: firstSheet.file,
+      sha256: firstSheet.fileSha256,
+    });
+    const after = await runCli(['verify', file]);
+    expect(after.code).not.toBe(0);
+    expect(after.stdout).toMatch(/✗ Ảnh quét bên cạnh tệp/u);
   });
 });
