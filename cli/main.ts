@@ -24,6 +24,7 @@ const USAGE = `Cách dùng / usage:
   kiem-phieu scan RECORD.json FILE... [--json] [--debug DIR] [--scores] [--expect N] [--paper A4|A5]
   kiem-phieu scan-test RECORD.json --pdf DECK.pdf --out EXPECTED.json [--count N] [--paper A4|A5]
   kiem-phieu scan-test RECORD.json --expected EXPECTED.json FILE...
+  kiem-phieu practice OUT.kiemphieu [--date YYYY-MM-DD]
 `;
 
 const options = {
@@ -225,6 +226,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     return print
       ? scanTestPrint({ record, pdf: values.pdf!, out: values.out!, count, paper }, lang, io)
       : scanTestCheck({ record, expected: values.expected!, files }, lang, io);
+  }
+  if (command === 'practice') {
+    const date = values.date ?? new Date().toISOString().slice(0, 10);
+    if (rest.length !== 1 || first === undefined || !/^\d{4}-\d{2}-\d{2}$/u.test(date))
+      return usage(io, 'practice OUT.kiemphieu [--date YYYY-MM-DD]');
+    const { practiceCommand } = await import('./practice.ts');
+    return practiceCommand({ out: first, date }, lang, io);
   }
   if (command === 'scan') {
     const [record, ...files] = rest;

@@ -28,6 +28,11 @@ export const congressDetails = z.strictObject({
   place: optionalText,
   dateStart: isoDate.optional(),
   dateEnd: isoDate.optional(),
+  /**
+   * A practice congress (tập huấn): fixed when the file is made (db/practice.ts), never changed.
+   * Omitted when updating: the file keeps what it is.
+   */
+  practice: z.boolean().optional(),
 });
 export type CongressDetails = z.output<typeof congressDetails>;
 

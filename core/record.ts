@@ -48,6 +48,8 @@ const congressSchema = z.strictObject({
   term: text.optional(),
   place: text.optional(),
   date: isoDate.optional(),
+  /** A practice congress's record (tập huấn): never imported into a real congress file. */
+  practice: z.literal(true).optional(),
 });
 
 /** The exclusions from the base by category, and the presidium's override: records and commands alike. */

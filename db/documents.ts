@@ -18,6 +18,7 @@ import * as store from './store.ts';
 import { shortHash } from '../core/audit-chain.ts';
 import { layoutFingerprint, recordFingerprint } from './fingerprint.ts';
 import { renderPdf } from './pdf/render.ts';
+import { practiceFileName, practiceMarked } from './practice-label.ts';
 import { signPdf } from './pdf/sign.ts';
 import type { Service } from './service.ts';
 
@@ -75,24 +76,32 @@ export async function makeDocument(
         fileName: `phieu-bau-${stem}-${input.paper}.pdf`,
         mime: PDF,
         bytes: await renderPdf(
-          ballotDocument({
-            record: r,
-            paper: input.paper,
-            layoutFingerprint: layoutFingerprint(r),
-          }),
+          practiceMarked(
+            ballotDocument({
+              record: r,
+              paper: input.paper,
+              layoutFingerprint: layoutFingerprint(r),
+            }),
+            r,
+            { watermark: false },
+          ),
         ),
       };
       break;
     case 'minutes': {
       let bytes = await renderPdf(
-        minutesDocument({
-          record: r,
-          result,
-          fingerprint: recordFingerprint(r),
-          date,
-          parentTitle: parentTitle(service, r),
-          chainHead: chainHead(service),
-        }),
+        practiceMarked(
+          minutesDocument({
+            record: r,
+            result,
+            fingerprint: recordFingerprint(r),
+            date,
+            parentTitle: parentTitle(service, r),
+            chainHead: chainHead(service),
+          }),
+          r,
+          { watermark: true },
+        ),
       );
       if (input.sign !== undefined) {
         const signed = await signPdf(bytes, {
@@ -115,7 +124,9 @@ export async function makeDocument(
       made = {
         fileName: `cong-bo-ket-qua-${stem}.pdf`,
         mime: PDF,
-        bytes: await renderPdf(announcementDocument({ record: r, result, date })),
+        bytes: await renderPdf(
+          practiceMarked(announcementDocument({ record: r, result, date }), r, { watermark: true }),
+        ),
       };
       break;
     case 'candidate-handout': {
@@ -172,6 +183,8 @@ export async function makeDocument(
         { code: 'enum', value: String(kind), allowed: [...DOCUMENT_KINDS], path: 'kind' },
       ]);
   }
+  // A practice congress's files say so in their names too (db/practice-label.ts).
+  made = { ...made, fileName: practiceFileName(r, made.fileName) };
   return ok({ ...made, savedTo: keepCopy(service.path, made) });
 }
 

@@ -62,6 +62,7 @@ export function congress(db: Db): CongressDetails | null {
         place: string | null;
         date_start: string | null;
         date_end: string | null;
+        practice?: number;
       }
     | undefined;
   if (row === undefined) return null;
@@ -74,6 +75,7 @@ export function congress(db: Db): CongressDetails | null {
     ...(row.place === null ? {} : { place: row.place }),
     ...(row.date_start === null ? {} : { dateStart: row.date_start }),
     ...(row.date_end === null ? {} : { dateEnd: row.date_end }),
+    ...(row.practice === 1 ? { practice: true } : {}),
   };
 }
 
@@ -84,8 +86,9 @@ export function requireCongress(db: Db): CongressDetails {
 export function writeCongress(db: Db, c: CongressDetails): void {
   stmt(
     db,
-    `INSERT INTO congress (id, name, organisation, kind, rules, term, place, date_start, date_end)
-     VALUES (1, @name, @organisation, @kind, @rules, @term, @place, @dateStart, @dateEnd)
+    // practice is written with the first row only (migration 0008 keeps it fixed).
+    `INSERT INTO congress (id, name, organisation, kind, rules, term, place, date_start, date_end, practice)
+     VALUES (1, @name, @organisation, @kind, @rules, @term, @place, @dateStart, @dateEnd, @practice)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, organisation = excluded.organisation,
        kind = excluded.kind, rules = excluded.rules, term = excluded.term, place = excluded.place,
        date_start = excluded.date_start, date_end = excluded.date_end`,
@@ -98,6 +101,7 @@ export function writeCongress(db: Db, c: CongressDetails): void {
     place: c.place ?? null,
     dateStart: c.dateStart ?? null,
     dateEnd: c.dateEnd ?? null,
+    practice: c.practice === true ? 1 : 0,
   });
 }
 

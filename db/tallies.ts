@@ -34,6 +34,7 @@ export function setupOf(db: Db, electionId: number): ElectionSetup {
       ...(congress.term === undefined ? {} : { term: congress.term }),
       ...(congress.place === undefined ? {} : { place: congress.place }),
       ...(congress.dateStart === undefined ? {} : { date: congress.dateStart }),
+      ...(congress.practice === true ? { practice: true as const } : {}),
     },
     rules: e.rules,
     base: {

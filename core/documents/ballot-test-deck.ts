@@ -118,17 +118,23 @@ export function scanTestDeck({
   paper = 'A4',
   count,
   layoutFingerprint,
+  practice,
 }: {
   record: ElectionRecord;
   paper?: Paper;
   count: number;
   /** The fingerprint of the TEST record (testRecord), as the reader will expect it. */
   layoutFingerprint: string;
+  /**
+   * A practice congress's stack (core/practice.ts): its own ballots and label, and the QR code of
+   * the practice election itself (its record's fingerprint), so its scans count in that file.
+   */
+  practice?: { readonly label: string; readonly ballots: readonly TestBallot[] };
 }): { document: TDocumentDefinitions; deck: TestDeck } {
-  const test = testRecord(record);
+  const test = practice === undefined ? testRecord(record) : record;
   const geometry = ballotGeometry(test, paper);
   const sides = geometry.sides.length;
-  const ballots = testBallots(test, count);
+  const ballots = practice?.ballots ?? testBallots(test, count);
   const content = ballots.flatMap((ballot, b) =>
     geometry.sides.flatMap((side, s) => {
       const code = ballotCode(test, layoutFingerprint, { paper, side: s + 1, sides });
@@ -147,7 +153,7 @@ export function scanTestDeck({
       return [
         ...sideContent(geometry, s, code, b === 0 && s === 0),
         {
-          text: `${LABEL} — ${ballot.n}/${count}${sides > 1 ? ` — mặt ${s + 1}` : ''}`,
+          text: `${practice?.label ?? LABEL} — ${ballot.n}/${ballots.length}${sides > 1 ? ` — mặt ${s + 1}` : ''}`,
           fontSize: 8,
           bold: true,
           noWrap: true,

@@ -12,6 +12,11 @@ export const importHandlers: Handlers<'importElection'> = {
     const parsed = parseRecord(input.record);
     if (!parsed.ok) throw new Refused(parsed.error);
     const r = parsed.value;
+    // Practice and real never mix (a file without a congress yet becomes what the record is).
+    const own = store.congress(ctx.db);
+    const practice = own === null ? (r.congress.practice ?? false) : (own.practice ?? false);
+    if ((r.congress.practice ?? false) !== practice)
+      refuse({ code: 'practice-mixed', practice }, 'congress.practice');
     if (store.congress(ctx.db) === null) {
       store.writeCongress(ctx.db, {
         name: r.congress.name,
@@ -21,6 +26,7 @@ export const importHandlers: Handlers<'importElection'> = {
         ...(r.congress.term === undefined ? {} : { term: r.congress.term }),
         ...(r.congress.place === undefined ? {} : { place: r.congress.place }),
         ...(r.congress.date === undefined ? {} : { dateStart: r.congress.date }),
+        ...(r.congress.practice === undefined ? {} : { practice: true }),
       });
     }
     const congressCommittee = store.committee(ctx.db);

@@ -32,6 +32,11 @@ function refuseIfCongressBaseLocked(db: Db, path: string): void {
 
 export const setupHandlers: Handlers<SetupCommands> = {
   updateCongress(ctx, input) {
+    // A practice file stays practice and a real one real (migration 0008).
+    const now = store.congress(ctx.db);
+    const practice = now === null ? (input.practice ?? false) : (now.practice ?? false);
+    if (input.practice !== undefined && input.practice !== practice)
+      refuse({ code: 'practice-mixed', practice }, 'practice');
     store.writeCongress(ctx.db, input);
     return done(null, { after: () => ctx.tallies.invalidate() });
   },

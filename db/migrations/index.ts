@@ -5,6 +5,8 @@ import { sql as electionCommittee } from './0003-election-committee.ts';
 import { sql as delegatePosition } from './0004-delegate-position.ts';
 import { sql as scans } from './0005-scans.ts';
 import { sql as candidateDetails } from './0006-candidate-details.ts';
+// 0008 provisionally (practice helper); 0007 is not taken yet.
+import { sql as practice } from './0008-practice.ts';
 
 export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
   { version: 1, sql: initial },
@@ -13,4 +15,5 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
   { version: 4, sql: delegatePosition },
   { version: 5, sql: scans },
   { version: 6, sql: candidateDetails },
+  { version: 8, sql: practice },
 ];
