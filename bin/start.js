@@ -29,13 +29,15 @@ const binding =
 const desktop = electron !== null && existsSync(binding);
 const needed = ['renderer', ...(desktop ? ['main', 'preload', 'sheetWorker'] : ['server'])];
 
-if (needed.some((name) => freshBundle(root, name) === null)) {
+const built = Object.fromEntries(needed.map((name) => [name, freshBundle(root, name)]));
+if (Object.values(built).includes(null)) {
   const r = spawnSync(
     process.execPath,
     ['--import', 'tsx', join(root, 'scripts', 'build.ts'), '--if-stale'],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (r.status !== 0) process.exit(r.status ?? 1);
+  for (const name of needed) built[name] = freshBundle(root, name);
 }
 
 if (desktop) {
@@ -50,8 +52,8 @@ if (desktop) {
       ? 'Electron chưa được cài trên máy này (Electron is not installed) — mở ứng dụng trong trình duyệt tại địa chỉ dưới đây:'
       : 'Chưa có better-sqlite3 dựng cho Electron (see electron/README.md) — mở ứng dụng trong trình duyệt tại địa chỉ dưới đây:',
   );
-  const server = freshBundle(root, 'server');
-  if (server === null) throw new Error('Kiểm phiếu: dist/server/main.mjs was not built');
+  const server = built.server;
+  if (!server) throw new Error('Kiểm phiếu: dist/server/main.mjs was not built');
   const { serve } = await import(pathToFileURL(server).href);
   const { running } = await serve(process.argv.slice(2));
   console.log(`${running.url.replace('0.0.0.0', '127.0.0.1')}#token=${running.token}`);
