@@ -312,3 +312,77 @@ describe('entry log (nhật ký nhập phiếu) as a PDF', () => {
     for (const member of COMMITTEE) expect(text).toContain(member.name);
   });
 });
+
+/** Every text of a document definition, in order, as one line (no rendering). */
+function textOf(node: unknown): string {
+  if (typeof node === 'string') return node;
+  if (typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join(' ');
+  if (node === null || typeof node !== 'object') return '';
+  const n = node as Record<string, unknown>;
+  return ['text', 'stack', 'columns', 'table', 'body', 'ol', 'content']
+    .filter((k) => k in n)
+    .map((k) => textOf(n[k]))
+    .join(' ');
+}
+
+describe('entry log for one and three readings, and before any stack', () => {
+  const three: EntryLogStack = {
+    label: '5',
+    declared: 2,
+    status: 'differ',
+    readings: ['Máy 1', 'Máy 2', 'Máy 3'].map((station, i) => ({
+      ...keyboard(`Người ${i + 1}`, station, '11:00', '11:05'),
+      ballots: 2,
+    })),
+    differences: (() => {
+      const c = compareReadings([
+        [s(1), s(2)],
+        [s(1), s(2)],
+        [s(1), s(3)],
+      ]);
+      if (!c.ok) throw new Error('compare');
+      return c.value.differences.map((column) => ({ column, ruling: null }));
+    })(),
+    counts: null,
+  };
+
+  it('three readings: each difference names all three, unruled ones say so, and nothing counts yet', () => {
+    const text = textOf(entryLogDocument({ ...model(), required: 3, stacks: [three] }).content);
+    expect(text).toContain('Mỗi tập phiếu được đọc ba lần độc lập');
+    expect(text).toContain(
+      'Tập 5, phiếu thứ 2: lần 1 gạch 2; lần 2 gạch 2; lần 3 gạch 3. Chưa xử lý.',
+    );
+    expect(text).toContain('0/1 tập được tính');
+    expect(text).toContain('Các tập được tính không có phiếu không hợp lệ.');
+  });
+
+  it('one reading: said plainly', () => {
+    const text = textOf(entryLogDocument({ ...model(), required: 1 }).content);
+    expect(text).toContain('Mỗi tập phiếu được đọc một lần.');
+    expect(text).not.toContain('độc lập');
+  });
+
+  it('no stack yet: still a document with its header, totals and signatures', () => {
+    const text = textOf(entryLogDocument({ ...model(), stacks: [] }).content);
+    expect(text).toContain('Chưa có tập phiếu nào.');
+    expect(text).toContain('0/0 tập được tính');
+    expect(text).toContain('T/M BAN KIỂM PHIẾU');
+  });
+
+  it('a time on another day than the log carries its date; times are Vietnam time', () => {
+    const late: EntryLogStack = {
+      ...three,
+      readings: [
+        {
+          ...keyboard('Người 1', 'Máy 1', '11:00', '11:05'),
+          startedAt: '2025-10-14T16:50:00.000Z',
+          finishedAt: '2025-10-14T17:10:00.000Z',
+          ballots: 2,
+        },
+      ],
+    };
+    const text = textOf(entryLogDocument({ ...model(), stacks: [late] }).content);
+    expect(text).toContain('23:50 – 00:10 15/10/2025');
+  });
+});
