@@ -114,45 +114,58 @@ function alignPair(a: readonly number[], b: readonly number[]): { pairs: Pair[];
   return { pairs, cost: cost[0] ?? 0 };
 }
 
+/** Where one other reading stands against the center: what it inserts before center ballot k
+ * (k = n: after the last), and what it holds against center ballot k. */
+function slots(
+  pairs: readonly Pair[],
+  n: number,
+): { inserted: number[][]; against: (number | null)[] } {
+  const inserted: number[][] = Array.from({ length: n + 1 }, () => []);
+  const against: (number | null)[] = Array.from({ length: n }, () => null);
+  let k = 0;
+  for (const [ci, oi] of pairs) {
+    if (ci === null) inserted[k]?.push(oi as number);
+    else {
+      against[ci] = oi;
+      k = ci + 1;
+    }
+  }
+  return { inserted, against };
+}
+
 /**
- * The readings aligned as rows of indices (null for a gap), one row per reading, around the center
- * reading `c` given each other reading's alignment with it.
+ * Three readings as rows of indices (null for a gap), around the center reading `c` and the other
+ * two readings' alignments with it. Ballots both others insert at the same place are aligned with
+ * each other, so the same extra ballot in both is one column.
  */
 function merge(
-  lengths: readonly number[],
+  coded: readonly (readonly number[])[],
   c: number,
-  withCenter: ReadonlyMap<number, Pair[]>,
+  [o1, pairs1]: readonly [number, readonly Pair[]],
+  [o2, pairs2]: readonly [number, readonly Pair[]],
 ): (number | null)[][] {
-  const n = lengths[c] ?? 0;
-  // For each other reading: what it inserts before center ballot k (k = n: after the last), and
-  // what it holds against center ballot k.
-  const inserted = new Map<number, number[][]>();
-  const against = new Map<number, (number | null)[]>();
-  for (const [o, pairs] of withCenter) {
-    const ins: number[][] = Array.from({ length: n + 1 }, () => []);
-    const at: (number | null)[] = Array.from({ length: n }, () => null);
-    let k = 0;
-    for (const [ci, oi] of pairs) {
-      if (ci === null) ins[k]?.push(oi as number);
-      else {
-        at[ci] = oi;
-        k = ci + 1;
-      }
-    }
-    inserted.set(o, ins);
-    against.set(o, at);
-  }
-  const rows: (number | null)[][] = lengths.map(() => []);
+  const n = coded[c]?.length ?? 0;
+  const one = slots(pairs1, n);
+  const two = slots(pairs2, n);
+  const rows: (number | null)[][] = coded.map(() => []);
+  const push = (center: number | null, first: number | null, second: number | null): void => {
+    rows[c]?.push(center);
+    rows[o1]?.push(first);
+    rows[o2]?.push(second);
+  };
+  const codesOf = (o: number, indices: readonly number[]): number[] =>
+    indices.map((i) => coded[o]?.[i] ?? -1);
   for (let k = 0; k <= n; k++) {
-    const width = Math.max(0, ...[...inserted.values()].map((ins) => ins[k]?.length ?? 0));
-    for (let w = 0; w < width; w++) {
-      rows[c]?.push(null);
-      for (const [o, ins] of inserted) rows[o]?.push(ins[k]?.[w] ?? null);
+    const ins1 = one.inserted[k] ?? [];
+    const ins2 = two.inserted[k] ?? [];
+    if (ins1.length > 0 && ins2.length > 0) {
+      for (const [x, y] of alignPair(codesOf(o1, ins1), codesOf(o2, ins2)).pairs)
+        push(null, x === null ? null : (ins1[x] ?? null), y === null ? null : (ins2[y] ?? null));
+    } else {
+      for (const x of ins1) push(null, x, null);
+      for (const y of ins2) push(null, null, y);
     }
-    if (k < n) {
-      rows[c]?.push(k);
-      for (const [o, at] of against) rows[o]?.push(at[k] ?? null);
-    }
+    if (k < n) push(k, one.against[k] ?? null, two.against[k] ?? null);
   }
   return rows;
 }
@@ -217,18 +230,13 @@ function alignAll(coded: readonly (readonly number[])[]): (number | null)[][] {
     const total = [0, 1, 2].reduce((s, o) => (o === c ? s : s + costOf(c, o)), 0);
     if (total < best) [center, best] = [c, total];
   }
-  const withCenter = new Map<number, Pair[]>();
-  for (let o = 0; o < 3; o++) {
-    if (o === center) continue;
+  const withCenter = (o: number): readonly [number, readonly Pair[]] => {
     const found = pair.get(center < o ? `${center}${o}` : `${o}${center}`)?.pairs ?? [];
     // Stored as (lower index, higher index): turned to (center, other).
-    withCenter.set(o, center < o ? found : found.map(([x, y]) => [y, x] as const));
-  }
-  return merge(
-    coded.map((r) => r.length),
-    center,
-    withCenter,
-  );
+    return [o, center < o ? found : found.map(([x, y]) => [y, x] as const)];
+  };
+  const [o1, o2] = [0, 1, 2].filter((o) => o !== center) as [number, number];
+  return merge(coded, center, withCenter(o1), withCenter(o2));
 }
 
 /** How a committee member ruled one difference: a reading's ballot there, or the ballot anew. */

@@ -6,6 +6,7 @@
 import { MARKS, type Mark } from '../codes.ts';
 import type { Ballot } from '../ballot.ts';
 import { messages, type Lang } from '../messages/index.ts';
+import { visible } from '../names.ts';
 import type { Cell, Column } from './compare.ts';
 
 /** Parts of one reading's words ("gạch 4, 12", "Ban kiểm phiếu: …") are set apart by this. */
@@ -21,7 +22,7 @@ function numbers(ids: readonly string[], order: readonly string[]): string[] {
   for (const id of new Set(ids)) {
     const at = order.indexOf(id);
     if (at >= 0) known.push(at + 1);
-    else unknown.push(`“${id}”`);
+    else unknown.push(`“${visible(id, 40)}”`);
   }
   return [...known.sort((a, b) => a - b).map(String), ...unknown];
 }

@@ -139,6 +139,17 @@ describe('three readings (counted only where all three agree)', () => {
     expect(shown(compared(stack(4), stack(4), third))).toEqual(['2: c2@2 | c2@2 | c9@2']);
   });
 
+  it('insertions by two readings at the same place are aligned with each other', () => {
+    const second = [...stack(3)];
+    second.splice(1, 0, s('x'), s('y'));
+    const third = [...stack(3)];
+    third.splice(1, 0, s('y'));
+    expect(shown(compared(stack(3), second, third))).toEqual([
+      '2: - | x@2 | -',
+      '3: - | y@3 | y@2',
+    ]);
+  });
+
   it('insertions by two readings at the same place share the columns', () => {
     const second = [...stack(3)];
     second.splice(1, 0, s('x'));

@@ -92,3 +92,12 @@ describe('a difference in words', () => {
     expect(ballotText({ struck: ['c3', 'zz', 'c1'] }, ORDER, 'vi')).toBe('gạch 1, 3, “zz”');
   });
 });
+
+describe('hostile ids', () => {
+  it('a control or bidi character in an unknown id is shown as a code, a long id cut', () => {
+    const text = ballotText({ struck: ['a\u202eb', 'x'.repeat(100)] }, ORDER, 'en');
+    expect(text).not.toContain('\u202e');
+    expect(text).toContain('\\u{202E}');
+    expect(text.length).toBeLessThan(80);
+  });
+});
