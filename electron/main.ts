@@ -51,7 +51,7 @@ import {
   sqliteBinding,
 } from './policy.ts';
 import { dialogRequest } from './requests.ts';
-import { PROJECTOR_ROUTE, Windows } from './windows.ts';
+import { INTRO_ROUTE, PROJECTOR_ROUTE, Windows } from './windows.ts';
 
 // Paths of the bundle's layout: dist/electron/{main,preload}.cjs, dist/renderer/, and the app root.
 // main.ts only ever runs bundled to CommonJS, where __dirname is the bundle's folder (import.meta
@@ -203,13 +203,12 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-redirect', (e) => e.preventDefault());
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // The renderer's "projector" link (window.open('#/projector')) opens the host's projector window.
-    if (
-      windows.owns(BrowserWindow.fromWebContents(contents)) &&
-      isRendererUrl(url) &&
-      new URL(url).hash === `#${PROJECTOR_ROUTE}`
-    ) {
-      windows.openProjector();
+    // The renderer's "projector" link (window.open('#/projector')) opens the host's projector window;
+    // its "present" button (window.open('#/intro?show=ID')) shows the introductions there.
+    if (windows.owns(BrowserWindow.fromWebContents(contents)) && isRendererUrl(url)) {
+      const route = new URL(url).hash.slice(1);
+      if (route === PROJECTOR_ROUTE) windows.openProjector(undefined, PROJECTOR_ROUTE);
+      else if (INTRO_ROUTE.test(route)) windows.openProjector(undefined, route);
     }
     return { action: 'deny' };
   });

@@ -14,6 +14,8 @@ import { nextPlacement, projectorPlacement, type Placement } from './displays.ts
 import { rendererUrl } from './policy.ts';
 
 export const PROJECTOR_ROUTE = '/projector';
+/** The candidates' introductions (#/intro?show=ID): the hall's window shows them instead. */
+export const INTRO_ROUTE = /^\/intro\?show=\d{1,9}$/u;
 
 export interface WindowPaths {
   /** dist/electron/preload.cjs */
@@ -44,6 +46,8 @@ export function securePreferences(preload: string, devTools: boolean): WebPrefer
 export class Windows {
   operator: BrowserWindow | null = null;
   projector: BrowserWindow | null = null;
+  /** What the projector window shows: the figures, or the introductions. */
+  private projectorRoute: string = PROJECTOR_ROUTE;
 
   constructor(private readonly paths: WindowPaths) {}
 
@@ -79,10 +83,19 @@ export class Windows {
     return win;
   }
 
-  /** Opens the projector (on a display other than the operator's when there is one). */
-  openProjector(preferredDisplayId?: number): BrowserWindow {
+  /**
+   * Opens the projector (on a display other than the operator's when there is one); `route`, when
+   * given, is what it shows (the figures, or the candidates' introductions).
+   */
+  openProjector(preferredDisplayId?: number, route?: string): BrowserWindow {
     if (this.projector !== null && !this.projector.isDestroyed()) {
       this.placeProjector(preferredDisplayId);
+      if (route !== undefined && route !== this.projectorRoute) {
+        this.projectorRoute = route;
+        void this.projector.loadURL(rendererUrl(route));
+      }
+      // Whoever asked for it paces it from this window's keyboard (the introductions).
+      if (route !== undefined) this.projector.focus();
       return this.projector;
     }
     const placement = this.placement(preferredDisplayId);
@@ -102,7 +115,8 @@ export class Windows {
     win.on('closed', () => {
       if (this.projector === win) this.projector = null;
     });
-    void win.loadURL(rendererUrl(PROJECTOR_ROUTE));
+    this.projectorRoute = route ?? PROJECTOR_ROUTE;
+    void win.loadURL(rendererUrl(this.projectorRoute));
     return win;
   }
 
