@@ -406,7 +406,7 @@ export const en: Messages = {
     listTitle: 'Election list',
     candidatesCount: (n: number, seats: number) => `${n} candidates for ${seats} seats`,
     slideOf: (i: number, n: number) => `${i}/${n}`,
-    keys: '→ ← move · Home: the list · End: the last · type a number and Enter · Esc: leave',
+    keys: '→ ← move · Home: the list · End: the last · type a number and Enter · F: full screen',
     typed: (text: string) => `Go to ${text}…`,
     photoProblem: {
       'not-image': (p: { fileName: string }) =>

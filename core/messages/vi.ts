@@ -435,7 +435,7 @@ export const vi = {
     listTitle: 'Danh sách bầu cử',
     candidatesCount: (n: number, seats: number) => `${n} ứng cử viên, bầu ${seats}`,
     slideOf: (i: number, n: number) => `${i}/${n}`,
-    keys: '→ ← chuyển · Home: danh sách · End: người cuối · gõ STT rồi Enter · Esc: thoát',
+    keys: '→ ← chuyển · Home: danh sách · End: người cuối · gõ STT rồi Enter · F: toàn màn hình',
     typed: (text: string) => `Đến số ${text}…`,
     photoProblem: {
       'not-image': (p: { fileName: string }) =>
@@ -531,6 +531,8 @@ export const vi = {
         batch: 'tập phiếu',
         ballot: 'phiếu bầu',
         display: 'màn chiếu',
+        candidate_detail: 'thông tin giới thiệu ứng cử viên',
+        candidate_photo: 'ảnh ứng cử viên',
         audit: 'nhật ký',
       } as Readonly<Record<string, string>>
     )[table];
