@@ -18,7 +18,7 @@ import {
   type StackCounts,
 } from '../readings/entry-log-model.ts';
 import { isSettled } from '../readings/stack.ts';
-import { bareLabel, cellText, differenceText } from '../readings/wording.ts';
+import { ballotText, bareLabel, differenceText } from '../readings/wording.ts';
 import {
   FONT,
   PARTY_FORMAT,
@@ -100,7 +100,7 @@ function rulingText(d: EntryLogDifference, order: readonly string[]): string {
   const r = d.ruling;
   if (r === null) return 'Chưa xử lý.';
   if ('ballot' in r)
-    return `Xử lý: đồng chí ${r.by} nhập lại theo tờ phiếu: ${cellText({ ballot: r.ballot, at: 0 }, order, 'vi')}.`;
+    return `Xử lý: đồng chí ${r.by} nhập lại theo tờ phiếu: ${ballotText(r.ballot, order, 'vi')}.`;
   const none = d.column.cells[r.reading - 1] === null ? ' (không có phiếu ở chỗ này)' : '';
   return `Xử lý: đồng chí ${r.by} chọn lần ${r.reading}${none}.`;
 }

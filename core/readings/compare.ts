@@ -6,9 +6,9 @@
  * Alignment is edit distance with unit costs (a different ballot 1, a gap 1), in integers. The
  * common head is set aside first (matching it is always cheapest), so readings that agree cost
  * O(n); from the first difference on, O(n·m) small integers. Ties are broken one way, always the
- * same: a ballot against a ballot before a gap, and a gap in the later reading
- * before a gap in the earlier one, walking from the top of the stack; so a swapped pair shows as two
- * differences, and a ballot missing from a run of identical ones shows at the end of the run.
+ * same: a ballot against a ballot before a gap, and a gap in the later reading before a gap in the
+ * earlier one, walking from the top of the stack; so a swapped pair shows as two differences, and
+ * a ballot missing from a run of identical ones shows at the end of the run.
  * Three readings are aligned around the one closest to the other two (center star); only a
  * position where all three hold the same ballot agrees, as Thái Nguyên counted.
  */
@@ -114,8 +114,10 @@ function alignPair(a: readonly number[], b: readonly number[]): { pairs: Pair[];
   return { pairs, cost: cost[0] ?? 0 };
 }
 
-/** Where one other reading stands against the center: what it inserts before center ballot k
- * (k = n: after the last), and what it holds against center ballot k. */
+/**
+ * Where one other reading stands against the center: what it inserts before center ballot k
+ * (k = n: after the last), and what it holds against center ballot k.
+ */
 function slots(
   pairs: readonly Pair[],
   n: number,
