@@ -68,26 +68,23 @@ export function scoreReport(
 ): string {
   const lines = sheets.flatMap((s) => s.lines ?? []);
   const scores = lines.flatMap((l) => (layout === 'strike' ? [l.strike] : [l.agree, l.disagree]));
-  const marked = lines.flatMap((l) =>
+  // Each box with the reader's call on it: marked, unmarked, or null where it doubted the line.
+  const calls = lines.flatMap((l) =>
     layout === 'strike'
-      ? l.struck === 'struck'
-        ? [l.strike]
-        : []
+      ? [{ score: l.strike, marked: l.struck === null ? null : l.struck === 'struck' }]
       : [
-          ...(l.mark === 'agree' || l.mark === 'both' ? [l.agree] : []),
-          ...(l.mark === 'disagree' || l.mark === 'both' ? [l.disagree] : []),
+          {
+            score: l.agree,
+            marked: l.mark === null ? null : l.mark === 'agree' || l.mark === 'both',
+          },
+          {
+            score: l.disagree,
+            marked: l.mark === null ? null : l.mark === 'disagree' || l.mark === 'both',
+          },
         ],
   );
-  const unmarked = lines.flatMap((l) =>
-    layout === 'strike'
-      ? l.struck === 'kept'
-        ? [l.strike]
-        : []
-      : [
-          ...(l.mark === 'disagree' || l.mark === 'none' ? [l.agree] : []),
-          ...(l.mark === 'agree' || l.mark === 'none' ? [l.disagree] : []),
-        ],
-  );
+  const marked = calls.filter((c) => c.marked === true).map((c) => c.score);
+  const unmarked = calls.filter((c) => c.marked === false).map((c) => c.score);
   const lo = marked.length ? String(Math.min(...marked)) : '—';
   const hi = unmarked.length ? String(Math.max(...unmarked)) : '—';
   return `${messages(lang).scan.scores}\n${histogram(scores)}\n${messages(lang).scan.margin(lo, hi)}\n`;

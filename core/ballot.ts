@@ -183,16 +183,18 @@ export function checkBallot(ballot: Ballot, at: string, ctx: BallotContext, n?: 
     refusals.push(r);
     return refusals.length < MAX_BALLOT_REFUSALS;
   };
+  const marked = 'struck' in ballot ? 'struck' : 'marks' in ballot ? 'marks' : null;
+  const ballotLayout = marked === 'struck' ? 'strike' : 'approve';
+  if (marked !== null && ctx.layout !== ballotLayout) {
+    add({
+      code: 'layout-mismatch',
+      layout: ctx.layout,
+      ballotLayout,
+      path: `${at}.${marked}`,
+      ...about,
+    });
+  }
   if ('struck' in ballot) {
-    if (ctx.layout !== 'strike') {
-      add({
-        code: 'layout-mismatch',
-        layout: ctx.layout,
-        ballotLayout: 'strike',
-        path: `${at}.struck`,
-        ...about,
-      });
-    }
     const seen = new Set<string>();
     for (let j = 0; j < ballot.struck.length; j++) {
       const id = ballot.struck[j] ?? '';
@@ -205,15 +207,6 @@ export function checkBallot(ballot: Ballot, at: string, ctx: BallotContext, n?: 
       seen.add(id);
     }
   } else if ('marks' in ballot) {
-    if (ctx.layout !== 'approve') {
-      add({
-        code: 'layout-mismatch',
-        layout: ctx.layout,
-        ballotLayout: 'approve',
-        path: `${at}.marks`,
-        ...about,
-      });
-    }
     for (const id of Object.keys(ballot.marks)) {
       if (!ctx.candidateIds.has(id)) {
         // The key is input and may hold anything: quoted safely.

@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
+import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
 import type { DialogOptions, SheetPick } from './bridge.ts';
 
 const CONGRESS_FILES: FileFilter[] = [
@@ -43,29 +43,37 @@ export function pathsOfCall(call: unknown): string[] {
   return named.filter((p) => p !== undefined).map((p) => (typeof p === 'string' ? p : String(p)));
 }
 
+/** The one path picked in an open dialog; null when cancelled. */
+async function pickOne(parent: BrowserWindow, options: OpenDialogOptions): Promise<string | null> {
+  const r = await dialog.showOpenDialog(parent, options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}
+
+/** A path the operator chose, remembered as one the renderer may name in a file call. */
+function remembered(path: string | null): string | null {
+  if (path !== null) rememberChosen(path);
+  return path;
+}
+
 /** Chooses the folder a copy of the congress file goes to ("Sao lưu ra USB"); null when cancelled. */
 export async function chooseFolder(parent: BrowserWindow): Promise<string | null> {
-  const r = await dialog.showOpenDialog(parent, {
-    title: 'Chọn thư mục để sao lưu (ví dụ: ổ USB)',
-    properties: ['openDirectory', 'createDirectory'],
-  });
-  const path = r.canceled ? undefined : r.filePaths[0];
-  if (path === undefined) return null;
-  rememberChosen(path);
-  return path;
+  return remembered(
+    await pickOne(parent, {
+      title: 'Chọn thư mục để sao lưu (ví dụ: ổ USB)',
+      properties: ['openDirectory', 'createDirectory'],
+    }),
+  );
 }
 
 /** Chooses a congress file to open; null when cancelled. */
 export async function chooseCongressFile(parent: BrowserWindow): Promise<string | null> {
-  const r = await dialog.showOpenDialog(parent, {
-    title: 'Mở tệp đại hội',
-    filters: CONGRESS_FILES,
-    properties: ['openFile'],
-  });
-  const path = r.canceled ? undefined : r.filePaths[0];
-  if (path === undefined) return null;
-  rememberChosen(path);
-  return path;
+  return remembered(
+    await pickOne(parent, {
+      title: 'Mở tệp đại hội',
+      filters: CONGRESS_FILES,
+      properties: ['openFile'],
+    }),
+  );
 }
 
 /** Chooses where a new congress file goes; null when cancelled. */
@@ -80,20 +88,19 @@ export async function chooseNewCongressFile(
     filters: CONGRESS_FILES,
     properties: ['createDirectory'],
   });
-  if (r.canceled || r.filePath === undefined || r.filePath === '') return null;
-  rememberChosen(r.filePath);
-  return r.filePath;
+  return remembered(
+    r.canceled || r.filePath === undefined || r.filePath === '' ? null : r.filePath,
+  );
 }
 
 /** Chooses a delegates' or candidates' spreadsheet and reads it; null when cancelled. */
 export async function chooseSheet(parent: BrowserWindow): Promise<SheetPick | null> {
-  const r = await dialog.showOpenDialog(parent, {
+  const path = await pickOne(parent, {
     title: 'Chọn bảng tính',
     filters: SHEETS,
     properties: ['openFile'],
   });
-  const path = r.canceled ? undefined : r.filePaths[0];
-  if (path === undefined) return null;
+  if (path === null) return null;
   const fileName = basename(path);
   try {
     const { size } = await stat(path);

@@ -380,12 +380,7 @@ export function ballotGeometry(record: ElectionRecord, paper: Paper = 'A4'): Bal
           number,
           name: nameItem,
           band: rect(x0, bandTop, colWidth, pitch),
-          zone: rect(
-            nameItem.x - 0.3 * fontSize,
-            baseline - 0.8 * fontSize,
-            nameItem.width + 0.6 * fontSize,
-            0.85 * fontSize,
-          ),
+          zone: strikeZone(nameItem, baseline, fontSize),
           boxes: null,
         });
       }
@@ -411,6 +406,15 @@ const rect = (x: number, y: number, w: number, h: number): Rect => ({
   w: round2(w),
   h: round2(h),
 });
+
+/** Where a strike through a name runs (BallotLine.zone): its letters and a little beside them. */
+const strikeZone = (name: TextItem, baseline: number, fontSize: number): Rect =>
+  rect(
+    name.x - 0.3 * fontSize,
+    baseline - 0.8 * fontSize,
+    name.width + 0.6 * fontSize,
+    0.85 * fontSize,
+  );
 
 interface ApprovePart {
   readonly fontSize: number;
@@ -576,12 +580,7 @@ function approveSide({
       }),
       name: nameItem,
       band: rect(left, bandTop, width, pitch),
-      zone: rect(
-        nameItem.x - 0.3 * fontSize,
-        baseline - 0.8 * fontSize,
-        nameItem.width + 0.6 * fontSize,
-        0.85 * fontSize,
-      ),
+      zone: strikeZone(nameItem, baseline, fontSize),
       boxes: { agree: cell(xs[2]!), disagree: cell(xs[3]!) },
     };
   });

@@ -9,12 +9,14 @@ import { percentNumber } from '../../core/percent.ts';
 import type { ElectionRecord, EnteredBallot } from '../../core/record.ts';
 import type { ElectionResult, Tally } from '../../core/tally.ts';
 import {
+  HEADER_STYLE,
   PERCENT,
   a4,
   columnLetter,
   fitHeight,
   freeze,
   put,
+  putHeader,
   putMerged,
   textWidth,
   type Worksheet,
@@ -114,20 +116,13 @@ export function writeBallotsSheet(
   put(ws, 2, 1, `${congressLine(record)} — ${congress.organisation}${date}`, { italic: true });
   put(ws, 3, 1, baseSummary(record, result, 'vi'), { bold: true });
 
-  const headStyle = {
-    bold: true,
-    align: 'center',
-    wrap: true,
-    boxed: true,
-    fill: 'FFEFEFEF',
-  } as const;
-  T.ballotHeader.forEach((h, i) => put(ws, header, i + 1, h, headStyle));
+  putHeader(ws, header, T.ballotHeader);
   candidates.forEach((c, i) => {
     const text = `${i + 1}. ${c.name}`;
-    put(ws, header, firstCol + i, text, headStyle);
+    put(ws, header, firstCol + i, text, HEADER_STYLE);
     fitHeight(ws, header, text, 14);
   });
-  put(ws, header, chosenCol, T.chosenHeader, headStyle);
+  put(ws, header, chosenCol, T.chosenHeader, HEADER_STYLE);
   fitHeight(ws, header, T.chosenHeader, 14);
 
   rows.forEach((b, i) => {

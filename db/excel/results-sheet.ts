@@ -13,6 +13,7 @@ import {
   a4,
   fitHeight,
   put,
+  putHeader,
   putMerged,
   textWidth,
   type CellStyle,
@@ -121,15 +122,7 @@ function figures(ws: Worksheet, start: number, record: ElectionRecord, result: E
 
 /** The votes table in ballot order; returns the header row and the next free row. */
 function votesTable(ws: Worksheet, header: number, result: ElectionResult) {
-  T.header.forEach((h, i) =>
-    put(ws, header, i + 1, h, {
-      bold: true,
-      align: 'center',
-      boxed: true,
-      wrap: true,
-      fill: 'FFEFEFEF',
-    }),
-  );
+  putHeader(ws, header, T.header);
   let r = header + 1;
   result.candidates.forEach((c, i) => {
     put(ws, r, 1, i + 1, { align: 'center', boxed: true });
@@ -151,9 +144,7 @@ function electedTable(ws: Worksheet, start: number, result: ElectionResult): num
     putMerged(ws, r++, 1, COLS, T.noneElected, { italic: true });
     return r + 1;
   }
-  T.electedHeader.forEach((h, i) =>
-    put(ws, r, i + 1, h, { bold: true, align: 'center', boxed: true, fill: 'FFEFEFEF' }),
-  );
+  putHeader(ws, r, T.electedHeader, { wrap: false });
   r++;
   const byId = new Map(result.candidates.map((c) => [c.id, c]));
   for (const id of result.elected) {

@@ -95,6 +95,25 @@ export function putMerged(
   }
 }
 
+/** A table's header cell: bold, centred, wrapped, boxed and shaded. */
+export const HEADER_STYLE = {
+  bold: true,
+  align: 'center',
+  wrap: true,
+  boxed: true,
+  fill: 'FFEFEFEF',
+} as const satisfies CellStyle;
+
+/** A table's header row from column 1, in the header style; wrapped unless told. */
+export function putHeader(
+  ws: Worksheet,
+  row: number,
+  titles: readonly string[],
+  { wrap = true }: { wrap?: boolean } = {},
+): void {
+  titles.forEach((title, i) => put(ws, row, i + 1, title, { ...HEADER_STYLE, wrap }));
+}
+
 /** Approximate width of text in Excel's column units (Times New Roman 12 pt, some margin). */
 export const textWidth = (text: string, size = 12): number =>
   Math.ceil((nfc(text).length * 1.1 * size) / 12) + 2;

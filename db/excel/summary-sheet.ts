@@ -1,7 +1,16 @@
 /** The first sheet of a congress workbook: one row per election, linked to its own sheet. */
 import type { ElectionRecord } from '../../core/record.ts';
 import type { ElectionResult } from '../../core/tally.ts';
-import { a4, fitHeight, freeze, put, putMerged, textWidth, type Worksheet } from './sheet.ts';
+import {
+  a4,
+  fitHeight,
+  freeze,
+  put,
+  putHeader,
+  putMerged,
+  textWidth,
+  type Worksheet,
+} from './sheet.ts';
 import { PARTY, T, placeAndDate, statusText } from './text.ts';
 
 export interface SummaryRow {
@@ -41,15 +50,7 @@ export function writeSummarySheet(ws: Worksheet, rows: readonly SummaryRow[]): v
   }
 
   const header = 7;
-  T.summaryHeader.forEach((h, i) =>
-    put(ws, header, i + 1, h, {
-      bold: true,
-      align: 'center',
-      wrap: true,
-      boxed: true,
-      fill: 'FFEFEFEF',
-    }),
-  );
+  putHeader(ws, header, T.summaryHeader);
   ws.getRow(header).height = 34;
   let r = header + 1;
   rows.forEach(({ record, result, sheet }, i) => {

@@ -11,6 +11,23 @@ import { Service } from '../../db/service.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { ADMIN, OPERATOR, countingElection, refusals, tempDir, value } from './helpers.ts';
 
+/**
+ * A file with one ballot, closed (its close backup taken), reopened and given a second ballot:
+ * the service still open, and the close backup to restore from.
+ */
+async function reopenedAfterClose() {
+  const file = join(tempDir(), 'dai-hoi.kiemphieu');
+  const s = Service.open(file, { create: true });
+  const id = countingElection(s);
+  value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1', 'c2'] } }, OPERATOR));
+  value(s.execute('closeElection', { electionId: id }, ADMIN));
+  await s.whenBackedUp();
+  const atClose = listBackups(file).find((b) => b.reason === 'close')!;
+  value(s.execute('reopenElection', { electionId: id, reason: 'thử' }, ADMIN));
+  value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c3', 'c4'] } }, OPERATOR));
+  return { file, s, id, atClose };
+}
+
 describe('backups', () => {
   it('are taken at open, close and finalize, and pruned to the rolling limit', async () => {
     const file = join(tempDir(), 'dai-hoi.kiemphieu');
@@ -35,15 +52,7 @@ describe('backups', () => {
   });
 
   it('restore replaces the file from a backup and keeps the replaced file', async () => {
-    const file = join(tempDir(), 'dai-hoi.kiemphieu');
-    const s = Service.open(file, { create: true });
-    const id = countingElection(s);
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1', 'c2'] } }, OPERATOR));
-    value(s.execute('closeElection', { electionId: id }, ADMIN));
-    await s.whenBackedUp();
-    const atClose = listBackups(file).find((b) => b.reason === 'close')!;
-    value(s.execute('reopenElection', { electionId: id, reason: 'thử' }, ADMIN));
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c3', 'c4'] } }, OPERATOR));
+    const { file, s, id, atClose } = await reopenedAfterClose();
     await s.close();
 
     const listed = await runCli(['backups', file]);
@@ -187,15 +196,7 @@ describe('Sao lưu ra USB (issue 10, item 13)', () => {
 
 describe('every backup beside the file is a prefix of its chain', () => {
   it('after a restore, the later backups are set aside, and the file with its backups verifies', async () => {
-    const file = join(tempDir(), 'dai-hoi.kiemphieu');
-    const s = Service.open(file, { create: true });
-    const id = countingElection(s);
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1', 'c2'] } }, OPERATOR));
-    value(s.execute('closeElection', { electionId: id }, ADMIN));
-    await s.whenBackedUp();
-    const atClose = listBackups(file).find((b) => b.reason === 'close')!;
-    value(s.execute('reopenElection', { electionId: id, reason: 'thử' }, ADMIN));
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c3', 'c4'] } }, OPERATOR));
+    const { file, s, id, atClose } = await reopenedAfterClose();
     value(s.execute('closeElection', { electionId: id }, ADMIN));
     await s.close();
     expect(listBackups(file).length).toBe(3);

@@ -73,30 +73,21 @@ export function Results() {
       {result ? (
         <>
           <div className="figures">
-            <div>
-              <span>{t.results.base}</span>
-              <strong>{result.base}</strong>
-            </div>
-            <div>
-              <span>{t.results.threshold}</span>
-              <strong>{result.threshold}</strong>
-            </div>
-            <div>
-              <span>{t.results.issued}</span>
-              <strong>{result.ballots.issued}</strong>
-            </div>
-            <div>
-              <span>{t.results.collected}</span>
-              <strong>{result.ballots.collected}</strong>
-            </div>
-            <div>
-              <span>{t.results.valid}</span>
-              <strong>{result.ballots.valid}</strong>
-            </div>
-            <div>
-              <span>{t.results.invalid}</span>
-              <strong>{result.ballots.invalid}</strong>
-            </div>
+            {(
+              [
+                [t.results.base, result.base],
+                [t.results.threshold, result.threshold],
+                [t.results.issued, result.ballots.issued],
+                [t.results.collected, result.ballots.collected],
+                [t.results.valid, result.ballots.valid],
+                [t.results.invalid, result.ballots.invalid],
+              ] as const
+            ).map(([label, figure]) => (
+              <div key={label}>
+                <span>{label}</span>
+                <strong>{figure}</strong>
+              </div>
+            ))}
           </div>
           {result.ballots.invalid > 0 ? (
             <ul className="invalid-reasons">

@@ -104,24 +104,22 @@ export function ElectionsPanel() {
           />
         </Field>
         <div className="row">
-          <label className="check">
-            <input
-              type="radio"
-              name="order"
-              checked={form.order === 'ballot'}
-              onChange={() => setForm({ ...form, order: 'ballot' })}
-            />
-            {t.setup.ballotOrder}
-          </label>
-          <label className="check">
-            <input
-              type="radio"
-              name="order"
-              checked={form.order === 'as-given'}
-              onChange={() => setForm({ ...form, order: 'as-given' })}
-            />
-            {t.setup.asGiven}
-          </label>
+          {(
+            [
+              ['ballot', t.setup.ballotOrder],
+              ['as-given', t.setup.asGiven],
+            ] as const
+          ).map(([order, label]) => (
+            <label key={order} className="check">
+              <input
+                type="radio"
+                name="order"
+                checked={form.order === order}
+                onChange={() => setForm({ ...form, order })}
+              />
+              {label}
+            </label>
+          ))}
         </div>
         <button className="primary" disabled={command.busy}>
           {t.setup.create}
