@@ -56,6 +56,9 @@ async function measure(p: Page) {
       valuePx: px(document.querySelector('.intro-row dd')),
       bioPx: px(document.querySelector('.intro-bio p')),
       listPx: px(document.querySelector('.intro-list .name')),
+      listNamesClipped: [...document.querySelectorAll('.intro-list li')].filter(
+        (li) => li.scrollWidth > li.clientWidth + 1,
+      ).length,
       photo: img ? [img.naturalWidth, img.naturalHeight, img.complete] : null,
     };
   });
@@ -165,6 +168,7 @@ describe('candidate introductions in the browser', () => {
     const list = await measure(slides);
     expect(list.slide).toBe(0);
     expect(list.listOverflows).toBe(false);
+    expect(list.listNamesClipped).toBe(0);
     expect(list.listPx).toBeGreaterThanOrEqual(40);
     expect(await slides.getByTestId('intro-list').locator('li').allInnerTexts()).toHaveLength(5);
     await shot(slides, '41-intro-list');
@@ -226,7 +230,7 @@ describe('candidate introductions in the browser', () => {
     expect(images.filter((l) => l.trim() !== '')).toHaveLength(4);
   });
 
-  it('a long name and the longest biography still fit, the type shrunk no further than it must', async () => {
+  it('the longest biography and long details still fit, the type shrunk no further than it must', async () => {
     const long =
       'Tốt nghiệp Đại học Bách khoa Hà Nội, kỹ sư điện; công tác tại Công ty Điện lực Hà Tĩnh. ';
     run(
@@ -266,7 +270,7 @@ describe('candidate introductions in the browser', () => {
     expect(await slides.locator('.intro-row').count()).toBe(1);
   });
 
-  it('a list of 48 candidates fits one slide in columns', async () => {
+  it('a list of 48 candidates fits one slide in columns; a long name wraps, never clipped', async () => {
     const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Võ'];
     const given = ['An', 'Bảo', 'Cường', 'Dũng', 'Giang', 'Hạnh'];
     const names = families.flatMap((f, i) =>
@@ -282,7 +286,8 @@ describe('candidate introductions in the browser', () => {
           kind: 'official-delegates',
           layout: 'strike',
           seats: 30,
-          candidates: names,
+          // Six syllables, a royal-family name: the longest a slide must show.
+          candidates: [...names.slice(0, 47), 'Công Tôn Nữ Thị Hoàng Phương Thảo'],
         },
         ADMIN,
       ),
@@ -293,8 +298,19 @@ describe('candidate introductions in the browser', () => {
     const m = await measure(slides);
     expect(m.listOverflows).toBe(false);
     expect(m.listPx).toBeGreaterThanOrEqual(20);
+    expect(m.listNamesClipped).toBe(0);
     expect(await slides.getByTestId('intro-list').locator('li').count()).toBe(48);
     await shot(slides, '44-intro-list-48');
+    const long = run(service().query('candidateDetails', { electionId: big })).find(
+      (c) => c.name === 'Công Tôn Nữ Thị Hoàng Phương Thảo',
+    )!;
+    await slides.keyboard.type(String(long.no));
+    await slides.keyboard.press('Enter');
+    await slides.getByText('Công Tôn Nữ Thị Hoàng Phương Thảo', { exact: true }).waitFor();
+    const n = await measure(slides);
+    expect(n).toMatchObject({ slide: long.no, textOverflows: false, nameClipped: false });
+    expect(n.namePx).toBeGreaterThanOrEqual(70);
+    await shot(slides, '46-intro-long-name');
   });
 
   it('keeps the screenshots looked at for the guide', () => {
