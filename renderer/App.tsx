@@ -13,6 +13,7 @@ import { Results } from './features/results/Results.tsx';
 import { Setup } from './features/setup/Setup.tsx';
 import { Login } from './features/start/Login.tsx';
 import { PairStation } from './features/start/Pairing.tsx';
+import { PracticeBar } from './features/start/Practice.tsx';
 import { Start } from './features/start/Start.tsx';
 import { touchesShell } from './changes.ts';
 import { refresh } from './refresh.ts';
@@ -87,6 +88,7 @@ export function App() {
     return (
       <>
         <InternetBanner overlay />
+        <PracticeBar projector />
         <Projector />
       </>
     );
@@ -124,6 +126,7 @@ export function App() {
           {t.lang}
         </button>
       </header>
+      <PracticeBar />
       {!connected ? <Messages messages={[t.common.reconnecting]} /> : null}
       <main>
         {file !== null ? <div className="filebar">{file.congress?.name ?? file.path}</div> : null}

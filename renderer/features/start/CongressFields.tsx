@@ -35,7 +35,7 @@ export const formOf = (c: CongressDetails): CongressForm => ({
 });
 
 /** The service's input: dates typed the Vietnamese way (dd/mm/yyyy) become ISO, blanks are left out. */
-export function detailsOf(form: CongressForm): Record<string, string> {
+export function detailsOf(form: CongressForm): Partial<Record<keyof CongressForm, string>> {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(form.dateStart.trim());
   const dateStart = m
     ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`

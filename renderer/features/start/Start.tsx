@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { client } from '../../client.ts';
 import { Field, Messages } from '../../components.tsx';
 import { PairingCode } from './Pairing.tsx';
+import { PracticeStart } from './Practice.tsx';
 import { UsbBackup } from './UsbBackup.tsx';
 import { CongressFields, EMPTY_CONGRESS, detailsOf, type CongressForm } from './CongressFields.tsx';
 import { useT } from '../../i18n.ts';
@@ -125,6 +126,7 @@ export function Start() {
           </ul>
         </div>
       </div>
+      <PracticeStart />
     </section>
   );
 }
