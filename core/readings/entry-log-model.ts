@@ -11,8 +11,10 @@ import type { Ballot } from '../ballot.ts';
 import type { Classification } from '../classify.ts';
 import type { InvalidCode } from '../codes.ts';
 import type { ElectionRecord } from '../record.ts';
-import type { Column } from './compare.ts';
-import type { ReadingKind, RequiredReadings, StackStatus } from './stack.ts';
+import { err, ok, type Result } from '../result.ts';
+import { compareReadings, countedBallots, type Column, type Resolution } from './compare.ts';
+import type { ReadingRefusal } from './refusal.ts';
+import { isSettled, type ReadingKind, type RequiredReadings, type StackStatus } from './stack.ts';
 
 export interface EntryLogReading {
   readonly kind: ReadingKind;
@@ -87,3 +89,40 @@ export function stackCounts(classifications: Iterable<Classification>): StackCou
 
 export const invalidTotal = (counts: StackCounts): number =>
   Object.values(counts.invalid).reduce((sum: number, n) => sum + (n ?? 0), 0);
+
+/**
+ * A stack's part of the log from what the congress file keeps: its readings with their ballots,
+ * the committee's rulings by position, and the tally's classification of a ballot. Readings are
+ * compared once the stack is past reading; its ballots are counted once it is settled.
+ */
+export function entryLogStack(input: {
+  readonly label: string;
+  readonly declared: number;
+  readonly status: StackStatus;
+  readonly readings: readonly (Omit<EntryLogReading, 'ballots'> & {
+    readonly ballots: readonly Ballot[];
+  })[];
+  readonly rulings: ReadonlyMap<number, EntryLogRuling>;
+  readonly classify: (ballot: Ballot) => Classification;
+}): Result<EntryLogStack, ReadingRefusal> {
+  const { label, declared, status, readings, rulings, classify } = input;
+  const logged = readings.map(({ ballots, ...r }) => ({ ...r, ballots: ballots.length }));
+  if (status === 'open' || status === 'reading')
+    return ok({ label, declared, status, readings: logged, differences: [], counts: null });
+  const compared = compareReadings(readings.filter((r) => !r.abandoned).map((r) => r.ballots));
+  if (!compared.ok) return compared;
+  const differences = compared.value.differences.map((column) => ({
+    column,
+    ruling: rulings.get(column.position) ?? null,
+  }));
+  let counts: StackCounts | null = null;
+  if (isSettled(status)) {
+    const resolutions: Resolution[] = [...rulings].map(([position, r]) =>
+      'ballot' in r ? { position, ballot: r.ballot } : { position, reading: r.reading },
+    );
+    const counted = countedBallots(compared.value, resolutions);
+    if (!counted.ok) return err(counted.error);
+    counts = stackCounts(counted.value.map(classify));
+  }
+  return ok({ label, declared, status, readings: logged, differences, counts });
+}

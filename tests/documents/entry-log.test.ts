@@ -7,10 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ballot, EnteredBallot } from '../../core/ballot.ts';
 import { entryLogDocument } from '../../core/documents/entry-log.ts';
-import { compareReadings, countedBallots, type Resolution } from '../../core/readings/compare.ts';
+import { compareReadings } from '../../core/readings/compare.ts';
 import {
-  stackCounts,
-  type EntryLogDifference,
+  entryLogStack,
   type EntryLogModel,
   type EntryLogReading,
   type EntryLogRuling,
@@ -58,10 +57,7 @@ const paperStack = (n: number, seed: number): Ballot[] =>
 
 const { ballots: _ballots, ...setup } = RECORD;
 const tally = new Tally({ ...setup, issued: 0 });
-const counts = (ballots: readonly Ballot[]) =>
-  stackCounts(
-    ballots.map((b) => tally.classify(tally.fromEntered({ ...b, n: 1 } as EnteredBallot))),
-  );
+const classify = (b: Ballot) => tally.classify(tally.fromEntered({ ...b, n: 1 } as EnteredBallot));
 
 /** 14 October 2025 in Vietnam (UTC+7): the times are given in UTC, as a host stores them. */
 const at = (hhmm: string): string => {
@@ -112,23 +108,16 @@ function stackOf(
   facts = run(facts, [{ type: 'compare', differences: positions }]);
   for (const p of rulings.keys()) facts = run(facts, [{ type: 'resolve', position: p }]);
   if (facts.status === 'differ') facts = run(facts, [{ type: 'close' }]);
-  const resolutions: Resolution[] = [...rulings].map(([position, r]) =>
-    'ballot' in r ? { position, ballot: r.ballot } : { position, reading: r.reading },
-  );
-  const counted = countedBallots(compared.value, resolutions);
-  if (!counted.ok) throw new Error(JSON.stringify(counted.error));
-  const differences: EntryLogDifference[] = compared.value.differences.map((column) => ({
-    column,
-    ruling: rulings.get(column.position) ?? null,
-  }));
-  return {
+  const stack = entryLogStack({
     label,
     declared,
     status: facts.status,
-    readings: reads.map((r) => ({ ...r.reading, ballots: r.ballots.length })),
-    differences,
-    counts: counts(counted.value),
-  };
+    readings: reads.map((r) => ({ ...r.reading, ballots: r.ballots })),
+    rulings,
+    classify,
+  });
+  if (!stack.ok) throw new Error(JSON.stringify(stack.error));
+  return stack.value;
 }
 
 const keyboard = (operator: string, station: string, from: string, to: string) => ({
