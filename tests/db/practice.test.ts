@@ -14,6 +14,8 @@ import {
   practiceBallot,
   practiceElection,
 } from '../../core/practice.ts';
+import { main } from '../../cli/main.ts';
+import { Api } from '../../db/api.ts';
 import { makeDocument } from '../../db/documents.ts';
 import { layoutFingerprint } from '../../db/fingerprint.ts';
 import {
@@ -22,8 +24,10 @@ import {
   fillPractice,
   practiceDetails,
 } from '../../db/practice.ts';
-import type { Service } from '../../db/service.ts';
+import { scanFiles } from '../../db/scan/scan-files.ts';
+import { Service } from '../../db/service.ts';
 import { verifyFile } from '../../db/verify.ts';
+import { Workspace } from '../../db/workspace.ts';
 import { ADMIN, countingElection, newService, refusals, tempDir, value } from './helpers.ts';
 
 const TODAY = '2026-05-10';
@@ -324,4 +328,111 @@ describe('the printed stack and the documents', () => {
     );
     expect(xlsx.fileName).toMatch(/^tap-huan-ket-qua-/u);
   }, 60_000);
+});
+
+describe('making one', () => {
+  it('kiem-phieu practice: the file and the stack, a usage error, an existing file refused', async () => {
+    const dir = tempDir();
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    const file = join(dir, 'tap-huan.kiemphieu');
+    expect(await main(['practice', file, '--date', '2026-05-10'], io)).toBe(0);
+    expect(out.join('')).toBe(
+      `Đã tạo đại hội TẬP HUẤN: ${file}\nBộ phiếu đã đánh dấu sẵn và kết quả đúng (PDF): ${join(dir, 'tap-huan-bo-phieu-tap-huan.pdf')}\n`,
+    );
+    expect(await main(['practice', file, '--lang', 'en'], io)).toBe(1);
+    expect(err.join('')).toContain(`Cannot create the practice file ${file}`);
+    expect(err.join('')).toContain('already exists');
+    expect(await main(['practice', file, '--date', '10/05/2026'], io)).toBe(2);
+  }, 60_000);
+
+  it('from a station: leaving a file that has operators for a practice file needs an admin', async () => {
+    const dir = tempDir();
+    const workspace = new Workspace({ home: dir, options: { backups: false } });
+    const api = new Api(workspace);
+    const real = join(dir, 'that.kiemphieu');
+    value(
+      await workspace.create(real, { name: 'Đại hội', organisation: 'Đảng bộ', kind: 'delegates' }),
+    );
+    value(
+      workspace.service!.execute('addOperator', { name: 'An', role: 'admin', pin: '1234' }, ADMIN),
+    );
+    const refused = await api.handle({
+      kind: 'file',
+      name: 'practice',
+      input: { path: join(dir, 'tap-huan') },
+    });
+    expect(refused).toMatchObject({ ok: false, error: [{ code: 'login-required' }] });
+    expect(workspace.info()?.path).toBe(real);
+    const login = await api.handle({ kind: 'login', input: { name: 'An', pin: '1234' } });
+    const session = (login as { value: { session: string } }).value.session;
+    const made = await api.handle({
+      kind: 'file',
+      name: 'practice',
+      input: { path: join(dir, 'tap-huan') },
+      session,
+    });
+    expect(made).toMatchObject({
+      ok: true,
+      value: {
+        file: { path: join(dir, 'tap-huan.kiemphieu'), congress: { practice: true } },
+        deck: join(dir, 'tap-huan-bo-phieu-tap-huan.pdf'),
+      },
+    });
+    await workspace.close();
+  }, 60_000);
+});
+
+describe('the stack through the scanner', () => {
+  it('a printed practice ballot reads as printed in the practice election, and nowhere else', async () => {
+    const dir = tempDir();
+    const made = value(await createPracticeFile(join(dir, 'tap-huan'), TODAY));
+    const service = Service.open(made.path, { backups: false });
+    try {
+      const bch = electionByCode(service, 'bch');
+      const bt = electionByCode(service, 'bt');
+      const record = (id: number) => value(service.query('exportRecord', { electionId: id }));
+      // Answer sheets first, then 12 ballots per election: bch 10 is page answers+10, bt 4 is
+      // answers+24+4.
+      const raw = execFileSync('pdftotext', [made.deck, '-'], { encoding: 'utf8' });
+      const answers = raw.split('\f').findIndex((p) => p.includes('KHÔNG DÙNG ĐỂ BẦU'));
+      const page = (n: number) => {
+        execFileSync('pdftoppm', [
+          '-r',
+          '150',
+          '-gray',
+          '-png',
+          '-f',
+          String(n),
+          '-l',
+          String(n),
+          '-singlefile',
+          made.deck,
+          join(dir, `p${n}`),
+        ]);
+        return join(dir, `p${n}.png`);
+      };
+      const bch10 = page(answers + 10);
+      const bt4 = page(answers + 24 + 4);
+      const [read] = await scanFiles({ record: record(bch.id), files: [bch10], threads: 1 });
+      expect(read!.status).toBe('read');
+      const struck = read!.lines!.filter((l) => l.struck === 'struck').map((l) => l.id);
+      expect(struck.sort()).toEqual(
+        (
+          practiceBallot(practiceElection('bch')!.ballots[9]!, bch.candidates) as {
+            struck: string[];
+          }
+        ).struck.sort(),
+      );
+      const [secretary] = await scanFiles({ record: record(bt.id), files: [bt4], threads: 1 });
+      expect(secretary!.status).toBe('read');
+      expect(secretary!.lines!.map((l) => l.mark)).toEqual(['disagree']);
+      // Fed into another election's count, a practice ballot is refused.
+      const [other] = await scanFiles({ record: record(bt.id), files: [bch10], threads: 1 });
+      expect(other).toMatchObject({ status: 'rejected', reason: 'other-election' });
+    } finally {
+      await service.close();
+    }
+  }, 120_000);
 });
