@@ -212,6 +212,8 @@ export const queries = {
   display: z.strictObject({}),
   /** The election's candidates in ballot order with their introductions' details and photos. */
   candidateDetails: z.strictObject({ electionId: id }),
+  /** A candidate's photo by its SHA-256 (as candidateDetails names it): never changes, so kept. */
+  candidatePhoto: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/u) }),
   scans: z.strictObject({ electionId: id }),
 } as const;
 

@@ -217,6 +217,7 @@ export interface QueryOutputs {
   display: DisplayView;
   scans: readonly ScanView[];
   candidateDetails: readonly CandidateDetailView[];
+  candidatePhoto: { readonly base64: string };
 }
 
 /** A candidate as the introductions show it (giới thiệu ứng cử viên): null where not given. */
@@ -231,9 +232,11 @@ export interface CandidateDetailView {
   readonly unit: string | null;
   readonly education: string | null;
   readonly biography: string | null;
-  /** A JPEG, PHOTO_LIMITS.height pixels high (core/candidate-details.ts). */
+  /**
+   * A JPEG, PHOTO_LIMITS.height pixels high (core/candidate-details.ts), named by its SHA-256: the
+   * bytes come from `candidatePhoto`, once, so a list re-read does not carry every picture again.
+   */
   readonly photo: {
-    readonly base64: string;
     readonly width: number;
     readonly height: number;
     readonly sha256: string;

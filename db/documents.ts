@@ -132,6 +132,12 @@ export async function makeDocument(
     case 'candidate-handout': {
       const candidates = service.query('candidateDetails', { electionId: input.electionId });
       if (!candidates.ok) return candidates;
+      const photos = new Map<string, string>();
+      for (const c of candidates.value) {
+        if (c.photo === null) continue;
+        const photo = service.query('candidatePhoto', { sha256: c.photo.sha256 });
+        if (photo.ok) photos.set(c.photo.sha256, photo.value.base64);
+      }
       made = {
         fileName: `gioi-thieu-ung-cu-vien-${stem}.pdf`,
         mime: PDF,
@@ -140,6 +146,7 @@ export async function makeDocument(
             congress: r.congress,
             election: r.election,
             candidates: candidates.value,
+            photos,
             date,
           }),
         ),

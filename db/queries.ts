@@ -4,7 +4,7 @@ import type { BallotView, QueryOutputs } from '../core/views.ts';
 import { verifyChain } from './audit.ts';
 import type { Db } from './connection.ts';
 import { exportRecord } from './record-export.ts';
-import { candidateDetailsOf } from './commands/candidate-details.ts';
+import { candidateDetailsOf, candidatePhotoBytes } from './commands/candidate-details.ts';
 import { refuse } from './refused.ts';
 import * as store from './store.ts';
 import type { BallotRow } from './store.ts';
@@ -73,6 +73,8 @@ export const queryHandlers: QueryHandlers = {
   election: ({ db }, input) => store.election(db, input.electionId),
 
   candidateDetails: ({ db }, input) => candidateDetailsOf(db, input.electionId),
+
+  candidatePhoto: ({ db }, input) => ({ base64: candidatePhotoBytes(db, input.sha256) }),
 
   ballots(ctx, input) {
     const e = store.election(ctx.db, input.electionId);

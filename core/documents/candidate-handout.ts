@@ -34,6 +34,8 @@ export interface HandoutInput {
   };
   readonly election: Pick<ElectionRecord['election'], 'title' | 'kind' | 'round' | 'seats'>;
   readonly candidates: readonly CandidateDetailView[];
+  /** The photos' JPEGs in base64, by the SHA-256 each candidate's photo names. */
+  readonly photos: ReadonlyMap<string, string>;
   readonly date?: string | undefined;
 }
 
@@ -53,8 +55,9 @@ function line(label: string, value: string | number | null): Content[] {
   ];
 }
 
-function photoBox(c: CandidateDetailView): Content {
-  if (c.photo === null) {
+function photoBox(c: CandidateDetailView, photos: ReadonlyMap<string, string>): Content {
+  const jpeg = c.photo === null ? undefined : photos.get(c.photo.sha256);
+  if (jpeg === undefined) {
     return {
       table: {
         widths: [PHOTO.width - 8],
@@ -65,19 +68,19 @@ function photoBox(c: CandidateDetailView): Content {
     } as Content;
   }
   return {
-    image: `data:image/jpeg;base64,${c.photo.base64}`,
+    image: `data:image/jpeg;base64,${jpeg}`,
     fit: [PHOTO.width, PHOTO.height],
     alignment: 'center',
   } as Content;
 }
 
-function candidateBlock(c: CandidateDetailView): Content {
+function candidateBlock(c: CandidateDetailView, photos: ReadonlyMap<string, string>): Content {
   const textWidth = CONTENT_WIDTH - PHOTO.width - 12;
   return {
     unbreakable: true,
     margin: [0, 0, 0, 12],
     columns: [
-      { width: PHOTO.width, stack: [photoBox(c)] },
+      { width: PHOTO.width, stack: [photoBox(c, photos)] },
       {
         width: textWidth,
         stack: [
@@ -163,7 +166,7 @@ export function candidateHandoutDocument(input: HandoutInput): TDocumentDefiniti
         } as Content,
       ]),
       listTable(candidates),
-      ...candidates.map(candidateBlock),
+      ...candidates.map((c) => candidateBlock(c, input.photos)),
     ],
   };
 }

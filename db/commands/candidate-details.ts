@@ -12,6 +12,7 @@ import { refuse } from '../refused.ts';
 import * as store from '../store.ts';
 import {
   candidateDetails,
+  candidatePhotoJpeg,
   replaceCandidateDetails,
   setCandidatePhoto,
 } from '../store/candidate-rows.ts';
@@ -63,4 +64,11 @@ export const candidateDetailHandlers: Handlers<CandidateDetailCommands> = {
 export function candidateDetailsOf(db: Db, electionId: number): CandidateDetailView[] {
   const e = store.election(db, electionId);
   return candidateDetails(db, electionId, e.candidates);
+}
+
+/** The photo query: the JPEG a candidateDetails entry names, in base64. */
+export function candidatePhotoBytes(db: Db, sha256: string): string {
+  const jpeg = candidatePhotoJpeg(db, sha256);
+  if (jpeg === null) refuse({ code: 'not-found', what: 'candidate', id: sha256 }, 'sha256');
+  return jpeg.toString('base64');
 }

@@ -63,6 +63,7 @@ export function setCandidatePhoto(
 }
 
 interface DetailRow {
+  election_id: number;
   name: string;
   birth_year: number | null;
   hometown: string | null;
@@ -73,36 +74,68 @@ interface DetailRow {
 }
 
 interface PhotoRow {
+  election_id: number;
   name: string;
-  jpeg: Buffer;
   width: number;
   height: number;
   sha256: string;
 }
 
 /**
- * The election's candidates in ballot order, each with what is known of them; details kept for
- * a name no longer on the list are not shown.
+ * The election, then the one it follows (a re-vote, a further round), and so on: the same
+ * people, whose details need not be imported again. Bounded, in case a file's codes loop.
+ */
+function lineage(db: Db, electionId: number): number[] {
+  const ids = [electionId];
+  let row = stmt(db, 'SELECT parent_code FROM election WHERE id = ?').get(electionId) as
+    { parent_code: string | null } | undefined;
+  while (row?.parent_code != null && ids.length < 20) {
+    const parent = stmt(db, 'SELECT id, parent_code FROM election WHERE code = ?').get(
+      row.parent_code,
+    ) as { id: number; parent_code: string | null } | undefined;
+    if (parent === undefined || ids.includes(parent.id)) break;
+    ids.push(parent.id);
+    row = parent;
+  }
+  return ids;
+}
+
+/** Rows by name, the election's own over those of the elections it follows. */
+function byName<R extends { election_id: number; name: string }>(
+  rows: readonly R[],
+  ids: readonly number[],
+): Map<string, R> {
+  const rank = (r: R) => ids.indexOf(r.election_id);
+  const map = new Map<string, R>();
+  for (const r of [...rows].sort((a, b) => rank(b) - rank(a))) map.set(r.name, r);
+  return map;
+}
+
+/**
+ * The election's candidates in ballot order, each with what is known of them (a re-vote's from
+ * the election it follows, unless it has its own); details kept for a name no longer on the list
+ * are not shown.
  */
 export function candidateDetails(
   db: Db,
   electionId: number,
   candidates: readonly { code: string; name: string }[],
 ): CandidateDetailView[] {
-  const details = new Map(
-    (
-      stmt(db, 'SELECT * FROM candidate_detail WHERE election_id = ?').all(
-        electionId,
-      ) as DetailRow[]
-    ).map((r) => [r.name, r]),
+  const ids = lineage(db, electionId);
+  const inList = `(${ids.map(() => '?').join(', ')})`;
+  const details = byName(
+    db
+      .prepare(`SELECT * FROM candidate_detail WHERE election_id IN ${inList}`)
+      .all(...ids) as DetailRow[],
+    ids,
   );
-  const photos = new Map(
-    (
-      stmt(
-        db,
-        'SELECT name, jpeg, width, height, sha256 FROM candidate_photo WHERE election_id = ?',
-      ).all(electionId) as PhotoRow[]
-    ).map((r) => [r.name, r]),
+  const photos = byName(
+    db
+      .prepare(
+        `SELECT election_id, name, width, height, sha256 FROM candidate_photo WHERE election_id IN ${inList}`,
+      )
+      .all(...ids) as PhotoRow[],
+    ids,
   );
   return candidates.map((c, i) => {
     const d = details.get(c.name);
@@ -117,15 +150,14 @@ export function candidateDetails(
       unit: d?.unit ?? null,
       education: d?.education ?? null,
       biography: d?.biography ?? null,
-      photo:
-        p === undefined
-          ? null
-          : {
-              base64: p.jpeg.toString('base64'),
-              width: p.width,
-              height: p.height,
-              sha256: p.sha256,
-            },
+      photo: p === undefined ? null : { width: p.width, height: p.height, sha256: p.sha256 },
     };
   });
+}
+
+/** A stored photo's JPEG by its SHA-256, or null. */
+export function candidatePhotoJpeg(db: Db, sha256: string): Buffer | null {
+  const row = stmt(db, 'SELECT jpeg FROM candidate_photo WHERE sha256 = ? LIMIT 1').get(sha256) as
+    { jpeg: Buffer } | undefined;
+  return row?.jpeg ?? null;
 }

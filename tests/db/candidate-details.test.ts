@@ -3,6 +3,7 @@
  * decoded by sharp from real pictures (and hostile ones refused by name), both stored in the
  * congress file and read back in ballot order; verify rebuilds them from the audit log.
  */
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -275,8 +276,14 @@ describe('the congress file keeps the details and photos', () => {
       photo: { width: 450, height: 600 },
     });
     expect(shown[4]?.photo).toBeNull();
-    const stored = Buffer.from(shown[0]!.photo!.base64, 'base64');
+    const { base64 } = value(s.query('candidatePhoto', { sha256: shown[0]!.photo!.sha256 }));
+    const stored = Buffer.from(base64, 'base64');
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(shown[0]!.photo!.sha256);
     expect((await sharp(stored).metadata()).height).toBe(600);
+    expect(refusals(s.query('candidatePhoto', { sha256: 'f'.repeat(64) }))[0]).toMatchObject({
+      code: 'not-found',
+      path: 'sha256',
+    });
 
     const v = verifyFile(s.db);
     expect(v.problems).toEqual([]);
@@ -296,6 +303,48 @@ describe('the congress file keeps the details and photos', () => {
       ['Nguyễn Văn An', true, true],
     ]);
     expect(verifyFile(s.db).ok).toBe(true);
+  });
+
+  it('a re-vote shows the details and photos of the election it follows, unless given its own', async () => {
+    const { s, electionId, details } = await election();
+    value(s.execute('setCandidateDetails', { electionId, details }, ADMIN));
+    const p = await photo('a.jpg', await portrait(0, 'jpeg'));
+    value(
+      s.execute('setCandidatePhoto', { electionId, name: 'Nguyễn Văn An', jpeg: p.base64 }, ADMIN),
+    );
+    value(s.execute('setBase', { convened: 3, exclusions: [] }, ADMIN));
+    value(s.execute('startCounting', { electionId }, ADMIN));
+    // Base 3: Huy kept three times, An, Ngọc and Nhung twice for the two seats left, a tie.
+    for (const struck of [
+      ['c4', 'c5'],
+      ['c3', 'c5'],
+      ['c1', 'c5'],
+    ]) {
+      value(s.execute('enterBallot', { electionId, ballot: { struck } }, ADMIN));
+    }
+    value(s.execute('closeElection', { electionId }, ADMIN));
+    const followUp = value(s.execute('createFollowUp', { electionId, kind: 'revote' }, ADMIN));
+    const shown = value(s.query('candidateDetails', { electionId: followUp.electionId }));
+    expect(shown.map((c) => c.name)).toEqual(followUp.candidates);
+    const an = shown.find((c) => c.name === 'Nguyễn Văn An');
+    expect(an?.hometown).toBe('xã Thạch Châu, huyện Lộc Hà, tỉnh Hà Tĩnh');
+    expect(an?.photo?.sha256).toMatch(/^[0-9a-f]{64}$/u);
+    value(
+      s.execute(
+        'setCandidateDetails',
+        {
+          electionId: followUp.electionId,
+          details: [{ name: 'Nguyễn Văn An', hometown: 'Hà Tĩnh' }],
+        },
+        ADMIN,
+      ),
+    );
+    const own = value(s.query('candidateDetails', { electionId: followUp.electionId }));
+    expect(own.find((c) => c.name === 'Nguyễn Văn An')).toMatchObject({
+      hometown: 'Hà Tĩnh',
+      birthYear: null,
+      photo: { sha256: an?.photo?.sha256 },
+    });
   });
 
   it('refuses a name off the list and bytes that are no JPEG, changing nothing', async () => {

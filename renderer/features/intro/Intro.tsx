@@ -17,7 +17,8 @@ import { useCommand } from '../../use-command.ts';
 import { useQuery } from '../../use-query.ts';
 import { download } from '../results/Documents.tsx';
 import { detailsFromSheet, photoTargets } from './import.ts';
-import { photoUrl } from './Slides.tsx';
+import { usePhoto } from './photo.ts';
+import './intro.css';
 
 const isPicture = (name: string): boolean =>
   PHOTO_EXTENSIONS.includes(/\.([^.]+)$/u.exec(name)?.[1]?.toLowerCase() ?? '');
@@ -225,16 +226,15 @@ function CandidatesTable({
         </thead>
         <tbody>
           {candidates.map((c) => {
-            const url = photoUrl(c);
             return (
               <tr key={c.code}>
                 <td className="num">{c.no}</td>
                 <td>
-                  {url === null ? (
+                  {c.photo === null ? (
                     <span className="muted">{t.intro.noPhoto}</span>
                   ) : (
                     <span className="row small">
-                      <img className="intro-thumb" src={url} alt={c.name} />
+                      <Thumb photo={c.photo} name={c.name} />
                       <button
                         onClick={() =>
                           void command.run('setCandidatePhoto', {
@@ -261,5 +261,14 @@ function CandidatesTable({
       </table>
       <Messages messages={command.messages} />
     </div>
+  );
+}
+
+function Thumb({ photo, name }: { photo: { readonly sha256: string }; name: string }) {
+  const url = usePhoto(photo);
+  return url === null ? (
+    <span className="intro-thumb" />
+  ) : (
+    <img className="intro-thumb" src={url} alt={name} />
   );
 }

@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
 import type { CandidateDetailView, ElectionView } from '../../../core/views.ts';
 import { useT } from '../../i18n.ts';
 import { useQuery } from '../../use-query.ts';
+import { photoData, usePhoto } from './photo.ts';
 import { FIRST, showsElection, step, type SlideState } from './slides-keys.ts';
 import './intro.css';
 
@@ -31,14 +32,11 @@ function useFit(ref: RefObject<HTMLElement | null>, key: unknown): void {
   }, [ref, key]);
 }
 
-export const photoUrl = (c: CandidateDetailView): string | null =>
-  c.photo === null ? null : `data:image/jpeg;base64,${c.photo.base64}`;
-
 function CandidateSlide({ c, total }: { c: CandidateDetailView; total: number }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   useFit(box, c);
-  const url = photoUrl(c);
+  const url = usePhoto(c.photo);
   const rows: [string, string | number | null, string][] = [
     [t.intro.born, c.birthYear, 'born'],
     [t.intro.hometown, c.hometown, 'hometown'],
@@ -49,8 +47,10 @@ function CandidateSlide({ c, total }: { c: CandidateDetailView; total: number })
   return (
     <section className="intro-slide candidate" data-testid="intro-candidate" aria-label={c.name}>
       <div className="intro-photo">
-        {url === null ? (
+        {c.photo === null ? (
           <div className="no-photo">{t.intro.noPhoto}</div>
+        ) : url === null ? (
+          <div className="no-photo" />
         ) : (
           <img src={url} alt={c.name} />
         )}
@@ -126,6 +126,10 @@ export function Slides({ electionId }: { electionId: number }) {
   const { data: candidates } = useQuery('candidateDetails', { electionId });
   const [state, setState] = useState<SlideState>(FIRST);
   const count = candidates?.length ?? 0;
+  // Every photo fetched as soon as the list is known: paging never waits for a picture.
+  useEffect(() => {
+    for (const c of candidates ?? []) if (c.photo !== null) void photoData(c.photo.sha256);
+  }, [candidates]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
