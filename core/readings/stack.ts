@@ -225,6 +225,20 @@ export function applyStackCommand(
   }
 }
 
+/** The stack after each command in turn (a stored history replayed); the first refusal stops it. */
+export function applyStackCommands(
+  stack: StackFacts,
+  commands: Iterable<StackCommand>,
+): Result<StackFacts, ReadingRefusal> {
+  let now = stack;
+  for (const command of commands) {
+    const next = applyStackCommand(now, command);
+    if (!next.ok) return next;
+    now = next.value;
+  }
+  return ok(now);
+}
+
 /** The commands the stack's state allows, in table order (their guards run when one comes). */
 export function allowedStackCommands(stack: StackFacts): StackCommandName[] {
   return (Object.keys(STACK_RULES) as StackCommandName[]).filter((name) =>

@@ -16,7 +16,7 @@ import {
   type EntryLogStack,
 } from '../../core/readings/entry-log-model.ts';
 import {
-  applyStackCommand,
+  applyStackCommands,
   newStack,
   type StackCommand,
   type StackFacts,
@@ -71,13 +71,9 @@ interface Read {
 }
 
 function run(stack: StackFacts, commands: StackCommand[]): StackFacts {
-  let now = stack;
-  for (const c of commands) {
-    const next = applyStackCommand(now, c);
-    if (!next.ok) throw new Error(JSON.stringify(next.error));
-    now = next.value;
-  }
-  return now;
+  const next = applyStackCommands(stack, commands);
+  if (!next.ok) throw new Error(JSON.stringify(next.error));
+  return next.value;
 }
 
 /** A stack read, compared, ruled and closed through the machine, as a host would. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   STACK_STATUSES,
   applyStackCommand,
+  applyStackCommands,
   checkStackTransition,
   isSettled,
   newStack,
@@ -33,13 +34,9 @@ const NEEDS: Record<StackCommandName, readonly StackStatus[]> = {
 };
 
 function run(stack: StackFacts, ...commands: StackCommand[]): StackFacts {
-  let at = stack;
-  for (const command of commands) {
-    const next = applyStackCommand(at, command);
-    if (!next.ok) throw new Error(`${command.type} refused: ${JSON.stringify(next.error)}`);
-    at = next.value;
-  }
-  return at;
+  const next = applyStackCommands(stack, commands);
+  if (!next.ok) throw new Error(`refused: ${JSON.stringify(next.error)}`);
+  return next.value;
 }
 
 function refusal(stack: StackFacts, command: StackCommand): ReadingRefusal {
@@ -277,6 +274,18 @@ describe('guards', () => {
     expect(refusalText({ ...r, path: '' }, 'vi')).toBe(
       'còn 1 chỗ khác nhau chưa xử lý: phiếu thứ 17',
     );
+  });
+
+  it('a stored history replays to the same stack, and stops at its first refusal', () => {
+    const history = [start('An'), start('Bình'), finish(2), finish(1)];
+    expect(applyStackCommands(newStack(2), history)).toEqual({
+      ok: true,
+      value: run(newStack(2), ...history),
+    });
+    expect(applyStackCommands(newStack(2), [start('An'), start('An'), finish(1)])).toEqual({
+      ok: false,
+      error: { code: 'same-operator', operator: 'An', reading: 1 },
+    });
   });
 
   it('one reading (today): read, compare, agreed', () => {
