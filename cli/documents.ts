@@ -8,6 +8,7 @@ import { refusalText, type Lang, type Refusal } from '../core/refusal.ts';
 import { Tally } from '../core/tally.ts';
 import { layoutFingerprint, recordFingerprint } from '../db/fingerprint.ts';
 import { renderPdf } from '../db/pdf/render.ts';
+import { practiceMarked } from '../db/practice-label.ts';
 import { signPdf, verifyPdfSignature, type SignatureProblem } from '../db/pdf/sign.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
@@ -35,11 +36,15 @@ export async function ballotCommand(
   const record = await readRecord(file);
   if (!record.ok) return refused(io, lang, file, record.error);
   const bytes = await renderPdf(
-    ballotDocument({
-      record: record.value,
-      paper,
-      layoutFingerprint: layoutFingerprint(record.value),
-    }),
+    practiceMarked(
+      ballotDocument({
+        record: record.value,
+        paper,
+        layoutFingerprint: layoutFingerprint(record.value),
+      }),
+      record.value,
+      { watermark: false },
+    ),
   );
   await writeFile(pdf, bytes);
   io.out(m(lang).cli.ballotWritten(paper, pdf));
@@ -77,12 +82,16 @@ export async function minutesCommand(
   const result = Tally.ofRecord(record.value).result();
   const when = date ?? record.value.congress.date ?? new Date().toISOString().slice(0, 10);
   let bytes = await renderPdf(
-    minutesDocument({
-      record: record.value,
-      result,
-      fingerprint: recordFingerprint(record.value),
-      date: when,
-    }),
+    practiceMarked(
+      minutesDocument({
+        record: record.value,
+        result,
+        fingerprint: recordFingerprint(record.value),
+        date: when,
+      }),
+      record.value,
+      { watermark: true },
+    ),
   );
   if (sign !== undefined) {
     const passphrase = passEnv === undefined ? '' : process.env[passEnv];
@@ -113,7 +122,13 @@ export async function minutesCommand(
   if (announcement !== undefined) {
     await writeFile(
       announcement,
-      await renderPdf(announcementDocument({ record: record.value, result, date: when })),
+      await renderPdf(
+        practiceMarked(
+          announcementDocument({ record: record.value, result, date: when }),
+          record.value,
+          { watermark: true },
+        ),
+      ),
     );
     io.out(m(lang).cli.announcementWritten(announcement));
   }

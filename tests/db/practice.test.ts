@@ -4,7 +4,7 @@
  * ballot-by-ballot comparison, and the wall between practice and real files.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Ballot } from '../../core/ballot.ts';
@@ -315,7 +315,6 @@ describe('the printed stack and the documents', () => {
       const doc = value(await makeDocument(service, kind, { electionId: bch, paper: 'A4' }));
       expect(doc.fileName).toMatch(/^tap-huan-/u);
       const file = join(tempDir(), doc.fileName);
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(file, doc.bytes);
       const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
       expect(text, kind).toContain('TẬP HUẤN — KHÔNG PHẢI ĐẠI HỘI THẬT, KHÔNG CÓ GIÁ TRỊ');
@@ -345,6 +344,20 @@ describe('making one', () => {
     expect(err.join('')).toContain(`Cannot create the practice file ${file}`);
     expect(err.join('')).toContain('already exists');
     expect(await main(['practice', file, '--date', '10/05/2026'], io)).toBe(2);
+    // The minutes the CLI prints from a practice record say so too.
+    const service = Service.open(file, { backups: false });
+    const bch = electionByCode(service, 'bch').id;
+    const record = join(dir, 'bch.json');
+    writeFileSync(
+      record,
+      JSON.stringify(value(service.query('exportRecord', { electionId: bch }))),
+    );
+    await service.close();
+    const pdf = join(dir, 'bien-ban.pdf');
+    expect(await main(['minutes', record, '--pdf', pdf], io)).toBe(0);
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain(
+      'TẬP HUẤN — KHÔNG PHẢI ĐẠI HỘI THẬT, KHÔNG CÓ GIÁ TRỊ',
+    );
   }, 60_000);
 
   it('from a station: leaving a file that has operators for a practice file needs an admin', async () => {
