@@ -278,10 +278,12 @@ describe('guards', () => {
 
   it('a stored history replays to the same stack, and stops at its first refusal', () => {
     const history = [start('An'), start('Bình'), finish(2), finish(1)];
-    expect(applyStackCommands(newStack(2), history)).toEqual({
-      ok: true,
-      value: run(newStack(2), ...history),
-    });
+    const oneByOne = history.reduce((at, c) => {
+      const next = applyStackCommand(at, c);
+      return next.ok ? next.value : at;
+    }, newStack(2));
+    expect(applyStackCommands(newStack(2), history)).toEqual({ ok: true, value: oneByOne });
+    expect(oneByOne.readings.map((r) => r.state)).toEqual(['finished', 'finished']);
     expect(applyStackCommands(newStack(2), [start('An'), start('An'), finish(1)])).toEqual({
       ok: false,
       error: { code: 'same-operator', operator: 'An', reading: 1 },
