@@ -4,6 +4,7 @@ import { benchDocuments } from './documents.ts';
 import { benchEngine } from './engine.ts';
 import { benchStart } from './start.ts';
 import { benchScan } from './scan.ts';
+import { benchScanSim2 } from './scan-sim2.ts';
 import { benchEntryToProjector, benchKeystrokes } from './ui.ts';
 import { benchVerify } from './verify.ts';
 
@@ -17,4 +18,5 @@ benchKeystrokes();
 await benchEntryToProjector();
 await benchDocuments();
 await benchScan();
+await benchScanSim2();
 await benchStart();

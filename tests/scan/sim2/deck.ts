@@ -167,7 +167,10 @@ function plan(
 ): Planned {
   const seed = r.fork();
   const pages = printed.words.length;
-  const outsidePage = outside === null ? -1 : r.pick([...Array(pages).keys()].filter((p) => printed.freeSpots[p]!.length > 0));
+  // A list that fills every side leaves no room to write: then no outside ink.
+  const roomy = [...Array(pages).keys()].filter((p) => printed.freeSpots[p]!.length > 0);
+  if (roomy.length === 0) outside = null;
+  const outsidePage = outside === null ? -1 : r.pick(roomy);
   const spot = outsidePage < 0 ? null : r.pick(printed.freeSpots[outsidePage]!);
   const approve = printed.names.some((n) => n.agree !== null);
   // A distractor beside a name must stay inside its own cell (approve) or clear of the next column.

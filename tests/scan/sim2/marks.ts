@@ -172,32 +172,43 @@ export function boxDotSvg(r: Random, box: Box, ink: InkName): Ink {
   return dotSvg(x, y, r.real(0.7, 1.2), pen);
 }
 
-/** Handwriting in a free spot: a scrawl of letters (a name, a note on two lines, a signature). */
+/**
+ * Handwriting in a free spot: joined cursive letters (one to three arches or loops each, some with
+ * an ascender), a name or a signature on one line, a note on two; a signature ends in a flourish.
+ */
 export function outsideInkSvg(r: Random, spot: Box, kind: OutsideInk, ink: InkName): Ink[] {
   const pen = penStyle(r, r.pick(['ballpoint', 'gel'] as const), ink);
   const rows = kind === 'note' ? 2 : 1;
   const out: Ink[] = [];
   for (let row = 0; row < rows; row++) {
-    const base = spot.y0 + 14 + row * 12;
-    const size = kind === 'signature' ? r.real(9, 13) : r.real(6, 8);
-    const letters = kind === 'signature' ? r.int(5, 8) : r.int(9, 15);
+    const base = spot.y0 + 15 + row * 11;
+    const size = kind === 'signature' ? r.real(8, 11) : r.real(5.5, 7.5);
     const pts: Pt[] = [];
-    let x = spot.x0 + r.real(0, 8);
-    for (let i = 0; i < letters && x < spot.x1 - 6; i++) {
-      const tall = r.chance(0.3) ? 1.8 : 1;
-      const w = size * r.real(0.45, 0.75);
-      // One letter: up, over and down, like cursive joined writing.
-      for (let t = 0; t <= 6; t++) {
-        const a = (t / 6) * Math.PI;
-        pts.push([x + (w * t) / 6, base - Math.sin(a) * size * 0.55 * tall + r.real(-0.4, 0.4)]);
+    let x = spot.x0 + r.real(0, 6);
+    while (x < spot.x1 - 8) {
+      const arches = r.int(1, 3);
+      const tall = r.chance(0.25) ? 2 : 1;
+      const w = size * r.real(0.3, 0.45);
+      const slant = size * 0.2;
+      for (let a = 0; a < arches; a++) {
+        const h = size * 0.5 * (a === 0 ? tall : 1);
+        // Up and over like an n, or a loop like an e or an l.
+        const loop = r.chance(0.4);
+        for (let t = 0; t <= 6; t++) {
+          const q = (t / 6) * Math.PI;
+          const dx = loop ? (w / 2) * (1 - Math.cos(q)) - (w / 3) * Math.sin(q) : (w * t) / 6;
+          pts.push([x + dx + slant * Math.sin(q), base - Math.sin(q) * h + r.real(-0.3, 0.3)]);
+        }
+        x += w;
       }
-      x += w + (r.chance(0.2) ? size * 0.5 : 0);
+      // A gap between words now and then: the pen lifts.
+      if (r.chance(0.2) && pts.length > 8) {
+        out.push(strokeSvg(r, pts.splice(0), pen));
+        x += size * 0.6;
+      }
     }
-    if (kind === 'signature') {
-      // The flourish under a signature.
-      pts.push([x + 6, base - 4], [spot.x0 + r.real(0, 10), base + 4]);
-    }
-    out.push(strokeSvg(r, pts, pen));
+    if (kind === 'signature') pts.push([x + 4, base - 5], [spot.x0 + r.real(0, 10), base + 3]);
+    if (pts.length > 1) out.push(strokeSvg(r, pts, pen));
   }
   return out;
 }

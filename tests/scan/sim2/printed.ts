@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { runCli } from '../../cli/run-cli.ts';
+import { kiemPhieu, type Via } from './cli.ts';
 import type { Sim2Record } from './records.ts';
 
 export interface Box {
@@ -218,8 +218,8 @@ function freeSpots(r: Raster, names: readonly NameSpot[], page: number): Box[] {
   const mine = names.filter((n) => n.page === page);
   if (mine.length === 0) return [];
   const top = Math.min(...mine.map((n) => n.words.y0));
-  const w = 110;
-  const h = 26;
+  const w = 130;
+  const h = 30;
   const pad = 10;
   const spots: Box[] = [];
   const empty = (b: Box): boolean => {
@@ -246,14 +246,20 @@ function freeSpots(r: Raster, names: readonly NameSpot[], page: number): Box[] {
 /** Prints the blank ballot with the real CLI and finds every name (and box) on it. */
 export async function printBallot(
   record: Sim2Record,
-  { dpis, paper = 'A4', workDir }: { dpis: readonly number[]; paper?: 'A4' | 'A5'; workDir?: string },
+  {
+    dpis,
+    paper = 'A4',
+    workDir,
+    via = 'module',
+  }: { dpis: readonly number[]; paper?: 'A4' | 'A5'; workDir?: string; via?: Via },
 ): Promise<PrintedBallot> {
   const dir = mkdtempSync(join(workDir ?? tmpdir(), 'kp-sim2-print-'));
   try {
     const recordFile = join(dir, 'record.json');
     writeFileSync(recordFile, JSON.stringify(record));
     const pdfFile = join(dir, 'ballot.pdf');
-    const run = await runCli(['ballot', recordFile, '--pdf', pdfFile, '--paper', paper, '--lang', 'en']);
+    const args = ['ballot', recordFile, '--pdf', pdfFile, '--paper', paper, '--lang', 'en'];
+    const run = await kiemPhieu(args, via);
     if (run.code !== 0) throw new Error(`kiem-phieu ballot failed: ${run.stderr}`);
     const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdfFile, '-'], {
       encoding: 'utf8',

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../cli/run-cli.ts';
+import { kiemPhieu, type Via } from './cli.ts';
 import { compare, describeProblems, type Comparison, type ScanJson } from './compare.ts';
 import { makeSim2Deck, type DeckOptions, type Sim2Deck } from './deck.ts';
 import { printBallot } from './printed.ts';
@@ -21,6 +21,9 @@ export interface Sim2Run {
   readonly stderr: string;
   readonly makeSeconds: number;
   readonly scanSeconds: number;
+  /** CPU of this process (every thread: workers, libvips) while making and while reading. */
+  readonly makeCpu: number;
+  readonly scanCpu: number;
 }
 
 export async function runSim2(
@@ -30,10 +33,17 @@ export async function runSim2(
     names: number;
     paper?: 'A4' | 'A5';
     debug?: boolean;
+    /** 'process': the `kiem-phieu` executable, as an auditor runs it; 'module': its main() here. */
+    via?: Via;
   },
 ): Promise<Sim2Run> {
   mkdirSync(o.dir, { recursive: true });
   const t0 = Date.now();
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const c0 = cpu();
   const record = sim2Record(random(o.seed * 7919 + o.names), {
     id: `sim2-${o.layout}-${o.names}`,
     layout: o.layout,
@@ -42,10 +52,11 @@ export async function runSim2(
   const recordFile = join(o.dir, 'record.json');
   writeFileSync(recordFile, JSON.stringify(record, null, 1));
   const dpis = o.scanner?.dpi === undefined ? (o.dpis ?? [150, 200, 200, 240, 300]) : [o.scanner.dpi];
-  const printed = await printBallot(record, { dpis, paper: o.paper ?? 'A4' });
+  const printed = await printBallot(record, { dpis, paper: o.paper ?? 'A4', via: o.via ?? 'module' });
   const deck = await makeSim2Deck({ ...o, dpis, record, printed });
   const t1 = Date.now();
-  const run = await runCli([
+  const c1 = cpu();
+  const args = [
     'scan',
     recordFile,
     ...deck.files,
@@ -54,8 +65,10 @@ export async function runSim2(
     'en',
     ...(o.paper === 'A5' ? ['--paper', 'A5'] : []),
     ...(o.debug ? ['--debug', join(o.dir, 'debug')] : []),
-  ]);
+  ];
+  const run = await kiemPhieu(args, o.via ?? 'module');
   const t2 = Date.now();
+  const c2 = cpu();
   let out: ScanJson;
   try {
     out = JSON.parse(run.stdout) as ScanJson;
@@ -72,6 +85,8 @@ export async function runSim2(
     stderr: run.stderr,
     makeSeconds: (t1 - t0) / 1000,
     scanSeconds: (t2 - t1) / 1000,
+    makeCpu: c1 - c0,
+    scanCpu: c2 - c1,
   };
 }
 
@@ -92,7 +107,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const c = res.comparison;
   console.log(
-    `make ${res.makeSeconds}s scan ${res.scanSeconds}s — ballots ${res.deck.ballots.length}, wrong ${c.wrong}, rejected ${c.rejected}, review ${c.review} (clean ${c.reviewClean}/${c.clean}), outside missed ${c.outsideMissed}, backs not skipped ${c.backsNotSkipped}, extra ${c.extra}`,
+    `make ${res.makeSeconds}s (cpu ${res.makeCpu.toFixed(1)}) scan ${res.scanSeconds}s (cpu ${res.scanCpu.toFixed(1)}) — ballots ${res.deck.ballots.length}, wrong ${c.wrong}, rejected ${c.rejected}, review ${c.review} (clean ${c.reviewClean}/${c.clean}), outside missed ${c.outsideMissed}, backs not skipped ${c.backsNotSkipped}, extra ${c.extra}`,
   );
   for (const line of describeProblems(c)) console.log(line);
   for (const v of c.verdicts.filter((x) => x.status === 'review')) {
