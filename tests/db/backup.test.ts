@@ -9,7 +9,15 @@ import { backupDir, backupTo, listBackups, restoreBackup } from '../../db/backup
 import { verifyFile } from '../../db/verify.ts';
 import { Service } from '../../db/service.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { ADMIN, OPERATOR, countingElection, refusals, tempDir, value } from './helpers.ts';
+import {
+  ADMIN,
+  OPERATOR,
+  countingElection,
+  countingFile,
+  refusals,
+  tempDir,
+  value,
+} from './helpers.ts';
 
 /**
  * A file with one ballot, closed (its close backup taken), reopened and given a second ballot:
@@ -98,14 +106,8 @@ const ballotNumbers = (file: string): Set<number> => {
 
 describe('Sao lưu ra USB (issue 10, item 13)', () => {
   it('a copy made while 20 ballots a second are saved verifies and holds every ballot acknowledged before it began', async () => {
-    const file = join(tempDir(), 'dai-hoi.kiemphieu');
+    const { file, s, id } = countingFile({ ballots: 300, struck: ['c1', 'c3'] });
     const usb = tempDir();
-    const s = Service.open(file, { create: true, backups: false });
-    const id = countingElection(s);
-    for (let i = 0; i < 300; i++)
-      value(
-        s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1', 'c3'] } }, OPERATOR),
-      );
     const acked: number[] = [];
     const timer = setInterval(() => {
       acked.push(
@@ -129,12 +131,8 @@ describe('Sao lưu ra USB (issue 10, item 13)', () => {
   });
 
   it('`kiem-phieu backup --to` copies a file another process is counting into, and the copy verifies', async () => {
-    const file = join(tempDir(), 'dai-hoi.kiemphieu');
+    const { file, s, id } = countingFile({ ballots: 300 });
     const usb = tempDir();
-    const s = Service.open(file, { create: true, backups: false });
-    const id = countingElection(s);
-    for (let i = 0; i < 300; i++)
-      value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1'] } }, OPERATOR));
     await s.close();
     const child = spawn(process.execPath, ['--import', 'tsx', STEADY, file, String(id)], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -165,9 +163,7 @@ describe('Sao lưu ra USB (issue 10, item 13)', () => {
   });
 
   it('a folder that does not exist is refused with a message, and nothing is written', async () => {
-    const file = join(tempDir(), 'dai-hoi.kiemphieu');
-    const s = Service.open(file, { create: true, backups: false });
-    countingElection(s);
+    const { file, s } = countingFile();
     const missing = join(tempDir(), 'khong-co');
     expect(
       refusals(await backupTo(s.db, file, missing, new Date().toISOString()))[0],
@@ -182,11 +178,7 @@ describe('Sao lưu ra USB (issue 10, item 13)', () => {
   });
 
   it('copying the live file by hand misses acknowledged ballots (why the README forbids it)', async () => {
-    const file = join(tempDir(), 'dai-hoi.kiemphieu');
-    const s = Service.open(file, { create: true, backups: false });
-    const id = countingElection(s);
-    for (let i = 0; i < 50; i++)
-      value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1'] } }, OPERATOR));
+    const { file, s } = countingFile({ ballots: 50 });
     const byHand = join(tempDir(), 'copy.kiemphieu');
     copyFileSync(file, byHand);
     await s.close();

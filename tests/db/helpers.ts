@@ -7,6 +7,7 @@ import type { Refusal } from '../../core/refusal.ts';
 import type { Result } from '../../core/result.ts';
 import type { Actor } from '../../core/views.ts';
 import { Service, type ServiceOptions } from '../../db/service.ts';
+import { Workspace } from '../../db/workspace.ts';
 
 const dirs: string[] = [];
 const services: Service[] = [];
@@ -73,6 +74,42 @@ export function countingElection(
   );
   value(service.execute('startCounting', { electionId }, ADMIN));
   return electionId;
+}
+
+/**
+ * A congress file in its own folder with one election counting (`countingElection`) and
+ * `ballots` ballots entered, each striking `struck`; its service is left open for the test.
+ */
+export function countingFile({
+  ballots = 0,
+  struck = ['c1'],
+}: { ballots?: number; struck?: readonly string[] } = {}): {
+  dir: string;
+  file: string;
+  s: Service;
+  id: number;
+} {
+  const dir = tempDir();
+  const file = join(dir, 'dai-hoi.kiemphieu');
+  const s = Service.open(file, { create: true, backups: false });
+  const id = countingElection(s);
+  for (let i = 0; i < ballots; i++)
+    value(s.execute('enterBallot', { electionId: id, ballot: { struck: [...struck] } }, OPERATOR));
+  return { dir, file, s, id };
+}
+
+/** That file, written and closed, then opened in a workspace as a host opens it. */
+export async function countingWorkspace(): Promise<{
+  dir: string;
+  file: string;
+  workspace: Workspace;
+  electionId: number;
+}> {
+  const { dir, file, s, id } = countingFile();
+  await s.close();
+  const workspace = new Workspace({ home: dir, options: { backups: false } });
+  await workspace.open(file);
+  return { dir, file, workspace, electionId: id };
 }
 
 export const auditCount = (service: Service): number =>

@@ -12,12 +12,10 @@ import { Service } from '../../db/service.ts';
 import { fileProblemText, verifyFile } from '../../db/verify.ts';
 import { congressCopy, rehash, tamper, writeCongress } from '../hostile/verify-fixture.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { ADMIN, OPERATOR, countingElection, tempDir, value } from './helpers.ts';
+import { ADMIN, OPERATOR, countingFile, tempDir, value } from './helpers.ts';
 
 async function countedFile(): Promise<string> {
-  const file = join(tempDir(), 'dai-hoi.kiemphieu');
-  const s = Service.open(file, { create: true, backups: false });
-  const id = countingElection(s);
+  const { file, s, id } = countingFile();
   for (const struck of [
     ['c1', 'c2'],
     ['c3', 'c4'],
@@ -282,11 +280,7 @@ describe('verify replays the whole log', () => {
 
 describe('verify while the app is counting', () => {
   it('reads one snapshot: a file another process saves 20 ballots a second into verifies', async () => {
-    const file = join(tempDir(), 'dai-hoi.kiemphieu');
-    const s = Service.open(file, { create: true, backups: false });
-    const id = countingElection(s);
-    for (let i = 0; i < 200; i++)
-      value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1'] } }, OPERATOR));
+    const { file, s, id } = countingFile({ ballots: 200 });
     await s.close();
     const child = spawn(
       process.execPath,

@@ -9,23 +9,15 @@ import { messages } from '../../core/messages/index.ts';
 import { CALLS, parseCall } from '../../core/protocol/index.ts';
 import { refusalText } from '../../core/refusal.ts';
 import { Api } from '../../db/api.ts';
-import { Workspace } from '../../db/workspace.ts';
-import { Service } from '../../db/service.ts';
-import { countingElection, snapshot, tempDir } from '../db/helpers.ts';
-import { join } from 'node:path';
+import type { Workspace } from '../../db/workspace.ts';
+import { countingWorkspace, snapshot } from '../db/helpers.ts';
 
 const BUDGET_MS = Number(process.env.FUZZ_MS ?? 3000);
 let api: Api;
 let workspace: Workspace;
 
 beforeAll(async () => {
-  const dir = tempDir();
-  const file = join(dir, 'dai-hoi.kiemphieu');
-  const setup = Service.open(file, { create: true, backups: false });
-  countingElection(setup);
-  await setup.close();
-  workspace = new Workspace({ home: dir, options: { backups: false } });
-  await workspace.open(file);
+  ({ workspace } = await countingWorkspace());
   api = new Api(workspace);
 });
 afterAll(async () => workspace.close());

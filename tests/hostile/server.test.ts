@@ -8,23 +8,17 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Service } from '../../db/service.ts';
-import { Workspace } from '../../db/workspace.ts';
+import type { Workspace } from '../../db/workspace.ts';
 import { startHost, TOKEN_HEADER, type RunningHost } from '../../server/http.ts';
-import { countingElection, snapshot, tempDir } from '../db/helpers.ts';
+import { countingWorkspace, snapshot } from '../db/helpers.ts';
 
 let host: RunningHost;
 let workspace: Workspace;
 let electionId: number;
 
 beforeAll(async () => {
-  const dir = tempDir();
-  const file = join(dir, 'dai-hoi.kiemphieu');
-  const setup = Service.open(file, { create: true, backups: false });
-  electionId = countingElection(setup);
-  await setup.close();
-  workspace = new Workspace({ home: dir, options: { backups: false } });
-  await workspace.open(file);
+  let dir: string;
+  ({ dir, workspace, electionId } = await countingWorkspace());
   mkdirSync(join(dir, 'renderer'));
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>x</title>');
   host = await startHost({ workspace, staticRoot: join(dir, 'renderer') });

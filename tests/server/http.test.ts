@@ -10,14 +10,14 @@ import {
   MAX_BODY_BYTES,
   type RunningHost,
 } from '../../server/http.ts';
-import { countingElection, snapshot, tempDir } from '../db/helpers.ts';
+import { countingWorkspace, snapshot } from '../db/helpers.ts';
 import { refusalText, type Refusal } from '../../core/refusal.ts';
 
 /** A refused reply's refusals, worded in Vietnamese as a station would show them. */
 const said = (body: unknown): string[] =>
   ((body as { error?: Refusal[] }).error ?? []).map((r) => refusalText(r, 'vi'));
-import { Service } from '../../db/service.ts';
-import { Workspace } from '../../db/workspace.ts';
+import type { Service } from '../../db/service.ts';
+import type { Workspace } from '../../db/workspace.ts';
 
 const hosts: RunningHost[] = [];
 afterEach(async () => {
@@ -36,14 +36,8 @@ async function started(): Promise<{
   dir: string;
   workspace: Workspace;
 }> {
-  const dir = tempDir();
-  const file = join(dir, 'dai-hoi.kiemphieu');
-  const setup = Service.open(file, { create: true, backups: false });
-  const electionId = countingElection(setup);
-  await setup.close();
-  const workspace = new Workspace({ home: dir, options: { backups: false } });
+  const { dir, workspace, electionId } = await countingWorkspace();
   workspaces.push(workspace);
-  await workspace.open(file);
   const root = join(dir, 'renderer');
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Kiểm phiếu</title>');

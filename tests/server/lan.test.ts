@@ -1,13 +1,11 @@
 /** LAN mode: other stations pair with the code shown on the main screen; nothing else gets in. */
 import { refusalText, type Refusal } from '../../core/refusal.ts';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Workspace } from '../../db/workspace.ts';
+import type { Workspace } from '../../db/workspace.ts';
 import { Pairing, FREE_FAILURES } from '../../server/pairing.ts';
 import { startHost, TOKEN_HEADER, type RunningHost } from '../../server/http.ts';
-import { countingElection, tempDir } from '../db/helpers.ts';
-import { Service } from '../../db/service.ts';
+import { countingWorkspace } from '../db/helpers.ts';
 
 const open: { host: RunningHost; workspace: Workspace }[] = [];
 afterEach(async () => {
@@ -18,13 +16,7 @@ afterEach(async () => {
 });
 
 async function lanHost(lan: boolean): Promise<RunningHost> {
-  const dir = tempDir();
-  const file = join(dir, 'dai-hoi.kiemphieu');
-  const setup = Service.open(file, { create: true, backups: false });
-  countingElection(setup);
-  await setup.close();
-  const workspace = new Workspace({ home: dir, options: { backups: false } });
-  await workspace.open(file);
+  const { workspace } = await countingWorkspace();
   // Bound to loopback only: the test reaches it as another station would, by IP address.
   const host = await startHost({ workspace, lan, host: '127.0.0.1' });
   open.push({ host, workspace });
