@@ -584,6 +584,8 @@ export const en: Messages = {
     difference: (stack: string, position: number, readings: readonly string[]) =>
       `stack ${stack}, ballot ${position}: ${readings.join('; ')}`,
     reading: (n: number, text: string) => `reading ${n} ${text}`,
+    readingAt: (n: number, at: number, text: string) =>
+      `reading ${n} (its ballot ${at}) ${text}`,
     struck: (numbers: readonly string[]) =>
       numbers.length === 0 ? 'strikes none' : `strikes ${numbers.join(', ')}`,
     mark: {

@@ -653,6 +653,9 @@ export const vi = {
     difference: (stack: string, position: number, readings: readonly string[]) =>
       `tập ${stack}, phiếu thứ ${position}: ${readings.join('; ')}`,
     reading: (n: number, text: string) => `lần ${n} ${text}`,
+    /** After a gap a reading's own count runs apart from the position: said, to find the sheet. */
+    readingAt: (n: number, at: number, text: string) =>
+      `lần ${n} (phiếu thứ ${at} của lần này) ${text}`,
     struck: (numbers: readonly string[]) =>
       numbers.length === 0 ? 'không gạch tên nào' : `gạch ${numbers.join(', ')}`,
     mark: {

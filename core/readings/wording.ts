@@ -61,7 +61,10 @@ export const cellText = (
 export const bareLabel = (stack: string): string =>
   stack.replace(/^\s*(?:tập|stack)\s+/iu, '').trim();
 
-/** "tập 3, phiếu thứ 17: lần 1 gạch 4, 12; lần 2 gạch 4, 21". */
+/**
+ * "tập 3, phiếu thứ 17: lần 1 gạch 4, 12; lần 2 gạch 4, 21". Past a gap, a reading's own count
+ * differs from the position: it is said beside that reading, so the sheet can be found either way.
+ */
 export function differenceText({
   stack,
   column,
@@ -75,8 +78,11 @@ export function differenceText({
   readonly lang: Lang;
 }): string {
   const m = messages(lang).readings;
-  const readings = column.cells.map((cell, i) =>
-    m.reading(i + 1, cellText(cell, candidateOrder, lang)),
-  );
+  const readings = column.cells.map((cell, i) => {
+    const text = cellText(cell, candidateOrder, lang);
+    return cell === null || cell.at === column.position
+      ? m.reading(i + 1, text)
+      : m.readingAt(i + 1, cell.at, text);
+  });
   return m.difference(bareLabel(stack), column.position, readings);
 }

@@ -83,6 +83,17 @@ describe('a difference in words', () => {
     });
   });
 
+  it("past a gap, a reading's own count is said beside it, so the sheet can be found", () => {
+    const first = [1, 2, 2, 3, 4, 5].map((k) => ({ struck: [`c${k}`] }));
+    const second = [1, 2, 3, 4, 9].map((k) => ({ struck: [`c${k}`] }));
+    const [gap, later] = differences(first, second);
+    expect(both('3', gap).vi).toBe('tập 3, phiếu thứ 3: lần 1 gạch 2; lần 2 thiếu phiếu');
+    expect(both('3', later)).toEqual({
+      vi: 'tập 3, phiếu thứ 6: lần 1 gạch 5; lần 2 (phiếu thứ 5 của lần này) gạch 9',
+      en: 'stack 3, ballot 6: reading 1 strikes 5; reading 2 (its ballot 5) strikes 9',
+    });
+  });
+
   it('three readings, each named', () => {
     const d = differences([{ struck: ['c1'] }], [{ struck: ['c1'] }], [{ struck: ['c2'] }]);
     expect(both('4', d[0]).vi).toBe('tập 4, phiếu thứ 1: lần 1 gạch 1; lần 2 gạch 1; lần 3 gạch 2');
