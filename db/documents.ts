@@ -142,13 +142,17 @@ export async function makeDocument(
         fileName: `gioi-thieu-ung-cu-vien-${stem}.pdf`,
         mime: PDF,
         bytes: await renderPdf(
-          candidateHandoutDocument({
-            congress: r.congress,
-            election: r.election,
-            candidates: candidates.value,
-            photos,
-            date,
-          }),
+          practiceMarked(
+            candidateHandoutDocument({
+              congress: r.congress,
+              election: r.election,
+              candidates: candidates.value,
+              photos,
+              date,
+            }),
+            r,
+            { watermark: true },
+          ),
         ),
       };
       break;

@@ -97,6 +97,7 @@ export function App() {
     return (
       <>
         <InternetBanner overlay />
+        <PracticeBar projector />
         <SlidesPage />
       </>
     );

@@ -15,12 +15,13 @@ import { CANDIDATES, candidatesXlsx, photoFolder } from '../helpers/candidates.t
 import { ADMIN, newService, tempDir, value } from '../db/helpers.ts';
 import { layoutLines, look, plainText, words } from './read-pdf.ts';
 
-async function congressWithDetails() {
+async function congressWithDetails({ practice = false } = {}) {
   const s = newService();
   value(
     s.execute(
       'updateCongress',
       {
+        ...(practice ? { practice: true } : {}),
         name: 'Đại hội đại biểu Đảng bộ tỉnh Hà Tĩnh lần thứ XX',
         organisation: 'Đảng bộ tỉnh Hà Tĩnh',
         kind: 'delegates',
@@ -120,5 +121,28 @@ describe('the candidates handout (danh sách trích ngang)', () => {
     const right = 595.28 - (15 * 72) / 25.4;
     expect(words(pdf).filter((w) => w.xMax > right + 0.5)).toEqual([]);
     expect(layoutLines(pdf).join('\n')).not.toMatch(/\uFFFD/u);
+  });
+
+  it('of a practice congress says TẬP HUẤN on every page and in its name', async () => {
+    const { s, electionId } = await congressWithDetails({ practice: true });
+    const made = await makeDocument(s, 'candidate-handout', { electionId, paper: 'A4' });
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    expect(made.value.fileName).toMatch(/^tap-huan-gioi-thieu-ung-cu-vien-/u);
+    const pdf = join(tempDir(), made.value.fileName);
+    writeFileSync(pdf, made.value.bytes);
+    const pages = Number(
+      /Pages:\s+(\d+)/u.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1],
+    );
+    expect(pages).toBeGreaterThan(1);
+    for (let page = 1; page <= pages; page++) {
+      const text = execFileSync(
+        'pdftotext',
+        ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf, '-'],
+        {
+          encoding: 'utf8',
+        },
+      ).normalize('NFC');
+      expect(text, `page ${page}`).toContain('TẬP HUẤN — KHÔNG PHẢI ĐẠI HỘI THẬT');
+    }
   });
 });
