@@ -4,6 +4,7 @@ import type { ScanReason } from '../scan/reasons.ts';
 import type { ReadingKind, StackStatus } from '../readings/stack.ts';
 import type { Outcome } from '../labels.ts';
 import type { ElectionStatus, Entity } from '../refusal.ts';
+import type { AuditEventName } from '../audit-catalogue.ts';
 import { photoProblemText, sheetProblemText } from './index.ts';
 import { HEADER_SEARCH_ROWS, type LeftOutReason, type PeopleField } from '../protocol/sheet.ts';
 import {
@@ -475,6 +476,44 @@ export const vi = {
     command: 'Lệnh',
     payload: 'Nội dung',
   },
+  /** What the log viewer, the verify report and any export call each audit event. */
+  auditEvent: {
+    updateCongress: 'Cập nhật thông tin đại hội',
+    addOperator: 'Thêm người dùng',
+    importDelegates: 'Nhập danh sách đại biểu',
+    removeDelegate: 'Bỏ một đại biểu khỏi danh sách',
+    setAttendance: 'Điểm danh',
+    setAttendanceAll: 'Điểm danh tất cả',
+    setBase: 'Đặt cơ sở tính tỷ lệ',
+    setCommittee: 'Đặt Ban kiểm phiếu',
+    createElection: 'Tạo cuộc bầu',
+    setCandidates: 'Đặt danh sách bầu cử',
+    reorderCandidates: 'Sắp xếp lại danh sách',
+    setIssued: 'Ghi số phiếu phát ra',
+    openElection: 'Mở bỏ phiếu',
+    startCounting: 'Bắt đầu kiểm phiếu',
+    openBatch: 'Bắt đầu tập phiếu',
+    closeBatch: 'Đóng tập phiếu',
+    enterBallot: 'Nhập phiếu',
+    correctBallot: 'Sửa phiếu',
+    voidBallot: 'Hủy phiếu',
+    ruleBallot: 'Ban kiểm phiếu xác định phiếu',
+    recordScan: 'Quét một tờ phiếu',
+    decideScan: 'Duyệt tờ phiếu quét',
+    closeElection: 'Kết thúc kiểm phiếu',
+    finalizeElection: 'Chốt kết quả',
+    reopenElection: 'Mở lại cuộc bầu',
+    suspendElection: 'Tạm dừng cuộc bầu',
+    resumeElection: 'Tiếp tục cuộc bầu',
+    setDisplay: 'Đổi màn chiếu',
+    setCandidateDetails: 'Nhập thông tin giới thiệu ứng cử viên',
+    setCandidatePhoto: 'Đặt ảnh ứng cử viên',
+    importElection: 'Nhập hồ sơ bầu cử',
+    createFollowUp: 'Tạo cuộc bầu lại / bầu tiếp',
+    loginRefused: 'Đăng nhập sai tên hoặc mã PIN',
+    internetConnected: 'Máy tính có kết nối Internet',
+    internetDisconnected: 'Máy tính không còn kết nối Internet',
+  } satisfies Texts<AuditEventName>,
   /** `verify`'s findings (core/verification.ts). */
   verifyProblem: typed<VerifyProblemTexts>({
     unreadable: (p) => `Tệp bị hỏng hoặc bị cắt cụt, không đọc được: ${p.detail}`,
