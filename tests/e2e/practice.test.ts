@@ -125,6 +125,8 @@ describe('a practice congress in the browser', () => {
       '✓ Khớp',
     ]);
     expect(await rows.nth(4).innerText()).toContain('Chưa nhập');
+    // The printed ballot 6 is invalid, and the comparison says why.
+    expect(await rows.nth(5).innerText()).toContain('không gạch tên nào — Bầu quá số lượng');
     await shot(page, '83-practice-compare-partial');
     await page.getByRole('button', { name: 'Đóng' }).click();
   });

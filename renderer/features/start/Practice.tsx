@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Ballot } from '../../../core/ballot.ts';
+import { readMarks } from '../../../core/classify.ts';
 import { checkPractice, practiceBallot, practiceElection } from '../../../core/practice.ts';
 import type { PracticeCheck } from '../../../core/practice.ts';
 import type { ElectionView } from '../../../core/views.ts';
@@ -140,17 +141,38 @@ function describe(ballot: Ballot | null, election: ElectionView, t: Strings): st
       ? ` (${t.practice.ruled}: ${t.invalid[ballot.ruling.invalid]})`
       : '';
   if ('invalid' in ballot) return `${t.practice.ruled}: ${t.invalid[ballot.invalid]}`;
+  // The engine's own reading, so the team sees why a printed ballot is invalid.
+  const shape = { seats: election.seats, candidates: election.candidates.length };
+  const reading = readMarks(
+    'struck' in ballot
+      ? {
+          kind: 'strike',
+          struck: ballot.struck.map((code) =>
+            election.candidates.findIndex((c) => c.code === code),
+          ),
+        }
+      : {
+          kind: 'approve',
+          marks: election.candidates.map((c) => ballot.marks[c.code] ?? 'none'),
+        },
+    shape,
+  );
+  const invalid = reading.status === 'invalid' ? ` — ${t.invalid[reading.code]}` : '';
   if ('struck' in ballot) {
     return (
       (ballot.struck.length === 0
         ? t.scan.nothingStruck
-        : `${t.scan.struck}: ${ballot.struck.map(name).join(', ')}`) + ruling
+        : `${t.scan.struck}: ${ballot.struck.map(name).join(', ')}`) +
+      invalid +
+      ruling
     );
   }
   return (
     election.candidates
       .map((c) => `${c.name}: ${t.scan.mark[ballot.marks[c.code] ?? 'none']}`)
-      .join('; ') + ruling
+      .join('; ') +
+    invalid +
+    ruling
   );
 }
 
@@ -224,7 +246,7 @@ function PracticeCompare({
               <tbody>
                 {check.rows.map((row) => (
                   <tr key={row.n}>
-                    <td style={{ textAlign: 'right' }}>{row.n}</td>
+                    <td style={{ textAlign: 'right', paddingRight: 14 }}>{row.n}</td>
                     <td>{describe(row.expected, election, t)}</td>
                     <td>{describe(row.entered, election, t)}</td>
                     <td
