@@ -9,7 +9,7 @@
  * the Electron pair only.
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchedInputs } from '../bin/fresh.js';
@@ -153,6 +153,20 @@ const ESM_REQUIRE = [
   'const require = __kpCreateRequire(import.meta.url);',
 ].join('\n');
 
+/** How long a chunk of a replaced entry is kept (a run started from that entry may need it). */
+const OLD_CHUNK_MS = 10 * 60 * 1000;
+
+/** The chunks an ESM file of a split bundle names, statically or not, and those they name. */
+async function chunksNamedBy(file: string, named = new Set<string>()): Promise<Set<string>> {
+  const code = await readFile(file, 'utf8').catch(() => '');
+  for (const [, chunk] of code.matchAll(/"\.\/([\w-]+\.mjs)"/gu)) {
+    if (chunk === undefined || named.has(chunk)) continue;
+    named.add(chunk);
+    await chunksNamedBy(join(dirname(file), chunk), named);
+  }
+  return named;
+}
+
 /** Builds one bundle into `outdir`; returns its path and the files it came from (relative to ROOT). */
 async function buildOne(
   name: BundleName,
@@ -196,6 +210,7 @@ async function buildOne(
     );
   }
   await mkdir(dirname(outfile), { recursive: true });
+  const replaced = esm ? await chunksNamedBy(outfile) : new Set<string>();
   // The chunks first, the entry last: a launcher never finds an entry whose chunks are missing.
   const files = [...(result.outputFiles ?? [])].sort(
     (a, b) => Number(a.path === outfile) - Number(b.path === outfile),
@@ -206,13 +221,22 @@ async function buildOne(
     await writeFile(temporary, file.contents);
     await rename(temporary, file.path);
   }
-  // Chunks of earlier builds, no longer named by the entry.
+  // Chunks of earlier builds that the new entry no longer names. Those of the entry just replaced
+  // are kept a while: a command started from it imports its chunks once it has read its arguments.
   if (esm) {
+    const dir = dirname(outfile);
     const current = new Set(files.map((f) => basename(f.path)));
-    for (const old of await readdir(dirname(outfile))) {
-      if (old.startsWith(`${name}-`) && old.endsWith('.mjs') && !current.has(old)) {
-        await rm(join(dirname(outfile), old), { force: true });
+    const now = new Date();
+    for (const old of await readdir(dir)) {
+      if (!old.startsWith(`${name}-`) || !old.endsWith('.mjs') || current.has(old)) continue;
+      const path = join(dir, old);
+      // Another build may be removing the same file meanwhile: then there is nothing left to do.
+      if (replaced.has(old)) {
+        await utimes(path, now, now).catch(() => undefined);
+        continue;
       }
+      const written = (await stat(path).catch(() => null))?.mtimeMs ?? now.getTime();
+      if (written < now.getTime() - OLD_CHUNK_MS) await rm(path, { force: true });
     }
   }
   const inputs = watchedInputs(

@@ -185,6 +185,28 @@ describe('the bundles', () => {
     }
   });
 
+  it('keep the chunks of the entry they replace a while, and remove older ones', async () => {
+    const cliDir = join(built.cli, '..');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const chunk = (file: string) => {
+      writeFileSync(join(cliDir, file), 'export {};\n');
+      utimesSync(join(cliDir, file), hourAgo, hourAgo);
+    };
+    // A run started from the entry being replaced may still import this one.
+    chunk('cli-REPLACED.mjs');
+    writeFileSync(built.cli, `${readFileSync(built.cli, 'utf8')}\nimport("./cli-REPLACED.mjs");\n`);
+    chunk('cli-ANCIENT.mjs');
+    await buildBundles({ outdir: join(dir, 'dist'), names: ['cli'] });
+    expect(existsSync(join(cliDir, 'cli-REPLACED.mjs'))).toBe(true);
+    expect(existsSync(join(cliDir, 'cli-ANCIENT.mjs'))).toBe(false);
+    // The new entry names neither, and every chunk it names is there.
+    const entry = readFileSync(built.cli, 'utf8');
+    expect(entry).not.toContain('cli-REPLACED');
+    for (const [, name] of entry.matchAll(/"\.\/([\w-]+\.mjs)"/gu)) {
+      expect(existsSync(join(cliDir, name!)), name).toBe(true);
+    }
+  }, 120_000);
+
   it('record the files they were built from', () => {
     const inputs = JSON.parse(readFileSync(join(dir, 'dist', INPUTS_FILE), 'utf8')) as Record<
       string,
