@@ -262,6 +262,47 @@ export const vi = {
     'member-absent': 'Ủy viên vắng mặt',
   } satisfies Texts<ExclusionCategory>,
   status,
+  scanScreen: {
+    keyboard: 'Gõ phiếu (bàn phím)',
+    scanner: 'Quét phiếu (máy quét)',
+    folder: 'Thư mục máy quét ghi ảnh vào',
+    chooseFolder: 'Chọn thư mục…',
+    chooseFiles: 'Chọn tệp ảnh…',
+    watch: 'Theo dõi thư mục',
+    stopWatch: 'Dừng theo dõi',
+    readOnce: 'Đọc thư mục một lần',
+    watching: (folder: string) => `Đang theo dõi: ${folder} — tờ mới được đọc ngay khi máy quét ghi xong.`,
+    notWatching: 'Chưa theo dõi thư mục nào. Chọn thư mục máy quét ghi ảnh vào, rồi bấm “Theo dõi thư mục”.',
+    stackFirst: 'Mở một tập phiếu (số tờ khai báo) trước khi quét: số tờ quét được đối chiếu với số khai báo.',
+    progress: (done: number, listed: number, perSecond: string) =>
+      `Đang đọc ${done}/${listed} tờ — ${perSecond} tờ/giây`,
+    lastRun: (sheets: number, counted: number, review: number, rejected: number, seconds: string) =>
+      `Lượt vừa đọc: ${sheets} tờ trong ${seconds} giây — ${counted} đọc chắc chắn, ${review} chờ duyệt, ${rejected} bị từ chối.`,
+    counted: 'Đọc chắc chắn (đã thành phiếu)',
+    inReview: 'Chờ duyệt',
+    decided: 'Đã duyệt',
+    rejected: 'Bị từ chối',
+    skipped: 'Mặt sau trắng (bỏ qua)',
+    rejectedTitle: 'Tờ bị từ chối',
+    rejectedHelp: 'Không tờ nào trong số này được tính. Nếu là phiếu của cuộc bầu này, nhập nó bằng bàn phím (Gõ phiếu) vào cùng tập.',
+    problemsTitle: 'Tệp không đọc được',
+    reviewTitle: (file: string, left: number) => `Duyệt tờ ${file} — còn ${left} tờ chờ duyệt`,
+    why: 'Lý do cần xem',
+    proposed: 'Máy đọc',
+    decision: 'Quyết định',
+    undecided: '?',
+    zoom: 'Dòng đang xét (phóng to)',
+    reviewHelp:
+      'Nhìn tờ giấy. Mỗi dòng chưa chắc: 1 = gạch, 0 = không gạch · Enter: lưu phiếu · P, T, K, O: Ban kiểm phiếu xác định phiếu không hợp lệ · Backspace: lùi lại · Esc: để sau',
+    reviewHelpApprove:
+      'Nhìn tờ giấy. Mỗi dòng chưa chắc: 1 = đồng ý, 2 = không đồng ý, 3 = cả hai, 0 = bỏ trống · Enter: lưu phiếu · P, T, K, O: Ban kiểm phiếu xác định · Backspace: lùi lại · Esc: để sau',
+    decideRemaining: (n: number) => `Còn ${n} dòng chưa quyết định.`,
+    saved: (n: number) => `Đã lưu phiếu số ${n}.`,
+    noReview: 'Không có tờ nào chờ duyệt.',
+    pageOf: (page: number) => `trang ${page}`,
+    scannedBy: (name: string) => `quét bởi ${name}`,
+    decidedBy: (name: string) => `duyệt bởi ${name}`,
+  },
   count: {
     title: 'Nhập phiếu',
     choose: 'Chọn cuộc bầu',
@@ -514,6 +555,27 @@ export const vi = {
     internetConnected: 'Máy tính có kết nối Internet',
     internetDisconnected: 'Máy tính không còn kết nối Internet',
   } satisfies Texts<AuditEventName>,
+  /** `kiem-phieu tally`: the result as a table for a terminal (cli/render-result.ts). */
+  resultTable: {
+    seats: 'Số lượng cần bầu',
+    base: 'Cơ sở tính tỷ lệ',
+    baseArithmetic: (c: number, x: number) => `triệu tập ${c} − loại trừ ${x}`,
+    baseValid: 'bằng số phiếu hợp lệ',
+    baseCollected: 'bằng số phiếu thu vào',
+    threshold: (t: number) => `Trúng cử khi được quá một nửa: từ ${t} phiếu trở lên`,
+    ballots: (i: number, c: number, v: number, inv: number) =>
+      `Phiếu phát ra: ${i}   Thu vào: ${c}   Hợp lệ: ${v}   Không hợp lệ: ${inv}`,
+    header: ['STT', 'Họ và tên', 'Số phiếu', 'Tỷ lệ', 'Kết quả'],
+    electedTitle: 'Người trúng cử, theo thứ tự số phiếu:',
+    noneElected: 'Chưa có người trúng cử.',
+    votes: 'phiếu',
+    tie: (names: string, v: number, k: number) =>
+      `Bằng phiếu ở chỗ cuối: ${names} cùng được ${v} phiếu, tranh ${k} chỗ còn lại. Không ai trong nhóm này trúng cử tự động. Đại hội có thể bầu lại trong số đúng những người này cho ${k} chỗ (không phân định bằng tuổi, thứ tự hay bốc thăm).`,
+    open: (k: number) =>
+      `Còn ${k} chỗ chưa có người trúng cử. Những người đã trúng cử giữ nguyên kết quả. Đại hội quyết định có bầu tiếp (vòng 2) hay không; nếu bầu, danh sách gồm những người chưa trúng cử (Đại hội có thể bổ sung), bầu cho ${k} chỗ còn lại.`,
+    complete: 'Đã bầu đủ số lượng.',
+    warnings: 'Cảnh báo (Ban kiểm phiếu cần giải trình):',
+  },
   /** `verify`'s findings (core/verification.ts). */
   verifyProblem: typed<VerifyProblemTexts>({
     unreadable: (p) => `Tệp bị hỏng hoặc bị cắt cụt, không đọc được: ${p.detail}`,

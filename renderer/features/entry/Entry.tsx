@@ -4,7 +4,7 @@
  * browser's storage that retries with the same client key, so no keystroke and no ballot is lost
  * and none is counted twice. A refused save stays on screen with its marks until dealt with.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ElectionView } from '../../../core/views.ts';
 import { Ask } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
@@ -29,7 +29,7 @@ import { useEntryKeys } from './use-entry-keys.ts';
 import { useSaveQueue, type Notice } from './use-save-queue.ts';
 import { useStack } from './use-stack.ts';
 
-export function Entry({ election }: { election: ElectionView }) {
+export function Entry({ election, modes }: { election: ElectionView; modes?: ReactNode }) {
   const t = useT();
   const shape: EditorShape = {
     layout: election.layout,
@@ -124,6 +124,7 @@ export function Entry({ election }: { election: ElectionView }) {
         heading={correcting === null ? t.count.ballot(nextN) : t.count.editing(correcting)}
       />
       <aside className="entry-side">
+        {modes}
         <div className="entry-title">
           <strong>{election.title}</strong>
           <BaseLine election={election} />
