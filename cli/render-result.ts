@@ -10,51 +10,7 @@ import type { ElectionRecord } from '../core/record.ts';
 import type { Lang } from '../core/refusal.ts';
 import type { ElectionResult } from '../core/tally.ts';
 import { INVALID_CODES } from '../core/codes.ts';
-
-const T = {
-  vi: {
-    seats: 'Số lượng cần bầu',
-    base: 'Cơ sở tính tỷ lệ',
-    baseArithmetic: (c: number, x: number) => `triệu tập ${c} − loại trừ ${x}`,
-    baseValid: 'bằng số phiếu hợp lệ',
-    baseCollected: 'bằng số phiếu thu vào',
-    threshold: (t: number) => `Trúng cử khi được quá một nửa: từ ${t} phiếu trở lên`,
-    ballots: (i: number, c: number, v: number, inv: number) =>
-      `Phiếu phát ra: ${i}   Thu vào: ${c}   Hợp lệ: ${v}   Không hợp lệ: ${inv}`,
-    header: ['STT', 'Họ và tên', 'Số phiếu', 'Tỷ lệ', 'Kết quả'],
-    electedTitle: 'Người trúng cử, theo thứ tự số phiếu:',
-    noneElected: 'Chưa có người trúng cử.',
-    votes: 'phiếu',
-    rank: 'Thứ tự',
-    tie: (names: string, v: number, k: number) =>
-      `Bằng phiếu ở chỗ cuối: ${names} cùng được ${v} phiếu, tranh ${k} chỗ còn lại. Không ai trong nhóm này trúng cử tự động. Đại hội có thể bầu lại trong số đúng những người này cho ${k} chỗ (không phân định bằng tuổi, thứ tự hay bốc thăm).`,
-    open: (k: number) =>
-      `Còn ${k} chỗ chưa có người trúng cử. Những người đã trúng cử giữ nguyên kết quả. Đại hội quyết định có bầu tiếp (vòng 2) hay không; nếu bầu, danh sách gồm những người chưa trúng cử (Đại hội có thể bổ sung), bầu cho ${k} chỗ còn lại.`,
-    complete: 'Đã bầu đủ số lượng.',
-    warnings: 'Cảnh báo (Ban kiểm phiếu cần giải trình):',
-  },
-  en: {
-    seats: 'Seats',
-    base: 'Base',
-    baseArithmetic: (c: number, x: number) => `convened ${c} − exclusions ${x}`,
-    baseValid: 'the valid ballots',
-    baseCollected: 'the ballots collected',
-    threshold: (t: number) => `Elected with more than half: at least ${t} votes`,
-    ballots: (i: number, c: number, v: number, inv: number) =>
-      `Issued: ${i}   Collected: ${c}   Valid: ${v}   Invalid: ${inv}`,
-    header: ['No.', 'Full name', 'Votes', 'Percent', 'Result'],
-    electedTitle: 'Elected, in order of votes:',
-    noneElected: 'Nobody is elected yet.',
-    votes: 'votes',
-    rank: 'Rank',
-    tie: (names: string, v: number, k: number) =>
-      `Tie at the last seat(s): ${names} have ${v} votes each for ${k} remaining seat(s). None of them is elected automatically. The congress may hold a re-vote among exactly these candidates for ${k} seat(s) (never by age, order or lot).`,
-    open: (k: number) =>
-      `${k} seat(s) remain open. Those elected stay elected. The congress decides whether to hold a further round; if it does, the candidates are those not yet elected (the congress may add names), for the open seats only.`,
-    complete: 'All seats are filled.',
-    warnings: 'Warnings (for the committee to explain):',
-  },
-} as const;
+import { messages } from '../core/messages/index.ts';
 
 const pad = (text: string, width: number, right = false): string =>
   right ? text.padStart(width) : text.padEnd(width);
@@ -64,7 +20,7 @@ export function renderResult(
   result: ElectionResult,
   { lang, decimals }: { lang: Lang; decimals: number },
 ): string {
-  const t = T[lang];
+  const t = messages(lang).resultTable;
   const lines: string[] = [];
   const { election, congress, base, rules } = record;
   lines.push(electionName(election, lang));

@@ -583,6 +583,26 @@ export const en: Messages = {
     complete: 'All seats are filled.',
     warnings: 'Warnings (for the committee to explain):',
   },
+  resultTable: {
+    seats: 'Seats',
+    base: 'Base',
+    baseArithmetic: (c: number, x: number) => `convened ${c} − exclusions ${x}`,
+    baseValid: 'the valid ballots',
+    baseCollected: 'the ballots collected',
+    threshold: (t: number) => `Elected with more than half: at least ${t} votes`,
+    ballots: (i: number, c: number, v: number, inv: number) =>
+      `Issued: ${i}   Collected: ${c}   Valid: ${v}   Invalid: ${inv}`,
+    header: ['No.', 'Full name', 'Votes', 'Percent', 'Result'],
+    electedTitle: 'Elected, in order of votes:',
+    noneElected: 'Nobody is elected yet.',
+    votes: 'votes',
+    tie: (names: string, v: number, k: number) =>
+      `Tie at the last seat(s): ${names} have ${v} votes each for ${k} remaining seat(s). None of them is elected automatically. The congress may hold a re-vote among exactly these candidates for ${k} seat(s) (never by age, order or lot).`,
+    open: (k: number) =>
+      `${k} seat(s) remain open. Those elected stay elected. The congress decides whether to hold a further round; if it does, the candidates are those not yet elected (the congress may add names), for the open seats only.`,
+    complete: 'All seats are filled.',
+    warnings: 'Warnings (for the committee to explain):',
+  },
   pairing: {
     title: 'Pair this station',
     help: 'Type the pairing code shown on the main station’s screen (under “Congress file”).',

@@ -576,6 +576,27 @@ export const vi = {
     complete: 'Đã bầu đủ số lượng.',
     warnings: 'Cảnh báo (Ban kiểm phiếu cần giải trình):',
   },
+  /** `kiem-phieu tally`: the result as a table for a terminal (cli/render-result.ts). */
+  resultTable: {
+    seats: 'Số lượng cần bầu',
+    base: 'Cơ sở tính tỷ lệ',
+    baseArithmetic: (c: number, x: number) => `triệu tập ${c} − loại trừ ${x}`,
+    baseValid: 'bằng số phiếu hợp lệ',
+    baseCollected: 'bằng số phiếu thu vào',
+    threshold: (t: number) => `Trúng cử khi được quá một nửa: từ ${t} phiếu trở lên`,
+    ballots: (i: number, c: number, v: number, inv: number) =>
+      `Phiếu phát ra: ${i}   Thu vào: ${c}   Hợp lệ: ${v}   Không hợp lệ: ${inv}`,
+    header: ['STT', 'Họ và tên', 'Số phiếu', 'Tỷ lệ', 'Kết quả'],
+    electedTitle: 'Người trúng cử, theo thứ tự số phiếu:',
+    noneElected: 'Chưa có người trúng cử.',
+    votes: 'phiếu',
+    tie: (names: string, v: number, k: number) =>
+      `Bằng phiếu ở chỗ cuối: ${names} cùng được ${v} phiếu, tranh ${k} chỗ còn lại. Không ai trong nhóm này trúng cử tự động. Đại hội có thể bầu lại trong số đúng những người này cho ${k} chỗ (không phân định bằng tuổi, thứ tự hay bốc thăm).`,
+    open: (k: number) =>
+      `Còn ${k} chỗ chưa có người trúng cử. Những người đã trúng cử giữ nguyên kết quả. Đại hội quyết định có bầu tiếp (vòng 2) hay không; nếu bầu, danh sách gồm những người chưa trúng cử (Đại hội có thể bổ sung), bầu cho ${k} chỗ còn lại.`,
+    complete: 'Đã bầu đủ số lượng.',
+    warnings: 'Cảnh báo (Ban kiểm phiếu cần giải trình):',
+  },
   /** `verify`'s findings (core/verification.ts). */
   verifyProblem: typed<VerifyProblemTexts>({
     unreadable: (p) => `Tệp bị hỏng hoặc bị cắt cụt, không đọc được: ${p.detail}`,
