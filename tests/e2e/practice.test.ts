@@ -75,11 +75,17 @@ describe('a practice congress in the browser', () => {
     await page.getByLabel('Đường dẫn tệp tập huấn', { exact: true }).fill(file);
     await page.getByRole('button', { name: 'Tạo đại hội tập huấn' }).scrollIntoViewIfNeeded();
     await shot(page, '80-practice-start');
-    await page.getByRole('button', { name: 'Tạo đại hội tập huấn' }).click();
+    // Enter in the path field submits the card's form (the keyboard way).
+    await page.getByLabel('Đường dẫn tệp tập huấn', { exact: true }).press('Enter');
     const bar = page.getByTestId('practice-bar');
     await bar.waitFor({ timeout: 60_000 });
     expect(await bar.innerText()).toContain('TẬP HUẤN');
     expect(await page.locator('.filebar').innerText()).toContain('(TẬP HUẤN)');
+    const deckMessage = page.getByText('Đã tạo tệp tập huấn. Bộ phiếu in sẵn (PDF):');
+    await deckMessage.waitFor();
+    expect(await deckMessage.innerText()).toContain('tap-huan-bo-phieu-tap-huan.pdf');
+    await shot(page, '80-practice-created');
+    await page.getByRole('navigation').getByRole('button', { name: 'Chuẩn bị' }).click();
     // The stack, beside the file: 3 answer pages and 36 pre-marked ballots.
     const deck = join(hall.dir, 'tap-huan-bo-phieu-tap-huan.pdf');
     expect(existsSync(deck)).toBe(true);

@@ -20,7 +20,6 @@ const STRIPES = 'repeating-linear-gradient(135deg, #ffd400 0 18px, #1a1a1a 18px 
 
 export function PracticeStart() {
   const t = useT();
-  const { go } = useApp();
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<readonly string[] | null>(null);
@@ -31,9 +30,9 @@ export function PracticeStart() {
     setBusy(false);
     if (!r.ok) return setError(r.messages);
     setError(null);
+    // Stay here: the team must see where the stack to print was written.
     setMade(r.value.deck);
     await refresh();
-    go('setup');
   };
   return (
     <form
