@@ -1,6 +1,15 @@
-/** Helpers of the renderer's tests: ballots for the save queue, a storage like the browser's. */
+/**
+ * Helpers of the renderer's tests: ballots for the save queue, a send into a real congress file,
+ * a storage like the browser's.
+ */
 import type { KeyValueStorage } from '../../renderer/features/entry/queue-storage.ts';
-import { newClientKey, type PendingBallot } from '../../renderer/features/entry/save-queue.ts';
+import {
+  newClientKey,
+  type PendingBallot,
+  type SaveOutcome,
+} from '../../renderer/features/entry/save-queue.ts';
+import type { Service } from '../../db/service.ts';
+import { ADMIN } from '../db/helpers.ts';
 
 /** A strike ballot waiting in the queue, with a fresh client key. */
 export const ballot = (struck: string[]): PendingBallot => ({
@@ -9,6 +18,20 @@ export const ballot = (struck: string[]): PendingBallot => ({
   batchId: null,
   correcting: null,
 });
+
+/** A send that saves each queued ballot into a real congress file, as the host does. */
+export const saveInto =
+  (service: Service, electionId: number) =>
+  (item: PendingBallot): SaveOutcome => {
+    const r = service.execute(
+      'enterBallot',
+      { electionId, ballot: item.body, clientKey: item.clientKey },
+      ADMIN,
+    );
+    return r.ok
+      ? { kind: 'saved', n: r.value.n, status: r.value.status }
+      : { kind: 'refused', messages: r.error.map((e) => e.code) };
+  };
 
 /** The Web Storage API over a Map, as localStorage behaves in a browser (strings in, strings out). */
 export class MemoryStorage implements KeyValueStorage {

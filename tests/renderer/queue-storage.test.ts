@@ -17,8 +17,8 @@ import {
   type PendingBallot,
   type SaveOutcome,
 } from '../../renderer/features/entry/save-queue.ts';
-import { ADMIN, countingElection, newService } from '../db/helpers.ts';
-import { ballot, MemoryStorage } from './helpers.ts';
+import { countingElection, newService } from '../db/helpers.ts';
+import { ballot, MemoryStorage, saveInto } from './helpers.ts';
 
 const quiet = {
   saved: () => undefined,
@@ -35,16 +35,10 @@ describe('the entry queue in the browser’s storage', () => {
     const store = new StoredQueue(local, 'tab1', '/congress.kiemphieu', electionId);
     // The host is down: every send fails, as a closed socket does.
     let up = false;
+    const save = saveInto(service, electionId);
     const send = async (item: PendingBallot): Promise<SaveOutcome> => {
       if (!up) return { kind: 'disconnected', message: 'down' };
-      const r = service.execute(
-        'enterBallot',
-        { electionId, ballot: item.body, clientKey: item.clientKey },
-        ADMIN,
-      );
-      return r.ok
-        ? { kind: 'saved', n: r.value.n, status: r.value.status }
-        : { kind: 'refused', messages: r.error.map((e) => e.code) };
+      return save(item);
     };
     const first = new SaveQueue(send, quiet, 5, store);
     first.push(ballot(['c1', 'c2']));
@@ -87,17 +81,12 @@ describe('the entry queue in the browser’s storage', () => {
     const store = new StoredQueue(local, 'tab1', 'f', electionId);
     const item = ballot(['c2']);
     let acks = 0;
+    const save = saveInto(service, electionId);
     const send = async (b: PendingBallot): Promise<SaveOutcome> => {
-      const r = service.execute(
-        'enterBallot',
-        { electionId, ballot: b.body, clientKey: b.clientKey },
-        ADMIN,
-      );
-      if (!r.ok) return { kind: 'refused', messages: [] };
+      const outcome = save(b);
+      if (outcome.kind !== 'saved') return outcome;
       // The first acknowledgement is lost on the way back: the station retries.
-      return acks++ === 0
-        ? { kind: 'disconnected', message: 'lost' }
-        : { kind: 'saved', n: r.value.n, status: r.value.status };
+      return acks++ === 0 ? { kind: 'disconnected', message: 'lost' } : outcome;
     };
     const queue = new SaveQueue(send, quiet, 1, store);
     queue.push(item);

@@ -6,8 +6,8 @@ import {
   type PendingBallot,
   type SaveOutcome,
 } from '../../renderer/features/entry/save-queue.ts';
-import { ADMIN, countingElection, newService } from '../db/helpers.ts';
-import { ballot } from './helpers.ts';
+import { countingElection, newService } from '../db/helpers.ts';
+import { ballot, saveInto } from './helpers.ts';
 
 function recorder() {
   const log: string[] = [];
@@ -30,19 +30,14 @@ describe('the save queue of ballot entry', () => {
     const electionId = countingElection(service);
     const { log, events } = recorder();
     let inFlight = 0;
+    const save = saveInto(service, electionId);
     const queue = new SaveQueue(async (item) => {
       inFlight++;
       expect(inFlight).toBe(1);
       await new Promise((r) => setTimeout(r, 2));
-      const r = service.execute(
-        'enterBallot',
-        { electionId, ballot: item.body, clientKey: item.clientKey },
-        ADMIN,
-      );
+      const outcome = save(item);
       inFlight--;
-      return r.ok
-        ? { kind: 'saved', n: r.value.n, status: r.value.status }
-        : { kind: 'refused', messages: r.error.map((e) => e.code) };
+      return outcome;
     }, events);
     for (const struck of [
       ['c1', 'c2'],
@@ -64,22 +59,17 @@ describe('the save queue of ballot entry', () => {
     const { log, events } = recorder();
     const keys: string[] = [];
     let drop = true;
+    const save = saveInto(service, electionId);
     const queue = new SaveQueue(
       async (item): Promise<SaveOutcome> => {
         keys.push(item.clientKey);
-        const r = service.execute(
-          'enterBallot',
-          { electionId, ballot: item.body, clientKey: item.clientKey },
-          ADMIN,
-        );
+        const outcome = save(item);
         if (drop) {
           // Saved in the file, but the answer never reached the station.
           drop = false;
           return { kind: 'disconnected', message: 'mất kết nối' };
         }
-        return r.ok
-          ? { kind: 'saved', n: r.value.n, status: r.value.status }
-          : { kind: 'refused', messages: [] };
+        return outcome;
       },
       events,
       1,
@@ -118,17 +108,11 @@ describe('the save queue of ballot entry', () => {
     const electionId = countingElection(service);
     const { log, events } = recorder();
     let throws = 2;
+    const save = saveInto(service, electionId);
     const queue = new SaveQueue(
       async (item) => {
         if (throws-- > 0) throw new Error('SQLITE_BUSY: database is locked');
-        const r = service.execute(
-          'enterBallot',
-          { electionId, ballot: item.body, clientKey: item.clientKey },
-          ADMIN,
-        );
-        return r.ok
-          ? { kind: 'saved', n: r.value.n, status: r.value.status }
-          : { kind: 'refused', messages: r.error.map((e) => e.code) };
+        return save(item);
       },
       events,
       1,
