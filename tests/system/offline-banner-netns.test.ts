@@ -52,6 +52,17 @@ function namespace(name: string): string {
   return ns;
 }
 
+/** A closed LAN: a private address on a link to an empty peer namespace, and no default route. */
+function closedLan(name: string): string {
+  const ns = namespace(name);
+  const peer = namespace(`${name}p`);
+  run('link', 'add', 'lan0', 'netns', ns, 'type', 'veth', 'peer', 'name', 'peer0', 'netns', peer);
+  run('-n', ns, 'addr', 'add', '192.168.50.2/24', 'dev', 'lan0');
+  run('-n', ns, 'link', 'set', 'lan0', 'up');
+  run('-n', peer, 'link', 'set', 'peer0', 'up');
+  return ns;
+}
+
 /** A namespace whose only way out is a default route over a veth to an empty peer namespace. */
 function withDefaultRoute(name: string): string {
   const ns = namespace(name);
@@ -72,7 +83,7 @@ interface Station {
 }
 
 /** The browser host on a new congress file, and Chromium, both inside `ns`. */
-async function station(ns: string, dir: string): Promise<Station> {
+async function station(ns: string, dir: string, hostArgs: string[] = []): Promise<Station> {
   const home = join(dir, ns);
   mkdirSync(home, { recursive: true });
   const file = join(home, 'tap-huan.kiemphieu');
@@ -86,7 +97,7 @@ async function station(ns: string, dir: string): Promise<Station> {
   await workspace.close();
   const host = spawn(
     'ip',
-    ['netns', 'exec', ns, process.execPath, '--import', 'tsx', 'server/main.ts', file],
+    ['netns', 'exec', ns, process.execPath, '--import', 'tsx', 'server/main.ts', file, ...hostArgs],
     {
       cwd: ROOT,
       env: { ...process.env, KIEM_PHIEU_HOME: home, KIEM_PHIEU_RENDERER: RENDERER, PORT: '5390' },
@@ -139,6 +150,7 @@ describe.skipIf(why !== null)('the red banner, host and Chromium in network name
   let dir: string;
   let online: Station | undefined;
   let offline: Station | undefined;
+  let lan: Station | undefined;
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'kiem-phieu-banner-'));
@@ -148,6 +160,7 @@ describe.skipIf(why !== null)('the red banner, host and Chromium in network name
   afterAll(async () => {
     await stop(online);
     await stop(offline);
+    await stop(lan);
     for (const name of created.splice(0).reverse()) ip('netns', 'del', name);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -203,6 +216,19 @@ describe.skipIf(why !== null)('the red banner, host and Chromium in network name
     await stop(offline);
     offline = undefined;
     expect(guardRows(join(dir, `${PREFIX}lo`, 'tap-huan.kiemphieu'))).toEqual([]);
+  }, 120_000);
+
+  it('LAN mode on a closed network (private address, no default route): no banner', async () => {
+    lan = await station(closedLan('lan'), dir, ['--lan']);
+    const page = await lan.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(lan.url);
+    // The LAN host shows the other stations' address and pairing code: LAN mode is on.
+    await page.getByText('Máy trạm khác trong mạng nội bộ').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('internet-banner').count()).toBe(0);
+    await stop(lan);
+    lan = undefined;
+    expect(guardRows(join(dir, `${PREFIX}lan`, 'tap-huan.kiemphieu'))).toEqual([]);
   }, 120_000);
 });
 
