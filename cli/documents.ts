@@ -99,13 +99,8 @@ export async function minutesCommand(
       io.err(m(lang).cli.passEnvMissing(passEnv ?? ''));
       return EXIT.usage;
     }
-    let p12: Buffer;
-    try {
-      p12 = await readFile(sign);
-    } catch (e) {
-      io.err(`${sign}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-      return EXIT.refused;
-    }
+    const p12 = await readOrSay(sign, io);
+    if (p12 === null) return EXIT.refused;
     const signed = await signPdf(bytes, {
       p12,
       passphrase,
@@ -135,6 +130,16 @@ export async function minutesCommand(
   return EXIT.done;
 }
 
+/** The file's bytes; null, after naming the file and the system's error code, when it cannot be read. */
+async function readOrSay(file: string, io: CliIo): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    io.err(`${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    return null;
+  }
+}
+
 /** A signature problem in words; typed by the signer's codes, so a new one needs its text. */
 const signatureProblem = (problem: SignatureProblem, lang: Lang): string => {
   const texts: Readonly<Record<SignatureProblem, string>> = m(lang).cli.signatureProblem;
@@ -142,13 +147,8 @@ const signatureProblem = (problem: SignatureProblem, lang: Lang): string => {
 };
 
 export async function verifyPdfCommand(file: string, lang: Lang, io: CliIo): Promise<ExitCode> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    io.err(`${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-    return EXIT.refused;
-  }
+  const bytes = await readOrSay(file, io);
+  if (bytes === null) return EXIT.refused;
   const check = verifyPdfSignature(bytes);
   if (!check.ok) {
     io.err(m(lang).cli.signatureInvalid(signatureProblem(check.error, lang)));
