@@ -19,6 +19,7 @@ import { refusalText, type Lang } from '../core/refusal.ts';
 import { layoutFingerprint } from '../db/fingerprint.ts';
 import { renderPdf } from '../db/pdf/render.ts';
 import { scanFiles, type SheetOutcome } from '../db/scan/scan-files.ts';
+import { testVerdicts } from '../db/scan/test-verdict.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
 import { messages } from '../core/messages/index.ts';
@@ -97,26 +98,6 @@ function refused(
   return EXIT.refused;
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
-
-/** The reading of one sheet as a deck entry, or why it has none. */
-function readingOf(s: SheetOutcome, layout: 'strike' | 'approve') {
-  const lines = s.lines ?? [];
-  return layout === 'strike'
-    ? { struck: lines.filter((l) => l.struck === 'struck').map((l) => l.id) }
-    : { marks: Object.fromEntries(lines.map((l) => [l.id, l.mark ?? '?'])) };
-}
-
-function matches(s: SheetOutcome, expected: TestBallot, layout: 'strike' | 'approve'): boolean {
-  if (s.status !== 'read') return false;
-  const got = readingOf(s, layout);
-  if ('struck' in expected) return got.struck !== undefined && sameSet(got.struck, expected.struck);
-  const marks = got.marks ?? {};
-  const ids = new Set([...Object.keys(marks), ...Object.keys(expected.marks)]);
-  return [...ids].every((id) => marks[id] === (expected.marks[id] ?? 'none'));
-}
-
 export async function scanTestCheck(
   o: { record: string; expected: string; files: readonly string[]; paper?: Paper },
   lang: Lang,
@@ -137,41 +118,46 @@ export async function scanTestCheck(
     io.err(`${messages(lang).scan.testOtherElection(o.expected)}\n`);
     return EXIT.refused;
   }
-  const sheets = (
-    await scanFiles({ record: testRecord(record.value), files: o.files, paper: deck.paper })
-  ).filter((s) => s.status !== 'skipped');
-  const names = namesOf(record.value);
-  const layout = deck.layout;
-  const out: string[] = [];
-  let bad = 0;
-  deck.ballots.forEach((expected, i) => {
-    const s = sheets[i];
-    const head = `${messages(lang).scan.testBallot} ${expected.n}`;
-    if (s === undefined) {
-      bad++;
-      out.push(`${head}: ${messages(lang).scan.testMismatch} — ${messages(lang).scan.testMissing}`);
-      return;
-    }
-    const where = `${s.file}${s.pages > 1 ? ` (${messages(lang).scan.page} ${s.page})` : ''}`;
-    if (matches(s, expected, layout)) {
-      out.push(`${head} (${where}): ${messages(lang).scan.testMatch}`);
-      return;
-    }
-    bad++;
-    const why =
-      s.status === 'rejected'
-        ? `${messages(lang).scan.status.rejected}: ${reasonText(s.reason, lang)}`
-        : s.status === 'review'
-          ? `${messages(lang).scan.testReview} (${(s.reasons ?? []).map((r) => reasonText(r, lang)).join(', ')}); ${messages(lang).scan.status.read}: ${describeBallot(readingOf(s, layout), names, lang)}`
-          : `${messages(lang).scan.status.read}: ${describeBallot(readingOf(s, layout), names, lang)}`;
-    out.push(
-      `${head} (${where}): ${messages(lang).scan.testMismatch} — ${why}; ${messages(lang).scan.testExpected}: ${describeBallot(expected, names, lang)}`,
-    );
+  const sheets = await scanFiles({
+    record: testRecord(record.value),
+    files: o.files,
+    paper: deck.paper,
   });
-  for (const s of sheets.slice(deck.ballots.length)) {
-    bad++;
-    out.push(`${messages(lang).scan.testExtra}: ${s.file}${s.pages > 1 ? ` (${s.page})` : ''}`);
+  const names = namesOf(record.value);
+  const m = messages(lang);
+  const out: string[] = [];
+  const at = (s: SheetOutcome) => `${s.file}${s.pages > 1 ? ` (${m.scan.page} ${s.page})` : ''}`;
+  const verdicts = testVerdicts(deck, sheets);
+  for (const v of verdicts) {
+    const head = `${m.scan.testBallot} ${v.n}`;
+    switch (v.outcome) {
+      case 'match':
+        out.push(`${head} (${at(v.sheet)}): ${m.scan.testMatch}`);
+        break;
+      case 'missing':
+        out.push(`${head}: ${m.scan.testMismatch} — ${m.scan.testMissing}`);
+        break;
+      case 'extra':
+        out.push(
+          `${m.scan.testExtra}: ${v.sheet.file}${v.sheet.pages > 1 ? ` (${v.sheet.page})` : ''}`,
+        );
+        break;
+      case 'mismatch': {
+        const s = v.sheet;
+        const why =
+          s.status === 'rejected'
+            ? `${m.scan.status.rejected}: ${reasonText(s.reason, lang)}`
+            : s.status === 'review'
+              ? `${m.scan.testReview} (${(s.reasons ?? []).map((r) => reasonText(r, lang)).join(', ')}); ${m.scan.status.read}: ${describeBallot(v.got, names, lang)}`
+              : `${m.scan.status.read}: ${describeBallot(v.got, names, lang)}`;
+        out.push(
+          `${head} (${at(s)}): ${m.scan.testMismatch} — ${why}; ${m.scan.testExpected}: ${describeBallot(v.expected, names, lang)}`,
+        );
+        break;
+      }
+    }
   }
+  const bad = verdicts.filter((v) => v.outcome !== 'match').length;
   out.push(
     bad === 0
       ? messages(lang).scan.testVerdictOk(deck.ballots.length)

@@ -136,6 +136,9 @@ export class Api {
       case 'command': {
         const actor = this.actorFor(session);
         if (actor === null) return refusedWith([{ code: 'login-required', path: '' }]);
+        // A committee member's PIN, typed on this station, is checked off the event loop first.
+        if (name === 'confirmResult')
+          return fromResult(await service.confirmResult(input, actor, station));
         return fromResult(service.execute(name as keyof typeof CALLS.command, input, actor));
       }
       case 'scan': {
@@ -200,6 +203,8 @@ export class Api {
         return answered(this.intake.progress());
       case 'files':
         return fromResult(await this.intake.scan(service, actor, value));
+      case 'test':
+        return fromResult(await this.intake.test(service, value));
       case 'folder': {
         const files = await this.intake.newFiles(value.folder);
         if (!files.ok) return refusedWith(files.error);

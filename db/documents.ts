@@ -3,6 +3,8 @@
  * announcement, the three workbooks and the record itself. Both hosts serve these; a copy is kept
  * beside the congress file in FILE.kiemphieu.documents/.
  */
+import { scanTestDeck, testRecord } from '../core/documents/ballot-test-deck.ts';
+import { SCAN_TEST_BALLOTS } from '../core/protocol/scan.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { announcementDocument } from '../core/documents/announcement.ts';
@@ -182,6 +184,20 @@ export async function makeDocument(
       };
       break;
     }
+    case 'scan-test':
+      made = {
+        fileName: `phieu-thu-may-quet-${stem}-${input.paper}.pdf`,
+        mime: PDF,
+        bytes: await renderPdf(
+          scanTestDeck({
+            record: r,
+            paper: input.paper,
+            count: SCAN_TEST_BALLOTS,
+            layoutFingerprint: layoutFingerprint(testRecord(r)),
+          }).document,
+        ),
+      };
+      break;
     case 'record':
       made = {
         fileName: `ho-so-${stem}.json`,

@@ -33,6 +33,7 @@ const entity: Texts<Entity> = {
   base: 'base (delegates convened)',
   congress: 'congress details',
   scan: 'scanned sheet',
+  reading: 'reading',
 };
 
 /** The states of a stack's readings (core/readings/stack.ts). */
@@ -238,6 +239,12 @@ export const en: Messages = {
   },
   status,
   scanScreen: {
+    testTitle: 'Scanner test before the congress',
+    testHelp:
+      'Print the 20 pre-marked test ballots, scan them on the very scanner and settings you will use into a folder of their own, then compare. Test ballots are never counted in the election.',
+    testPrint: 'Print the test deck (PDF)',
+    testFolder: 'Folder of the test deck scans',
+    testRun: 'Read and compare',
     keyboard: 'Type (keyboard)',
     scanner: 'Scan (scanner)',
     folder: 'Folder the scanner writes images to',
@@ -524,6 +531,8 @@ export const en: Messages = {
       `The scanned image of ${p.file} (SHA-256 ${p.sha256.slice(0, 16)}…) is missing from the images folder beside the file`,
     'scan-altered': (p) =>
       `The scanned image of ${p.file} was changed: its SHA-256 is no longer ${p.sha256.slice(0, 16)}…`,
+    'readings-mismatch': (p) =>
+      `Election ${p.election}, ${p.stack}: the ballots counted are not those its readings agreed on — ${p.detail}`,
   },
   verifyTable: (table) => `table ${table}`,
   auditEvent: {
@@ -549,6 +558,14 @@ export const en: Messages = {
     ruleBallot: 'Ballot ruled',
     recordScan: 'Sheet scanned',
     decideScan: 'Scanned sheet decided',
+    setReadings: 'Readings per stack set',
+    startReading: 'Reading of a stack started',
+    enterReadingBallot: 'Ballot of a reading entered',
+    finishReading: 'Reading finished',
+    abandonReading: 'Reading abandoned',
+    resolveDifference: 'Committee ruled a difference between readings',
+    settleStack: 'Stack settled after its differences were ruled',
+    confirmResult: 'Counting committee confirmed the result',
     closeElection: 'Counting closed',
     finalizeElection: 'Result finalized',
     reopenElection: 'Election reopened',
@@ -562,26 +579,6 @@ export const en: Messages = {
     loginRefused: 'Login refused: wrong name or PIN',
     internetConnected: 'Computer connected to the Internet',
     internetDisconnected: 'Computer no longer connected to the Internet',
-  },
-  resultTable: {
-    seats: 'Seats',
-    base: 'Base',
-    baseArithmetic: (c: number, x: number) => `convened ${c} − exclusions ${x}`,
-    baseValid: 'the valid ballots',
-    baseCollected: 'the ballots collected',
-    threshold: (t: number) => `Elected with more than half: at least ${t} votes`,
-    ballots: (i: number, c: number, v: number, inv: number) =>
-      `Issued: ${i}   Collected: ${c}   Valid: ${v}   Invalid: ${inv}`,
-    header: ['No.', 'Full name', 'Votes', 'Percent', 'Result'],
-    electedTitle: 'Elected, in order of votes:',
-    noneElected: 'Nobody is elected yet.',
-    votes: 'votes',
-    tie: (names: string, v: number, k: number) =>
-      `Tie at the last seat(s): ${names} have ${v} votes each for ${k} remaining seat(s). None of them is elected automatically. The congress may hold a re-vote among exactly these candidates for ${k} seat(s) (never by age, order or lot).`,
-    open: (k: number) =>
-      `${k} seat(s) remain open. Those elected stay elected. The congress decides whether to hold a further round; if it does, the candidates are those not yet elected (the congress may add names), for the open seats only.`,
-    complete: 'All seats are filled.',
-    warnings: 'Warnings (for the committee to explain):',
   },
   resultTable: {
     seats: 'Seats',
@@ -951,6 +948,18 @@ export const en: Messages = {
       `this scanned sheet no longer awaits a decision (${r.status === 'decided' ? 'decided' : r.status === 'read' ? 'read with certainty' : 'skipped'})`,
     'scan-busy': (r) => `another scan run is under way (${r.done}/${r.listed} sheets); wait for it to finish`,
     'scans-undecided': (r) => `${r.count} scanned sheets still await review; review them before closing`,
+    'readings-in-use': (r) =>
+      `this election needs ${r.required} readings of each stack: ballots are entered through the stack's readings`,
+    'readings-fixed': () =>
+      'ballots or readings exist: the number of readings per stack can no longer change',
+    'not-your-reading': (r) =>
+      `reading ${r.reading} of this stack is ${r.operator}'s; each person enters only into their own reading`,
+    'stacks-unsettled': (r) =>
+      `stacks whose readings do not agree yet or whose differences are not settled: ${list(r.stacks)}`,
+    'not-confirmed': (r) =>
+      r.changed
+        ? 'the result changed after the counting committee confirmed it: confirm it again before finalizing'
+        : 'the counting committee has not confirmed the result (a member types their PIN), so it cannot be finalized',
     'unknown-call': (r) =>
       `there is no call "${r.kind}${r.name === '' ? '' : ` ${r.name}`}"; there are: ${list(r.allowed)}`,
     file: (r) => `file error: ${r.reason}`,

@@ -44,6 +44,7 @@ const entity = {
   base: 'cơ sở tính tỷ lệ (số đại biểu được triệu tập)',
   congress: 'thông tin đại hội',
   scan: 'tờ quét',
+  reading: 'lần đọc',
 } satisfies Texts<Entity>;
 
 /** The states of a stack's readings (core/readings/stack.ts). */
@@ -263,6 +264,12 @@ export const vi = {
   } satisfies Texts<ExclusionCategory>,
   status,
   scanScreen: {
+    testTitle: 'Kiểm tra máy quét trước đại hội',
+    testHelp:
+      'In bộ 20 phiếu thử đã đánh dấu sẵn, quét bằng đúng máy quét và cài đặt sẽ dùng, lưu ảnh vào một thư mục riêng, rồi đối chiếu. Phiếu thử không bao giờ được tính vào cuộc bầu.',
+    testPrint: 'In bộ phiếu thử (PDF)',
+    testFolder: 'Thư mục ảnh quét bộ phiếu thử',
+    testRun: 'Đọc và đối chiếu',
     keyboard: 'Gõ phiếu (bàn phím)',
     scanner: 'Quét phiếu (máy quét)',
     folder: 'Thư mục máy quét ghi ảnh vào',
@@ -541,6 +548,14 @@ export const vi = {
     ruleBallot: 'Ban kiểm phiếu xác định phiếu',
     recordScan: 'Quét một tờ phiếu',
     decideScan: 'Duyệt tờ phiếu quét',
+    setReadings: 'Đặt số lần đọc mỗi tập phiếu',
+    startReading: 'Bắt đầu một lần đọc tập phiếu',
+    enterReadingBallot: 'Nhập phiếu của một lần đọc',
+    finishReading: 'Đọc xong một lần',
+    abandonReading: 'Bỏ dở một lần đọc',
+    resolveDifference: 'Ban kiểm phiếu xử lý chênh lệch giữa các lần đọc',
+    settleStack: 'Chốt tập phiếu sau khi xử lý chênh lệch',
+    confirmResult: 'Ban kiểm phiếu xác nhận kết quả',
     closeElection: 'Kết thúc kiểm phiếu',
     finalizeElection: 'Chốt kết quả',
     reopenElection: 'Mở lại cuộc bầu',
@@ -555,27 +570,6 @@ export const vi = {
     internetConnected: 'Máy tính có kết nối Internet',
     internetDisconnected: 'Máy tính không còn kết nối Internet',
   } satisfies Texts<AuditEventName>,
-  /** `kiem-phieu tally`: the result as a table for a terminal (cli/render-result.ts). */
-  resultTable: {
-    seats: 'Số lượng cần bầu',
-    base: 'Cơ sở tính tỷ lệ',
-    baseArithmetic: (c: number, x: number) => `triệu tập ${c} − loại trừ ${x}`,
-    baseValid: 'bằng số phiếu hợp lệ',
-    baseCollected: 'bằng số phiếu thu vào',
-    threshold: (t: number) => `Trúng cử khi được quá một nửa: từ ${t} phiếu trở lên`,
-    ballots: (i: number, c: number, v: number, inv: number) =>
-      `Phiếu phát ra: ${i}   Thu vào: ${c}   Hợp lệ: ${v}   Không hợp lệ: ${inv}`,
-    header: ['STT', 'Họ và tên', 'Số phiếu', 'Tỷ lệ', 'Kết quả'],
-    electedTitle: 'Người trúng cử, theo thứ tự số phiếu:',
-    noneElected: 'Chưa có người trúng cử.',
-    votes: 'phiếu',
-    tie: (names: string, v: number, k: number) =>
-      `Bằng phiếu ở chỗ cuối: ${names} cùng được ${v} phiếu, tranh ${k} chỗ còn lại. Không ai trong nhóm này trúng cử tự động. Đại hội có thể bầu lại trong số đúng những người này cho ${k} chỗ (không phân định bằng tuổi, thứ tự hay bốc thăm).`,
-    open: (k: number) =>
-      `Còn ${k} chỗ chưa có người trúng cử. Những người đã trúng cử giữ nguyên kết quả. Đại hội quyết định có bầu tiếp (vòng 2) hay không; nếu bầu, danh sách gồm những người chưa trúng cử (Đại hội có thể bổ sung), bầu cho ${k} chỗ còn lại.`,
-    complete: 'Đã bầu đủ số lượng.',
-    warnings: 'Cảnh báo (Ban kiểm phiếu cần giải trình):',
-  },
   /** `kiem-phieu tally`: the result as a table for a terminal (cli/render-result.ts). */
   resultTable: {
     seats: 'Số lượng cần bầu',
@@ -637,6 +631,8 @@ export const vi = {
       `Thiếu ảnh quét của tờ ${p.file} (SHA-256 ${p.sha256.slice(0, 16)}…) trong thư mục ảnh bên cạnh tệp`,
     'scan-altered': (p) =>
       `Ảnh quét của tờ ${p.file} đã bị thay đổi: SHA-256 không còn là ${p.sha256.slice(0, 16)}…`,
+    'readings-mismatch': (p) =>
+      `Cuộc bầu ${p.election}, ${p.stack}: phiếu được tính không phải phiếu mà các lần đọc thống nhất — ${p.detail}`,
   }),
   /** A table of the congress file, as verify names it. */
   verifyTable: (table: string): string => {
@@ -1029,6 +1025,18 @@ export const vi = {
       `tờ quét này không còn chờ quyết định (${r.status === 'decided' ? 'đã quyết định' : r.status === 'read' ? 'đã đọc chắc chắn' : 'bỏ qua'})`,
     'scan-busy': (r) => `đang đọc một lượt quét khác (${r.done}/${r.listed} tờ); chờ xong rồi quét tiếp`,
     'scans-undecided': (r) => `còn ${r.count} tờ quét chờ duyệt; duyệt xong rồi mới đóng được`,
+    'readings-in-use': (r) =>
+      `cuộc bầu này cần ${r.required} lần đọc mỗi tập phiếu: phiếu được nhập qua các lần đọc của tập`,
+    'readings-fixed': () =>
+      'đã có phiếu hoặc lần đọc: số lần đọc mỗi tập không đổi được nữa',
+    'not-your-reading': (r) =>
+      `lần đọc ${r.reading} của tập này là của ${r.operator}; mỗi người chỉ nhập vào lần đọc của mình`,
+    'stacks-unsettled': (r) =>
+      `các tập phiếu chưa khớp hoặc chưa xử lý xong chênh lệch: ${list(r.stacks)}`,
+    'not-confirmed': (r) =>
+      r.changed
+        ? 'kết quả đã thay đổi sau khi Ban kiểm phiếu xác nhận: cần xác nhận lại trước khi chốt'
+        : 'Ban kiểm phiếu chưa xác nhận kết quả (một thành viên nhập mã PIN) nên chưa chốt được',
     'unknown-call': (r) =>
       `không có lời gọi "${r.kind}${r.name === '' ? '' : ` ${r.name}`}"; có: ${list(r.allowed)}`,
     file: (r) => `lỗi tệp: ${r.reason}`,

@@ -18,6 +18,7 @@ import {
   type ScanImageView,
   type ScanProgressView,
   type ScanRunView,
+  type ScanTestView,
 } from './scan.ts';
 import { photoRequest, type PhotoPreview } from '../candidate-details.ts';
 
@@ -117,6 +118,7 @@ export interface CallOutputs {
   scan: {
     files: ScanRunView;
     folder: ScanRunView;
+    test: ScanTestView;
     progress: ScanProgressView | null;
     image: ScanImageView;
   };

@@ -11,6 +11,8 @@ export const DOCUMENT_KINDS = [
   'record',
   /** The candidates' introduction handout (danh sách trích ngang), with their photos. */
   'candidate-handout',
+  /** The pre-congress scanner test: pre-marked ballots whose readings the app knows. */
+  'scan-test',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

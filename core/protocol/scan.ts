@@ -9,6 +9,9 @@ import type { Refusal } from '../refusal.ts';
 import type { ScanReason } from '../scan/reasons.ts';
 
 const id = z.int().min(1);
+
+/** The app's pre-congress test deck: every line struck and kept several times over. */
+export const SCAN_TEST_BALLOTS = 20;
 const path = z.string().min(1).max(4096);
 
 export const scanCalls = {
@@ -20,6 +23,8 @@ export const scanCalls = {
   }),
   /** The files of this folder not fed yet, in name order; a station calls it again to watch. */
   folder: z.strictObject({ electionId: id, batchId: id.optional(), folder: path }),
+  /** The pre-congress test: the scans of the printed test deck in this folder, judged. */
+  test: z.strictObject({ electionId: id, folder: path }),
   /** The run under way, if any: for the progress bar. */
   progress: z.strictObject({}),
   /** One side of a recorded sheet, straightened, with where each line is. */
@@ -78,4 +83,24 @@ export interface ScanImageView {
   readonly scale: number | null;
   readonly sides: number;
   readonly lines: readonly ScanLineBox[];
+}
+
+/** One ballot of the test deck: read as printed, or not and why. */
+export interface ScanTestBallot {
+  /** The deck's number; null for a sheet beyond the deck. */
+  readonly n: number | null;
+  readonly outcome: 'match' | 'mismatch' | 'missing' | 'extra';
+  readonly file?: string;
+  readonly page?: number;
+  readonly status?: 'read' | 'review' | 'rejected' | 'skipped';
+  readonly reason?: ScanReason;
+  /** Strike layout: the struck candidates read and expected (ids). */
+  readonly got?: readonly string[] | Readonly<Record<string, string>>;
+  readonly expected?: readonly string[] | Readonly<Record<string, string>>;
+}
+
+export interface ScanTestView {
+  readonly ballots: readonly ScanTestBallot[];
+  readonly matched: number;
+  readonly total: number;
 }

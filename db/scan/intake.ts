@@ -6,7 +6,19 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { ScanProblem, ScanProgressView, ScanRunView } from '../../core/protocol/scan.ts';
+import {
+  testBallots,
+  testRecord,
+  type TestBallot,
+  type TestDeck,
+} from '../../core/documents/ballot-test-deck.ts';
+import {
+  SCAN_TEST_BALLOTS,
+  type ScanProblem,
+  type ScanProgressView,
+  type ScanRunView,
+  type ScanTestView,
+} from '../../core/protocol/scan.ts';
 import type { Refusal } from '../../core/refusal.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import { DECODE_PROBLEMS } from '../../core/scan/reasons.ts';
@@ -17,6 +29,7 @@ import * as store from '../store.ts';
 import { MAX_FILE_BYTES } from './decode.ts';
 import { keepImage, sha256Of } from './image-store.ts';
 import { scanFiles, type SheetOutcome } from './scan-files.ts';
+import { testVerdicts, type TestReading } from './test-verdict.ts';
 
 /** What a scanner writes; anything else in the folder is not looked at. */
 const SCAN_FILE = /\.(png|jpe?g|tiff?|pdf)$/iu;
@@ -73,6 +86,74 @@ export class ScanIntake {
       fresh.push(path);
     }
     return ok(fresh);
+  }
+
+  /** The pre-congress test: every scan file of the folder, in name order, against the test deck. */
+  async test(
+    service: Service,
+    request: { electionId: number; folder: string },
+  ): Promise<Result<ScanTestView, Refusal[]>> {
+    if (this.run !== null)
+      return err([
+        { code: 'scan-busy', done: this.run.done, listed: this.run.listed, path: 'electionId' },
+      ]);
+    const record = service.query('exportRecord', { electionId: request.electionId });
+    if (!record.ok) return err(record.error);
+    let names: string[];
+    try {
+      names = (await readdir(request.folder)).filter((n) => SCAN_FILE.test(n)).sort(byName);
+    } catch (e) {
+      return err([
+        { code: 'file', reason: (e as NodeJS.ErrnoException).code ?? String(e), path: 'folder' },
+      ]);
+    }
+    const test = testRecord(record.value);
+    const deck: TestDeck = {
+      format: 'kiem-phieu/scan-test@1',
+      election: test.election.id,
+      round: test.election.round,
+      layout: test.election.layout,
+      paper: 'A4',
+      sides: 1,
+      ballots: testBallots(test, SCAN_TEST_BALLOTS),
+    };
+    this.run = {
+      electionId: request.electionId,
+      listed: names.length,
+      done: 0,
+      started: this.now(),
+    };
+    try {
+      const sheets = await scanFiles({
+        record: test,
+        files: names.map((n) => join(request.folder, n)),
+        onSheet: (done, listed) => {
+          if (this.run) Object.assign(this.run, { done, listed });
+        },
+      });
+      const verdicts = testVerdicts(deck, sheets);
+      const asIds = (r: TestReading | TestBallot) => ('struck' in r ? r.struck : r.marks);
+      return ok({
+        ballots: verdicts.map((v) => ({
+          n: v.n,
+          outcome: v.outcome,
+          ...('sheet' in v
+            ? {
+                file: basename(v.sheet.file),
+                page: v.sheet.page,
+                status: v.sheet.status,
+                ...(v.sheet.reason === undefined ? {} : { reason: v.sheet.reason }),
+              }
+            : {}),
+          ...('got' in v ? { got: asIds(v.got) } : {}),
+          ...('expected' in v ? { expected: asIds(v.expected) } : {}),
+        })),
+        matched: verdicts.filter((v) => v.outcome === 'match').length,
+        total: deck.ballots.length,
+      });
+    } finally {
+      this.run = null;
+    }
   }
 
   async scan(

@@ -5,12 +5,16 @@
  * election and a file fed twice are listed with their reason, the stack reconciles, and the
  * election's result equals the truth.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ElectionRecord } from '../../core/record.ts';
 import { tallyRecord } from '../../core/tally.ts';
+import { SCAN_TEST_BALLOTS } from '../../core/protocol/scan.ts';
+import { vi } from '../../core/messages/vi.ts';
+import { makeDocument } from '../../db/documents.ts';
 import type { Service } from '../../db/service.ts';
 import { ADMIN, value } from '../db/helpers.ts';
 import {
@@ -268,4 +272,29 @@ describe('counting an election from a folder of scans, in Chromium', () => {
     );
     expect(result.ballots.valid).toBe(expected.ballots.valid);
   });
+
+  it('the pre-congress scanner test, in the app: the test deck scanned and judged ballot by ballot', async () => {
+    const made = value(await makeDocument(service, 'scan-test', { electionId, paper: 'A4' }));
+    const testDir = join(hall.dir, 'phieu-thu');
+    mkdirSync(testDir);
+    writeFileSync(join(testDir, 'deck.pdf'), made.bytes);
+    execFileSync('pdftoppm', [
+      '-r',
+      '150',
+      '-gray',
+      '-png',
+      join(testDir, 'deck.pdf'),
+      join(testDir, 'p'),
+    ]);
+    rmSync(join(testDir, 'deck.pdf'));
+    await page.getByTestId('scanner-test').locator('summary').click();
+    await page.getByTestId('test-folder').fill(testDir);
+    await page.getByRole('button', { name: 'Đọc và đối chiếu' }).click();
+    await page.getByTestId('test-verdict').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('test-verdict').innerText()).toBe(
+      vi.scan.testVerdictOk(SCAN_TEST_BALLOTS),
+    );
+    await page.getByTestId('test-verdict').scrollIntoViewIfNeeded();
+    await shot('scan-03-scanner-test');
+  }, 120_000);
 });

@@ -4,6 +4,7 @@
  * reading, the same image fed twice is refused, the images are kept under their hashes beside the
  * file, and a sheet can be shown straightened with its lines.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   mkdirSync,
@@ -23,6 +24,8 @@ import { ScanIntake } from '../../db/scan/intake.ts';
 import { scansDir } from '../../db/scan/image-store.ts';
 import { sheetImage } from '../../db/scan/sheet-image.ts';
 import { verifyFile } from '../../db/verify.ts';
+import { makeDocument } from '../../db/documents.ts';
+import { SCAN_TEST_BALLOTS } from '../../core/protocol/scan.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { Service } from '../../db/service.ts';
 import { countingElection, OPERATOR, refusals, value } from '../db/helpers.ts';
@@ -268,4 +271,42 @@ describe('scanning into the congress file', () => {
     expect(after.code).not.toBe(0);
     expect(after.stdout).toMatch(/✗ Ảnh quét bên cạnh tệp/u);
   });
+
+  it('the pre-congress test: the printed test deck, scanned, is judged ballot by ballot', async () => {
+    const made = value(await makeDocument(service, 'scan-test', { electionId, paper: 'A4' }));
+    const testDir = join(dir, 'test-deck');
+    mkdirSync(testDir);
+    writeFileSync(join(testDir, 'deck.pdf'), made.bytes);
+    execFileSync('pdftoppm', [
+      '-r',
+      '150',
+      '-gray',
+      '-png',
+      join(testDir, 'deck.pdf'),
+      join(testDir, 'p'),
+    ]);
+    rmSync(join(testDir, 'deck.pdf'));
+    const pages = readdirSync(testDir).sort();
+    expect(pages).toHaveLength(SCAN_TEST_BALLOTS);
+    const all = value(await intake.test(service, { electionId, folder: testDir }));
+    expect(all.matched).toBe(SCAN_TEST_BALLOTS);
+    expect(all.ballots.every((b) => b.outcome === 'match')).toBe(true);
+    // A sheet lost in the feeder: every later one is judged against the wrong ballot, and the
+    // last is missing; the verdict is not a match.
+    rmSync(join(testDir, pages[4]!));
+    const short = value(await intake.test(service, { electionId, folder: testDir }));
+    expect(short.matched).toBeLessThan(SCAN_TEST_BALLOTS);
+    expect(short.ballots.at(-1)).toMatchObject({ n: SCAN_TEST_BALLOTS, outcome: 'missing' });
+    // A test ballot is never a ballot of the election.
+    const before = value(service.query('scans', { electionId })).length;
+    const fed = value(
+      await intake.scan(service, OPERATOR, { electionId, paths: [join(testDir, pages[0]!)] }),
+    );
+    expect(fed.rejected).toBe(1);
+    expect(value(service.query('scans', { electionId })).at(-1)).toMatchObject({
+      status: 'rejected',
+      reason: 'other-election',
+    });
+    expect(value(service.query('scans', { electionId })).length).toBe(before + 1);
+  }, 120_000);
 });

@@ -19,6 +19,7 @@ import { useApp } from '../../store.ts';
 import { BatchPanel } from '../entry/BatchPanel.tsx';
 import { useStack } from '../entry/use-stack.ts';
 import { ReviewPanel } from './ReviewPanel.tsx';
+import { ScannerTest } from './ScannerTest.tsx';
 
 /** How often a watched folder is looked at again, once the last look is done. */
 const WATCH_MS = 1_500;
@@ -209,6 +210,7 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
           <dd>{count((s) => s.status === 'skipped')}</dd>
         </dl>
         <BatchPanel electionId={election.id} stack={stack} batches={progress?.batches ?? []} />
+        <ScannerTest election={election} />
         {rejected.length > 0 ? (
           <div className="card" data-testid="scan-rejected">
             <h3>{t.scanScreen.rejectedTitle}</h3>
