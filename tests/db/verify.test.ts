@@ -67,37 +67,22 @@ describe('verify FILE.kiemphieu', () => {
     expect(en.stderr).toContain('table ballot, row id 1 (election 1, n 1, version 1), column body');
   });
 
-  it('a ballot inserted behind the app’s back is not in the log', async () => {
-    const file = await countedFile();
-    tamper(
-      file,
+  it.each([
+    [
+      'a ballot inserted behind the app’s back is not in the log',
       `UPDATE ballot SET current = 0 WHERE n = 3; INSERT INTO ballot (election_id, n, version, current, body, change, entered_by, entered_at) SELECT election_id, 3, 2, 1, '{"struck":["c1","c2"]}', 'correct', 'x', 'x' FROM ballot WHERE n = 3`,
-    );
-    const db = new Database(file, { readonly: true });
-    expect(verifyFile(db).problems).toContainEqual(
-      expect.objectContaining({
-        kind: 'row-not-logged',
-        table: 'ballot',
-        row: 'id 5 (election 1, n 3, version 2)',
-      }),
-    );
-    db.close();
-  });
-
-  it('a deleted ballot version is missing from the file', async () => {
-    const file = await countedFile();
-    tamper(
-      file,
+      { kind: 'row-not-logged', table: 'ballot', row: 'id 5 (election 1, n 3, version 2)' },
+    ],
+    [
+      'a deleted ballot version is missing from the file',
       `DELETE FROM ballot WHERE n = 2 AND version = 2; UPDATE ballot SET current = 1 WHERE n = 2`,
-    );
+      { kind: 'row-missing', table: 'ballot', row: 'id 4 (election 1, n 2, version 2)' },
+    ],
+  ])('%s', async (_edit, sql, problem) => {
+    const file = await countedFile();
+    tamper(file, sql);
     const db = new Database(file, { readonly: true });
-    expect(verifyFile(db).problems).toContainEqual(
-      expect.objectContaining({
-        kind: 'row-missing',
-        table: 'ballot',
-        row: 'id 4 (election 1, n 2, version 2)',
-      }),
-    );
+    expect(verifyFile(db).problems).toContainEqual(expect.objectContaining(problem));
     db.close();
   });
 

@@ -31,12 +31,37 @@ describe('verify catches every edit behind the app’s back (issue 10, item 12)'
     expect(v.backupsChecked).toBeGreaterThanOrEqual(3);
   });
 
-  it('a changed base (convened 21 → 7)', async () => {
-    const { file } = await congressCopy();
-    tamper(file, 'UPDATE base SET convened = 7 WHERE election_id IS NULL');
-    expect(texts(verify(file))).toEqual([
+  // One field changed behind the app's back: verify names the table, row, column and both values.
+  it.each([
+    [
+      'a changed base (convened 21 → 7)',
+      () => 'UPDATE base SET convened = 7 WHERE election_id IS NULL',
       'table base, row id 1 (congress), column convened: the file holds 7, the audit log says 21 — changed outside the app',
-    ]);
+    ],
+    [
+      'seats 3 → 1',
+      (id: number) => `UPDATE election SET seats = 1 WHERE id = ${id}`,
+      'table election, row id 1 (bch), column seats: the file holds 1, the audit log says 3 — changed outside the app',
+    ],
+    [
+      'a finalized election set back to counting',
+      (id: number) => `UPDATE election SET status = 'counting' WHERE id = ${id}`,
+      'table election, row id 1 (bch), column status: the file holds "counting", the audit log says "finalized" — changed outside the app',
+    ],
+    [
+      'the ballots issued',
+      (id: number) => `UPDATE election SET issued = 18 WHERE id = ${id}`,
+      'table election, row id 1 (bch), column issued: the file holds 18, the audit log says 20 — changed outside the app',
+    ],
+    [
+      'the counting committee’s names',
+      () => `UPDATE committee_member SET name = 'Người Khác' WHERE role = 'head'`,
+      'table committee_member, row id 1 (Người Khác), column name: the file holds "Người Khác", the audit log says "Vũ Thị Trưởng" — changed outside the app',
+    ],
+  ])('%s', async (_edit, sql, found) => {
+    const { file, electionId } = await congressCopy();
+    tamper(file, sql(electionId));
+    expect(texts(verify(file))).toEqual([found]);
   });
 
   it('two candidates’ names swapped', async () => {
@@ -57,38 +82,6 @@ describe('verify catches every edit behind the app’s back (issue 10, item 12)'
     expect(texts(verify(file))).toEqual([
       `table candidate, row id 1 (election 1, c1), column name: the file holds "${second}", the audit log says "${first}" — changed outside the app`,
       `table candidate, row id 2 (election 1, c2), column name: the file holds "${first}", the audit log says "${second}" — changed outside the app`,
-    ]);
-  });
-
-  it('seats 3 → 1', async () => {
-    const { file, electionId } = await congressCopy();
-    tamper(file, `UPDATE election SET seats = 1 WHERE id = ${electionId}`);
-    expect(texts(verify(file))).toEqual([
-      'table election, row id 1 (bch), column seats: the file holds 1, the audit log says 3 — changed outside the app',
-    ]);
-  });
-
-  it('a finalized election set back to counting', async () => {
-    const { file, electionId } = await congressCopy();
-    tamper(file, `UPDATE election SET status = 'counting' WHERE id = ${electionId}`);
-    expect(texts(verify(file))).toEqual([
-      'table election, row id 1 (bch), column status: the file holds "counting", the audit log says "finalized" — changed outside the app',
-    ]);
-  });
-
-  it('the ballots issued', async () => {
-    const { file, electionId } = await congressCopy();
-    tamper(file, `UPDATE election SET issued = 18 WHERE id = ${electionId}`);
-    expect(texts(verify(file))).toEqual([
-      'table election, row id 1 (bch), column issued: the file holds 18, the audit log says 20 — changed outside the app',
-    ]);
-  });
-
-  it('the counting committee’s names', async () => {
-    const { file } = await congressCopy();
-    tamper(file, `UPDATE committee_member SET name = 'Người Khác' WHERE role = 'head'`);
-    expect(texts(verify(file))).toEqual([
-      'table committee_member, row id 1 (Người Khác), column name: the file holds "Người Khác", the audit log says "Vũ Thị Trưởng" — changed outside the app',
     ]);
   });
 
