@@ -3,6 +3,7 @@
  * through the real commands gives the printed result (the tie, the re-vote, the secretary), the
  * ballot-by-ballot comparison, and the wall between practice and real files.
  */
+import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -326,6 +327,20 @@ describe('the printed stack and the documents', () => {
       await makeDocument(service, 'results-xlsx', { electionId: bch, paper: 'A4' }),
     );
     expect(xlsx.fileName).toMatch(/^tap-huan-ket-qua-/u);
+    // Inside, the title rows name the practice congress and election: TẬP HUẤN.
+    for (const kind of ['results-xlsx', 'ballots-xlsx', 'congress-xlsx'] as const) {
+      const doc = value(await makeDocument(service, kind, { electionId: bch, paper: 'A4' }));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(doc.bytes) as unknown as ArrayBuffer);
+      const first = wb.worksheets[0]!;
+      const top = [1, 2, 3, 4, 5].flatMap((r) =>
+        (first.getRow(r).values as unknown[]).map((v) => String(v ?? '')),
+      );
+      expect(
+        top.some((v) => v.includes('TẬP HUẤN')),
+        kind,
+      ).toBe(true);
+    }
   }, 60_000);
 });
 
