@@ -11,7 +11,6 @@ import type { Paper } from '../core/documents/ballot-geometry.ts';
 import {
   scanTestDeck,
   testRecord,
-  type TestBallot,
   type TestDeck,
 } from '../core/documents/ballot-test-deck.ts';
 import type { ElectionRecord } from '../core/record.ts';
