@@ -10,6 +10,7 @@ import { ballotSchema, rulingSchema } from './ballot.ts';
 import { exclusionsSchema, overrideSchema } from './record.ts';
 import { PHOTO_LIMITS } from './candidate-details.ts';
 import { scanSheetSchema } from './scan/sheet-record.ts';
+import { READING_KINDS } from './readings/stack.ts';
 
 // Typed text: control and bidi characters dropped (core/names.ts), so none reaches a terminal later.
 const text = z.string().trim().min(1).max(2000).transform(cleanText);
@@ -176,6 +177,51 @@ export const commands = {
   }),
   /** A person's reading of a sheet in review (or of a rejected genuine ballot), from the paper. */
   decideScan: z.strictObject({ electionId: id, scanId: id, ballot: ballotBody }),
+  /** How many independent readings each stack of the election needs (core/readings/stack.ts). */
+  setReadings: z.strictObject({
+    electionId: id,
+    readings: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  }),
+  /**
+   * A reading of a stack (a batch) begins, or resumes: the same person starting the same kind again
+   * gets back the reading under way, with the ballots it holds.
+   */
+  startReading: z.strictObject({
+    batchId: id,
+    kind: z.enum(READING_KINDS),
+    /** The station's name, as the entry log prints it. */
+    station: z.string().trim().max(60).transform(cleanText).default(''),
+  }),
+  /** The next ballot of a reading, in stack order; the key makes a retried save harmless. */
+  enterReadingBallot: z.strictObject({
+    readingId: id,
+    ballot: ballotBody,
+    clientKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/u)
+      .optional(),
+  }),
+  /** The reading is done: when every reading the stack needs is, they are compared at once. */
+  finishReading: z.strictObject({ readingId: id }),
+  /** The reading cannot go on (kept in the log, never counted): another may be started. */
+  abandonReading: z.strictObject({ readingId: id }),
+  /** A committee member rules one difference: a reading's ballot there, or the ballot anew. */
+  resolveDifference: z.strictObject({
+    batchId: id,
+    position: id,
+    choice: z.union([
+      z.strictObject({ reading: z.int().min(1).max(3) }),
+      z.strictObject({ ballot: ballotBody }),
+    ]),
+  }),
+  /** Every difference ruled: the stack is resolved and its ballots count. */
+  settleStack: z.strictObject({ batchId: id }),
+  /** The counting committee confirms the result with a member's PIN (checked by the host). */
+  confirmResult: z.strictObject({
+    electionId: id,
+    name: personName,
+    pin: z.string().regex(/^\d{4,12}$/u),
+  }),
   createFollowUp: z.strictObject({
     electionId: id,
     /** `revote`: among the tied group for the tied seats; `round`: a further round for open seats. */
@@ -215,6 +261,8 @@ export const queries = {
   /** A candidate's photo by its SHA-256 (as candidateDetails names it): never changes, so kept. */
   candidatePhoto: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/u) }),
   scans: z.strictObject({ electionId: id }),
+  /** The stacks of an election with their readings, differences and rulings. */
+  readings: z.strictObject({ electionId: id }),
 } as const;
 
 export type CommandName = keyof typeof commands;

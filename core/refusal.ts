@@ -71,6 +71,16 @@ export type RefusalDetail =
   | { readonly code: 'duplicate-scan'; readonly file: string; readonly page: number }
   | { readonly code: 'scan-not-open'; readonly status: string }
   | { readonly code: 'scans-undecided'; readonly count: number }
+  /** The election needs more than one reading per stack: ballots enter through readings. */
+  | { readonly code: 'readings-in-use'; readonly required: number }
+  /** The readings required are fixed once a ballot or a reading exists. */
+  | { readonly code: 'readings-fixed' }
+  /** Entering into, or ending, another person's reading. */
+  | { readonly code: 'not-your-reading'; readonly operator: string; readonly reading: number }
+  /** Closing while stacks' ballots do not count yet (labels of those stacks). */
+  | { readonly code: 'stacks-unsettled'; readonly stacks: readonly string[] }
+  /** Finalizing without the committee's confirmation of the result as it stands. */
+  | { readonly code: 'not-confirmed'; readonly changed: boolean }
   | { readonly code: 'scan-busy'; readonly done: number; readonly listed: number }
   | {
       readonly code: 'unknown-call';
@@ -92,7 +102,8 @@ export type Entity =
   | 'backup'
   | 'base'
   | 'congress'
-  | 'scan';
+  | 'scan'
+  | 'reading';
 export type Refusal = RefusalDetail & {
   /** JSON path, e.g. `ballots.entered[3].struck[0]`. */
   readonly path: string;

@@ -73,7 +73,14 @@ export type FileProblem =
   | { readonly kind: 'backup-diverges'; readonly backup: string; readonly seq: number }
   | { readonly kind: 'backup-unreadable'; readonly backup: string; readonly detail: string }
   | { readonly kind: 'scan-missing'; readonly file: string; readonly sha256: string }
-  | { readonly kind: 'scan-altered'; readonly file: string; readonly sha256: string };
+  | { readonly kind: 'scan-altered'; readonly file: string; readonly sha256: string }
+  /** The ballots of a stack read more than once are not the ones its readings agreed on. */
+  | {
+      readonly kind: 'readings-mismatch';
+      readonly election: string;
+      readonly stack: string;
+      readonly detail: string;
+    };
 
 /**
  * One sentence per problem. `where` is what the catalogue's text cannot work out alone: the

@@ -1,5 +1,11 @@
 /** What the service's queries return: plain data, shared by every host and the renderer. */
 import type { ScanStatus, ScanView } from './scan/sheet-record.ts';
+import type {
+  ReadingKind,
+  ReadingState,
+  StackCommandName,
+  StackStatus,
+} from './readings/stack.ts';
 import type { ElectionKind, Layout, RuleSet, CommitteeInvalidCode, InvalidCode } from './codes.ts';
 import type { CongressDetails, QueryName } from './api.ts';
 import type { ElectionStatus } from './refusal.ts';
@@ -189,6 +195,101 @@ export interface CommandOutputs {
   createFollowUp: FollowUpOutput;
   recordScan: RecordScanOutput;
   decideScan: EnterBallotOutput;
+  setReadings: null;
+  startReading: StartReadingOutput;
+  enterReadingBallot: ReadingBallotOutput;
+  finishReading: StackStepOutput;
+  abandonReading: StackStepOutput;
+  resolveDifference: StackStepOutput;
+  settleStack: StackStepOutput;
+  confirmResult: ConfirmationView;
+}
+
+export interface StartReadingOutput {
+  readonly readingId: number;
+  /** Its number among the stack's readings (lần 1, 2, 3), from 1. */
+  readonly number: number;
+  /** The ballots it holds: 0 for a new reading, more when it resumes. */
+  readonly ballots: number;
+  readonly resumed: boolean;
+}
+
+export interface ReadingBallotOutput {
+  readonly readingId: number;
+  /** The ballot's place in the stack as this reading has it, from 1. */
+  readonly position: number;
+}
+
+/** Where a stack stands after a command on its readings. */
+export interface StackStepOutput {
+  readonly batchId: number;
+  readonly status: StackStatus;
+  /** Positions where the readings differ (once compared). */
+  readonly differences: readonly number[];
+  /** The ballots that became the election's, once agreed or resolved. */
+  readonly counted: number | null;
+}
+
+export interface ConfirmationView {
+  readonly by: string;
+  readonly at: string;
+}
+
+/** One reading of a stack as a screen lists it. */
+export interface ReadingView {
+  readonly id: number;
+  readonly number: number;
+  readonly kind: ReadingKind;
+  readonly operator: string;
+  readonly station: string;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly state: ReadingState;
+  readonly ballots: number;
+}
+
+/** A committee member's ruling of one difference. */
+export type RulingView = {
+  readonly by: string;
+  readonly at: string;
+} & ({ readonly reading: number } | { readonly ballot: Ballot });
+
+/**
+ * A difference between the compared readings (abandoned ones left out): each reading's ballot at
+ * the position (null: a gap), worded by core/readings/wording.ts `differenceText`.
+ */
+export interface DifferenceView {
+  readonly position: number;
+  readonly cells: readonly ({ readonly ballot: Ballot; readonly at: number } | null)[];
+  /** The latest ruling (a later one replaces an earlier one); null while unruled. */
+  readonly ruling: RulingView | null;
+}
+
+export interface StackView {
+  readonly batchId: number;
+  readonly label: string;
+  readonly declared: number;
+  readonly closed: boolean;
+  readonly status: StackStatus;
+  readonly required: number;
+  readonly readings: readonly ReadingView[];
+  readonly differences: readonly DifferenceView[];
+  /** The ballots the stack gave the election; null until agreed or resolved. */
+  readonly counted: number | null;
+  /** The commands the stack's state allows now (their guards run when one comes). */
+  readonly allowed: readonly StackCommandName[];
+}
+
+export interface ReadingsView {
+  readonly electionId: number;
+  readonly required: number;
+  /** Candidate codes in ballot order, to word a difference ("gạch 4, 12"). */
+  readonly candidateOrder: readonly string[];
+  readonly stacks: readonly StackView[];
+  /** The latest confirmation, and whether nothing changed the result since. */
+  readonly confirmation: (ConfirmationView & { readonly current: boolean }) | null;
+  /** Whether finalize needs a confirmation (the file has a committee member who can log in). */
+  readonly confirmationRequired: boolean;
 }
 
 export interface RecordScanOutput {
@@ -216,6 +317,7 @@ export interface QueryOutputs {
   exportRecord: ElectionRecord;
   display: DisplayView;
   scans: readonly ScanView[];
+  readings: ReadingsView;
   candidateDetails: readonly CandidateDetailView[];
   candidatePhoto: { readonly base64: string };
 }

@@ -12,6 +12,10 @@ export interface Ctx {
   readonly tallies: TallyCache;
   /** How a PIN is stored (the Service's; a replay gives back the hash the log commits to). */
   readonly hashPin?: (pin: string) => string;
+  /** The operator whose PIN the host has just checked for this command (`confirmResult`). */
+  readonly pinOf?: string;
+  /** A replay: the log records the PINs that were checked; none is typed again. */
+  readonly pinsTrusted?: boolean;
 }
 
 export interface Outcome<T> {

@@ -5,6 +5,7 @@ import { verifyChain } from './audit.ts';
 import type { Db } from './connection.ts';
 import { exportRecord } from './record-export.ts';
 import { candidateDetailsOf, candidatePhotoBytes } from './commands/candidate-details.ts';
+import { readingsView } from './commands/readings.ts';
 import { refuse } from './refused.ts';
 import * as store from './store.ts';
 import type { BallotRow } from './store.ts';
@@ -167,4 +168,6 @@ export const queryHandlers: QueryHandlers = {
     store.election(db, input.electionId);
     return store.scans(db, input.electionId);
   },
+
+  readings: ({ db }, input) => readingsView(db, input.electionId),
 };

@@ -14,6 +14,7 @@ export const BALLOT_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'ruleBallot',
   'recordScan',
   'decideScan',
+  'enterReadingBallot',
 ]);
 
 const ISO_MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u;

@@ -17,6 +17,8 @@ import { importHandlers } from './commands/import.ts';
 import { candidateDetailHandlers } from './commands/candidate-details.ts';
 import { setupHandlers } from './commands/setup.ts';
 import { scanHandlers } from './commands/scans.ts';
+import { readingHandlers } from './commands/readings.ts';
+import { mayRun, COMMAND_ROLES } from '../core/roles.ts';
 import { openDatabase, type Db, type OpenOptions } from './connection.ts';
 import * as store from './store.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -35,6 +37,7 @@ const handlers: Handlers<CommandName> = {
   ...importHandlers,
   ...candidateDetailHandlers,
   ...scanHandlers,
+  ...readingHandlers,
 };
 
 export interface ServiceOptions extends OpenOptions {
@@ -44,6 +47,8 @@ export interface ServiceOptions extends OpenOptions {
   readonly backupLimit?: number;
   /** How a new operator's PIN is stored (replay supplies the stored hash the log commits to). */
   readonly hashPin?: (pin: string) => string;
+  /** A replay: commands that need a PIN run as the log recorded them (db/replay.ts). */
+  readonly pinsTrusted?: boolean;
 }
 
 type Listener = (event: ChangeEvent) => void;
@@ -72,6 +77,7 @@ export class Service {
   private readonly hashPin: (pin: string) => string;
   private pending: Promise<unknown> = Promise.resolve();
   private readonly logins = new Throttle(LOGIN_POLICY);
+  private readonly pinsTrusted: boolean;
 
   private constructor(db: Db, path: string, options: ServiceOptions) {
     this.db = db;
@@ -81,6 +87,7 @@ export class Service {
     this.backupsOn = (options.backups ?? true) && path !== ':memory:';
     this.backupLimit = options.backupLimit;
     this.hashPin = options.hashPin ?? hashPin;
+    this.pinsTrusted = options.pinsTrusted ?? false;
   }
 
   /** Opens (or with `create`, creates) a congress file; takes the opening backup. */
@@ -94,25 +101,43 @@ export class Service {
     name: K,
     input: unknown,
     actor: Actor,
+    /** The operator whose PIN was just checked for this command (see `confirmResult`). */
+    pinOf?: string,
   ): Result<CommandOutputs[K], Refusal[]> {
     if (!Object.hasOwn(commands, name)) {
       return err([
         { code: 'enum', value: String(name), allowed: Object.keys(commands), path: 'command' },
       ]);
     }
+    // The roles each command needs are declared once, beside the commands (core/roles.ts).
+    if (!mayRun(actor, name))
+      return err([
+        { code: 'forbidden', role: actor.role, needed: [...COMMAND_ROLES[name]], path: '' },
+      ]);
     const parsed = commands[name].safeParse(input, { reportInput: true });
     if (!parsed.success) return err(zodRefusals(parsed.error, []));
     const handler = handlers[name] as (ctx: Ctx, input: unknown) => Outcome<CommandOutputs[K]>;
     // Secret ballot: a ballot's time is kept to the minute, and a station's key only as a digest.
     const at = BALLOT_COMMANDS.has(name) ? toMinute(this.clock()) : this.clock();
-    const data = name === 'enterBallot' ? withClientKeyDigest(parsed.data) : parsed.data;
+    const data =
+      name === 'enterBallot' || name === 'enterReadingBallot'
+        ? withClientKeyDigest(parsed.data)
+        : parsed.data;
     let outcome: Outcome<CommandOutputs[K]>;
     let seq: number;
     try {
       [outcome, seq] = this.db
         .transaction((): [Outcome<CommandOutputs[K]>, number] => {
           const o = handler(
-            { db: this.db, actor, at, tallies: this.tallies, hashPin: this.hashPin },
+            {
+              db: this.db,
+              actor,
+              at,
+              tallies: this.tallies,
+              hashPin: this.hashPin,
+              pinsTrusted: this.pinsTrusted,
+              ...(pinOf === undefined ? {} : { pinOf }),
+            },
             data,
           );
           const row = appendAudit(this.db, {
@@ -190,6 +215,27 @@ export class Service {
     }
     for (const k of keys) this.logins.succeeded(k);
     return ok({ name: row.name, role: row.role });
+  }
+
+  /**
+   * The committee confirms a result: the member's name and PIN checked like a login (slow hash off
+   * the event loop, the same throttle, a refused try in the log), then the command runs with the
+   * name whose PIN matched. The PIN itself is never logged.
+   */
+  async confirmResult(
+    input: unknown,
+    actor: Actor,
+    station = 'local',
+  ): Promise<Result<CommandOutputs['confirmResult'], Refusal[]>> {
+    const parsed = commands.confirmResult.safeParse(input, { reportInput: true });
+    if (!parsed.success) return err(zodRefusals(parsed.error, []));
+    if (!mayRun(actor, 'confirmResult'))
+      return err([
+        { code: 'forbidden', role: actor.role, needed: [...COMMAND_ROLES.confirmResult], path: '' },
+      ]);
+    const who = await this.login(parsed.data.name, parsed.data.pin, station);
+    if (!who.ok) return who;
+    return this.execute('confirmResult', parsed.data, actor, who.value.name);
   }
 
   subscribe(listener: Listener): () => void {

@@ -56,6 +56,16 @@ export const ELECTION_RULES = {
   ruleBallot: { from: ['counting'] },
   recordScan: { from: ['counting'] },
   decideScan: { from: ['counting'] },
+  /** Before the first ballot or reading (the handler checks that in counting). */
+  setReadings: { from: ['draft', 'open', 'counting'] },
+  startReading: { from: ['counting'] },
+  enterReadingBallot: { from: ['counting'] },
+  finishReading: { from: ['counting'] },
+  abandonReading: { from: ['counting'] },
+  resolveDifference: { from: ['counting'] },
+  settleStack: { from: ['counting'] },
+  /** The committee confirms the closed count; finalize needs a confirmation after every change. */
+  confirmResult: { from: ['closed'] },
   createFollowUp: { from: ['closed', 'finalized'] },
   /** The introductions' details: not the record, but fixed with the result like the rest. */
   setCandidateDetails: { from: [...BEFORE_LOCK, 'suspended'] },

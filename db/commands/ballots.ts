@@ -11,6 +11,7 @@ import { refuse, Refused } from '../refused.ts';
 import * as store from '../store.ts';
 import type { BallotRow, NewBallotVersion } from '../store.ts';
 import { requireAllowed } from './elections.ts';
+import { requireSingleReading, requireStackSettled } from './readings.ts';
 
 type BallotCommands =
   'enterBallot' | 'correctBallot' | 'voidBallot' | 'ruleBallot' | 'openBatch' | 'closeBatch';
@@ -182,6 +183,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
       }
     }
     requireStatusFor(ctx, input.electionId, 'enterBallot');
+    requireSingleReading(ctx, input.electionId);
     const row = insertNewBallot(ctx, input.electionId, input.ballot, {
       batchId: input.batchId ?? null,
       clientKey: input.clientKey ?? null,
@@ -256,6 +258,7 @@ export const ballotHandlers: Handlers<BallotCommands> = {
     if (batch === undefined)
       refuse({ code: 'not-found', what: 'batch', id: String(input.batchId) }, 'batchId');
     requireAllowed(ctx, batch.election_id, 'closeBatch');
+    requireStackSettled(ctx, batch.id);
     const undecided = store.undecidedScans(ctx.db, batch.election_id, batch.id);
     if (undecided > 0) refuse({ code: 'scans-undecided', count: undecided }, 'batchId');
     store.closeBatch(ctx.db, batch.id);

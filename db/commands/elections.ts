@@ -10,6 +10,7 @@ import {
 import type { ElectionKind } from '../../core/codes.ts';
 import { done, requireRole, type Ctx, type Handlers } from '../context.ts';
 import { refuse } from '../refused.ts';
+import { requireConfirmed, requireStacksSettled } from './readings.ts';
 import * as store from '../store.ts';
 
 type ElectionCommands =
@@ -28,6 +29,10 @@ type ElectionCommands =
   | 'createFollowUp';
 
 /** Refuses unless the lifecycle allows `command` on the election in its status; returns it. */
+/** Done, with the election's tally recomputed after the commit: its list or its counts changed. */
+const doneRetallied = (ctx: Ctx, electionId: number) =>
+  done(null, { electionId, after: () => ctx.tallies.invalidate(electionId) });
+
 export function requireAllowed(ctx: Ctx, electionId: number, command: ElectionCommand) {
   const e = store.election(ctx.db, electionId);
   const checked = checkStatus(command, e.status);
@@ -114,10 +119,7 @@ export const electionHandlers: Handlers<ElectionCommands> = {
   setCandidates(ctx, input) {
     requireAllowed(ctx, input.electionId, 'setCandidates');
     writeCandidates(ctx, input.electionId, input.candidates, input.order);
-    return done(null, {
-      electionId: input.electionId,
-      after: () => ctx.tallies.invalidate(input.electionId),
-    });
+    return doneRetallied(ctx, input.electionId);
   },
 
   reorderCandidates(ctx, input) {
@@ -129,19 +131,13 @@ export const electionHandlers: Handlers<ElectionCommands> = {
       input.order.every((c) => codes.includes(c));
     if (!permutation) refuse({ code: 'bad-order' }, 'order');
     store.reorderCandidates(ctx.db, input.electionId, input.order);
-    return done(null, {
-      electionId: input.electionId,
-      after: () => ctx.tallies.invalidate(input.electionId),
-    });
+    return doneRetallied(ctx, input.electionId);
   },
 
   setIssued(ctx, input) {
     requireAllowed(ctx, input.electionId, 'setIssued');
     store.setIssued(ctx.db, input.electionId, input.issued);
-    return done(null, {
-      electionId: input.electionId,
-      after: () => ctx.tallies.invalidate(input.electionId),
-    });
+    return doneRetallied(ctx, input.electionId);
   },
 
   openElection(ctx, input) {
@@ -162,11 +158,15 @@ export const electionHandlers: Handlers<ElectionCommands> = {
     // A sheet in review is a ballot nobody has read yet: the count is not over.
     const undecided = store.undecidedScans(ctx.db, input.electionId, null);
     if (undecided > 0) refuse({ code: 'scans-undecided', count: undecided }, 'electionId');
+    // A stack whose readings do not agree yet, or whose differences are unruled, is not counted.
+    requireStacksSettled(ctx, input.electionId);
     transition(ctx, input.electionId, 'closeElection');
     return done(null, { electionId: input.electionId, milestone: 'close' });
   },
 
   finalizeElection(ctx, input) {
+    requireAllowed(ctx, input.electionId, 'finalizeElection');
+    requireConfirmed(ctx, input.electionId);
     transition(ctx, input.electionId, 'finalizeElection');
     return done(null, { electionId: input.electionId, milestone: 'finalize' });
   },

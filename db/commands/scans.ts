@@ -8,11 +8,13 @@ import { done, type Handlers } from '../context.ts';
 import { refuse } from '../refused.ts';
 import * as store from '../store.ts';
 import { ballotLog, insertNewBallot, requireStatusFor, saved } from './ballots.ts';
+import { requireSingleReading } from './readings.ts';
 
 export const scanHandlers: Handlers<'recordScan' | 'decideScan'> = {
   recordScan(ctx, input) {
     const { electionId, sheet } = input;
     requireStatusFor(ctx, electionId, 'recordScan');
+    requireSingleReading(ctx, electionId);
     const problem = sheetFormProblem(sheet);
     if (problem !== null) refuse({ code: 'bad-format' }, `sheet.${problem}`);
     if (sheet.status !== 'skipped' && store.scanned(ctx.db, electionId, sheet.sha256))

@@ -5,7 +5,7 @@ import { sql as electionCommittee } from './0003-election-committee.ts';
 import { sql as delegatePosition } from './0004-delegate-position.ts';
 import { sql as scans } from './0005-scans.ts';
 import { sql as candidateDetails } from './0006-candidate-details.ts';
-// 0008 provisionally (practice helper); 0007 is not taken yet.
+import { sql as readings } from './0007-readings.ts';
 import { sql as practice } from './0008-practice.ts';
 
 export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
@@ -15,5 +15,6 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
   { version: 4, sql: delegatePosition },
   { version: 5, sql: scans },
   { version: 6, sql: candidateDetails },
+  { version: 7, sql: readings },
   { version: 8, sql: practice },
 ];
