@@ -23,22 +23,22 @@ let file: string;
 const shot = (p: Page, name: string) =>
   p.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
 
-function committee(): ElectionView {
+function election(code = 'bch'): ElectionView {
   const service = hall.workspace.service!;
   const e = (service.query('elections') as { ok: true; value: ElectionView[] }).value.find(
-    (x) => x.code === 'bch',
+    (x) => x.code === code,
   )!;
   return e;
 }
 
-/** The keys of the stack's ballot `n` (1-based) of the committee election. */
-function keysOf(n: number, e: ElectionView): string {
+/** The keys of the stack's ballot `n` (1-based) of a practice election (default: the committee). */
+function keysOf(n: number, e: ElectionView, code = 'bch'): string {
   const shape: EditorShape = {
     layout: 'strike',
     seats: e.seats,
     codes: e.candidates.map((c) => c.code),
   };
-  const ballot = practiceBallot(practiceElection('bch')!.ballots[n - 1]!, e.candidates);
+  const ballot = practiceBallot(practiceElection(code)!.ballots[n - 1]!, e.candidates);
   return keysFor(shape, ballot)
     .map((k) => (k === 'Enter' ? '\n' : k))
     .join('');
@@ -104,7 +104,7 @@ describe('a practice congress in the browser', () => {
   });
 
   it('counts a few ballots of the stack by keyboard: the comparison says what is missing', async () => {
-    const e = committee();
+    const e = election();
     await page.getByLabel('Chọn cuộc bầu').selectOption(String(e.id));
     await page.getByRole('tab', { name: 'Cuộc bầu', exact: true }).click();
     await page
@@ -138,7 +138,7 @@ describe('a practice congress in the browser', () => {
   });
 
   it('the whole stack with ballot 7 typed wrong: named; corrected: a match', async () => {
-    const e = committee();
+    const e = election();
     await page.locator('body').click({ position: { x: 5, y: 400 } });
     for (let n = 5; n <= 12; n++) {
       // Ballot 7 strikes Hoàng Văn Nam (5); the operator strikes Trần Thị Mai (4) instead.
@@ -172,5 +172,35 @@ describe('a practice congress in the browser', () => {
     // And the engine agrees with the answer sheet: four elected and the tie.
     const result = hall.workspace.service!.query('results', { electionId: e.id });
     expect(result.ok && result.value.status).toBe('tie');
+  });
+
+  it('ends in the printed tie; the re-vote is made from the result and its stack compared too', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Kết quả' }).click();
+    await page.getByRole('button', { name: 'Kết thúc kiểm phiếu' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await page
+      .getByText('Bằng phiếu ở chỗ cuối: Vũ Thị Lan, Hoàng Văn Nam cùng được 8 phiếu, tranh 1 chỗ')
+      .waitFor();
+    await shot(page, '86-practice-results-tie');
+    await page.getByRole('button', { name: 'Chốt kết quả (khóa)' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await page.locator('.badge.finalized').first().waitFor();
+    await page.getByRole('button', { name: 'Tạo cuộc bầu lại' }).click();
+    await page.getByRole('heading', { name: /bầu lại \(vòng 2\)/u }).waitFor();
+    await page
+      .locator('.card.election', { hasText: 'bầu lại (vòng 2)' })
+      .getByRole('button', { name: 'Bắt đầu kiểm phiếu' })
+      .click();
+    await page.getByRole('heading', { name: 'Phiếu số 1' }).waitFor();
+    const revote = election('bch-v2');
+    expect(revote.candidates.map((c) => c.name)).toEqual(['Vũ Thị Lan', 'Hoàng Văn Nam']);
+    for (let n = 1; n <= 3; n++)
+      await page.keyboard.type(keysOf(n, revote, 'bch-v2'), { delay: 80 });
+    await page.getByText('Đã lưu phiếu số 3').waitFor();
+    await page.getByRole('button', { name: 'Đối chiếu với bộ phiếu mẫu' }).click();
+    expect(await verdict().innerText()).toBe(
+      'CHƯA KHỚP: 3/12 phiếu khớp; 0 phiếu sai; 9 phiếu chưa nhập.',
+    );
+    await page.getByRole('button', { name: 'Đóng' }).click();
   });
 });
