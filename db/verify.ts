@@ -14,6 +14,7 @@ import { MIGRATIONS } from './migrations/index.ts';
 import { compareWithReplay } from './replay-compare.ts';
 import { replayLog } from './replay.ts';
 import { checkScanImages } from './scan/verify-images.ts';
+import { checkReadings } from './verify-readings.ts';
 
 export { fileProblemText, type FileProblem } from '../core/verification.ts';
 
@@ -95,6 +96,8 @@ function verifyReadable(db: Db, options: VerifyOptions): FileVerification {
   let rowsCompared = 0;
   try {
     problems.push(...replay.problems, ...compareWithReplay(db, replay.db, replay.uncommitted));
+    // The minutes come only from agreed stacks: the counted ballots are the readings' own.
+    problems.push(...checkReadings(db));
     rowsCompared = countRows(db);
   } finally {
     replay.db.close();
