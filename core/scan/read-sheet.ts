@@ -65,9 +65,18 @@ const centre = (r: { x: number; y: number; w: number; h: number }): Point => ({
   y: r.y + r.h / 2,
 });
 
-function classify(score: number, t: { definite: number; marginal: number }): boolean | null {
+/**
+ * Marked, not marked, or doubtful. Faint ink (a light pencil, a thin stroke blurred by a low
+ * resolution) that would reach the marginal score makes an absent mark doubtful: never "not
+ * marked" for a stroke a person can see.
+ */
+function classify(
+  score: number,
+  faint: number,
+  t: { definite: number; marginal: number },
+): boolean | null {
   if (score >= t.definite) return true;
-  if (score < t.marginal) return false;
+  if (score < t.marginal && faint < t.marginal) return false;
   return null;
 }
 
@@ -146,7 +155,7 @@ export function readSide(
     const reasons: ReviewReason[] = [];
     if (score.besideMm2 >= thresholds.besideMm2) reasons.push('ink-beside-name');
     if (layout.geometry.layout === 'strike') {
-      const struck = classify(score.strike, thresholds.strike);
+      const struck = classify(score.strike, score.faintStrike, thresholds.strike);
       if (struck === null) reasons.push('doubtful-line');
       return {
         candidateId: score.candidateId,
@@ -156,8 +165,8 @@ export function readSide(
         reasons,
       };
     }
-    const agree = classify(score.agree, thresholds.box);
-    const disagree = classify(score.disagree, thresholds.box);
+    const agree = classify(score.agree, score.faintAgree, thresholds.box);
+    const disagree = classify(score.disagree, score.faintDisagree, thresholds.box);
     let mark: ApproveMark | null = null;
     if (agree === null || disagree === null) reasons.push('doubtful-line');
     else mark = agree && disagree ? 'both' : agree ? 'agree' : disagree ? 'disagree' : 'none';

@@ -4,7 +4,7 @@
  * and how much ink lies beside the names or outside the lines.
  */
 import type { BallotSide, Rect } from '../documents/ballot-geometry.ts';
-import type { GrayImage } from './image.ts';
+import { dilate, type GrayImage, type Mask } from './image.ts';
 import type { Reference } from './reference.ts';
 
 export interface LineScore {
@@ -16,6 +16,14 @@ export interface LineScore {
   readonly disagree: number;
   /** Added ink on the line away from the name and boxes, in mm². */
   readonly besideMm2: number;
+  /**
+   * The same measures counting faint ink too (lighter than the ink cut, darker than paper: a
+   * pencil, a thin ballpoint blurred at a low resolution). Faint ink is never counted as a mark;
+   * where it would be one, the line is doubtful.
+   */
+  readonly faintStrike: number;
+  readonly faintAgree: number;
+  readonly faintDisagree: number;
 }
 
 export interface SideScores {
@@ -25,6 +33,8 @@ export interface SideScores {
 }
 
 const MM_PER_PT = 25.4 / 72;
+/** Faint ink: darker than this share of the paper's white, lighter than the ink cut (0.62). */
+const FAINT = 0.75;
 
 interface Box {
   readonly u0: number;
@@ -77,6 +87,17 @@ interface Regions {
 }
 
 const regionsCache = new WeakMap<Reference, Regions>();
+
+/**
+ * The printed ink grown by two more pixels: a glyph's blurred edge is faint ink too, so faint ink
+ * is only looked for clear of the print (between letters and words, where a stroke shows).
+ */
+const wideCache = new WeakMap<Reference, Mask>();
+function widePrinted(reference: Reference): Mask {
+  let wide = wideCache.get(reference);
+  if (wide === undefined) wideCache.set(reference, (wide = dilate(reference.printed, 2)));
+  return wide;
+}
 
 function regionsOf(side: BallotSide, reference: Reference): Regions {
   const cached = regionsCache.get(reference);
@@ -153,15 +174,36 @@ export function scoreSide(
   const { width, height, data } = patch;
   const printed = reference.printed.bits;
   const cut = white * 0.62;
+  const faintCut = white * FAINT;
+  const wide = widePrinted(reference).bits;
   const cols = new Uint8Array(flagCols);
   const rows = new Uint8Array(flagRows);
+  const faintCols = new Uint8Array(flagCols);
+  const faintRows = new Uint8Array(flagRows);
   const beside = new Uint32Array(side.lines.length);
   let outside = 0;
   for (let v = 1; v < height - 1; v++) {
     const row = v * width;
     for (let u = 1; u < width - 1; u++) {
       const i = row + u;
-      if (data[i]! >= cut || printed[i]) continue;
+      if (data[i]! >= faintCut || printed[i]) continue;
+      if (data[i]! >= cut) {
+        // Faint: only where a mark is measured, with two faint neighbours (not a speck).
+        const label = labels[i]!;
+        if (label < 0 || (label & 3) < 2 || wide[i]) continue;
+        let n = 0;
+        for (let dv = -width; dv <= width && n < 2; dv += width) {
+          for (let du = -1; du <= 1; du++) {
+            const j = i + dv + du;
+            if (j !== i && data[j]! < faintCut && !printed[j]) n++;
+          }
+        }
+        if (n < 2) continue;
+        const z = zones[((label >> 2) << 1) + (label & 3) - 2]!;
+        faintCols[z.col + u - z.u0] = 1;
+        faintRows[z.row + v - z.v0] = 1;
+        continue;
+      }
       // Neighbours that are added ink too (stops at two: enough to keep the pixel).
       let n = 0;
       for (let dv = -width; dv <= width && n < 2; dv += width) {
@@ -178,6 +220,8 @@ export function scoreSide(
         const z = zones[((label >> 2) << 1) + (label & 3) - 2]!;
         cols[z.col + u - z.u0] = 1;
         rows[z.row + v - z.v0] = 1;
+        faintCols[z.col + u - z.u0] = 1;
+        faintRows[z.row + v - z.v0] = 1;
       }
     }
   }
@@ -187,13 +231,20 @@ export function scoreSide(
     if (line.boxes === null) {
       // Letters hide the stroke where it crosses them: close gaps up to about two letters wide.
       const gap = Math.round(1.0 * line.name.fontSize * res);
-      const covered = bridgedCount(cols, first.col, first.col + (first.u1 - first.u0), gap);
+      const span = (flags: Uint8Array): number =>
+        Math.round(
+          (1000 * bridgedCount(flags, first.col, first.col + (first.u1 - first.u0), gap)) /
+            Math.max(1, first.u1 - first.u0),
+        );
       return {
         candidateId: line.candidateId,
-        strike: Math.round((1000 * covered) / Math.max(1, first.u1 - first.u0)),
+        strike: span(cols),
         agree: 0,
         disagree: 0,
         besideMm2: pxToMm2(beside[k]!),
+        faintStrike: span(faintCols),
+        faintAgree: 0,
+        faintDisagree: 0,
       };
     }
     return {
@@ -202,6 +253,9 @@ export function scoreSide(
       agree: boxScore(cols, rows, first),
       disagree: boxScore(cols, rows, zones[2 * k + 1]!),
       besideMm2: pxToMm2(beside[k]!),
+      faintStrike: 0,
+      faintAgree: boxScore(faintCols, faintRows, first),
+      faintDisagree: boxScore(faintCols, faintRows, zones[2 * k + 1]!),
     };
   });
   return { lines, outsideMm2: pxToMm2(outside) };
