@@ -2,6 +2,8 @@
  * Consistent snapshots of the congress file (SQLite's online backup), kept beside it in
  * `FILE.kiemphieu.backups/` with a rolling limit, and a restore that keeps the file it replaces.
  */
+import { cp } from 'node:fs/promises';
+import { scansDir } from './scan/image-store.ts';
 import {
   closeSync,
   copyFileSync,
@@ -199,18 +201,25 @@ export async function backupTo(
   if (existsSync(target)) return refused(`đã có tệp ${target}`);
   try {
     await writeCopy(db, target);
+    // The scanned images are part of the count's evidence: they travel with the file.
+    if (existsSync(scansDir(file)))
+      await cp(scansDir(file), scansDir(target), {
+        recursive: true,
+        filter: (path) => !path.endsWith('.part'),
+      });
   } catch (e) {
     return refused(`không ghi được vào ${folder}: ${(e as Error).message}`);
   }
   const copy = openDatabase(target, { readonly: true });
   let verification: FileVerification;
   try {
-    verification = verifyFile(copy);
+    verification = verifyFile(copy, { scans: scansDir(target) });
   } finally {
     copy.close();
   }
   if (!verification.ok) {
     rmSync(target, { force: true });
+    rmSync(scansDir(target), { recursive: true, force: true });
     return refused(
       `bản sao ở ${target} không kiểm tra được, đã xóa: ${verification.problems.length} chỗ hỏng`,
     );

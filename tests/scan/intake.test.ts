@@ -24,6 +24,7 @@ import { ScanIntake } from '../../db/scan/intake.ts';
 import { scansDir } from '../../db/scan/image-store.ts';
 import { sheetImage } from '../../db/scan/sheet-image.ts';
 import { verifyFile } from '../../db/verify.ts';
+import { backupTo } from '../../db/backup.ts';
 import { makeDocument } from '../../db/documents.ts';
 import { SCAN_TEST_BALLOTS } from '../../core/protocol/scan.ts';
 import { runCli } from '../cli/run-cli.ts';
@@ -249,6 +250,12 @@ describe('scanning into the congress file', () => {
     const good = verifyFile(service.db, { scans: folder });
     expect(good.problems).toEqual([]);
     expect(good.scansChecked).toBe(8);
+    // A copy to a USB drive carries the images with it, checked.
+    const usb = join(dir, 'usb');
+    mkdirSync(usb);
+    const copy = value(await backupTo(service.db, file, usb, '2026-12-01T10:00:00.000Z'));
+    expect(copy.verification.scansChecked).toBe(8);
+    expect(readdirSync(scansDir(copy.path)).sort()).toEqual(readdirSync(folder).sort());
     const cli = await runCli(['verify', file, '--lang', 'en']);
     expect(cli.stdout).toMatch(
       /✓ Scanned images beside the file \(each with its recorded SHA-256\): 8/u,
