@@ -446,6 +446,80 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
       path: 'scanId',
     },
   ],
+  setReadings: [
+    // Ballots exist already: the number of readings is fixed.
+    {
+      input: (ids) => ({ electionId: ids.counting, readings: 2 }),
+      code: 'readings-fixed',
+      path: 'readings',
+    },
+    {
+      input: (ids) => ({ electionId: ids.finalized, readings: 2 }),
+      code: 'wrong-status',
+      path: 'electionId',
+    },
+    {
+      input: (ids) => ({ electionId: ids.draft, readings: 2 }),
+      code: 'forbidden',
+      path: '',
+      actor: OPERATOR,
+    },
+  ],
+  startReading: [
+    { input: () => ({ batchId: 999, kind: 'keyboard' }), code: 'not-found', path: 'batchId' },
+    { input: (ids) => ({ batchId: ids.batch, kind: 'pen' }), code: 'enum', path: 'kind' },
+  ],
+  enterReadingBallot: [
+    {
+      input: () => ({ readingId: 999, ballot: { struck: [] } }),
+      code: 'not-found',
+      path: 'readingId',
+    },
+    {
+      input: () => ({ readingId: 1, ballot: { struck: [] }, clientKey: 'x' }),
+      code: 'bad-format',
+      path: 'clientKey',
+    },
+  ],
+  finishReading: [{ input: () => ({ readingId: 999 }), code: 'not-found', path: 'readingId' }],
+  abandonReading: [{ input: () => ({ readingId: 0 }), code: 'too-small', path: 'readingId' }],
+  resolveDifference: [
+    // Only a committee member (or an administrator) rules a difference.
+    {
+      input: (ids) => ({ batchId: ids.batch, position: 1, choice: { reading: 1 } }),
+      code: 'forbidden',
+      path: '',
+      actor: OPERATOR,
+    },
+    // A stack never read has no difference: the refusal names its state.
+    {
+      input: (ids) => ({ batchId: ids.batch, position: 1, choice: { reading: 1 } }),
+      code: 'stack-status',
+      path: 'batchId',
+    },
+  ],
+  settleStack: [
+    { input: (ids) => ({ batchId: ids.batch }), code: 'stack-status', path: 'batchId' },
+    { input: () => ({ batchId: 999 }), code: 'not-found', path: 'batchId' },
+  ],
+  confirmResult: [
+    // Without the host's PIN check (db/service.ts confirmResult) nothing is confirmed.
+    {
+      input: (ids) => ({ electionId: ids.closed, name: 'Quản trị', pin: '9999' }),
+      code: 'wrong-pin',
+      path: 'pin',
+    },
+    {
+      input: (ids) => ({ electionId: ids.closed, name: 'Quản trị', pin: '12' }),
+      code: 'bad-format',
+      path: 'pin',
+    },
+    {
+      input: (ids) => ({ electionId: ids.counting, name: 'Quản trị', pin: '9999' }),
+      code: 'wrong-status',
+      path: 'electionId',
+    },
+  ],
   createFollowUp: [
     {
       input: (ids) => ({ electionId: ids.counting, kind: 'revote' }),

@@ -13,6 +13,7 @@ import { fileProblemText, verifyFile } from '../../db/verify.ts';
 import { congressCopy, rehash, tamper, writeCongress } from '../hostile/verify-fixture.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { ADMIN, OPERATOR, countingFile, tempDir, value } from './helpers.ts';
+import { readingsTour } from './readings-tour.ts';
 
 async function countedFile(): Promise<string> {
   const { file, s, id } = countingFile();
@@ -157,6 +158,7 @@ describe('verify replays the whole log', () => {
     value(s.execute('setAttendanceAll', { attendance: 'present' }, ADMIN));
     value(s.execute('reopenElection', { electionId, reason: 'Đoàn Chủ tịch cho kiểm lại' }, ADMIN));
     value(s.execute('closeElection', { electionId }, ADMIN));
+    await readingsTour(s);
     const record = value(s.query('exportRecord', { electionId: conferenceId }));
     // A refused login is an audit event that changes no table.
     expect((await s.login(ADMIN.name, '0000')).ok).toBe(false);
