@@ -9,7 +9,7 @@ import {
   type SaveOutcome,
 } from '../../renderer/features/entry/save-queue.ts';
 import type { Service } from '../../db/service.ts';
-import { ADMIN } from '../db/helpers.ts';
+import { ADMIN, countingElection, newService } from '../db/helpers.ts';
 
 /** A strike ballot waiting in the queue, with a fresh client key. */
 export const ballot = (struck: string[]): PendingBallot => ({
@@ -19,10 +19,18 @@ export const ballot = (struck: string[]): PendingBallot => ({
   correcting: null,
 });
 
-/** A send that saves each queued ballot into a real congress file, as the host does. */
-export const saveInto =
-  (service: Service, electionId: number) =>
-  (item: PendingBallot): SaveOutcome => {
+/**
+ * A congress file with one election counting, and a send that saves each queued ballot into it as
+ * the host does.
+ */
+export function countingSave(): {
+  service: Service;
+  electionId: number;
+  save: (item: PendingBallot) => SaveOutcome;
+} {
+  const service = newService();
+  const electionId = countingElection(service);
+  const save = (item: PendingBallot): SaveOutcome => {
     const r = service.execute(
       'enterBallot',
       { electionId, ballot: item.body, clientKey: item.clientKey },
@@ -32,6 +40,8 @@ export const saveInto =
       ? { kind: 'saved', n: r.value.n, status: r.value.status }
       : { kind: 'refused', messages: r.error.map((e) => e.code) };
   };
+  return { service, electionId, save };
+}
 
 /** The Web Storage API over a Map, as localStorage behaves in a browser (strings in, strings out). */
 export class MemoryStorage implements KeyValueStorage {

@@ -17,8 +17,7 @@ import {
   type PendingBallot,
   type SaveOutcome,
 } from '../../renderer/features/entry/save-queue.ts';
-import { countingElection, newService } from '../db/helpers.ts';
-import { ballot, MemoryStorage, saveInto } from './helpers.ts';
+import { ballot, MemoryStorage, countingSave } from './helpers.ts';
 
 const quiet = {
   saved: () => undefined,
@@ -29,13 +28,11 @@ const quiet = {
 
 describe('the entry queue in the browser’s storage', () => {
   it('keeps every ballot until the service acknowledges it; the next queue resends them, none twice', async () => {
-    const service = newService();
-    const electionId = countingElection(service);
+    const { service, electionId, save } = countingSave();
     const local = new MemoryStorage();
     const store = new StoredQueue(local, 'tab1', '/congress.kiemphieu', electionId);
     // The host is down: every send fails, as a closed socket does.
     let up = false;
-    const save = saveInto(service, electionId);
     const send = async (item: PendingBallot): Promise<SaveOutcome> => {
       if (!up) return { kind: 'disconnected', message: 'down' };
       return save(item);
@@ -75,13 +72,11 @@ describe('the entry queue in the browser’s storage', () => {
   });
 
   it('a ballot sent twice with its key (lost acknowledgement) is counted once', async () => {
-    const service = newService();
-    const electionId = countingElection(service);
+    const { service, electionId, save } = countingSave();
     const local = new MemoryStorage();
     const store = new StoredQueue(local, 'tab1', 'f', electionId);
     const item = ballot(['c2']);
     let acks = 0;
-    const save = saveInto(service, electionId);
     const send = async (b: PendingBallot): Promise<SaveOutcome> => {
       const outcome = save(b);
       if (outcome.kind !== 'saved') return outcome;

@@ -6,8 +6,7 @@ import {
   type PendingBallot,
   type SaveOutcome,
 } from '../../renderer/features/entry/save-queue.ts';
-import { countingElection, newService } from '../db/helpers.ts';
-import { ballot, saveInto } from './helpers.ts';
+import { ballot, countingSave } from './helpers.ts';
 
 function recorder() {
   const log: string[] = [];
@@ -26,11 +25,9 @@ function recorder() {
 
 describe('the save queue of ballot entry', () => {
   it('saves in typing order, one at a time, against a real congress file', async () => {
-    const service = newService();
-    const electionId = countingElection(service);
+    const { save } = countingSave();
     const { log, events } = recorder();
     let inFlight = 0;
-    const save = saveInto(service, electionId);
     const queue = new SaveQueue(async (item) => {
       inFlight++;
       expect(inFlight).toBe(1);
@@ -54,12 +51,10 @@ describe('the save queue of ballot entry', () => {
   });
 
   it('a lost answer is retried with the same key and counted once', async () => {
-    const service = newService();
-    const electionId = countingElection(service);
+    const { service, electionId, save } = countingSave();
     const { log, events } = recorder();
     const keys: string[] = [];
     let drop = true;
-    const save = saveInto(service, electionId);
     const queue = new SaveQueue(
       async (item): Promise<SaveOutcome> => {
         keys.push(item.clientKey);
@@ -104,11 +99,9 @@ describe('the save queue of ballot entry', () => {
   });
 
   it('survives a send that throws (SQLITE_BUSY, a bug): retries it, then saves everything after it', async () => {
-    const service = newService();
-    const electionId = countingElection(service);
+    const { save } = countingSave();
     const { log, events } = recorder();
     let throws = 2;
-    const save = saveInto(service, electionId);
     const queue = new SaveQueue(
       async (item) => {
         if (throws-- > 0) throw new Error('SQLITE_BUSY: database is locked');
