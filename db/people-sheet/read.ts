@@ -34,21 +34,14 @@ function csvProblem(r: CsvRefusal, fileName: string): SheetProblem {
     case 'unterminated-quote':
       return { code: 'unterminated-quote', fileName, row: r.row };
     case 'rows':
-      return { ...over, limit: 'rows', max: SHEET_LIMITS.rows, row: r.row };
-    case 'columns':
-      return {
-        ...over,
-        limit: 'columns',
-        max: SHEET_LIMITS.columns,
-        cell: `${columnLetters(r.column)}${r.row}`,
-      };
     case 'cells':
-      return { ...over, limit: 'cells', max: SHEET_LIMITS.cells, row: r.row };
+      return { ...over, limit: r.kind, max: SHEET_LIMITS[r.kind], row: r.row };
+    case 'columns':
     case 'cell-chars':
       return {
         ...over,
-        limit: 'cell-chars',
-        max: SHEET_LIMITS.cellChars,
+        limit: r.kind,
+        max: r.kind === 'columns' ? SHEET_LIMITS.columns : SHEET_LIMITS.cellChars,
         cell: `${columnLetters(r.column)}${r.row}`,
       };
   }

@@ -24,3 +24,15 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
     );
   });
 }
+
+/**
+ * `kiem-phieu minutes RECORD --pdf PDF --sign P12`, the certificate's password handed over as the
+ * operator does, in an environment variable (--pass-env); `more` are further arguments.
+ */
+export const runSignedMinutes = (
+  { record, pdf, p12, password }: { record: string; pdf: string; p12: string; password: string },
+  more: readonly string[] = [],
+): Promise<CliRun> =>
+  runCli(['minutes', record, '--pdf', pdf, '--sign', p12, '--pass-env', 'KP_PASS', ...more], {
+    KP_PASS: password,
+  });

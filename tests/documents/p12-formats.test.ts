@@ -13,7 +13,7 @@ import { Tally } from '../../core/tally.ts';
 import { recordFingerprint } from '../../db/fingerprint.ts';
 import { renderPdf } from '../../db/pdf/render.ts';
 import { signPdf } from '../../db/pdf/sign.ts';
-import { ROOT, runCli } from '../cli/run-cli.ts';
+import { ROOT, runSignedMinutes } from '../cli/run-cli.ts';
 import { tempDir } from '../db/helpers.ts';
 import { P12_FORMATS, opensslP12s, type P12Format } from './openssl-p12.ts';
 import { overHalfRecord } from './records.ts';
@@ -66,19 +66,12 @@ describe('a Vietnamese password opens both PKCS#12 formats', () => {
 
   it('through the CLI: kiem-phieu minutes --sign with the AES file', async () => {
     const pdf = join(tempDir(), 'bien-ban-cli.pdf');
-    const run = await runCli(
-      [
-        'minutes',
-        join(ROOT, 'tests/decks/tie-one-seat/record.json'),
-        '--pdf',
-        pdf,
-        '--sign',
-        files.aes,
-        '--pass-env',
-        'KP_PASS',
-      ],
-      { KP_PASS: PASSWORD },
-    );
+    const run = await runSignedMinutes({
+      record: join(ROOT, 'tests/decks/tie-one-seat/record.json'),
+      pdf,
+      p12: files.aes,
+      password: PASSWORD,
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(execFileSync('pdfsig', [pdf], { encoding: 'utf8' })).toContain('Signature is Valid.');

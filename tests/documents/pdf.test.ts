@@ -13,7 +13,7 @@ import { parseRecord, type ElectionRecord } from '../../core/record.ts';
 import { Tally } from '../../core/tally.ts';
 import { layoutFingerprint, recordFingerprint } from '../../db/fingerprint.ts';
 import { renderPdf } from '../../db/pdf/render.ts';
-import { ROOT, runCli } from '../cli/run-cli.ts';
+import { ROOT, runCli, runSignedMinutes } from '../cli/run-cli.ts';
 import { tempDir } from '../db/helpers.ts';
 import { makeP12 } from './p12.ts';
 
@@ -235,10 +235,12 @@ describe('the digital signature (PKCS#12, checked by pdfsig)', () => {
     writeFileSync(join(dir, 'ky.p12'), makeP12({ name: signer, passphrase: 'Mật-khẩu 2025' }));
     const { file } = deck('tie-one-seat', { committee: COMMITTEE });
     signed = join(dir, 'bien-ban-ky.pdf');
-    const run = await runCli(
-      ['minutes', file, '--pdf', signed, '--sign', join(dir, 'ky.p12'), '--pass-env', 'KP_PASS'],
-      { KP_PASS: 'Mật-khẩu 2025' },
-    );
+    const run = await runSignedMinutes({
+      record: file,
+      pdf: signed,
+      p12: join(dir, 'ky.p12'),
+      password: 'Mật-khẩu 2025',
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   });
@@ -280,10 +282,12 @@ describe('the digital signature (PKCS#12, checked by pdfsig)', () => {
   it('a wrong password is refused and writes nothing; an unsigned PDF is not valid', async () => {
     const { file } = deck('tie-one-seat');
     const out = join(dir, 'khong.pdf');
-    const run = await runCli(
-      ['minutes', file, '--pdf', out, '--sign', join(dir, 'ky.p12'), '--pass-env', 'KP_PASS'],
-      { KP_PASS: 'sai' },
-    );
+    const run = await runSignedMinutes({
+      record: file,
+      pdf: out,
+      p12: join(dir, 'ky.p12'),
+      password: 'sai',
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('sai mật khẩu');
     const plain = join(dir, 'plain.pdf');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusalText } from '../../core/refusal.ts';
 import { signPdf } from '../../db/pdf/sign.ts';
-import { ROOT, runCli } from '../cli/run-cli.ts';
+import { ROOT, runSignedMinutes } from '../cli/run-cli.ts';
 import { P12_FORMATS, opensslP12s, type P12Format } from '../documents/openssl-p12.ts';
 
 const PASSWORD = 'Mật-khẩu 2025';
@@ -57,20 +57,9 @@ describe('hostile: the certificate password and file', () => {
       ['en', 'wrong password for the certificate file (.p12)', 'Record refused'],
     ] as const) {
       const pdf = join(dir, `khong-ghi-${lang}.pdf`);
-      const run = await runCli(
-        [
-          'minutes',
-          RECORD,
-          '--pdf',
-          pdf,
-          '--sign',
-          files.aes,
-          '--pass-env',
-          'KP_PASS',
-          '--lang',
-          lang,
-        ],
-        { KP_PASS: 'Mat-khau 2025' },
+      const run = await runSignedMinutes(
+        { record: RECORD, pdf, p12: files.aes, password: 'Mat-khau 2025' },
+        ['--lang', lang],
       );
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(said);
