@@ -11,6 +11,11 @@ import { announcementDocument } from '../core/documents/announcement.ts';
 import { ballotDocument } from '../core/documents/ballot.ts';
 import { candidateHandoutDocument } from '../core/documents/candidate-handout.ts';
 import { minutesDocument } from '../core/documents/minutes.ts';
+import { entryLogDocument } from '../core/documents/entry-log.ts';
+import type { EnteredBallot } from '../core/ballot.ts';
+import type { EntryLogModel } from '../core/readings/entry-log-model.ts';
+import { entryLogStacks } from './commands/readings.ts';
+import { requiredReadings } from './store/reading-rows.ts';
 import type { ElectionRecord } from '../core/record.ts';
 import type { Refusal } from '../core/refusal.ts';
 import { err, ok, type Result } from '../core/result.ts';
@@ -100,6 +105,7 @@ export async function makeDocument(
             date,
             parentTitle: parentTitle(service, r),
             chainHead: chainHead(service),
+            confirmation: confirmationOf(service, input.electionId),
           }),
           r,
           { watermark: true },
@@ -198,6 +204,26 @@ export async function makeDocument(
         ),
       };
       break;
+    case 'entry-log': {
+      const tally = Tally.ofRecord(r);
+      const stacks = entryLogStacks(service.db, input.electionId, (ballot) =>
+        tally.classify(tally.fromEntered({ n: 0, ...ballot } as EnteredBallot)),
+      );
+      if (!stacks.ok) return err([{ ...stacks.error, path: 'electionId' }]);
+      const model: EntryLogModel = {
+        record: r,
+        required: requiredReadings(service.db, input.electionId),
+        stacks: stacks.value,
+        chainHead: chainHead(service) ?? '',
+        date,
+      };
+      made = {
+        fileName: `nhat-ky-nhap-phieu-${stem}.pdf`,
+        mime: PDF,
+        bytes: await renderPdf(practiceMarked(entryLogDocument(model), r, { watermark: true })),
+      };
+      break;
+    }
     case 'record':
       made = {
         fileName: `ho-so-${stem}.json`,
@@ -213,6 +239,16 @@ export async function makeDocument(
   // A practice congress's files say so in their names too (db/practice-label.ts).
   made = { ...made, fileName: practiceFileName(r, made.fileName) };
   return ok({ ...made, savedTo: keepCopy(service.path, made) });
+}
+
+/** The committee's latest confirmation, when it still stands (nothing changed the result since). */
+function confirmationOf(
+  service: Service,
+  electionId: number,
+): { by: string; at: string } | undefined {
+  const view = service.query('readings', { electionId });
+  const c = view.ok ? view.value.confirmation : null;
+  return c !== null && c.current ? { by: c.by, at: c.at } : undefined;
 }
 
 /** The title of the election a re-vote or further round follows, by its code. */

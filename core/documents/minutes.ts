@@ -48,6 +48,26 @@ export interface MinutesInput {
   readonly chainHead?: string | undefined;
   /** The document number the secretariat gives ("Số 05-BB/ĐH"), if any. */
   readonly number?: string | undefined;
+  /** Who of the counting committee confirmed the result by PIN, and when (ISO instant). */
+  readonly confirmation?: { readonly by: string; readonly at: string } | undefined;
+}
+
+/** "08:15 ngày 15/10/2025" on the Vietnamese wall clock (UTC+7 all year). */
+function vietnamTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const wall = new Date(ms + 7 * 3_600_000).toISOString();
+  return `${wall.slice(11, 16)} ngày ${dmy(wall.slice(0, 10))}`;
+}
+
+/** The committee's confirmation, as the minutes record it. */
+export function confirmationLine(
+  record: Pick<ElectionRecord, 'committee'>,
+  confirmation: { readonly by: string; readonly at: string },
+): string {
+  const head = (record.committee ?? []).find((m) => m.role === 'head')?.name;
+  const who = head === confirmation.by ? 'Trưởng Ban kiểm phiếu' : 'thành viên Ban kiểm phiếu';
+  return `Kết quả kiểm phiếu đã được đồng chí ${confirmation.by}, ${who}, xác nhận lúc ${vietnamTime(confirmation.at)}.`;
 }
 
 export const para = (text: string | Content[], extra: Record<string, unknown> = {}): Content =>
@@ -253,6 +273,7 @@ export function minutesDocument({
   parentTitle,
   chainHead,
   number,
+  confirmation,
 }: MinutesInput): TDocumentDefinitions {
   const { congress, election } = record;
   const when = date ?? congress.date;
@@ -347,6 +368,7 @@ export function minutesDocument({
         ] as Content[],
         { margin: [0, 10, 0, 4], fontSize: 12 },
       ),
+      ...(confirmation === undefined ? [] : [prose(confirmationLine(record, confirmation))]),
       para(
         [
           { text: 'Biên bản lập ' },

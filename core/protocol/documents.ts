@@ -13,6 +13,8 @@ export const DOCUMENT_KINDS = [
   'candidate-handout',
   /** The pre-congress scanner test: pre-marked ballots whose readings the app knows. */
   'scan-test',
+  /** The entry log (nhật ký nhập phiếu): per stack its readings, differences and rulings. */
+  'entry-log',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

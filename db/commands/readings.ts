@@ -7,6 +7,14 @@
  * move of a stack goes through its state machine (core/readings/stack.ts).
  */
 import { checkBallot, type Ballot } from '../../core/ballot.ts';
+import type { Classification } from '../../core/classify.ts';
+import {
+  entryLogStack,
+  type EntryLogRuling,
+  type EntryLogStack,
+} from '../../core/readings/entry-log-model.ts';
+import type { ReadingRefusal } from '../../core/readings/refusal.ts';
+import { ok, type Result } from '../../core/result.ts';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import {
   compareReadings,
@@ -469,4 +477,49 @@ export function readingsView(db: Ctx['db'], electionId: number): ReadingsView {
         : { by: last.confirmed_by, at: last.confirmed_at, current: state.current },
     confirmationRequired: state.required,
   };
+}
+
+/**
+ * The entry log's stacks from the file (core/readings/entry-log-model.ts), each ballot classified
+ * as the tally classifies it. Refused (never expected) when a settled stack's readings no longer
+ * give its ballots.
+ */
+export function entryLogStacks(
+  db: Ctx['db'],
+  electionId: number,
+  classify: (ballot: Ballot) => Classification,
+): Result<EntryLogStack[], ReadingRefusal> {
+  const stackRows = new Map(rows.stacks(db, electionId).map((s) => [s.batch_id, s]));
+  const out: EntryLogStack[] = [];
+  for (const batch of store.batches(db, electionId)) {
+    const stack = stackRows.get(batch.id);
+    const rulings = new Map<number, EntryLogRuling>();
+    if (stack !== undefined)
+      for (const r of rows.resolutions(db, batch.id))
+        rulings.set(
+          r.position,
+          r.reading === null
+            ? { by: r.resolved_by, ballot: JSON.parse(r.ballot ?? 'null') as Ballot }
+            : { by: r.resolved_by, reading: r.reading },
+        );
+    const logged = entryLogStack({
+      label: batch.label,
+      declared: batch.declared,
+      status: stack?.status ?? 'open',
+      readings: (stack === undefined ? [] : rows.readings(db, batch.id)).map((r) => ({
+        kind: r.kind,
+        operator: r.operator,
+        station: r.station,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        abandoned: r.state === 'abandoned',
+        ballots: rows.readingBallots(db, r.id),
+      })),
+      rulings,
+      classify,
+    });
+    if (!logged.ok) return logged;
+    out.push(logged.value);
+  }
+  return ok(out);
 }

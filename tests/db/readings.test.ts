@@ -20,7 +20,10 @@ import {
   tempDir,
   value,
 } from './helpers.ts';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDocument } from '../../db/documents.ts';
 import { tamper } from '../hostile/verify-fixture.ts';
 
 const AN: Actor = { name: 'Lê Thị An', role: 'operator' };
@@ -404,5 +407,40 @@ describe('verify: the ballots counted are the ones the readings agreed on', () =
     expect(problems).toContainEqual(
       expect.objectContaining({ kind: 'readings-mismatch', stack: 'Tập 1' }),
     );
+  });
+});
+
+describe('documents: the confirmation in the minutes, and the entry log', () => {
+  const pdfText = (bytes: Uint8Array, name: string): string => {
+    const pdf = join(tempDir(), name);
+    writeFileSync(pdf, bytes);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+      .normalize('NFC')
+      .replace(/\s+/gu, ' ');
+  };
+
+  it('the minutes say who confirmed and when; the entry log lists readings, the difference and its ruling', async () => {
+    // 01:15 UTC is 08:15 in Vietnam.
+    const s = newService({ clock: () => '2025-10-15T01:15:00.000Z' });
+    value(s.execute('addOperator', { name: ADMIN.name, role: 'admin', pin: '1357' }, ADMIN));
+    value(s.execute('addOperator', { name: BAN.name, role: 'committee', pin: '2468' }, ADMIN));
+    const { id, batchId } = setUp(s);
+    read(s, AN, batchId, STACK, 'Máy 1');
+    read(s, BINH, batchId, [STACK[0]!, { struck: ['c2', 'c4'] }, STACK[2]!], 'Máy 2');
+    value(s.execute('resolveDifference', { batchId, position: 2, choice: { reading: 1 } }, BAN));
+    value(s.execute('settleStack', { batchId }, BAN));
+    value(s.execute('closeElection', { electionId: id }, AN));
+    const before = value(await makeDocument(s, 'minutes', { electionId: id, paper: 'A4' }));
+    expect(pdfText(before.bytes, 'truoc.pdf')).not.toContain('xác nhận lúc');
+    value(await s.confirmResult({ electionId: id, name: BAN.name, pin: '2468' }, AN));
+    const minutes = value(await makeDocument(s, 'minutes', { electionId: id, paper: 'A4' }));
+    expect(pdfText(minutes.bytes, minutes.fileName)).toContain(
+      `Kết quả kiểm phiếu đã được đồng chí ${BAN.name}, thành viên Ban kiểm phiếu, xác nhận lúc 08:15 ngày 15/10/2025.`,
+    );
+    const log = value(await makeDocument(s, 'entry-log', { electionId: id, paper: 'A4' }));
+    expect(log.fileName).toMatch(/^nhat-ky-nhap-phieu-.*\.pdf$/u);
+    const text = pdfText(log.bytes, log.fileName);
+    for (const expected of [AN.name, BINH.name, 'Máy 1', 'Máy 2', BAN.name, 'phiếu thứ 2'])
+      expect(text).toContain(expected);
   });
 });
