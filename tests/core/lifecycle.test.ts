@@ -50,6 +50,12 @@ function electionIn(status: ElectionStatus): { service: Service; electionId: num
     value(service.execute('enterBallot', { electionId, ballot: { struck: ['c1'] } }, ADMIN));
     // A stack left open, for closeBatch to find in every later status.
     value(service.execute('openBatch', { electionId, declared: 1 }, ADMIN));
+    // A second stack read once (one reading required): its reading exists in every later status.
+    const { batchId } = value(service.execute('openBatch', { electionId, declared: 1 }, ADMIN));
+    const start = { batchId, kind: 'keyboard', station: 'Máy 1' } as const;
+    const { readingId } = value(service.execute('startReading', start, ADMIN));
+    value(service.execute('enterReadingBallot', { readingId, ballot: { struck: ['c2'] } }, ADMIN));
+    value(service.execute('finishReading', { readingId }, ADMIN));
   }
   if (status === 'closed' || status === 'finalized') run('closeElection');
   if (status === 'finalized') run('finalizeElection');
@@ -94,10 +100,35 @@ function inputFor(command: ElectionCommand, electionId: number, service: Service
       return { electionId, note: 'Chờ ý kiến cấp trên' };
     case 'createFollowUp':
       return { electionId, kind: 'round' };
+    case 'setReadings':
+      return { electionId, readings: 2 };
+    case 'startReading':
+      return { batchId: batchId(), kind: 'keyboard', station: 'Máy 2' };
+    case 'enterReadingBallot':
+      return { readingId: 1, ballot: { struck: ['c3'] } };
+    case 'finishReading':
+    case 'abandonReading':
+      return { readingId: 1 };
+    case 'resolveDifference':
+      return { batchId: batchId(), position: 1, choice: { reading: 1 } };
+    case 'settleStack':
+      return { batchId: batchId() };
+    case 'confirmResult':
+      return { electionId, name: ADMIN.name, pin: '1357' };
     default:
       return { electionId };
   }
 }
+
+/** Commands naming a stack or a reading, not the election. */
+const STACK_INPUT = {
+  startReading: true,
+  enterReadingBallot: true,
+  finishReading: true,
+  abandonReading: true,
+  resolveDifference: true,
+  settleStack: true,
+};
 
 const CASES = (Object.keys(ELECTION_RULES) as ElectionCommand[]).flatMap((command) =>
   ELECTION_STATUSES.map((status) => ({ command, status, allowed: allows(command, status) })),
@@ -138,8 +169,11 @@ describe('the election lifecycle, one table', () => {
           }
         ).status;
         if (result.ok) expect(after).toBe(nextStatus(command, before, 'counting'));
-      } else if (command === 'closeBatch' && (status === 'draft' || status === 'open')) {
-        // No stack can exist before counting starts: the stack named is not found.
+      } else if (
+        (command === 'closeBatch' || command in STACK_INPUT) &&
+        (status === 'draft' || status === 'open')
+      ) {
+        // No stack (or reading) can exist before counting starts: the one named is not found.
         expect(result.ok ? null : result.error[0]?.code).toBe('not-found');
       } else {
         expect(wrongStatus).toMatchObject({
