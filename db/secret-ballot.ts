@@ -15,6 +15,9 @@ export const BALLOT_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'recordScan',
   'decideScan',
   'enterReadingBallot',
+  // A stack's ballots become the election's when its readings agree or are settled.
+  'finishReading',
+  'settleStack',
 ]);
 
 const ISO_MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u;

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Ballot } from '../../core/ballot.ts';
 import type { Actor } from '../../core/views.ts';
-import { Service } from '../../db/service.ts';
+import type { Service } from '../../db/service.ts';
 import { verifyFile } from '../../db/verify.ts';
 import {
   ADMIN,
