@@ -24,6 +24,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDocument } from '../../db/documents.ts';
+import { Api } from '../../db/api.ts';
+import { Workspace } from '../../db/workspace.ts';
 import { tamper } from '../hostile/verify-fixture.ts';
 
 const AN: Actor = { name: 'Lê Thị An', role: 'operator' };
@@ -364,6 +366,48 @@ describe('the committee confirms the result with a PIN before finalize', () => {
     for (const payload of log) expect(String(payload)).not.toContain('2468');
     // Every command replays from its log: the file verifies, the rulings and confirmations too.
     expect(verified(s)).toEqual([]);
+  });
+});
+
+describe('the confirmation over the protocol: the host checks the PIN before the command', () => {
+  it('an operator’s station sends a committee member’s name and PIN; a wrong PIN is refused and logged', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'dai-hoi.kiemphieu');
+    const s = newService({}, path);
+    value(s.execute('addOperator', { name: ADMIN.name, role: 'admin', pin: '1357' }, ADMIN));
+    value(s.execute('addOperator', { name: BAN.name, role: 'committee', pin: '2468' }, ADMIN));
+    value(s.execute('addOperator', { name: AN.name, role: 'operator', pin: '1111' }, ADMIN));
+    const { id, batchId } = setUp(s, 1);
+    read(s, AN, batchId, STACK);
+    value(s.execute('closeElection', { electionId: id }, AN));
+    await s.close();
+    const workspace = new Workspace({ home: dir, options: { backups: false } });
+    await workspace.open(path);
+    const api = new Api(workspace);
+    try {
+      const login = await api.handle({ kind: 'login', input: { name: AN.name, pin: '1111' } });
+      const session = (login as { value: { session: string } }).value.session;
+      const confirm = (pin: string) =>
+        api.handle({
+          kind: 'command',
+          name: 'confirmResult',
+          input: { electionId: id, name: BAN.name, pin },
+          session,
+        });
+      expect(await confirm('0000')).toMatchObject({ ok: false, error: [{ code: 'wrong-pin' }] });
+      const finalize = { kind: 'command', name: 'finalizeElection', input: { electionId: id } };
+      expect(await api.handle({ ...finalize, session })).toMatchObject({ ok: false });
+      expect(await confirm('2468')).toMatchObject({ ok: true, value: { by: BAN.name } });
+      expect(await api.handle({ ...finalize, session })).toMatchObject({ ok: true });
+      const service = workspace.service!;
+      const refused = service.db
+        .prepare("SELECT payload FROM audit WHERE command = 'loginRefused'")
+        .pluck()
+        .all();
+      expect(refused).toHaveLength(1);
+    } finally {
+      await workspace.close();
+    }
   });
 });
 
