@@ -66,12 +66,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   } catch (e) {
     const lang: Lang = argv.includes('en') && argv.includes('--lang') ? 'en' : 'vi';
     const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    const [{ messages }, { visible }] = await Promise.all([
+    // The wording is loaded here, like any module past the arguments: should that fail as well
+    // (dist/ replaced meanwhile), the error is still said, plainly, with the crash code.
+    const said = await Promise.all([
       import('../core/messages/index.ts'),
       import('../core/names.ts'),
-    ]);
+    ]).then(
+      ([{ messages }, { visible }]) => `${messages(lang).cli.internalError}: ${visible(what, 300)}`,
+      () => `kiem-phieu: internal error: ${what.replace(/[^\x20-\x7e]/gu, '?').slice(0, 300)}`,
+    );
     io.err(
-      `${messages(lang).cli.internalError}: ${visible(what, 300)}\n${
+      `${said}\n${
         process.env.KIEM_PHIEU_DEBUG === '1' && e instanceof Error ? `${e.stack ?? ''}\n` : ''
       }`,
     );

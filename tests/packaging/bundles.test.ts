@@ -6,15 +6,17 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBundle, isFresh } from '../../bin/fresh.js';
@@ -99,6 +101,28 @@ describe('the built CLI (dist/cli/kiem-phieu.mjs)', () => {
     for (const library of ['better-sqlite3', 'PDFDocument', 'node-forge', 'jsQR', 'sharp']) {
       expect(code, library).not.toContain(library);
     }
+  });
+
+  it('says a missing chunk (dist/ replaced under a run) with the crash code, not a refusal', async () => {
+    const copy = join(built.cli, '..', '..', 'cli-missing-chunk');
+    cpSync(join(built.cli, '..'), copy, { recursive: true });
+    const entry = join(copy, basename(built.cli));
+    const tally = /tallyCommand\}=await import\("\.\/([^"]+)"\)/u.exec(
+      readFileSync(entry, 'utf8'),
+    )?.[1];
+    rmSync(join(copy, tally!));
+    const r = await run([entry, 'tally', join(DECKS, 'tie-one-seat', 'record.json')]);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toContain(tally!);
+    expect(r.stdout).toBe('');
+    // The catalogue's chunk gone too: the error is still said, plainly, with the same code.
+    const catalogue = readdirSync(copy).find((f) =>
+      readFileSync(join(copy, f), 'utf8').includes('Internal error in kiem-phieu'),
+    );
+    rmSync(join(copy, catalogue!));
+    const bare = await run([entry, 'tally', join(DECKS, 'tie-one-seat', 'record.json')]);
+    expect(bare.code).toBe(70);
+    expect(bare.stderr).toMatch(/^kiem-phieu: internal error: .*cli-/u);
   });
 
   it('refuses a malformed record with exit 1 and a message', async () => {
