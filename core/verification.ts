@@ -78,8 +78,19 @@ export type FileProblem =
   | {
       readonly kind: 'readings-mismatch';
       readonly election: string;
-      readonly stack: string;
-      readonly detail: string;
+      /** The stack's label; null for ballots in no stack. */
+      readonly stack: string | null;
+      /**
+       * `outside`: ballots in no stack of an election read several times; `unsettled`: ballots of
+       * a stack whose readings do not agree yet; `unreadable`: readings that give no ballots;
+       * `count`: as many ballots as the readings give (`agreed`) but `counted`; `ballot`: ballot
+       * `n` is not the readings' ballot at `position`.
+       */
+      readonly problem: 'outside' | 'unsettled' | 'unreadable' | 'count' | 'ballot';
+      readonly counted: number;
+      readonly agreed: number;
+      readonly n: number | null;
+      readonly position: number | null;
     };
 
 /**

@@ -40,17 +40,30 @@ export function checkReadings(db: Db): FileProblem[] {
           `SELECT * FROM ballot WHERE election_id = ? AND batch_id IS ? AND version = 1 ORDER BY n`,
         )
         .all(e.id, batchId) as BallotRow[];
-    const problem = (stack: string, detail: string): void => {
-      problems.push({ kind: 'readings-mismatch', election: e.code, stack, detail });
+    const problem = (
+      stack: string | null,
+      what: Pick<Extract<FileProblem, { kind: 'readings-mismatch' }>, 'problem'> &
+        Partial<{ counted: number; agreed: number; n: number; position: number }>,
+    ): void => {
+      problems.push({
+        kind: 'readings-mismatch',
+        election: e.code,
+        stack,
+        problem: what.problem,
+        counted: what.counted ?? 0,
+        agreed: what.agreed ?? 0,
+        n: what.n ?? null,
+        position: what.position ?? null,
+      });
     };
-    if (e.readings > 1 && entered(null).length > 0)
-      problem('—', `${entered(null).length} phiếu không thuộc tập phiếu nào`);
+    const loose = entered(null).length;
+    if (e.readings > 1 && loose > 0) problem(null, { problem: 'outside', counted: loose });
     for (const batch of batches) {
       const stack = stacks.get(batch.id);
       const have = entered(batch.id);
       if (stack === undefined || !isSettled(stack.status)) {
         if ((stack !== undefined || e.readings > 1) && have.length > 0)
-          problem(batch.label, `${have.length} phiếu được tính khi các lần đọc chưa khớp`);
+          problem(batch.label, { problem: 'unsettled', counted: have.length });
         continue;
       }
       const comparison = compareReadings(comparedReadings(db, batch.id));
@@ -58,16 +71,16 @@ export function checkReadings(db: Db): FileProblem[] {
         ? countedBallots(comparison.value, resolutionsOf(db, batch.id))
         : comparison;
       if (!counted.ok) {
-        problem(batch.label, `các lần đọc không cho ra phiếu được tính (${counted.error.code})`);
+        problem(batch.label, { problem: 'unreadable' });
         continue;
       }
       const want = counted.value;
       if (want.length !== have.length) {
-        problem(batch.label, `các lần đọc cho ${want.length} phiếu, tệp tính ${have.length} phiếu`);
+        problem(batch.label, { problem: 'count', agreed: want.length, counted: have.length });
         continue;
       }
       const at = want.findIndex((b, i) => ballotKey(b) !== ballotKey(firstEntered(have[i]!)));
-      if (at >= 0) problem(batch.label, `phiếu số ${have[at]!.n} khác phiếu thứ ${at + 1} của tập`);
+      if (at >= 0) problem(batch.label, { problem: 'ballot', n: have[at]!.n, position: at + 1 });
     }
   }
   return problems;

@@ -238,6 +238,36 @@ export const en: Messages = {
     'member-absent': 'Members absent',
   },
   status,
+  readingScreen: {
+    required: 'Independent readings per stack',
+    requiredHelp:
+      '1: one operator types. 2 or 3: every stack is read independently by different operators (or the scanner); only a stack whose readings agree (or whose differences the committee resolved) counts.',
+    readThis: 'Read this stack',
+    reading: (stack: string, n: number, ballots: number) =>
+      `${stack} — your reading ${n}: ${ballots} ballots typed`,
+    finish: 'Finish the reading',
+    chooseStack: 'Choose a stack to read (or open a new one) before typing.',
+    heading: (position: number, stack: string, n: number) =>
+      `Ballot ${position} — ${stack}, reading ${n}`,
+    savedAt: (position: number) => `Ballot ${position} of the reading saved (not counted until the readings agree).`,
+    finished: (status: string) => `Reading finished. The stack: ${status}.`,
+    title: 'Comparing the readings',
+    stackLine: (label: string, declared: number, status: string) => `${label} (${declared} ballots): ${status}`,
+    readingLine: (n: number, kind: string, who: string, ballots: number, done: boolean) =>
+      `Reading ${n} (${kind}) — ${who}: ${ballots} ballots${done ? '' : ', under way'}`,
+    choose: (n: number) => `Take reading ${n}`,
+    ruled: (by: string, what: string) => `Resolved by ${by}: ${what}`,
+    settle: 'Count the stack’s ballots',
+    counted: (n: number) => `${n} ballots of the stack counted.`,
+    committeeOnly: 'Only a member of the counting committee (logged in) can resolve a difference.',
+    confirmTitle: 'The counting committee confirms the result',
+    confirmHelp: 'The head (or a member they delegate) types their name and PIN to confirm the result before finalizing.',
+    confirmName: 'Full name',
+    confirmPin: 'PIN',
+    confirm: 'Confirm the result',
+    confirmed: (by: string, at: string) => `Confirmed by ${by} at ${at}.`,
+    stale: 'The result changed after the confirmation: confirm again.',
+  },
   scanScreen: {
     testTitle: 'Scanner test before the congress',
     testHelp:
@@ -532,7 +562,17 @@ export const en: Messages = {
     'scan-altered': (p) =>
       `The scanned image of ${p.file} was changed: its SHA-256 is no longer ${p.sha256.slice(0, 16)}…`,
     'readings-mismatch': (p) =>
-      `Election ${p.election}, ${p.stack}: the ballots counted are not those its readings agreed on — ${p.detail}`,
+      `Election ${p.election}${p.stack === null ? '' : `, ${p.stack}`}: the ballots counted are not those its readings agreed on — ${
+        p.problem === 'outside'
+          ? `${p.counted} ballots are in no stack`
+          : p.problem === 'unsettled'
+            ? `${p.counted} ballots counted while the readings do not agree yet`
+            : p.problem === 'unreadable'
+              ? 'the readings give no ballots to count'
+              : p.problem === 'count'
+                ? `the readings give ${p.agreed} ballots, the file counts ${p.counted}`
+                : `ballot ${p.n} is not ballot ${p.position} of the stack`
+      }`,
   },
   verifyTable: (table) => `table ${table}`,
   auditEvent: {
@@ -658,6 +698,8 @@ export const en: Messages = {
       'doubtful-line': 'uncertain line',
       'ink-beside-name': 'ink beside a name',
       'ink-outside-lines': 'writing or ink outside the name lines',
+      'ink-outside-list':
+        'writing or ink elsewhere on the sheet (the heading, the margins, below the list)',
     },
     status: { read: 'read', review: 'review', rejected: 'rejected', skipped: 'skipped' },
     sheet: 'Sheet',

@@ -263,6 +263,36 @@ export const vi = {
     'member-absent': 'Ủy viên vắng mặt',
   } satisfies Texts<ExclusionCategory>,
   status,
+  readingScreen: {
+    required: 'Số lần đọc độc lập mỗi tập phiếu',
+    requiredHelp:
+      '1: một người nhập. 2 hoặc 3: mỗi tập được đọc độc lập bởi người khác nhau (hoặc máy quét); chỉ tập mà các lần đọc khớp nhau (hoặc Ban kiểm phiếu đã xử lý chênh lệch) mới được tính.',
+    readThis: 'Đọc tập này',
+    reading: (stack: string, n: number, ballots: number) =>
+      `${stack} — lần đọc ${n} của bạn: đã nhập ${ballots} phiếu`,
+    finish: 'Kết thúc lần đọc',
+    chooseStack: 'Chọn một tập để đọc (hoặc mở tập mới) trước khi nhập.',
+    heading: (position: number, stack: string, n: number) =>
+      `Phiếu thứ ${position} — ${stack}, lần đọc ${n}`,
+    savedAt: (position: number) => `Đã lưu phiếu thứ ${position} của lần đọc (chưa tính cho đến khi các lần đọc khớp nhau).`,
+    finished: (status: string) => `Đã kết thúc lần đọc. Tập phiếu: ${status}.`,
+    title: 'Đối chiếu các lần đọc',
+    stackLine: (label: string, declared: number, status: string) => `${label} (${declared} phiếu): ${status}`,
+    readingLine: (n: number, kind: string, who: string, ballots: number, done: boolean) =>
+      `Lần ${n} (${kind}) — ${who}: ${ballots} phiếu${done ? '' : ', đang đọc'}`,
+    choose: (n: number) => `Chọn lần ${n}`,
+    ruled: (by: string, what: string) => `Đã xử lý bởi ${by}: ${what}`,
+    settle: 'Tính các phiếu của tập',
+    counted: (n: number) => `Đã tính ${n} phiếu của tập.`,
+    committeeOnly: 'Chỉ thành viên Ban kiểm phiếu (đã đăng nhập) xử lý được chênh lệch.',
+    confirmTitle: 'Ban kiểm phiếu xác nhận kết quả',
+    confirmHelp: 'Trưởng ban (hoặc thành viên được ủy quyền) nhập tên và mã PIN để xác nhận kết quả trước khi chốt.',
+    confirmName: 'Họ và tên',
+    confirmPin: 'Mã PIN',
+    confirm: 'Xác nhận kết quả',
+    confirmed: (by: string, at: string) => `Đã xác nhận bởi ${by} lúc ${at}.`,
+    stale: 'Kết quả đã thay đổi sau lần xác nhận: cần xác nhận lại.',
+  },
   scanScreen: {
     testTitle: 'Kiểm tra máy quét trước đại hội',
     testHelp:
@@ -632,7 +662,17 @@ export const vi = {
     'scan-altered': (p) =>
       `Ảnh quét của tờ ${p.file} đã bị thay đổi: SHA-256 không còn là ${p.sha256.slice(0, 16)}…`,
     'readings-mismatch': (p) =>
-      `Cuộc bầu ${p.election}, ${p.stack}: phiếu được tính không phải phiếu mà các lần đọc thống nhất — ${p.detail}`,
+      `Cuộc bầu ${p.election}${p.stack === null ? '' : `, ${p.stack}`}: phiếu được tính không phải phiếu mà các lần đọc thống nhất — ${
+        p.problem === 'outside'
+          ? `${p.counted} phiếu không thuộc tập phiếu nào`
+          : p.problem === 'unsettled'
+            ? `${p.counted} phiếu được tính khi các lần đọc chưa khớp`
+            : p.problem === 'unreadable'
+              ? 'các lần đọc không cho ra phiếu được tính'
+              : p.problem === 'count'
+                ? `các lần đọc cho ${p.agreed} phiếu, tệp tính ${p.counted} phiếu`
+                : `phiếu số ${p.n} khác phiếu thứ ${p.position} của tập`
+      }`,
   }),
   /** A table of the congress file, as verify names it. */
   verifyTable: (table: string): string => {
@@ -719,6 +759,8 @@ export const vi = {
       'doubtful-line': 'dòng không chắc chắn',
       'ink-beside-name': 'có mực bên cạnh tên',
       'ink-outside-lines': 'có chữ viết hoặc vết mực ngoài các dòng tên',
+      'ink-outside-list':
+        'có chữ viết hoặc vết mực ở chỗ khác trên phiếu (phần đầu phiếu, lề, dưới danh sách)',
     } satisfies Texts<ScanReason>,
     status: {
       read: 'đọc được',
