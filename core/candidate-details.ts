@@ -4,7 +4,7 @@
  * operator's folder finds its candidate. Pure: the decoding itself is db/candidate-photo.ts.
  */
 import { z } from 'zod';
-import { nfc } from './names.ts';
+import { foldName, nfc } from './names.ts';
 
 /** Limits on a photo as picked and as stored. */
 export const PHOTO_LIMITS = {
@@ -83,17 +83,6 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } |
     i += 2 + length;
   }
   return null;
-}
-
-/** Accent-, case- and punctuation-free, for matching a file name to a person's name. */
-export function foldName(text: string): string {
-  return nfc(text)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/[đĐ]/gu, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, ' ')
-    .trim();
 }
 
 /** A candidate a photo may belong to: the name, and the number a file may carry instead. */

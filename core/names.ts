@@ -13,6 +13,20 @@ export interface NameParts {
 export const nfc = (text: string): string => text.normalize('NFC');
 
 /**
+ * Accent-, case- and punctuation-free, for matching: "Họ và tên (1)" → "ho va ten 1"; a file
+ * name to a person's name, a header cell to a column.
+ */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, ' ')
+    .trim();
+}
+
+/**
  * Characters that must never reach a terminal, a document or a screen raw: the C0 controls but
  * tab, line feed and carriage return (ESC starts a terminal escape sequence such as `ESC[2J`),
  * DEL, the C1 controls (U+009B is CSI by itself), and the bidirectional marks, embeddings,

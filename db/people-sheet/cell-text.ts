@@ -13,17 +13,6 @@ import { cleanName } from '../../core/names.ts';
 import type { Cell } from './grid.ts';
 import type { PeopleField } from './types.ts';
 
-/** Accent-, case- and punctuation-free: "Họ và tên (1)" → "ho va ten 1". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/[đĐ]/gu, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, ' ')
-    .trim();
-}
-
 const NAME_FIELDS: readonly PeopleField[] = ['name', 'family', 'given'];
 
 /** One encoding per column: decided from its data cells, or from their font when text can't. */

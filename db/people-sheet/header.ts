@@ -3,7 +3,7 @@
  * first rows) and the column mapping it gives.
  */
 import { toUnicodeFrom } from '../../core/legacy-text.ts';
-import { fold } from './cell-text.ts';
+import { foldName } from '../../core/names.ts';
 import type { Grid } from './grid.ts';
 import { PEOPLE_FIELDS, type ColumnMapping, type PeopleField } from './types.ts';
 
@@ -88,7 +88,7 @@ const HEADER_WORDS: Readonly<Record<PeopleField, readonly string[]>> = {
 /** The field a header cell names, trying the text as it is and as TCVN3 or VNI. */
 function headerField(text: string): PeopleField | undefined {
   const readings = new Set(
-    (['unicode', 'tcvn3', 'vni'] as const).map((e) => fold(toUnicodeFrom(text, e))),
+    (['unicode', 'tcvn3', 'vni'] as const).map((e) => foldName(toUnicodeFrom(text, e))),
   );
   let best: { field: PeopleField; length: number } | undefined;
   for (const folded of readings) {

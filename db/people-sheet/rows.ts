@@ -7,7 +7,8 @@
 import type { VietnameseEncoding } from '../../core/legacy-text.ts';
 import { cleanName } from '../../core/names.ts';
 import type { LeftOutReason, LeftOutRow } from '../../core/protocol/sheet.ts';
-import { cellUnicode, columnEncoding, fold, headerText } from './cell-text.ts';
+import { foldName } from '../../core/names.ts';
+import { cellUnicode, columnEncoding, headerText } from './cell-text.ts';
 import { countOnly, footerCell, footerRow } from './footer.ts';
 import { EMPTY, cellAt, type Cell, type Grid } from './grid.ts';
 import { mappedColumns } from './header.ts';
@@ -26,7 +27,7 @@ const DETAIL_FIELDS = ['unit', 'position', 'hometown', 'education', 'biography']
 const isNumbering = (text: string): boolean => /^\(?\d{1,2}\)?$/u.test(text.trim());
 
 function parseStatus(text: string): PersonStatus | undefined | 'unknown' {
-  const folded = fold(text);
+  const folded = foldName(text);
   if (folded === '') return undefined;
   if (/^(dai bieu )?(chinh thuc|ct)$|^official$/u.test(folded)) return 'official';
   if (/^(dai bieu )?(du khuyet|dk)$|^alternate$/u.test(folded)) return 'alternate';
