@@ -154,3 +154,23 @@ export function InternetBanner({ overlay = false }: { overlay?: boolean }) {
     </div>
   );
 }
+
+/** A list's header row: the rows' number first, then one title a column ('' for none). */
+export function TableHead({
+  number = '#',
+  titles,
+}: {
+  number?: string;
+  titles: readonly string[];
+}) {
+  return (
+    <thead>
+      <tr>
+        <th className="num">{number}</th>
+        {titles.map((title, i) => (
+          <th key={i}>{title}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -4,6 +4,7 @@ import { useQuery } from '../../use-query.ts';
 import { useT } from '../../i18n.ts';
 import { AUDIT_EVENTS, auditLabel } from '../../../core/audit-catalogue.ts';
 import { useApp } from '../../store.ts';
+import { TableHead } from '../../components.tsx';
 
 export function Audit() {
   const t = useT();
@@ -34,15 +35,10 @@ export function Audit() {
         </select>
       </label>
       <table className="list compact">
-        <thead>
-          <tr>
-            <th className="num">{t.audit.seq}</th>
-            <th>{t.audit.at}</th>
-            <th>{t.audit.actor}</th>
-            <th>{t.audit.command}</th>
-            <th>{t.audit.payload}</th>
-          </tr>
-        </thead>
+        <TableHead
+          number={t.audit.seq}
+          titles={[t.audit.at, t.audit.actor, t.audit.command, t.audit.payload]}
+        />
         <tbody>
           {(rows ?? []).map((r) => (
             <tr key={r.seq}>

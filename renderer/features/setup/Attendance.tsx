@@ -1,7 +1,7 @@
 /** Attendance: everyone present at once, then the absent found by name and marked with Enter. */
 import { useState } from 'react';
 import type { DelegateView } from '../../../core/views.ts';
-import { Ask, Messages } from '../../components.tsx';
+import { Ask, Messages, TableHead } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { useCommand } from '../../use-command.ts';
 import { matchDelegates, nextAttendance, toggledAbsence } from './attendance.ts';
@@ -67,17 +67,16 @@ export function Attendance({ delegates }: { delegates: readonly DelegateView[] }
       </div>
       <Messages messages={command.messages} />
       <table className="list">
-        <thead>
-          <tr>
-            <th className="num">#</th>
-            <th>{t.results.name}</th>
-            <th>{t.setup.position}</th>
-            <th>{t.setup.unit}</th>
-            <th>{t.setup.status}</th>
-            <th>{t.setup.attendance}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead
+          titles={[
+            t.results.name,
+            t.setup.position,
+            t.setup.unit,
+            t.setup.status,
+            t.setup.attendance,
+            '',
+          ]}
+        />
         <tbody>
           {shown.map((d, i) => (
             <tr

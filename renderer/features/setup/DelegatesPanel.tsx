@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { CallInput, PeopleSheet } from '../../../core/protocol/index.ts';
 import { sheetProblemText } from '../../../core/messages/index.ts';
 import { client } from '../../client.ts';
-import { Messages } from '../../components.tsx';
+import { Messages, TableHead } from '../../components.tsx';
 import { fileToBase64 } from '../../files.ts';
 import { useT } from '../../i18n.ts';
 import { useApp } from '../../store.ts';
@@ -176,15 +176,7 @@ function SheetPreview({
       ) : null}
       <div className="sheet-rows" data-testid="sheet-rows">
         <table className="compact">
-          <thead>
-            <tr>
-              <th className="num">#</th>
-              <th>{t.results.name}</th>
-              <th>{t.setup.position}</th>
-              <th>{t.setup.unit}</th>
-              <th>{t.setup.leaveOut}</th>
-            </tr>
-          </thead>
+          <TableHead titles={[t.results.name, t.setup.position, t.setup.unit, t.setup.leaveOut]} />
           <tbody>
             {rows.map(({ row, person, leftOut }) => (
               <tr key={row} data-row={row} className={leftOut ? 'left-out' : ''}>
