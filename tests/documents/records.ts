@@ -27,6 +27,10 @@ function parsed(raw: unknown): ElectionRecord {
   return r.value;
 }
 
+/** A record of this congress under the Party's rules: `parts` gives the base, election and ballots. */
+const ofThisCongress = (parts: Record<string, unknown>): ElectionRecord =>
+  parsed({ format: RECORD_FORMAT, congress: CONGRESS, rules: 'party', ...parts });
+
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${i + 1}`);
 
 /**
@@ -45,10 +49,7 @@ export function overHalfRecord(): ElectionRecord {
     n: k + 1,
     struck: ids(4).filter((id) => !chosen.includes(id)),
   }));
-  return parsed({
-    format: RECORD_FORMAT,
-    congress: CONGRESS,
-    rules: 'party',
+  return ofThisCongress({
     base: { convened: 12, present: 12, exclusions: [], override: null },
     election: {
       id: 'bch',
@@ -68,10 +69,7 @@ export function overHalfRecord(): ElectionRecord {
 export function conferenceRecord(): ElectionRecord {
   const agree = (n: number) => ({ n, marks: { c1: 'agree' } });
   const disagree = (n: number) => ({ n, marks: { c1: 'disagree' } });
-  return parsed({
-    format: RECORD_FORMAT,
-    congress: CONGRESS,
-    rules: 'party',
+  return ofThisCongress({
     base: {
       convened: 55,
       present: 53,
@@ -97,10 +95,7 @@ export function conferenceRecord(): ElectionRecord {
 
 /** The re-vote of a tie, round 2, whose title names its round already. */
 export function revoteRecord(): ElectionRecord {
-  return parsed({
-    format: RECORD_FORMAT,
-    congress: CONGRESS,
-    rules: 'party',
+  return ofThisCongress({
     base: { convened: 10, present: 10, exclusions: [], override: null },
     election: {
       id: 'bch-v2',

@@ -9,8 +9,9 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/views.ts';
+import { stepsInOrder } from './steps.ts';
 import { launch, restartHall, SCREENS, startHall, type Hall } from './browser.ts';
 
 const ADMIN: Actor = { name: 'Tổ kỹ thuật', role: 'admin' };
@@ -95,18 +96,7 @@ beforeAll(async () => {
   await page.goto(hall.url);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await hall?.stop();
-});
-
-let failed = false;
-afterEach((ctx) => {
-  if (ctx.task.result?.state === 'fail') failed = true;
-});
-beforeEach((ctx) => {
-  if (failed) ctx.skip();
-});
+stepsInOrder(() => ({ browser, hall }));
 
 describe('issue 9 in the browser: a congress with a conference election and two restarts', () => {
   it('shows the whole import with positions; a row left out, the footer never a delegate (item 10)', async () => {

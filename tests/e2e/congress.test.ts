@@ -9,9 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { keysFor, type EditorShape } from '../../renderer/features/entry/editor.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import type { BallotBody } from '../../core/views.ts';
+import { stepsInOrder, typeBallot } from './steps.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
 import { makeP12 } from '../documents/p12.ts';
 import { vi } from '../../core/messages/vi.ts';
@@ -123,19 +124,7 @@ beforeAll(async () => {
   await page.goto(hall.url);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await hall?.stop();
-});
-
-// Each step builds on the one before: after a failure the rest are skipped, not timed out.
-let failed = false;
-afterEach((ctx) => {
-  if (ctx.task.result?.state === 'fail') failed = true;
-});
-beforeEach((ctx) => {
-  if (failed) ctx.skip();
-});
+stepsInOrder(() => ({ browser, hall }));
 
 describe('a whole congress, end to end, in Chromium', () => {
   it('creates the congress file from the Start screen', async () => {
@@ -236,12 +225,7 @@ describe('a whole congress, end to end, in Chromium', () => {
         ? { struck: first.struck.length === 2 ? ['c4', 'c5'] : first.struck }
         : first;
     for (const [i, body] of [wrong, ...ballots.slice(1, 25)].entries()) {
-      await page.keyboard.type(
-        keysFor(shape, body)
-          .map((k) => (k === 'Enter' ? '\n' : k))
-          .join(''),
-        { delay: 100 },
-      );
+      await typeBallot(page, shape, body);
       typed++;
       if (i === 0) await page.getByTestId('notice').waitFor();
     }
@@ -266,22 +250,12 @@ describe('a whole congress, end to end, in Chromium', () => {
     await page.locator('.ballots tr[data-n="1"]').getByRole('button', { name: 'Sửa' }).click();
     await page.getByRole('heading', { name: 'Đang sửa phiếu số 1' }).waitFor();
     await page.keyboard.press('Escape');
-    await page.keyboard.type(
-      keysFor(shape, first)
-        .map((k) => (k === 'Enter' ? '\n' : k))
-        .join(''),
-      { delay: 100 },
-    );
+    await typeBallot(page, shape, first);
     await page.getByText('Đã lưu phiếu số 1').waitFor();
     await page.getByLabel('Tìm theo số phiếu, tên, lý do…', { exact: true }).fill('');
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     for (const body of ballots.slice(25)) {
-      await page.keyboard.type(
-        keysFor(shape, body)
-          .map((k) => (k === 'Enter' ? '\n' : k))
-          .join(''),
-        { delay: 100 },
-      );
+      await typeBallot(page, shape, body);
       typed++;
     }
     await page.getByText('Đã lưu phiếu số 51').waitFor();

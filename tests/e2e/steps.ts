@@ -1,0 +1,35 @@
+/**
+ * What every browser walk-through shares: its steps run in order, each building on the one
+ * before, so after a failure the rest are skipped rather than timed out; the browser and the hall
+ * stop at the end. And a ballot typed as an operator types it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeEach } from 'vitest';
+import type { Ballot } from '../../core/ballot.ts';
+import { keysFor, type EditorShape } from '../../renderer/features/entry/editor.ts';
+import type { Hall } from './browser.ts';
+
+/** `started` names what beforeAll started (either may be unset when it failed early). */
+export function stepsInOrder(started: () => { browser?: Browser; hall?: Hall }): void {
+  afterAll(async () => {
+    const { browser, hall } = started();
+    await browser?.close();
+    await hall?.stop();
+  });
+  let failed = false;
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail') failed = true;
+  });
+  beforeEach((ctx) => {
+    if (failed) ctx.skip();
+  });
+}
+
+/** A ballot's keys, typed at `delay` ms a key (Enter as a new line). */
+export const typeBallot = (page: Page, shape: EditorShape, ballot: Ballot, delay = 100) =>
+  page.keyboard.type(
+    keysFor(shape, ballot)
+      .map((k) => (k === 'Enter' ? '\n' : k))
+      .join(''),
+    { delay },
+  );
