@@ -12,7 +12,7 @@ import { findMarks, paperWhite } from './marks.ts';
 import { decodeQr, qrInk } from './qr.ts';
 import type { Reference } from './reference.ts';
 import { sampleRect } from './sample.ts';
-import { scoreSide, type LineScore, type SideScores } from './score.ts';
+import { scoreRest, scoreSide, type LineScore, type RestScore, type SideScores } from './score.ts';
 import type { ScanThresholds } from './settings.ts';
 import type { RejectReason, ReviewReason } from './reasons.ts';
 
@@ -39,7 +39,10 @@ export type SideReading =
       /** Candidate ids whose reading is uncertain. */
       readonly review: readonly string[];
       readonly reasons: readonly ReviewReason[];
+      /** Added ink outside every line, in the list area and on the rest of the sheet, in mm². */
       readonly outsideMm2: number;
+      /** Added ink on the sheet outside the list area (heading, margins, below the list). */
+      readonly rest: RestScore;
       /** The affine map from ballot points to image pixels, for drawing. */
       readonly transform: Affine;
       readonly scores: SideScores;
@@ -150,7 +153,14 @@ export function readSide(
   // Under 100 dpi a ballpoint stroke is thinner than a pixel: not a scan to count from.
   if (scaleOf(transform) * 72 < 95) return { status: 'rejected', reason: 'resolution', code };
   const patch = sampleRect(image, transform, reference.area, reference.res);
-  const scores = scoreSide(side, patch, reference, paperWhite(patch, 3));
+  const paper = paperWhite(patch, 3);
+  const scores = scoreSide(side, patch, reference, paper);
+  const sheet = reference.sheet;
+  const rest = scoreRest(
+    sheet.parts.map((p) => sampleRect(image, transform, p.area, sheet.res)),
+    sheet,
+    paper,
+  );
   const lines = scores.lines.map((score): LineReading => {
     const reasons: ReviewReason[] = [];
     if (score.besideMm2 >= thresholds.besideMm2) reasons.push('ink-beside-name');
@@ -173,7 +183,14 @@ export function readSide(
     return { candidateId: score.candidateId, score, struck: null, mark, reasons };
   });
   const reasons = new Set<ReviewReason>(lines.flatMap((l) => l.reasons));
+  // Where the ink is: among the lines, or elsewhere on the sheet (so the person knows where to
+  // look); ink split over both that is enough together goes where most of it is.
+  const outsideMm2 = scores.outsideMm2 + rest.mm2;
   if (scores.outsideMm2 >= thresholds.outsideMm2) reasons.add('ink-outside-lines');
+  if (rest.mm2 >= thresholds.outsideMm2) reasons.add('ink-outside-list');
+  if (outsideMm2 >= thresholds.outsideMm2) {
+    reasons.add(rest.mm2 > scores.outsideMm2 ? 'ink-outside-list' : 'ink-outside-lines');
+  }
   const review = lines.filter((l) => l.reasons.length > 0).map((l) => l.candidateId);
   return {
     status: reasons.size === 0 ? 'read' : 'review',
@@ -181,7 +198,8 @@ export function readSide(
     lines,
     review,
     reasons: [...reasons],
-    outsideMm2: scores.outsideMm2,
+    outsideMm2,
+    rest,
     transform,
     scores,
   };

@@ -15,7 +15,13 @@ export const REJECT_REASONS = [
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /** Why a readable ballot goes to a person: a doubtful line, or ink that is not a plain mark. */
-export const REVIEW_REASONS = ['doubtful-line', 'ink-beside-name', 'ink-outside-lines'] as const;
+export const REVIEW_REASONS = [
+  'doubtful-line',
+  'ink-beside-name',
+  'ink-outside-lines',
+  /** Writing elsewhere on the sheet: the heading, the margins, below the list. */
+  'ink-outside-list',
+] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 /** Why a file or page could not be decoded into a sheet to read. */

@@ -1,7 +1,8 @@
 /**
- * The blank ballot's printed ink over a side's list area, rasterised from the geometry: the glyph
- * outlines of every printed line (the host reads them from the same font file the PDF embeds) and
- * every drawn rule. The reader subtracts it from the scan, so only added ink is scored.
+ * The blank ballot's printed ink, rasterised from the geometry: the glyph outlines of every printed
+ * line (the host reads them from the same font file the PDF embeds) and every drawn rule. Over the
+ * list area finely (strokes are measured there); over the rest of the sheet coarsely (only whether
+ * anything was written there). The reader subtracts it from the scan, so only added ink is scored.
  */
 import type { BallotSide, Rect, TextItem } from '../documents/ballot-geometry.ts';
 import { dilate, emptyMask, type Mask } from './image.ts';
@@ -18,6 +19,19 @@ export interface Reference {
   readonly area: Rect;
   /** Printed ink, grown by `grow` pixels to absorb misregistration and toner spread. */
   readonly printed: Mask;
+  /** The rest of the sheet inside the registration marks. */
+  readonly sheet: SheetReference;
+}
+
+/**
+ * The sheet inside the registration marks and outside the list area (the heading above the list,
+ * the strip below it, the margins beside it) as a few rectangles, each with the pixels where ink is
+ * expected: printed text and rules, the marks, the QR code and the seal's place (the committee's
+ * stamp belongs there).
+ */
+export interface SheetReference {
+  readonly res: number;
+  readonly parts: readonly { readonly area: Rect; readonly expected: Mask }[];
 }
 
 /** Fills polygons into a mask with the nonzero rule, sampling at pixel centres. */
@@ -75,6 +89,75 @@ const rectPolygon = (r: Rect): Polygon => [
   r.y + r.h,
 ];
 
+const grown = (r: Rect, by: number): Rect => ({
+  x: r.x - by,
+  y: r.y - by,
+  w: r.w + 2 * by,
+  h: r.h + 2 * by,
+});
+
+/**
+ * The rectangles of the sheet inside the marks around the list area: above, below, left and right
+ * of it (none where the list reaches the marks' edge).
+ */
+function aroundList(side: BallotSide): Rect[] {
+  const [tl, , br] = side.marks;
+  const x0 = tl.x;
+  const y0 = tl.y;
+  const x1 = br.x + br.w;
+  const y1 = br.y + br.h;
+  const list = side.listArea;
+  const lx0 = Math.max(x0, list.x);
+  const lx1 = Math.min(x1, list.x + list.w);
+  const ly0 = Math.max(y0, list.y);
+  const ly1 = Math.min(y1, list.y + list.h);
+  return [
+    { x: x0, y: y0, w: x1 - x0, h: ly0 - y0 },
+    { x: x0, y: ly1, w: x1 - x0, h: y1 - ly1 },
+    { x: x0, y: ly0, w: lx0 - x0, h: ly1 - ly0 },
+    { x: lx1, y: ly0, w: x1 - lx1, h: ly1 - ly0 },
+  ].filter((r) => r.w >= 2 && r.h >= 2);
+}
+
+/**
+ * The rest of the sheet at `res` pixels per point (a signature or a note is large; one pixel a
+ * point still sees a ballpoint line): printed text and rules grown by `grow` pixels, and the
+ * marks, the QR code and the seal's place with a margin of `clear` points.
+ */
+export function sheetReference(
+  side: BallotSide,
+  outlines: Outlines,
+  { res = 1, grow = 1, clear = 3 }: { res?: number; grow?: number; clear?: number } = {},
+): SheetReference {
+  const printed = [
+    ...side.header.flatMap(outlines),
+    ...side.rules.map((r) => rectPolygon(grown(r, 0.3))),
+  ];
+  const kept = [...side.marks, side.qr, ...(side.seal === null ? [] : [side.seal])].map((r) =>
+    rectPolygon(grown(r, clear)),
+  );
+  // A stroke thinner than a pixel (a bold letter's hairline, a crossbar) may miss every pixel
+  // centre: fill finely, then a coarse pixel is printed where any of its fine ones is.
+  const fine = 4;
+  const parts = aroundList(side).map((area) => {
+    const width = Math.round(area.w * res);
+    const height = Math.round(area.h * res);
+    const detail = emptyMask(width * fine, height * fine);
+    fillPolygons(detail, printed, area, res * fine);
+    const mask = emptyMask(width, height);
+    for (let y = 0; y < detail.height; y++) {
+      const row = Math.floor(y / fine) * width;
+      for (let x = 0; x < detail.width; x++) {
+        if (detail.bits[y * detail.width + x]) mask.bits[row + Math.floor(x / fine)] = 1;
+      }
+    }
+    const expected = dilate(mask, grow);
+    fillPolygons(expected, kept, area, res);
+    return { area, expected };
+  });
+  return { res, parts };
+}
+
 /** The printed ink of one side's list area (numbers, names, table headings, rules). */
 export function sideReference(
   side: BallotSide,
@@ -92,5 +175,5 @@ export function sideReference(
     area,
     res,
   );
-  return { res, area, printed: dilate(mask, grow) };
+  return { res, area, printed: dilate(mask, grow), sheet: sheetReference(side, outlines) };
 }

@@ -5,7 +5,7 @@
  */
 import type { BallotSide, Rect } from '../documents/ballot-geometry.ts';
 import { dilate, type GrayImage, type Mask } from './image.ts';
-import type { Reference } from './reference.ts';
+import type { Reference, SheetReference } from './reference.ts';
 
 export interface LineScore {
   readonly candidateId: string;
@@ -259,6 +259,62 @@ export function scoreSide(
     };
   });
   return { lines, outsideMm2: pxToMm2(outside) };
+}
+
+/** Added ink on the sheet outside the list area, and the box around it (ballot points). */
+export interface RestScore {
+  readonly mm2: number;
+  readonly box: Rect | null;
+}
+
+/**
+ * Added ink on the rest of the sheet inside the marks (the heading, the margins, below the list),
+ * from its parts sampled at the sheet reference's resolution: as in the list area, ink the blank
+ * did not print, without isolated specks; where ink is expected (printed text, the marks, the QR
+ * code, the seal's place) nothing counts.
+ */
+export function scoreRest(
+  patches: readonly GrayImage[],
+  sheet: SheetReference,
+  white: number,
+): RestScore {
+  const { res } = sheet;
+  const cut = white * 0.62;
+  let count = 0;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  patches.forEach(({ width, height, data }, p) => {
+    const part = sheet.parts[p]!;
+    const expected = part.expected.bits;
+    for (let v = 1; v < height - 1; v++) {
+      const row = v * width;
+      for (let u = 1; u < width - 1; u++) {
+        const i = row + u;
+        if (data[i]! >= cut || expected[i]) continue;
+        let n = 0;
+        for (let dv = -width; dv <= width && n < 2; dv += width) {
+          for (let du = -1; du <= 1; du++) {
+            const j = i + dv + du;
+            if (j !== i && data[j]! < cut && !expected[j]) n++;
+          }
+        }
+        if (n < 2) continue;
+        count++;
+        const x = part.area.x + u / res;
+        const y = part.area.y + v / res;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  });
+  return {
+    mm2: (count * MM_PER_PT * MM_PER_PT) / (res * res),
+    box: count === 0 ? null : { x: x0, y: y0, w: x1 - x0 + 1 / res, h: y1 - y0 + 1 / res },
+  };
 }
 
 /** How far the ink in a box extends, across or down, per mille of the box's side. */

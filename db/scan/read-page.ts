@@ -130,8 +130,23 @@ async function writeDebug(
         `<text x="${line.band.x + line.band.w - 2}" y="${line.name.baseline}" font-size="7" text-anchor="end" fill="${colour}" font-family="sans-serif">${esc(label)}${doubt ? ` (${esc(r.reasons.join(', '))})` : ''}</text>`,
       );
     }
+    // The rest of the sheet the reader looked at (outside the list area), and where ink was added.
+    for (const part of layout?.references[reading.code.side - 1]?.sheet.parts ?? []) {
+      const a = part.area;
+      group.push(
+        `<rect x="${a.x}" y="${a.y}" width="${a.w}" height="${a.h}" fill="none" stroke="#8080ff" stroke-width="0.4" stroke-dasharray="2 2"/>`,
+      );
+    }
+    const rest = reading.rest;
+    if (rest.box !== null) {
+      const b = rest.box;
+      group.push(
+        `<rect x="${b.x - 2}" y="${b.y - 2}" width="${b.w + 4}" height="${b.h + 4}" fill="none" stroke="#c000c0" stroke-width="1"/>`,
+        `<text x="${b.x}" y="${b.y - 4}" font-size="7" fill="#c000c0" font-family="sans-serif">${esc(`${rest.mm2.toFixed(1)} mm²`)}</text>`,
+      );
+    }
     group.push(
-      `<text x="40" y="20" font-size="10" fill="blue" font-family="sans-serif">${esc(`${reading.status} ${reading.reasons.join(', ')} — ngoài dòng ${reading.outsideMm2.toFixed(1)} mm²`)}</text>`,
+      `<text x="40" y="20" font-size="10" fill="blue" font-family="sans-serif">${esc(`${reading.status} ${reading.reasons.join(', ')} — ngoài dòng ${(reading.outsideMm2 - rest.mm2).toFixed(1)} mm², ngoài danh sách ${rest.mm2.toFixed(1)} mm²`)}</text>`,
     );
     shapes.push(
       `<g transform="matrix(${t.a} ${t.d} ${t.b} ${t.e} ${t.c} ${t.f})">${group.join('')}</g>`,

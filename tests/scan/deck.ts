@@ -141,11 +141,100 @@ export const STRIKE_STYLES: readonly StrikeStyle[] = [
 ];
 
 export type Distractor =
-  'tick' | 'dot' | 'underline' | 'circle' | 'written-name' | 'signature' | 'note';
+  | 'tick'
+  | 'dot'
+  | 'underline'
+  | 'circle'
+  | 'written-name'
+  | 'signature'
+  | 'note'
+  | 'heading-signature'
+  | 'bottom-note'
+  | 'side-note';
 /** Distractors that leave the reading certain (on the line, not a strike). */
 export const LINE_DISTRACTORS: readonly Distractor[] = ['tick', 'dot', 'underline', 'circle'];
+/** Ink among the lines but on none (below the last name, beside the list): review. */
+export const LIST_DISTRACTORS: readonly Distractor[] = ['written-name', 'signature', 'note'];
+/**
+ * Ink elsewhere on the sheet inside the marks: a signature in the heading (top right, under the
+ * Party's name), a note in the bottom margin (between the bottom marks), a note written down the
+ * left margin: review.
+ */
+export const SHEET_DISTRACTORS: readonly Distractor[] = [
+  'heading-signature',
+  'bottom-note',
+  'side-note',
+];
 /** Ink outside the lines: the sheet must go to review. */
-export const OUTSIDE_DISTRACTORS: readonly Distractor[] = ['written-name', 'signature', 'note'];
+export const OUTSIDE_DISTRACTORS: readonly Distractor[] = [
+  ...LIST_DISTRACTORS,
+  ...SHEET_DISTRACTORS,
+];
+
+/** Handwriting along a line from (x, y): loops of `height` points, `letters` of them. */
+function scribble(
+  pen: Pen,
+  {
+    x,
+    y,
+    letters,
+    height,
+    vertical = false,
+  }: {
+    x: number;
+    y: number;
+    letters: number;
+    height: number;
+    vertical?: boolean;
+  },
+  ink: Ink,
+  r: Rng,
+): void {
+  const pts: [number, number][] = [];
+  const slant = between(r, 0.5, 1.5);
+  for (let i = 0; i <= letters * 6; i++) {
+    const t = i / 6;
+    const along = t * 6 + slant * Math.sin(t * 3);
+    const across = (height / 2) * Math.sin(t * 6.28);
+    pts.push(vertical ? [x + across, y + along] : [x + along, y + across]);
+  }
+  pen.path(pts, between(r, 0.8, 1.2), ink);
+}
+
+/**
+ * The committee's round stamp in the seal's place: two rings and a star, red or grey, inside
+ * the seal's rectangle.
+ */
+export function stampSeal(
+  page: Page,
+  geometry: BallotGeometry,
+  colour: 'red' | 'grey',
+  r: Rng,
+): void {
+  const seal = geometry.sides[0]!.seal;
+  if (seal === null) return;
+  const pen = new Pen(page, page.dpi / 72);
+  const ink: Ink = colour === 'red' ? [200, 45, 50] : [105, 105, 110];
+  const rad = Math.min(seal.w, seal.h) / 2 - 1.5;
+  const cx = seal.x + seal.w / 2 + between(r, -0.2, 0.2) * (seal.w / 2 - rad);
+  const cy = seal.y + seal.h / 2;
+  const ring = (radius: number, width: number): void => {
+    const pts: [number, number][] = [];
+    for (let i = 0; i <= 48; i++) {
+      const a = (i / 48) * 2 * Math.PI;
+      pts.push([cx + radius * Math.cos(a), cy + radius * Math.sin(a)]);
+    }
+    pen.path(pts, width, ink);
+  };
+  ring(rad, 1.4);
+  ring(rad * 0.62, 0.8);
+  const star: [number, number][] = [];
+  for (let i = 0; i <= 10; i++) {
+    const a = -Math.PI / 2 + (i * 4 * Math.PI) / 5;
+    star.push([cx + rad * 0.4 * Math.cos(a), cy + rad * 0.4 * Math.sin(a)]);
+  }
+  pen.path(star, 1.2, ink);
+}
 
 function strike(pen: Pen, line: BallotLine, style: StrikeStyle, ink: Ink, r: Rng): void {
   const size = line.name.fontSize;
@@ -260,6 +349,50 @@ function distractor(
       pen.path(pts, 1.0, ink);
       return;
     }
+    case 'heading-signature': {
+      // Under the Party's name, left of the QR code: clear of every printed line.
+      const side = geometry.sides[0]!;
+      scribble(
+        pen,
+        {
+          x: side.qr.x - between(r, 150, 170),
+          y: side.qr.y + side.qr.h * 0.6,
+          letters: 6,
+          height: 12,
+        },
+        ink,
+        r,
+      );
+      return;
+    }
+    case 'bottom-note': {
+      // Between the bottom marks, under the list area.
+      const side = geometry.sides[0]!;
+      const mark = side.marks[3];
+      const list = side.listArea;
+      const y = (list.y + list.h + mark.y + mark.h) / 2;
+      scribble(pen, { x: mark.x + mark.w + between(r, 30, 60), y, letters: 12, height: 8 }, ink, r);
+      return;
+    }
+    case 'side-note': {
+      // Down the left margin, between the left marks and the list.
+      const side = geometry.sides[0]!;
+      const mark = side.marks[0];
+      const list = side.listArea;
+      scribble(
+        pen,
+        {
+          x: mark.x + mark.w / 2,
+          y: list.y + list.h * between(r, 0.3, 0.5),
+          letters: 10,
+          height: 8,
+          vertical: true,
+        },
+        ink,
+        r,
+      );
+      return;
+    }
   }
 }
 
@@ -271,6 +404,8 @@ export interface SheetSpec {
   readonly styles?: readonly StrikeStyle[];
   readonly distractors?: readonly Distractor[];
   readonly ink?: keyof typeof INKS;
+  /** The committee's stamp in the seal's place (side 1): expected ink, never a distractor. */
+  readonly seal?: 'red' | 'grey';
 }
 
 /** Draws the voter's marks on a copy of the blank page of one side (distractors on side 1). */
@@ -285,6 +420,7 @@ export function markPage(
   const pen = new Pen(page, blank.dpi / 72);
   const ink = INKS[spec.ink ?? 'black']!;
   const lines = geometry.sides.flatMap((s) => (s.side === side ? s.lines : []));
+  if (spec.seal !== undefined && side === 1) stampSeal(page, geometry, spec.seal, r);
   for (const line of lines) {
     if (spec.struck?.includes(line.candidateId)) {
       strike(pen, line, pick(r, spec.styles ?? STRIKE_STYLES), ink, r);

@@ -16,6 +16,7 @@ import {
   randomVote,
   rng,
   scanPage,
+  stampSeal,
   type Distractor,
   type Page,
 } from './deck.ts';
@@ -36,6 +37,7 @@ export async function makeDeck({
   dpi = 200,
   distractorShare = 0.2,
   colourShare,
+  sealShare = 0,
   blank: given,
 }: {
   record: ElectionRecord;
@@ -45,6 +47,8 @@ export async function makeDeck({
   dpi?: number;
   distractorShare?: number;
   colourShare?: number;
+  /** Sheets stamped with the committee's seal (drawn from their own seed: the rest is unchanged). */
+  sealShare?: number;
   /** The blank ballot already rendered (at 200 dpi or more), to render it once for several decks. */
   blank?: Page;
 }): Promise<TruthSheet[]> {
@@ -53,6 +57,7 @@ export async function makeDeck({
   const geometry = geometryOf(record);
   const blank = given ?? (await blankPages(record, { dpi: Math.max(dpi, 200) }))[0];
   const truth: TruthSheet[] = [];
+  const sealing = rng(seed ^ 0x5ea1);
   for (let i = 0; i < count; i++) {
     const vote = randomVote(record, r);
     const distractors: Distractor[] = [];
@@ -61,6 +66,9 @@ export async function makeDeck({
     }
     const ink = pick(r, ['black', 'black', 'blue', 'red'] as const);
     const page = markPage(blank!, geometry, { ...vote, distractors, ink }, r);
+    if (sealing() < sealShare) {
+      stampSeal(page, geometry, sealing() < 0.7 ? 'red' : 'grey', sealing);
+    }
     const scanner = randomScanner(
       r,
       dpi,

@@ -16,7 +16,7 @@ import { parseRecord, type ElectionRecord } from '../../core/record.ts';
 import { layoutFingerprint } from '../../db/fingerprint.ts';
 import { renderPdf } from '../../db/pdf/render.ts';
 import { ROOT, runCli } from '../cli/run-cli.ts';
-import { blankPages, randomScanner, rng, scanPage } from './deck.ts';
+import { blankPages, OUTSIDE_DISTRACTORS, randomScanner, rng, scanPage } from './deck.ts';
 import { makeDeck, type TruthSheet } from './make-deck.ts';
 
 const RECORD = join(ROOT, 'tests/decks/medium-delegates-congress/record.json');
@@ -55,6 +55,7 @@ describe('kiem-phieu scan on a simulated deck with bad input among the sheets', 
       seed: 11,
       dpi: 150,
       distractorShare: 0.5,
+      sealShare: 0.5,
       blank: blank!,
     });
     const r = rng(3);
@@ -112,7 +113,7 @@ describe('kiem-phieu scan on a simulated deck with bad input among the sheets', 
       expect(found, t.file).toHaveLength(1);
       const sheet = found[0]!;
       expect(sheet.status, t.file).not.toBe('rejected');
-      const outside = t.distractors.some((d) => ['written-name', 'signature', 'note'].includes(d));
+      const outside = t.distractors.some((d) => OUTSIDE_DISTRACTORS.includes(d));
       if (outside) expect(sheet.status, t.file).toBe('review');
       if (sheet.status === 'read') {
         expect([...sheet.struck!].sort(), t.file).toEqual([...t.struck!].sort());
