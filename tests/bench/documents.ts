@@ -1,9 +1,8 @@
 /** Document figures of issue 5: the minutes of a 250-candidate election, and a ballot PDF. */
 import { ballotDocument } from '../../core/documents/ballot.ts';
-import { minutesDocument } from '../../core/documents/minutes.ts';
-import { Tally } from '../../core/tally.ts';
-import { layoutFingerprint, recordFingerprint } from '../../db/fingerprint.ts';
+import { layoutFingerprint } from '../../db/fingerprint.ts';
 import { renderPdf } from '../../db/pdf/render.ts';
+import { minutesOf } from '../documents/records.ts';
 import { bigElection } from './deck.ts';
 import { median, ms, report } from './stats.ts';
 
@@ -29,15 +28,7 @@ export async function benchDocuments(): Promise<void> {
   };
   const minutes = median(
     await timeAsync(async () => {
-      const result = Tally.ofRecord(record).result();
-      await renderPdf(
-        minutesDocument({
-          record,
-          result,
-          fingerprint: recordFingerprint(record),
-          date: '2025-10-14',
-        }),
-      );
+      await renderPdf(minutesOf(record, { date: '2025-10-14' }));
     }, 5),
   );
   report(

@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { announcementDocument } from '../../core/documents/announcement.ts';
 import { longDate, placeName } from '../../core/documents/common.ts';
-import { minutesDocument, type MinutesInput } from '../../core/documents/minutes.ts';
+import type { MinutesInput } from '../../core/documents/minutes.ts';
 import { baseSummary, electionName } from '../../core/labels.ts';
 import { parseRecord, type ElectionRecord } from '../../core/record.ts';
 import { Tally } from '../../core/tally.ts';
-import { recordFingerprint } from '../../db/fingerprint.ts';
 import { ROOT } from '../cli/run-cli.ts';
 import { layoutLines, plainText, renderAndLook, words } from './read-pdf.ts';
 import {
@@ -21,6 +20,7 @@ import {
   CONFERENCE_COMMITTEE,
   PARENT_TITLE,
   conferenceRecord,
+  minutesOf,
   overHalfRecord,
   revoteRecord,
 } from './records.ts';
@@ -33,17 +33,7 @@ function deck(name: string): ElectionRecord {
 }
 
 function minutes(record: ElectionRecord, name: string, extra: Partial<MinutesInput> = {}) {
-  const result = Tally.ofRecord(record).result();
-  return renderAndLook(
-    minutesDocument({
-      record,
-      result,
-      fingerprint: recordFingerprint(record),
-      date: '2025-10-14',
-      ...extra,
-    }),
-    name,
-  );
+  return renderAndLook(minutesOf(record, { date: '2025-10-14', ...extra }), name);
 }
 
 const MM = 72 / 25.4;

@@ -8,15 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { minutesDocument } from '../../core/documents/minutes.ts';
-import { Tally } from '../../core/tally.ts';
-import { recordFingerprint } from '../../db/fingerprint.ts';
 import { renderPdf } from '../../db/pdf/render.ts';
 import { signPdf } from '../../db/pdf/sign.ts';
 import { ROOT, runSignedMinutes } from '../cli/run-cli.ts';
 import { tempDir } from '../db/helpers.ts';
 import { P12_FORMATS, opensslP12s, type P12Format } from './openssl-p12.ts';
-import { overHalfRecord } from './records.ts';
+import { minutesOf, overHalfRecord } from './records.ts';
 
 const SIGNER = 'Hoàng Văn Trưởng';
 const PASSWORD = 'Mật-khẩu 2025';
@@ -28,13 +25,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiem-phieu-p12-'));
   files = opensslP12s(dir, { name: SIGNER, password: PASSWORD });
   const record = overHalfRecord();
-  unsigned = await renderPdf(
-    minutesDocument({
-      record,
-      result: Tally.ofRecord(record).result(),
-      fingerprint: recordFingerprint(record),
-    }),
-  );
+  unsigned = await renderPdf(minutesOf(record));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

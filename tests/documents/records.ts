@@ -1,5 +1,8 @@
 /** Small election records made for the document tests: each shows one case the decks lack. */
+import { minutesDocument, type MinutesInput } from '../../core/documents/minutes.ts';
 import { parseRecord, RECORD_FORMAT, type ElectionRecord } from '../../core/record.ts';
+import { Tally } from '../../core/tally.ts';
+import { recordFingerprint } from '../../db/fingerprint.ts';
 
 export const COMMITTEE = [
   { name: 'Hoàng Văn Trưởng', role: 'head' as const },
@@ -30,6 +33,15 @@ function parsed(raw: unknown): ElectionRecord {
 /** A record of this congress under the Party's rules: `parts` gives the base, election and ballots. */
 const ofThisCongress = (parts: Record<string, unknown>): ElectionRecord =>
   parsed({ format: RECORD_FORMAT, congress: CONGRESS, rules: 'party', ...parts });
+
+/** A record's minutes as the app makes them: its tally and its fingerprint; `extra` for the rest. */
+export const minutesOf = (record: ElectionRecord, extra: Partial<MinutesInput> = {}) =>
+  minutesDocument({
+    record,
+    result: Tally.ofRecord(record).result(),
+    fingerprint: recordFingerprint(record),
+    ...extra,
+  });
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${i + 1}`);
 
