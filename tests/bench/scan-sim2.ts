@@ -14,9 +14,23 @@ import { median, report } from './stats.ts';
 
 const PARTS = [
   { name: 'strike, 12 names', layout: 'strike', names: 12, share: 0.4, inPdf: 6, inTiff: 6 },
-  { name: 'strike, 45 names in columns', layout: 'strike', names: 45, share: 0.2, inPdf: 0, inTiff: 4 },
+  {
+    name: 'strike, 45 names in columns',
+    layout: 'strike',
+    names: 45,
+    share: 0.2,
+    inPdf: 0,
+    inTiff: 4,
+  },
   { name: 'approve, 5 names', layout: 'approve', names: 5, share: 0.25, inPdf: 6, inTiff: 0 },
-  { name: 'approve, 40 names on two sides', layout: 'approve', names: 40, share: 0.15, inPdf: 0, inTiff: 4 },
+  {
+    name: 'approve, 40 names on two sides',
+    layout: 'approve',
+    names: 40,
+    share: 0.15,
+    inPdf: 0,
+    inTiff: 4,
+  },
 ] as const;
 
 export async function benchScanSim2(): Promise<void> {
@@ -41,7 +55,8 @@ export async function benchScanSim2(): Promise<void> {
       });
       runs.push(run);
       const c = run.comparison;
-      const pages = run.deck.ballots.reduce((n, b) => n + b.scans.length, 0) + run.deck.backs.length;
+      const pages =
+        run.deck.ballots.reduce((n, b) => n + b.scans.length, 0) + run.deck.backs.length;
       console.log(
         `  ${part.name.padEnd(32)} ${String(count).padStart(4)} ballots: wrong ${c.wrong}, rejected ${c.rejected}, review ${c.review} (${c.reviewClean} of ${c.clean} without a distractor), outside ink not reviewed ${c.outsideMissed}; ${(pages / run.scanSeconds).toFixed(1)} pages/s, ${((1000 * run.scanCpu) / pages).toFixed(0)} ms CPU a page`,
       );
@@ -61,7 +76,9 @@ export async function benchScanSim2(): Promise<void> {
     byDpi.set(dpi, t);
   }
   for (const [dpi, t] of [...byDpi].sort()) {
-    console.log(`  at ${dpi.padEnd(7)} ${String(t.n).padStart(4)} ballots: wrong ${t.wrong}, review ${t.review} (${((100 * t.review) / t.n).toFixed(1)} %)`);
+    console.log(
+      `  at ${dpi.padEnd(7)} ${String(t.n).padStart(4)} ballots: wrong ${t.wrong}, review ${t.review} (${((100 * t.review) / t.n).toFixed(1)} %)`,
+    );
   }
   const sum = (f: (r: Sim2Run) => number): number => runs.reduce((n, r) => n + f(r), 0);
   const ballots = sum((r) => r.deck.ballots.length);
@@ -71,16 +88,42 @@ export async function benchScanSim2(): Promise<void> {
   const clean = sum((r) => r.comparison.clean);
   const cleanReview = sum((r) => r.comparison.reviewClean);
   const missed = sum((r) => r.comparison.outsideMissed);
-  const pages = sum((r) => r.deck.ballots.reduce((n, b) => n + b.scans.length, 0) + r.deck.backs.length);
+  const pages = sum(
+    (r) => r.deck.ballots.reduce((n, b) => n + b.scans.length, 0) + r.deck.backs.length,
+  );
   report('wrong readings (sheets)', String(wrong), '0', wrong === 0);
   report('genuine sheets rejected', String(rejected), '0', rejected === 0);
   report('ink outside the lines not sent to review', String(missed), '0', missed === 0);
   const share = (100 * review) / Math.max(1, ballots);
   report('sheets sent to review', `${share.toFixed(1)} %`, 'a few %', share <= 5);
   const cleanShare = (100 * cleanReview) / Math.max(1, clean);
-  report('distractor-free sheets sent to review', `${cleanShare.toFixed(1)} %`, '< 1 %', cleanShare < 1);
-  const rates = runs.map((r) => (r.deck.ballots.reduce((n, b) => n + b.scans.length, 0) + r.deck.backs.length) / r.scanSeconds);
-  report('pages per second, median of the four decks (CLI start included)', median(rates).toFixed(1), '—', true);
-  report('CPU per page while reading, all threads (ms)', ((1000 * sum((r) => r.scanCpu)) / pages).toFixed(0), '—', true);
-  report('CPU per page while simulating (ms)', ((1000 * sum((r) => r.makeCpu)) / pages).toFixed(0), '—', true);
+  report(
+    'distractor-free sheets sent to review',
+    `${cleanShare.toFixed(1)} %`,
+    '< 1 %',
+    cleanShare < 1,
+  );
+  const rates = runs.map(
+    (r) =>
+      (r.deck.ballots.reduce((n, b) => n + b.scans.length, 0) + r.deck.backs.length) /
+      r.scanSeconds,
+  );
+  report(
+    'pages per second, median of the four decks (CLI start included)',
+    median(rates).toFixed(1),
+    '—',
+    true,
+  );
+  report(
+    'CPU per page while reading, all threads (ms)',
+    ((1000 * sum((r) => r.scanCpu)) / pages).toFixed(0),
+    '—',
+    true,
+  );
+  report(
+    'CPU per page while simulating (ms)',
+    ((1000 * sum((r) => r.makeCpu)) / pages).toFixed(0),
+    '—',
+    true,
+  );
 }

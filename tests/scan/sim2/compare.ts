@@ -57,21 +57,32 @@ export function compare(deck: Sim2Deck, out: ScanJson, layout: 'strike' | 'appro
   const expected = new Set(deck.ballots.map((b) => key(b.file, b.page)));
   const verdicts = deck.ballots.map((ballot, index): Verdict => {
     const sheet = byKey.get(key(ballot.file, ballot.page));
-    if (sheet === undefined) return { ballot, index, status: 'missing', reasons: [], problems: [{ kind: 'missing' }] };
+    if (sheet === undefined)
+      return { ballot, index, status: 'missing', reasons: [], problems: [{ kind: 'missing' }] };
     const problems: Problem[] = [];
-    if (sheet.status === 'rejected') problems.push({ kind: 'rejected', reason: sheet.reason ?? '?' });
+    if (sheet.status === 'rejected')
+      problems.push({ kind: 'rejected', reason: sheet.reason ?? '?' });
     else {
       const doubtful = new Set(sheet.review ?? []);
       const lines: { id: string; truth: string; read: string }[] = [];
       const ids = layout === 'strike' ? (ballot.struck ?? []) : Object.keys(ballot.marks ?? {});
-      const all = new Set([...ids, ...(sheet.struck ?? []), ...Object.keys(sheet.marks ?? {}), ...Object.keys(ballot.marks ?? {})]);
+      const all = new Set([
+        ...ids,
+        ...(sheet.struck ?? []),
+        ...Object.keys(sheet.marks ?? {}),
+        ...Object.keys(ballot.marks ?? {}),
+      ]);
       if (layout === 'strike') {
         const truth = new Set(ballot.struck ?? []);
         const read = new Set(sheet.struck ?? []);
         for (const id of all) {
           if (doubtful.has(id)) continue;
           if (truth.has(id) !== read.has(id)) {
-            lines.push({ id, truth: truth.has(id) ? 'struck' : 'kept', read: read.has(id) ? 'struck' : 'kept' });
+            lines.push({
+              id,
+              truth: truth.has(id) ? 'struck' : 'kept',
+              read: read.has(id) ? 'struck' : 'kept',
+            });
           }
         }
         // A line kept in the truth and absent from both lists is read kept: nothing to compare.
@@ -84,9 +95,16 @@ export function compare(deck: Sim2Deck, out: ScanJson, layout: 'strike' | 'appro
         }
       }
       if (lines.length > 0) problems.push({ kind: 'wrong', lines });
-      if (ballot.mustReview && sheet.status === 'read') problems.push({ kind: 'outside-ink-not-reviewed' });
+      if (ballot.mustReview && sheet.status === 'read')
+        problems.push({ kind: 'outside-ink-not-reviewed' });
     }
-    return { ballot, index, status: sheet.status, reasons: sheet.reasons ?? (sheet.reason ? [sheet.reason] : []), problems };
+    return {
+      ballot,
+      index,
+      status: sheet.status,
+      reasons: sheet.reasons ?? (sheet.reason ? [sheet.reason] : []),
+      problems,
+    };
   });
   const skipped = new Set(out.skipped.map((s) => key(s.file, s.page)));
   const has = (v: Verdict, k: Problem['kind']) => v.problems.some((p) => p.kind === k);
@@ -113,7 +131,15 @@ export function describeProblems(c: Comparison): string[] {
       const what = v.problems
         .map((p) =>
           p.kind === 'wrong'
-            ? `wrong ${p.lines.map((l) => `${l.id}: truth ${l.truth}, read ${l.read} (${v.ballot.drawn.find((d) => d.candidateId === l.id)?.kind ?? 'nothing drawn'}${v.ballot.distractors.filter((d) => d.candidateId === l.id).map((d) => ` + ${d.kind}`).join('')})`).join('; ')}`
+            ? `wrong ${p.lines
+                .map(
+                  (l) =>
+                    `${l.id}: truth ${l.truth}, read ${l.read} (${v.ballot.drawn.find((d) => d.candidateId === l.id)?.kind ?? 'nothing drawn'}${v.ballot.distractors
+                      .filter((d) => d.candidateId === l.id)
+                      .map((d) => ` + ${d.kind}`)
+                      .join('')})`,
+                )
+                .join('; ')}`
             : p.kind === 'rejected'
               ? `rejected (${p.reason})`
               : p.kind,

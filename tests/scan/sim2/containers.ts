@@ -28,7 +28,9 @@ export async function writeScanPdf(pages: readonly PdfPage[]): Promise<Buffer> {
     let filter: string;
     if (p.as === 'jpeg') {
       const img = sharp(p.raw.data, { raw: { width, height, channels } });
-      data = await (channels === 1 ? img.toColourspace('b-w') : img).jpeg({ quality: p.quality ?? 80 }).toBuffer();
+      data = await (channels === 1 ? img.toColourspace('b-w') : img)
+        .jpeg({ quality: p.quality ?? 80 })
+        .toBuffer();
       filter = '/DCTDecode';
     } else {
       data = deflateSync(p.raw.data);
@@ -56,7 +58,9 @@ export async function writeScanPdf(pages: readonly PdfPage[]): Promise<Buffer> {
     );
   }
   objects[0] = Buffer.from('<< /Type /Catalog /Pages 2 0 R >>');
-  objects[1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`);
+  objects[1] = Buffer.from(
+    `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`,
+  );
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   const offsets: number[] = [];
   let at = parts[0]!.length;
@@ -81,7 +85,11 @@ export async function writeScanTiff(
   compression: 'lzw' | 'deflate' | 'jpeg' = 'lzw',
 ): Promise<Buffer> {
   const first = pages[0]!;
-  if (pages.some((p) => p.width !== first.width || p.height !== first.height || p.channels !== first.channels)) {
+  if (
+    pages.some(
+      (p) => p.width !== first.width || p.height !== first.height || p.channels !== first.channels,
+    )
+  ) {
     throw new Error('TIFF pages differ in size');
   }
   const png = await Promise.all(
@@ -93,5 +101,7 @@ export async function writeScanTiff(
     ),
   );
   const joined = sharp(png, { join: { animated: true } });
-  return (first.channels === 1 ? joined.toColourspace('b-w') : joined).tiff({ compression }).toBuffer();
+  return (first.channels === 1 ? joined.toColourspace('b-w') : joined)
+    .tiff({ compression })
+    .toBuffer();
 }

@@ -22,7 +22,15 @@ import { inkTiles, type Ink, type InkName } from './pen.ts';
 import type { NameSpot, PrintedBallot } from './printed.ts';
 import { random, type Random } from './random.ts';
 import type { Sim2Record } from './records.ts';
-import { blankBack, encode, inkedPage, randomSetup, scanRaw, type ScannedRaw, type ScanSetup } from './scanner.ts';
+import {
+  blankBack,
+  encode,
+  inkedPage,
+  randomSetup,
+  scanRaw,
+  type ScannedRaw,
+  type ScanSetup,
+} from './scanner.ts';
 
 export type Mark = 'agree' | 'disagree' | 'both' | 'none';
 
@@ -92,7 +100,12 @@ interface Planned {
   readonly ink: () => Ink[][];
 }
 
-function planStrike(r: Random, record: Sim2Record, printed: PrintedBallot, o: DeckOptions): Planned {
+function planStrike(
+  r: Random,
+  record: Sim2Record,
+  printed: PrintedBallot,
+  o: DeckOptions,
+): Planned {
   const ink = r.pick(['black', 'black', 'blue', 'blue', 'red', 'black'] as const);
   const share = r.pick([0, 0.15, 0.3, 0.3, 0.5, 0.8, 1]);
   const habit = r.pick(STRIKE_STYLES);
@@ -103,7 +116,10 @@ function planStrike(r: Random, record: Sim2Record, printed: PrintedBallot, o: De
   const distractors: Drawn[] = [];
   if (r.chance(o.lineDistractors ?? 0.2)) {
     for (let n = r.int(1, 2); n > 0; n--) {
-      distractors.push({ kind: r.pick(LINE_DISTRACTORS), candidateId: r.pick(record.candidates).id });
+      distractors.push({
+        kind: r.pick(LINE_DISTRACTORS),
+        candidateId: r.pick(record.candidates).id,
+      });
     }
   }
   const outside = r.chance(o.outsideInk ?? 0.08) ? r.pick(OUTSIDE_INK) : null;
@@ -116,7 +132,12 @@ function planStrike(r: Random, record: Sim2Record, printed: PrintedBallot, o: De
   });
 }
 
-function planApprove(r: Random, record: Sim2Record, printed: PrintedBallot, o: DeckOptions): Planned {
+function planApprove(
+  r: Random,
+  record: Sim2Record,
+  printed: PrintedBallot,
+  o: DeckOptions,
+): Planned {
   const ink = r.pick(['black', 'blue', 'blue', 'red', 'black'] as const);
   const marks: Record<string, Mark> = {};
   const kinds = new Map<string, BoxMark>();
@@ -131,14 +152,20 @@ function planApprove(r: Random, record: Sim2Record, printed: PrintedBallot, o: D
     const c = r.pick(record.candidates);
     const m = marks[c.id]!;
     // A stray dot goes in a box left empty; the others on the name.
-    const kind = m === 'both' ? r.pick(['underline', 'tick'] as const) : r.pick(['underline', 'tick', 'circle', 'box-dot'] as const);
+    const kind =
+      m === 'both'
+        ? r.pick(['underline', 'tick'] as const)
+        : r.pick(['underline', 'tick', 'circle', 'box-dot'] as const);
     distractors.push({ kind, candidateId: c.id });
   }
   const outside = r.chance(o.outsideInk ?? 0.08) ? r.pick(OUTSIDE_INK) : null;
   return plan(r, printed, ink, outside, distractors, {
     truth: {
       marks,
-      drawn: [...kinds].map(([candidateId, kind]) => ({ kind: `${marks[candidateId]}:${kind}`, candidateId })),
+      drawn: [...kinds].map(([candidateId, kind]) => ({
+        kind: `${marks[candidateId]}:${kind}`,
+        candidateId,
+      })),
     },
     draw: (rr, spot) => {
       const m = marks[spot.candidateId]!;
@@ -181,7 +208,11 @@ function plan(
     const reach = s.inkX1 + 2.8 * e;
     if (approve) return reach < s.agree!.x0 - 2;
     return !printed.names.some(
-      (n) => n.page === s.page && n.words.x0 > s.inkX1 && n.words.x0 < reach + 4 && Math.abs(n.words.y0 - s.words.y0) < e,
+      (n) =>
+        n.page === s.page &&
+        n.words.x0 > s.inkX1 &&
+        n.words.x0 < reach + 4 &&
+        Math.abs(n.words.y0 - s.words.y0) < e,
     );
   });
   return {
@@ -198,7 +229,9 @@ function plan(
       for (const d of kept) {
         const s = printed.names.find((n) => n.candidateId === d.candidateId)!;
         sides[s.page]!.push(
-          d.kind === 'box-dot' ? layout.boxDot!(rr, s) : lineDistractorSvg(rr, s, d.kind as never, ink),
+          d.kind === 'box-dot'
+            ? layout.boxDot!(rr, s)
+            : lineDistractorSvg(rr, s, d.kind as never, ink),
         );
       }
       if (spot !== null) sides[outsidePage]!.push(...outsideInkSvg(rr, spot, outside!, ink));
@@ -227,7 +260,9 @@ export async function makeSim2Deck(o: DeckOptions): Promise<Sim2Deck> {
   const tiffFile = join(o.dir, 'batch.tif');
   for (let i = 0; i < o.count; i++) {
     const planned =
-      o.record.election.layout === 'strike' ? planStrike(r, o.record, o.printed, o) : planApprove(r, o.record, o.printed, o);
+      o.record.election.layout === 'strike'
+        ? planStrike(r, o.record, o.printed, o)
+        : planApprove(r, o.record, o.printed, o);
     const target = i < inPdf ? 'pdf' : i < inPdf + inTiff ? 'tiff' : 'file';
     const base = target === 'pdf' ? pdfBed : target === 'tiff' ? tiffBed : null;
     const scans: string[] = [];
@@ -239,11 +274,14 @@ export async function makeSim2Deck(o: DeckOptions): Promise<Sim2Deck> {
       const setup = randomSetup(r, {
         ...pickDpi(),
         ...o.scanner,
-        ...(base === null ? {} : { dpi: base.dpi, colour: base.colour, bedMarginPt: base.bedMarginPt, bed: base.bed }),
+        ...(base === null
+          ? {}
+          : { dpi: base.dpi, colour: base.colour, bedMarginPt: base.bedMarginPt, bed: base.bed }),
         ...(o.upsideDown?.includes(i) ? { upsideDown: true } : {}),
       });
       const raster = o.printed.rasters.get(setup.dpi)?.[side];
-      if (raster === undefined) throw new Error(`the ballot was not rasterised at ${setup.dpi} dpi`);
+      if (raster === undefined)
+        throw new Error(`the ballot was not rasterised at ${setup.dpi} dpi`);
       inks ??= planned.ink();
       const tiles = inkTiles(inks[side]!, setup.dpi / 72, raster);
       const raw = await scanRaw(raster, await inkedPage(raster, tiles, setup.colour), setup, r);
@@ -255,7 +293,12 @@ export async function makeSim2Deck(o: DeckOptions): Promise<Sim2Deck> {
         if (side === 0) file = join(o.dir, name);
       } else rawPages.push(raw);
       if (target === 'pdf') {
-        pdfPages.push({ raw, dpi: setup.dpi, as: r.chance(0.7) ? 'jpeg' : 'flate', quality: setup.quality });
+        pdfPages.push({
+          raw,
+          dpi: setup.dpi,
+          as: r.chance(0.7) ? 'jpeg' : 'flate',
+          quality: setup.quality,
+        });
         if (side === 0) page = pdfPages.length;
         file = pdfFile;
       }
@@ -268,7 +311,12 @@ export async function makeSim2Deck(o: DeckOptions): Promise<Sim2Deck> {
     // A one-sided ballot in the duplex PDF: its blank back follows it.
     if (target === 'pdf' && sides === 1) {
       const raster = o.printed.rasters.get(pdfBed.dpi)![0]!;
-      pdfPages.push({ raw: await blankBack(raster, { ...pdfBed, upsideDown: false }, r), dpi: pdfBed.dpi, as: 'jpeg', quality: 75 });
+      pdfPages.push({
+        raw: await blankBack(raster, { ...pdfBed, upsideDown: false }, r),
+        dpi: pdfBed.dpi,
+        as: 'jpeg',
+        quality: 75,
+      });
       backs.push({ file: pdfFile, page: pdfPages.length });
     }
     ballots.push({ ...planned.truth, file, page, scans });

@@ -6,7 +6,16 @@
  * name, a signature, a note).
  */
 import type { Box, NameSpot } from './printed.ts';
-import { dotSvg, penStyle, strokeSvg, wobble, type Ink, type InkName, type PenKind, type Pt } from './pen.ts';
+import {
+  dotSvg,
+  penStyle,
+  strokeSvg,
+  wobble,
+  type Ink,
+  type InkName,
+  type PenKind,
+  type Pt,
+} from './pen.ts';
 import type { Random } from './random.ts';
 
 export type StrikeStyle =
@@ -47,7 +56,10 @@ function line(r: Random, from: Pt, to: Pt, n = 24): Pt[] {
   const bow = r.real(-0.6, 0.6);
   return Array.from({ length: n + 1 }, (_, i) => {
     const t = i / n;
-    return [from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t + bow * 4 * t * (1 - t)] as const;
+    return [
+      from[0] + (to[0] - from[0]) * t,
+      from[1] + (to[1] - from[1]) * t + bow * 4 * t * (1 - t),
+    ] as const;
   });
 }
 
@@ -74,7 +86,10 @@ function strikeLines(r: Random, s: NameSpot, style: StrikeStyle): Pt[][] {
       return [
         Array.from({ length: n + 1 }, (_, i) => {
           const x = x0 + ((x1 - x0) * i) / n;
-          return [x, y + tilt * (i / n - 0.5) + amp * Math.sin(phase + ((x - x0) / period) * 6.283)] as const;
+          return [
+            x,
+            y + tilt * (i / n - 0.5) + amp * Math.sin(phase + ((x - x0) / period) * 6.283),
+          ] as const;
         }),
       ];
     }
@@ -82,7 +97,11 @@ function strikeLines(r: Random, s: NameSpot, style: StrikeStyle): Pt[][] {
       const gap = r.real(0.1, 0.18) * e;
       return [
         wobble(r, line(r, [x0, y - gap], [x1, y - gap + tilt]), 0.04 * e),
-        wobble(r, line(r, [x0 + r.real(-2, 2), y + gap], [x1 + r.real(-3, 3), y + gap + tilt]), 0.04 * e),
+        wobble(
+          r,
+          line(r, [x0 + r.real(-2, 2), y + gap], [x1 + r.real(-3, 3), y + gap + tilt]),
+          0.04 * e,
+        ),
       ];
     }
     case 'slanted': {
@@ -93,7 +112,8 @@ function strikeLines(r: Random, s: NameSpot, style: StrikeStyle): Pt[][] {
       const amp = r.real(0.18, 0.3) * e;
       const step = r.real(0.25, 0.5) * e;
       const pts: Pt[] = [];
-      for (let x = x0, up = true; x <= x1; x += step, up = !up) pts.push([x, y + (up ? -amp : amp) + r.real(-0.05, 0.05) * e]);
+      for (let x = x0, up = true; x <= x1; x += step, up = !up)
+        pts.push([x, y + (up ? -amp : amp) + r.real(-0.05, 0.05) * e]);
       return [pts];
     }
     case 'straight':
@@ -105,7 +125,13 @@ function strikeLines(r: Random, s: NameSpot, style: StrikeStyle): Pt[][] {
 }
 
 const penFor = (r: Random, style: StrikeStyle): PenKind =>
-  style === 'felt' ? 'felt' : style === 'ballpoint' ? 'ballpoint' : style === 'pencil' ? 'pencil' : r.pick(['ballpoint', 'gel', 'felt', 'ballpoint'] as const);
+  style === 'felt'
+    ? 'felt'
+    : style === 'ballpoint'
+      ? 'ballpoint'
+      : style === 'pencil'
+        ? 'pencil'
+        : r.pick(['ballpoint', 'gel', 'felt', 'ballpoint'] as const);
 
 export function strikeSvg(r: Random, s: NameSpot, style: StrikeStyle, ink: InkName): Ink[] {
   const pen = penStyle(r, penFor(r, style), ink);
@@ -120,15 +146,32 @@ export function lineDistractorSvg(r: Random, s: NameSpot, kind: LineDistractor, 
   const y = mid(s);
   switch (kind) {
     case 'tick':
-      return strokeSvg(r, [[after, y], [after + 0.3 * e, y + 0.35 * e], [after + 0.85 * e, y - 0.55 * e]], pen);
+      return strokeSvg(
+        r,
+        [
+          [after, y],
+          [after + 0.3 * e, y + 0.35 * e],
+          [after + 0.85 * e, y - 0.55 * e],
+        ],
+        pen,
+      );
     case 'dot':
-      return dotSvg(r.chance(0.7) ? after : s.words.x0 - r.real(1.5, 2.5) * e, y, r.real(0.8, 1.5), pen);
+      return dotSvg(
+        r.chance(0.7) ? after : s.words.x0 - r.real(1.5, 2.5) * e,
+        y,
+        r.real(0.8, 1.5),
+        pen,
+      );
     case 'underline': {
       // Under the letters' baseline, as a reader underlines: below the lower-case body.
       const uy = s.bodyY1 + r.real(0.12, 0.3) * e;
       const x0 = s.inkX0 + r.real(-0.2, 0.2) * e;
       const x1 = s.inkX1 + r.real(-0.3, 0.3) * e;
-      return strokeSvg(r, wobble(r, line(r, [x0, uy], [x1, uy + r.real(-0.08, 0.08) * e]), 0.02 * e), pen);
+      return strokeSvg(
+        r,
+        wobble(r, line(r, [x0, uy], [x1, uy + r.real(-0.08, 0.08) * e]), 0.02 * e),
+        pen,
+      );
     }
     case 'circle': {
       const rad = r.real(0.3, 0.45) * e;
@@ -158,9 +201,21 @@ export function boxMarkSvg(r: Random, box: Box, kind: BoxMark, ink: InkName): In
         strokeSvg(r, line(r, [cx + h + j(), cy - h + j()], [cx - h + j(), cy + h + j()], 12), pen),
       ];
     case 'tick':
-      return [strokeSvg(r, [[cx - h, cy], [cx - h * 0.25, cy + h * 0.8], [cx + h, cy - h]], pen)];
+      return [
+        strokeSvg(
+          r,
+          [
+            [cx - h, cy],
+            [cx - h * 0.25, cy + h * 0.8],
+            [cx + h, cy - h],
+          ],
+          pen,
+        ),
+      ];
     case 'slash':
-      return [strokeSvg(r, line(r, [cx - h + j(), cy + h + j()], [cx + h + j(), cy - h + j()], 12), pen)];
+      return [
+        strokeSvg(r, line(r, [cx - h + j(), cy + h + j()], [cx + h + j(), cy - h + j()], 12), pen),
+      ];
   }
 }
 

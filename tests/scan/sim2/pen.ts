@@ -33,13 +33,37 @@ export type PenKind = 'ballpoint' | 'felt' | 'gel' | 'pencil';
 export function penStyle(r: Random, kind: PenKind, ink: InkName): InkStyle {
   switch (kind) {
     case 'ballpoint':
-      return { colour: INKS[ink], opacity: r.real(0.8, 0.95), width: r.real(0.6, 1.0), strands: 1, skips: r.chance(0.4) ? r.real(0.6, 2.5) : 0 };
+      return {
+        colour: INKS[ink],
+        opacity: r.real(0.8, 0.95),
+        width: r.real(0.6, 1.0),
+        strands: 1,
+        skips: r.chance(0.4) ? r.real(0.6, 2.5) : 0,
+      };
     case 'gel':
-      return { colour: INKS[ink], opacity: r.real(0.88, 1), width: r.real(0.9, 1.4), strands: 1, skips: 0 };
+      return {
+        colour: INKS[ink],
+        opacity: r.real(0.88, 1),
+        width: r.real(0.9, 1.4),
+        strands: 1,
+        skips: 0,
+      };
     case 'felt':
-      return { colour: INKS[ink], opacity: r.real(0.8, 0.92), width: r.real(2.4, 3.8), strands: 1, skips: 0 };
+      return {
+        colour: INKS[ink],
+        opacity: r.real(0.8, 0.92),
+        width: r.real(2.4, 3.8),
+        strands: 1,
+        skips: 0,
+      };
     case 'pencil':
-      return { colour: INKS.pencil, opacity: r.real(0.85, 1), width: r.real(0.7, 1.2), strands: 3, skips: 0 };
+      return {
+        colour: INKS.pencil,
+        opacity: r.real(0.85, 1),
+        width: r.real(0.7, 1.2),
+        strands: 3,
+        skips: 0,
+      };
   }
 }
 
@@ -130,7 +154,9 @@ export function strokeSvg(r: Random, centre: readonly Pt[], style: InkStyle): In
       const line = off === 0 ? piece : piece.map(([x, y]) => [x, y + off] as const);
       const width = style.strands === 1 ? style.width : style.width * 0.55;
       const opacity = style.strands === 1 ? style.opacity : style.opacity * r.real(0.55, 0.75);
-      out.push(`<path d="${ribbon(r, line, width)}" fill="${style.colour}" fill-opacity="${opacity.toFixed(2)}"/>`);
+      out.push(
+        `<path d="${ribbon(r, line, width)}" fill="${style.colour}" fill-opacity="${opacity.toFixed(2)}"/>`,
+      );
     }
   }
   const pad = style.width * 2;

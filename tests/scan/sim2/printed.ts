@@ -69,7 +69,8 @@ const unescape = (s: string): string =>
 /** pdftotext -bbox output: the words of every page. */
 export function parseBbox(html: string): { width: number; height: number; words: Word[] }[] {
   const pages: { width: number; height: number; words: Word[] }[] = [];
-  const re = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu;
+  const re =
+    /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu;
   for (const m of html.matchAll(re)) {
     if (m[1] !== undefined) {
       pages.push({ width: Number(m[1]), height: Number(m[2]), words: [] });
@@ -208,7 +209,8 @@ function findName(words: readonly Word[], name: string): Box[] {
 }
 
 const between = (cuts: readonly number[], v: number): [number, number] | null => {
-  for (let i = 0; i + 1 < cuts.length; i++) if (cuts[i]! < v && v < cuts[i + 1]!) return [cuts[i]!, cuts[i + 1]!];
+  for (let i = 0; i + 1 < cuts.length; i++)
+    if (cuts[i]! < v && v < cuts[i + 1]!) return [cuts[i]!, cuts[i + 1]!];
   return null;
 };
 
@@ -271,7 +273,9 @@ export async function printBallot(
     const rules = measure.map(tableRules);
     const names: NameSpot[] = [];
     for (const c of record.candidates) {
-      const hits = pages.flatMap((p, page) => findName(p.words, c.name).map((box) => ({ box, page })));
+      const hits = pages.flatMap((p, page) =>
+        findName(p.words, c.name).map((box) => ({ box, page })),
+      );
       if (hits.length !== 1) throw new Error(`${c.name}: printed ${hits.length} times`);
       const { box, page } = hits[0]!;
       const ink = measureName(measure[page]!, box);
@@ -283,7 +287,8 @@ export async function printBallot(
         // The column headings: "Đồng ý" and "Không đồng ý".
         const yes = words.findIndex((w, i) => w.text === 'Đồng' && words[i + 1]?.text === 'ý');
         const no = words.findIndex(
-          (w, i) => w.text === 'Không' && words[i + 1]?.text === 'đồng' && words[i + 2]?.text === 'ý',
+          (w, i) =>
+            w.text === 'Không' && words[i + 1]?.text === 'đồng' && words[i + 2]?.text === 'ý',
         );
         if (yes < 0 || no < 0) throw new Error(`page ${page + 1}: no column headings`);
         const { rows, cols } = rules[page]!;

@@ -4,9 +4,81 @@
  */
 import type { Random } from './random.ts';
 
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Trịnh', 'Đinh'];
-const MIDDLES = ['Văn', 'Thị', 'Đức', 'Minh', 'Quốc', 'Thanh', 'Hữu', 'Ngọc', 'Thu', 'Kim', 'Xuân', 'Đình', 'Công', 'Bảo', 'Mạnh', 'Thùy'];
-const GIVENS = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hiếu', 'Hòa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Thắng', 'Trang', 'Trung', 'Tuấn', 'Việt', 'Yến', 'Lực', 'Ánh', 'Oanh', 'Đông'];
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Trịnh',
+  'Đinh',
+];
+const MIDDLES = [
+  'Văn',
+  'Thị',
+  'Đức',
+  'Minh',
+  'Quốc',
+  'Thanh',
+  'Hữu',
+  'Ngọc',
+  'Thu',
+  'Kim',
+  'Xuân',
+  'Đình',
+  'Công',
+  'Bảo',
+  'Mạnh',
+  'Thùy',
+];
+const GIVENS = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hiếu',
+  'Hòa',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Nga',
+  'Phúc',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Thắng',
+  'Trang',
+  'Trung',
+  'Tuấn',
+  'Việt',
+  'Yến',
+  'Lực',
+  'Ánh',
+  'Oanh',
+  'Đông',
+];
 
 export function candidateNames(r: Random, count: number): string[] {
   const seen = new Set<string>();
@@ -25,7 +97,11 @@ export function candidateNames(r: Random, count: number): string[] {
 
 export interface Sim2Record {
   readonly [key: string]: unknown;
-  readonly election: { readonly id: string; readonly layout: 'strike' | 'approve'; readonly [key: string]: unknown };
+  readonly election: {
+    readonly id: string;
+    readonly layout: 'strike' | 'approve';
+    readonly [key: string]: unknown;
+  };
   readonly candidates: readonly { readonly id: string; readonly name: string }[];
 }
 

@@ -51,8 +51,13 @@ export async function runSim2(
   });
   const recordFile = join(o.dir, 'record.json');
   writeFileSync(recordFile, JSON.stringify(record, null, 1));
-  const dpis = o.scanner?.dpi === undefined ? (o.dpis ?? [150, 200, 200, 240, 300]) : [o.scanner.dpi];
-  const printed = await printBallot(record, { dpis, paper: o.paper ?? 'A4', via: o.via ?? 'module' });
+  const dpis =
+    o.scanner?.dpi === undefined ? (o.dpis ?? [150, 200, 200, 240, 300]) : [o.scanner.dpi];
+  const printed = await printBallot(record, {
+    dpis,
+    paper: o.paper ?? 'A4',
+    via: o.via ?? 'module',
+  });
   const deck = await makeSim2Deck({ ...o, dpis, record, printed });
   const t1 = Date.now();
   const c1 = cpu();
@@ -111,6 +116,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   for (const line of describeProblems(c)) console.log(line);
   for (const v of c.verdicts.filter((x) => x.status === 'review')) {
-    console.log(`review: ${v.ballot.file.split('/').pop()} p${v.ballot.page} ${v.reasons.join(',')} distractors ${v.ballot.distractors.map((d) => d.kind).join(',')}`);
+    console.log(
+      `review: ${v.ballot.file.split('/').pop()} p${v.ballot.page} ${v.reasons.join(',')} distractors ${v.ballot.distractors.map((d) => d.kind).join(',')}`,
+    );
   }
 }

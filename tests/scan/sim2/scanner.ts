@@ -75,9 +75,16 @@ export async function inkedPage(
 ): Promise<PagePixels> {
   let img = sharp(raster.rgb, { raw: { width: raster.width, height: raster.height, channels: 3 } });
   if (tiles.length > 0) {
-    img = sharp(await img.composite([...tiles]).removeAlpha().raw().toBuffer(), {
-      raw: { width: raster.width, height: raster.height, channels: 3 },
-    });
+    img = sharp(
+      await img
+        .composite([...tiles])
+        .removeAlpha()
+        .raw()
+        .toBuffer(),
+      {
+        raw: { width: raster.width, height: raster.height, channels: 3 },
+      },
+    );
   }
   if (colour) return { channels: 3, data: await img.raw().toBuffer() };
   return { channels: 1, data: await img.toColourspace('b-w').raw().toBuffer() };
@@ -96,7 +103,9 @@ export async function scanRaw(
   const s = setup.scale;
   const bg = { r: setup.bed, g: setup.bed, b: setup.bed };
   const ch = page.channels;
-  const warped = await sharp(page.data, { raw: { width: raster.width, height: raster.height, channels: ch } })
+  const warped = await sharp(page.data, {
+    raw: { width: raster.width, height: raster.height, channels: ch },
+  })
     .affine(
       [
         [s * Math.cos(a), -s * Math.sin(a)],
@@ -184,8 +193,13 @@ function sensor(
   }
 }
 
-export async function encode(raw: ScannedRaw, setup: Pick<ScanSetup, 'format' | 'quality'>): Promise<Buffer> {
-  const img = sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
+export async function encode(
+  raw: ScannedRaw,
+  setup: Pick<ScanSetup, 'format' | 'quality'>,
+): Promise<Buffer> {
+  const img = sharp(raw.data, {
+    raw: { width: raw.width, height: raw.height, channels: raw.channels },
+  });
   const typed = raw.channels === 1 ? img.toColourspace('b-w') : img;
   return setup.format === 'jpeg'
     ? typed.jpeg({ quality: setup.quality }).toBuffer()
@@ -202,7 +216,8 @@ export async function blankBack(raster: Raster, setup: ScanSetup, r: Random): Pr
     for (let x = 0; x < width; x++) {
       const from = (y * width + (width - 1 - x)) * ch;
       const to = (y * width + x) * ch;
-      for (let c = 0; c < ch; c++) data[to + c] = 255 - Math.round((255 - front.data[from + c]!) * 0.05);
+      for (let c = 0; c < ch; c++)
+        data[to + c] = 255 - Math.round((255 - front.data[from + c]!) * 0.05);
     }
   }
   return scanRaw(raster, { channels: ch, data }, { ...setup, streak: false, fold: false }, r);
