@@ -114,32 +114,26 @@ describe.skipIf(why !== null)('the offline guard in network namespaces', () => {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('only a loopback: offline', () => {
-    expect(verdictIn(ns.loopback!)).toEqual({
-      online: false,
-      reason: 'no default route, no global address',
-    });
-  });
-
-  it('a closed LAN with private addresses and no default route: offline (no warning)', () => {
-    expect(verdictIn(ns.lan!)).toEqual({
-      online: false,
-      reason: 'no default route, no global address',
-    });
-  });
-
-  it('a default route: online, naming it', () => {
-    expect(verdictIn(ns.gateway!)).toEqual({
-      online: true,
-      reason: 'default route via 10.200.0.1 on gw0',
-    });
-  });
-
-  it('a global address, even without a default route: online', () => {
-    expect(verdictIn(ns.global!)).toEqual({
-      online: true,
-      reason: 'global address 113.160.0.10 on pub0',
-    });
+  const OFFLINE = { online: false, reason: 'no default route, no global address' };
+  it.each([
+    ['only a loopback: offline', 'loopback', OFFLINE],
+    [
+      'a closed LAN with private addresses and no default route: offline (no warning)',
+      'lan',
+      OFFLINE,
+    ],
+    [
+      'a default route: online, naming it',
+      'gateway',
+      { online: true, reason: 'default route via 10.200.0.1 on gw0' },
+    ],
+    [
+      'a global address, even without a default route: online',
+      'global',
+      { online: true, reason: 'global address 113.160.0.10 on pub0' },
+    ],
+  ])('%s', (_state, at, verdict) => {
+    expect(verdictIn(ns[at]!)).toEqual(verdict);
   });
 
   it('an IPv6 default route: online', (context) => {
