@@ -123,6 +123,18 @@ export function App() {
         </nav>
         <ElectionPicker />
         <span className="who">{actor ? t.login.as(actor.name) : ''}</span>
+        {actor ? (
+          <button
+            className="link"
+            onClick={async () => {
+              await client.call('logout', '', {});
+              client.setSession(undefined);
+              await refresh();
+            }}
+          >
+            {t.login.logout}
+          </button>
+        ) : null}
         <button className="link" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
           {t.lang}
         </button>

@@ -13,6 +13,7 @@ import { useQuery } from '../../use-query.ts';
 import { BaseLine } from '../../BaseLine.tsx';
 import { BallotList } from './BallotList.tsx';
 import { BatchPanel } from './BatchPanel.tsx';
+import { keepReading, ReadingPanel, storedReading, type ActiveReading } from './ReadingPanel.tsx';
 import {
   bodyOf,
   editorFromBody,
@@ -48,6 +49,16 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
   /** A stack typed past its declared count: said at once, and kept in sight until it is closed. */
   const [overflow, setOverflow] = useState<{ stack: number; text: string } | null>(null);
   const { data: progress } = useQuery('progress', { electionId: election.id });
+  const { data: readings } = useQuery('readings', { electionId: election.id });
+  /** Double entry: each stack read independently; this station types one reading at a time. */
+  const double = (readings?.required ?? 1) > 1;
+  const [reading, setReadingState] = useState<ActiveReading | null>(() =>
+    storedReading(election.id),
+  );
+  const setReading = (r: ActiveReading | null) => {
+    keepReading(election.id, r);
+    setReadingState(r);
+  };
   const queue = useSaveQueue(election, setNotice, () => !isUntouched(editorRef.current));
   const stack = useStack(election.id, progress?.batches);
   const voiding = useCommand();
@@ -59,6 +70,18 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
   }, [entered]);
 
   const save = () => {
+    if (double && correcting === null) {
+      if (reading === null) return setNotice({ text: t.readingScreen.chooseStack, kind: 'warn' });
+      queue.push({
+        clientKey: newClientKey(),
+        body: bodyOf(editorRef.current),
+        batchId: null,
+        correcting: null,
+        readingId: reading.readingId,
+      });
+      update(emptyBallot(shape));
+      return;
+    }
     const batch = stack.current;
     if (batch && correcting === null) {
       const waiting = queue.waiting.filter((w) => w.batchId === batch.id).length;
@@ -115,14 +138,26 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
   });
 
   const nextN = correcting ?? (progress?.lastN ?? 0) + queue.waiting.length + 1;
+  const typedInReading =
+    readings?.stacks
+      .find((x) => x.batchId === reading?.batchId)
+      ?.readings.find((r) => r.id === reading?.readingId)?.ballots ?? 0;
+  const heading =
+    correcting !== null
+      ? t.count.editing(correcting)
+      : double && reading !== null
+        ? t.readingScreen.heading(
+            typedInReading +
+              queue.waiting.filter((w) => w.readingId === reading.readingId).length +
+              1,
+            reading.label,
+            reading.number,
+          )
+        : t.count.ballot(nextN);
 
   return (
     <section className="entry">
-      <Sheet
-        election={election}
-        editor={editor}
-        heading={correcting === null ? t.count.ballot(nextN) : t.count.editing(correcting)}
-      />
+      <Sheet election={election} editor={editor} heading={heading} />
       <aside className="entry-side">
         {modes}
         <div className="entry-title">
@@ -171,7 +206,18 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
           <dt>{t.count.voidedCount}</dt>
           <dd>{progress?.voided ?? 0}</dd>
         </dl>
-        <BatchPanel electionId={election.id} stack={stack} batches={progress?.batches ?? []} />
+        {double ? (
+          <ReadingPanel
+            electionId={election.id}
+            batches={progress?.batches ?? []}
+            readings={readings}
+            reading={reading}
+            setReading={setReading}
+            beforeFinish={() => queue.idle()}
+          />
+        ) : (
+          <BatchPanel electionId={election.id} stack={stack} batches={progress?.batches ?? []} />
+        )}
         <BallotList
           election={election}
           onCorrect={(n, body) => {

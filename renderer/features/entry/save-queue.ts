@@ -14,6 +14,8 @@ export interface PendingBallot {
   readonly batchId: number | null;
   /** Set when the save is a correction of ballot n. */
   readonly correcting: number | null;
+  /** Set when the ballot belongs to a reading of a stack (double entry), not yet to the count. */
+  readonly readingId?: number | null;
 }
 
 export type SaveOutcome =

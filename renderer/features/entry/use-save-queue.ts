@@ -17,6 +17,8 @@ export type Notice = { readonly text: string; readonly kind: 'ok' | 'error' | 'w
 
 /** Refusals that mean "not now" (the host restarted: no login, no file yet): wait, then retry. */
 const WAIT_CODES: ReadonlySet<string> = new Set(['login-required', 'token', 'no-file']);
+/** The status a reading's saved ballot reports: its place in the reading, not a count. */
+const READING = 'reading';
 
 export interface SaveQueueState {
   push(item: PendingBallot): void;
@@ -65,6 +67,15 @@ export function useSaveQueue(
     storage.adoptOrphans(Date.now());
     setFailed(storage.failed());
     const send = async (item: PendingBallot): Promise<SaveOutcome> => {
+      if (item.readingId != null) {
+        const r = await client.command('enterReadingBallot', {
+          readingId: item.readingId,
+          ballot: item.body,
+          clientKey: item.clientKey,
+        });
+        if (r.ok) return { kind: 'saved', n: r.value.position, status: READING };
+        return outcomeOf(r);
+      }
       const reply =
         item.correcting === null
           ? await client.command('enterBallot', {
@@ -79,6 +90,12 @@ export function useSaveQueue(
               ballot: item.body,
             });
       if (reply.ok) return { kind: 'saved', n: reply.value.n, status: reply.value.status };
+      return outcomeOf(reply);
+    };
+    const outcomeOf = (reply: {
+      readonly error: readonly { readonly code: string }[];
+      readonly messages: readonly string[];
+    }): SaveOutcome => {
       // No refusal at all means the service never answered: the connection dropped.
       if (reply.error.length === 0)
         return { kind: 'disconnected', message: reply.messages[0] ?? '' };
@@ -90,8 +107,10 @@ export function useSaveQueue(
       send,
       {
         saved: (item, n, status) => {
-          lastSaved.current = { n, body: item.body };
           const tt = tRef.current;
+          // A reading's ballot is not a ballot of the count yet: no number, nothing to undo here.
+          if (status === READING) return say({ text: tt.readingScreen.savedAt(n), kind: 'ok' });
+          lastSaved.current = { n, body: item.body };
           say({
             text: tt.count.savedAs(n, tt.invalid[status as BallotStatus]),
             kind: status === 'valid' ? 'ok' : 'warn',

@@ -14,6 +14,7 @@ import { useApp } from '../../store.ts';
 import { useCommand } from '../../use-command.ts';
 import { useQuery } from '../../use-query.ts';
 import { Documents } from './Documents.tsx';
+import { ReadingsPanel } from './ReadingsPanel.tsx';
 import { outcomeClass, outcomeShown, showsOutcome } from './outcome.ts';
 
 type Asking = 'close' | 'finalize' | 'reopen' | null;
@@ -216,6 +217,7 @@ export function Results() {
           <button onClick={() => void followUp('round')}>{t.results.createRound}</button>
         ) : null}
       </div>
+      <ReadingsPanel election={election} />
       {result ? <Documents election={election} /> : null}
       {asking === 'close' || asking === 'finalize' ? (
         <Ask

@@ -10,6 +10,7 @@ import { useT } from '../../i18n.ts';
 import { sheetProblemText } from '../../../core/messages/index.ts';
 import { useApp } from '../../store.ts';
 import { useCommand } from '../../use-command.ts';
+import { useQuery } from '../../use-query.ts';
 import { BaseLine } from '../../BaseLine.tsx';
 import { BasePanel } from './BasePanel.tsx';
 import { isConferenceKind } from './conference-base.ts';
@@ -195,10 +196,45 @@ function ElectionCard({ election: e, lang }: { election: ElectionView; lang: 'vi
           {t.setup.startCounting}
         </button>
       ) : null}
+      {e.status === 'draft' || e.status === 'open' || e.status === 'counting' ? (
+        <ReadingsChoice electionId={e.id} />
+      ) : null}
       <details className="own-base" open={conference && e.status !== 'finalized'}>
         <summary>{t.setup.ownBase}</summary>
         <BasePanel election={e} />
       </details>
+      <Messages messages={command.messages} />
+    </div>
+  );
+}
+
+/** How many independent readings each stack of this election needs (double entry). */
+function ReadingsChoice({ electionId }: { electionId: number }) {
+  const t = useT();
+  const command = useCommand();
+  const { data } = useQuery('readings', { electionId });
+  if (data === undefined) return null;
+  return (
+    <div className="readings-choice" data-testid="readings-choice">
+      <label>
+        {t.readingScreen.required}{' '}
+        <select
+          value={data.required}
+          onChange={(ev) =>
+            void command.run('setReadings', {
+              electionId,
+              readings: Number(ev.target.value) as 1 | 2 | 3,
+            })
+          }
+        >
+          {[1, 2, 3].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted">{t.readingScreen.requiredHelp}</p>
       <Messages messages={command.messages} />
     </div>
   );

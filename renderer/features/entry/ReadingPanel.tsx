@@ -1,0 +1,147 @@
+/**
+ * Double entry at the keyboard: the operator reads one stack (tập phiếu) at a time. The ballots
+ * typed belong to that reading only; when every reading the election asks for is finished, the
+ * file compares them and the stack counts once they agree (or the committee has resolved them).
+ */
+import { useState } from 'react';
+import type { BatchView, ReadingsView } from '../../../core/views.ts';
+import { Messages } from '../../components.tsx';
+import { useT } from '../../i18n.ts';
+import { useCommand } from '../../use-command.ts';
+import { stationId } from './queue-storage.ts';
+
+/** The reading this station is typing, kept for the tab so a reload carries on. */
+export interface ActiveReading {
+  readonly readingId: number;
+  readonly number: number;
+  readonly batchId: number;
+  readonly label: string;
+}
+
+const key = (electionId: number) => `kp-reading|${electionId}`;
+
+export function storedReading(electionId: number): ActiveReading | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(key(electionId)) ?? 'null') as ActiveReading | null;
+  } catch {
+    return null;
+  }
+}
+
+export function keepReading(electionId: number, reading: ActiveReading | null): void {
+  if (reading === null) sessionStorage.removeItem(key(electionId));
+  else sessionStorage.setItem(key(electionId), JSON.stringify(reading));
+}
+
+export function ReadingPanel({
+  electionId,
+  batches,
+  readings,
+  reading,
+  setReading,
+  beforeFinish,
+}: {
+  electionId: number;
+  batches: readonly BatchView[];
+  readings: ReadingsView | undefined;
+  reading: ActiveReading | null;
+  setReading: (r: ActiveReading | null) => void;
+  /** Resolves once every ballot typed in the reading is saved. */
+  beforeFinish: () => Promise<void>;
+}) {
+  const t = useT();
+  const command = useCommand();
+  const [declared, setDeclared] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+  const stack = readings?.stacks.find((s) => s.batchId === reading?.batchId);
+  const mine = stack?.readings.find((r) => r.id === reading?.readingId);
+
+  const start = async (batch: BatchView) => {
+    const r = await command.run('startReading', {
+      batchId: batch.id,
+      kind: 'keyboard',
+      station: `Máy ${stationId(sessionStorage).slice(0, 4)}`,
+    });
+    if (!r.ok) return;
+    setNote(null);
+    setReading({
+      readingId: r.value.readingId,
+      number: r.value.number,
+      batchId: batch.id,
+      label: batch.label,
+    });
+  };
+  const finish = async () => {
+    if (reading === null) return;
+    await beforeFinish();
+    const r = await command.run('finishReading', { readingId: reading.readingId });
+    if (!r.ok) return;
+    setNote(t.readingScreen.finished(t.readings.status[r.value.status]));
+    setReading(null);
+  };
+
+  return (
+    <div className="card batch" data-testid="reading-panel">
+      <h3>{t.count.batch}</h3>
+      {reading !== null ? (
+        <>
+          <p className="big" data-testid="reading-now">
+            {t.readingScreen.reading(reading.label, reading.number, mine?.ballots ?? 0)}
+          </p>
+          {stack ? (
+            <progress max={stack.declared} value={Math.min(mine?.ballots ?? 0, stack.declared)} />
+          ) : null}
+          <button onClick={() => void finish()} disabled={command.busy}>
+            {t.readingScreen.finish}
+          </button>
+        </>
+      ) : (
+        <>
+          <p className="muted">{t.readingScreen.chooseStack}</p>
+          <ul className="stacks">
+            {batches
+              .filter((b) => !b.closed)
+              .map((b) => {
+                const s = readings?.stacks.find((x) => x.batchId === b.id);
+                return (
+                  <li key={b.id}>
+                    {b.label}
+                    {s ? ` — ${t.readings.status[s.status]}` : ''}{' '}
+                    {s === undefined || s.allowed.includes('startReading') ? (
+                      <button onClick={() => void start(b)} disabled={command.busy}>
+                        {t.readingScreen.readThis}
+                      </button>
+                    ) : null}
+                  </li>
+                );
+              })}
+          </ul>
+          <form
+            className="row"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const r = await command.run('openBatch', { electionId, declared: Number(declared) });
+              if (r.ok) setDeclared('');
+            }}
+          >
+            <input
+              aria-label={t.count.declared}
+              placeholder={t.count.declared}
+              inputMode="numeric"
+              value={declared}
+              onChange={(e) => setDeclared(e.target.value.replace(/\D/gu, ''))}
+              required
+            />
+            <button>{t.count.openBatch}</button>
+          </form>
+        </>
+      )}
+      {note !== null ? (
+        <p className="notice" data-testid="reading-note">
+          {note}
+        </p>
+      ) : null}
+      <Messages messages={command.messages} />
+    </div>
+  );
+}

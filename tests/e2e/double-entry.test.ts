@@ -1,0 +1,245 @@
+/**
+ * Two independent keyboard readings of one stack, on two stations in Chromium, with mistakes
+ * planted in both (a wrong name struck, a ballot skipped): the comparison catches every one, a
+ * committee member resolves each from the paper, the stack counts only then, the result is
+ * confirmed with the member's PIN, and it equals the truth.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Ballot } from '../../core/ballot.ts';
+import type { ElectionRecord } from '../../core/record.ts';
+import { tallyRecord } from '../../core/tally.ts';
+import type { Service } from '../../db/service.ts';
+import { keysFor, type EditorShape } from '../../renderer/features/entry/editor.ts';
+import { ADMIN, value } from '../db/helpers.ts';
+import { launch, SCREENS, startHall, type Hall } from './browser.ts';
+
+const CANDIDATES = [
+  'Nguyễn Văn An',
+  'Trần Thị Bình',
+  'Lê Quốc Cường',
+  'Phạm Minh Dũng',
+  'Hoàng Thị Giang',
+  'Vũ Văn Hải',
+  'Đặng Thị Hương',
+  'Bùi Văn Khánh',
+];
+const COUNT = 20;
+
+/** A seeded generator (mulberry32), so the deck is the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let hall: Hall;
+let browser: Browser;
+let service: Service;
+let electionId: number;
+let shape: EditorShape;
+let truth: Ballot[] = [];
+/** The mistakes: reading 1 strikes the wrong name on ballot 7; reading 2 skips ballot 12 and
+ * strikes a name too many on ballot 16. */
+let first: Ballot[] = [];
+let second: Ballot[] = [];
+const stations: Page[] = [];
+
+const shot = (p: Page, name: string) => p.screenshot({ path: join(SCREENS, `${name}.png`) });
+
+async function station(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(hall.url);
+  return page;
+}
+
+async function login(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByLabel('Họ tên', { exact: true }).fill(name);
+  await page.getByLabel('Mã PIN', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText(`Người dùng: ${name}`).waitFor();
+}
+
+async function typeReading(page: Page, ballots: readonly Ballot[]): Promise<void> {
+  await page.getByRole('button', { name: 'Nhập phiếu' }).click();
+  const read = page.getByTestId('reading-panel').getByRole('button', { name: 'Đọc tập này' });
+  if (await page.getByLabel('Số phiếu trong tập').isVisible()) {
+    if (!(await read.isVisible())) {
+      await page.getByLabel('Số phiếu trong tập').fill(String(COUNT));
+      await page.getByRole('button', { name: 'Bắt đầu tập' }).click();
+    }
+  }
+  await read.click();
+  await page.getByTestId('reading-now').waitFor();
+  for (const b of ballots) {
+    await page.keyboard.type(
+      keysFor(shape, b)
+        .map((k) => (k === 'Enter' ? '\n' : k))
+        .join(''),
+      { delay: 30 },
+    );
+  }
+  await page.getByTestId('reading-now').getByText(`đã nhập ${ballots.length} phiếu`).waitFor();
+  await page.getByRole('button', { name: 'Kết thúc lần đọc' }).click();
+  await page.getByTestId('reading-note').waitFor();
+}
+
+beforeAll(async () => {
+  hall = await startHall();
+  const created = await hall.workspace.create(join(hall.dir, 'nhap-doc-lap.kiemphieu'), {
+    name: 'Đại hội đại biểu Đảng bộ xã Thử Nghiệm lần thứ I',
+    organisation: 'Đảng bộ xã Thử Nghiệm',
+    kind: 'delegates',
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created.error));
+  service = hall.workspace.service!;
+  value(service.execute('setBase', { convened: 25, exclusions: [] }, ADMIN));
+  value(
+    service.execute(
+      'setCommittee',
+      {
+        members: [
+          { name: 'Nguyễn Văn Trưởng', role: 'head' },
+          { name: 'Lê Thị Ủy', role: 'member' },
+        ],
+      },
+      ADMIN,
+    ),
+  );
+  electionId = value(
+    service.execute(
+      'createElection',
+      {
+        title: 'Bầu Ban Chấp hành khóa I',
+        kind: 'committee',
+        layout: 'strike',
+        seats: 5,
+        candidates: CANDIDATES,
+      },
+      ADMIN,
+    ),
+  ).electionId;
+  value(service.execute('setReadings', { electionId, readings: 2 }, ADMIN));
+  for (const [name, role, pin] of [
+    ['Quản Trị Viên', 'admin', '1111'],
+    ['Lê Thị Nhập', 'operator', '2222'],
+    ['Trần Văn Đọc', 'operator', '3333'],
+    ['Nguyễn Văn Trưởng', 'committee', '4444'],
+  ] as const)
+    value(service.execute('addOperator', { name, role, pin }, ADMIN));
+  value(service.execute('startCounting', { electionId }, ADMIN));
+  const record: ElectionRecord = value(service.query('exportRecord', { electionId }));
+  shape = { layout: 'strike', seats: 5, codes: record.candidates.map((c) => c.id) };
+  const r = rng(12);
+  truth = Array.from({ length: COUNT }, () => ({
+    struck: shape.codes.filter(() => r() < 0.35),
+  }));
+  const other = (b: Ballot, id: string): Ballot => {
+    const struck = 'struck' in b ? b.struck : [];
+    return { struck: struck.includes(id) ? struck.filter((x) => x !== id) : [...struck, id] };
+  };
+  first = truth.map((b, i) => (i === 6 ? other(b, shape.codes[2]!) : b));
+  second = truth.flatMap((b, i) => (i === 11 ? [] : i === 15 ? [other(b, shape.codes[7]!)] : [b]));
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hall?.stop();
+});
+
+let failed = false;
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  failed = true;
+  for (const [i, p] of stations.entries())
+    await shot(p, `double-failed-${i}`).catch(() => undefined);
+});
+beforeEach((ctx) => {
+  if (failed) ctx.skip();
+});
+
+describe('double entry: two keyboard readings, planted mistakes, the committee resolves', () => {
+  it('two operators on two stations read the same stack independently', async () => {
+    stations.push(await station(), await station());
+    await login(stations[0]!, 'Lê Thị Nhập', '2222');
+    await login(stations[1]!, 'Trần Văn Đọc', '3333');
+    await typeReading(stations[0]!, first);
+    await typeReading(stations[1]!, second);
+    await stations[1]!.getByTestId('reading-note').getByText('Các lần đọc khác nhau').waitFor();
+    // Nothing counts until the readings agree.
+    expect(value(service.query('progress', { electionId })).collected).toBe(0);
+  }, 240_000);
+
+  it('every planted mistake is a difference, the skipped ballot one gap, not a cascade', () => {
+    const stacks = value(service.query('readings', { electionId })).stacks;
+    expect(stacks).toHaveLength(1);
+    expect(stacks[0]!.status).toBe('differ');
+    expect(stacks[0]!.differences.map((d) => d.position)).toEqual([7, 12, 16]);
+    expect(stacks[0]!.differences[1]!.cells[1]).toBeNull();
+  });
+
+  it('a committee member resolves each difference from the paper; the stack counts only then', async () => {
+    const page = stations[0]!;
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await login(page, 'Nguyễn Văn Trưởng', '4444');
+    await page.getByRole('button', { name: 'Kết quả' }).click();
+    await page.getByTestId('differences').waitFor();
+    expect(await page.getByTestId('difference-7').innerText()).toMatch(
+      /tập 1, phiếu thứ 7: lần 1 .*; lần 2 /u,
+    );
+    await shot(page, 'double-01-differences');
+    // The paper says: reading 2 is right at 7, reading 1 at 12 (the skipped ballot) and at 16.
+    for (const [position, reading] of [
+      [7, 2],
+      [12, 1],
+      [16, 1],
+    ] as const) {
+      await page
+        .getByTestId(`difference-${position}`)
+        .getByRole('button', { name: `Chọn lần ${reading}` })
+        .click();
+      await page.getByTestId(`difference-${position}`).getByText('Đã xử lý bởi').waitFor();
+    }
+    await page.getByRole('button', { name: 'Tính các phiếu của tập' }).click();
+    await page.getByText(`Đã tính ${COUNT} phiếu của tập.`).waitFor();
+    await shot(page, 'double-02-resolved');
+  }, 120_000);
+
+  it('the result is confirmed with the member’s PIN before it is finalized, and equals the truth', async () => {
+    const page = stations[0]!;
+    const record: ElectionRecord = value(service.query('exportRecord', { electionId }));
+    const expected = tallyRecord({
+      ...record,
+      ballots: { issued: COUNT, entered: truth.map((b, i) => ({ ...b, n: i + 1 })) },
+    } as ElectionRecord);
+    const result = value(service.query('results', { electionId }));
+    expect(result.candidates.map((c) => [c.id, c.votes])).toEqual(
+      expected.candidates.map((c) => [c.id, c.votes]),
+    );
+    expect(result.ballots.collected).toBe(COUNT);
+    await page.getByRole('button', { name: 'Kết thúc kiểm phiếu' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    const confirm = page.getByTestId('confirm');
+    await confirm.getByLabel('Họ và tên').fill('Nguyễn Văn Trưởng');
+    await confirm.getByLabel('Mã PIN').fill('4444');
+    await confirm.getByRole('button', { name: 'Xác nhận kết quả' }).click();
+    await confirm.getByText('Đã xác nhận bởi Nguyễn Văn Trưởng').waitFor();
+    await shot(page, 'double-03-confirmed');
+    value(service.execute('finalizeElection', { electionId }, ADMIN));
+  }, 120_000);
+});
