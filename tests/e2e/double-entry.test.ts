@@ -202,6 +202,7 @@ describe('double entry: two keyboard readings, planted mistakes, the committee r
     expect(await page.getByTestId('difference-7').innerText()).toMatch(
       /tập 1, phiếu thứ 7: lần 1 .*; lần 2 /u,
     );
+    await page.getByTestId('readings').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await shot(page, 'double-01-differences');
     // The paper says: reading 2 is right at 7, reading 1 at 12 (the skipped ballot) and at 16.
     for (const [position, reading] of [
@@ -217,6 +218,7 @@ describe('double entry: two keyboard readings, planted mistakes, the committee r
     }
     await page.getByRole('button', { name: 'Tính các phiếu của tập' }).click();
     await page.getByText(`Đã tính ${COUNT} phiếu của tập.`).waitFor();
+    await page.getByTestId('readings').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await shot(page, 'double-02-resolved');
   }, 120_000);
 
@@ -239,6 +241,7 @@ describe('double entry: two keyboard readings, planted mistakes, the committee r
     await confirm.getByLabel('Mã PIN').fill('4444');
     await confirm.getByRole('button', { name: 'Xác nhận kết quả' }).click();
     await confirm.getByText('Đã xác nhận bởi Nguyễn Văn Trưởng').waitFor();
+    await confirm.evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await shot(page, 'double-03-confirmed');
     value(service.execute('finalizeElection', { electionId }, ADMIN));
   }, 120_000);
