@@ -7,7 +7,7 @@
  * Chromium (CI has them); skipped, saying why, otherwise.
  */
 import Database from 'better-sqlite3';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,42 +15,21 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../db/workspace.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, RENDERER, ROOT, SCREENS } from '../e2e/browser.ts';
+import { cannotRun, ip, namespaces, run } from './netns.ts';
 
 const PREFIX = `kpb${process.pid}`;
 const BANNER =
   'Máy tính đang có kết nối Internet — không xử lý tài liệu của Đảng trên máy kết nối Internet';
-const created: string[] = [];
-const ip = (...args: string[]) => spawnSync('ip', args, { encoding: 'utf8' });
+const { namespace, removeAll } = namespaces(PREFIX);
 
-function cannotRun(): string | null {
-  if (process.platform !== 'linux') return 'network namespaces are Linux only';
-  if (process.getuid?.() !== 0) return 'needs root (ip netns add)';
-  if (ip('-V').status !== 0) return 'needs iproute2 (the ip command)';
-  if (!existsSync(CHROMIUM)) return `needs Chromium at ${CHROMIUM}`;
-  if (!existsSync(join(RENDERER, 'index.html')))
-    return 'the renderer is not built (npx vite build)';
-  const probe = `${PREFIX}probe`;
-  const r = ip('netns', 'add', probe);
-  if (r.status !== 0) return `ip netns add refused: ${r.stderr.trim()}`;
-  ip('netns', 'del', probe);
-  return null;
-}
-
-const why = cannotRun();
+const why = cannotRun(PREFIX, () =>
+  !existsSync(CHROMIUM)
+    ? `needs Chromium at ${CHROMIUM}`
+    : !existsSync(join(RENDERER, 'index.html'))
+      ? 'the renderer is not built (npx vite build)'
+      : null,
+);
 if (why !== null) console.warn(`offline banner netns test skipped: ${why}`);
-
-function run(...args: string[]): void {
-  const r = ip(...args);
-  if (r.status !== 0) throw new Error(`ip ${args.join(' ')}: ${r.stderr.trim()}`);
-}
-
-function namespace(name: string): string {
-  const ns = `${PREFIX}${name}`;
-  run('netns', 'add', ns);
-  created.push(ns);
-  run('-n', ns, 'link', 'set', 'lo', 'up');
-  return ns;
-}
 
 /** A closed LAN: a private address on a link to an empty peer namespace, and no default route. */
 function closedLan(name: string): string {
@@ -161,7 +140,7 @@ describe.skipIf(why !== null)('the red banner, host and Chromium in network name
     await stop(online);
     await stop(offline);
     await stop(lan);
-    for (const name of created.splice(0).reverse()) ip('netns', 'del', name);
+    removeAll();
     rmSync(dir, { recursive: true, force: true });
   });
 

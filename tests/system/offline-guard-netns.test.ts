@@ -13,39 +13,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteVerdict } from '../../db/offline-guard.ts';
+import { cannotRun, ip, namespaces, run } from './netns.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PREFIX = `kpg${process.pid}`;
-const created: string[] = [];
+const { namespace, removeAll } = namespaces(PREFIX);
 
-const ip = (...args: string[]) => spawnSync('ip', args, { encoding: 'utf8' });
-
-function cannotRun(): string | null {
-  if (process.platform !== 'linux') return 'network namespaces are Linux only';
-  if (process.getuid?.() !== 0) return 'needs root (ip netns add)';
-  if (ip('-V').status !== 0) return 'needs iproute2 (the ip command)';
-  const probe = `${PREFIX}probe`;
-  const r = ip('netns', 'add', probe);
-  if (r.status !== 0) return `ip netns add refused: ${r.stderr.trim()}`;
-  ip('netns', 'del', probe);
-  return null;
-}
-
-const why = cannotRun();
+const why = cannotRun(PREFIX);
 if (why !== null) console.warn(`offline guard netns test skipped: ${why}`);
-
-function namespace(name: string): string {
-  const ns = `${PREFIX}${name}`;
-  run('netns', 'add', ns);
-  created.push(ns);
-  run('-n', ns, 'link', 'set', 'lo', 'up');
-  return ns;
-}
-
-function run(...args: string[]): void {
-  const r = ip(...args);
-  if (r.status !== 0) throw new Error(`ip ${args.join(' ')}: ${r.stderr.trim()}`);
-}
 
 /** A veth pair from `ns` to a peer namespace (nothing beyond it), `address` on the `ns` end. */
 function link(ns: string, address: string, family: '-4' | '-6' = '-4'): string {
@@ -110,7 +85,7 @@ describe.skipIf(why !== null)('the offline guard in network namespaces', () => {
   }, 60_000);
 
   afterAll(() => {
-    for (const name of created.splice(0).reverse()) ip('netns', 'del', name);
+    removeAll();
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
