@@ -10,7 +10,7 @@ import {
 import type { ElectionKind } from '../../core/codes.ts';
 import { done, requireRole, type Ctx, type Handlers } from '../context.ts';
 import { refuse } from '../refused.ts';
-import { requireConfirmed, requireStacksSettled } from './readings.ts';
+import { followReadings, requireConfirmed, requireStacksSettled } from './readings.ts';
 import * as store from '../store.ts';
 
 type ElectionCommands =
@@ -235,6 +235,8 @@ export const electionHandlers: Handlers<ElectionCommands> = {
     writeCandidates(ctx, electionId, all, input.addCandidates.length > 0 ? 'ballot' : 'as-given');
     if (ownBase !== null && ownBase.scope === 'election')
       store.writeBase(ctx.db, electionId, ownBase);
+    // A congress that reads each stack twice reads the re-vote's twice too.
+    followReadings(ctx, input.electionId, electionId);
     return done({ electionId, code, seats, candidates: all }, { electionId });
   },
 };

@@ -175,6 +175,11 @@ export function requireSingleReading(ctx: Ctx, electionId: number): void {
   if (required > 1) refuse({ code: 'readings-in-use', required }, 'electionId');
 }
 
+/** A re-vote or further round needs as many readings per stack as the election it follows. */
+export function followReadings(ctx: Ctx, parentId: number, electionId: number): void {
+  rows.setRequiredReadings(ctx.db, electionId, rows.requiredReadings(ctx.db, parentId));
+}
+
 /** Whether the latest confirmation stands: none is needed without a committee login. */
 export function confirmationState(
   ctx: Pick<Ctx, 'db'>,

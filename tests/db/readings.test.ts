@@ -312,6 +312,19 @@ describe('readings of a stack: the congress file', () => {
   });
 });
 
+describe('a follow-up election', () => {
+  it('a re-vote or further round needs as many readings as the election it follows', () => {
+    const s = newService();
+    const { id, batchId } = setUp(s);
+    read(s, AN, batchId, [{ struck: ['c3', 'c4'] }]);
+    read(s, BINH, batchId, [{ struck: ['c3', 'c4'] }]);
+    value(s.execute('closeElection', { electionId: id }, AN));
+    const next = value(s.execute('createFollowUp', { electionId: id, kind: 'round' }, ADMIN));
+    expect(value(s.query('readings', { electionId: next.electionId })).required).toBe(2);
+    expect(verified(s)).toEqual([]);
+  });
+});
+
 describe('the committee confirms the result with a PIN before finalize', () => {
   async function closed() {
     const s = newService();
