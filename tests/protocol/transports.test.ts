@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { CALLS, type CallKind, type Reply } from '../../core/protocol/index.ts';
 import { Service } from '../../db/service.ts';
 import { Workspace } from '../../db/workspace.ts';
+import { watchInternet, type InternetWatch } from '../../db/offline-guard.ts';
 import { buildElectron } from '../../electron/build.ts';
 import { startHost, TOKEN_HEADER, type RunningHost } from '../../server/http.ts';
 import { countingElection } from '../db/helpers.ts';
@@ -22,6 +23,7 @@ let workspace: Workspace;
 let ipc: Handler;
 let ipcSender: { sender: unknown; senderFrame: unknown };
 let electionId: number;
+let guard: InternetWatch;
 const savedEnv = { ...process.env };
 
 /** Inputs that every transport sends alike: each reaches its handler, which answers or refuses. */
@@ -116,7 +118,10 @@ beforeAll(async () => {
   const root = join(dir, 'renderer');
   mkdirSync(root);
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Kiểm phiếu</title>');
-  host = await startHost({ workspace, staticRoot: root });
+  // The same offline guard as the desktop host runs (electron/main.ts): on a machine with a
+  // default route both write the same audit row and answer whoami alike.
+  guard = watchInternet(workspace, { warn: () => {} });
+  host = await startHost({ workspace, staticRoot: root, internet: guard.current });
   socket = new WebSocket(`${host.url.replace('http', 'ws')}api/ws?token=${host.token}`);
   socket.on('message', (data) => {
     const m = JSON.parse(data.toString()) as { id?: number } & Reply<unknown>;
@@ -141,6 +146,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  guard?.stop();
   socket?.close();
   await host?.close();
   await workspace?.close();
