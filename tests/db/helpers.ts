@@ -76,6 +76,18 @@ export function countingElection(
   return electionId;
 }
 
+/** Strike ballots entered in order by the operator, one a list of the ids struck. */
+export function enterStruck(
+  service: Service,
+  electionId: number,
+  ballots: readonly (readonly string[])[],
+): void {
+  for (const struck of ballots)
+    value(
+      service.execute('enterBallot', { electionId, ballot: { struck: [...struck] } }, OPERATOR),
+    );
+}
+
 /**
  * A congress file in its own folder with one election counting (`countingElection`) and
  * `ballots` ballots entered, each striking `struck`; its service is left open for the test.
@@ -93,8 +105,11 @@ export function countingFile({
   const file = join(dir, 'dai-hoi.kiemphieu');
   const s = Service.open(file, { create: true, backups: false });
   const id = countingElection(s);
-  for (let i = 0; i < ballots; i++)
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck: [...struck] } }, OPERATOR));
+  enterStruck(
+    s,
+    id,
+    Array.from({ length: ballots }, () => struck),
+  );
   return { dir, file, s, id };
 }
 

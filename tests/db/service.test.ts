@@ -8,6 +8,7 @@ import {
   OPERATOR,
   auditCount,
   countingElection,
+  enterStruck,
   newService,
   refusals,
   value,
@@ -326,15 +327,13 @@ describe('follow-ups from a result (rules.md, "Who is elected" 3 and 4)', () => 
     const s = newService();
     const id = countingElection(s, { seats: 2, convened: 4 });
     // c1 4; c2 3; c3 3; c4 0 → tie c2/c3 for 1 seat.
-    for (const struck of [
+    enterStruck(s, id, [
       ['c3', 'c4'],
       ['c2', 'c4'],
       ['c3', 'c4'],
       ['c2', 'c4'],
       ['c1', 'c4'],
-    ]) {
-      value(s.execute('enterBallot', { electionId: id, ballot: { struck } }, OPERATOR));
-    }
+    ]);
     expect(value(s.query('results', { electionId: id })).tie).toEqual({
       candidates: ['c2', 'c3'],
       seats: 1,
@@ -362,13 +361,11 @@ describe('follow-ups from a result (rules.md, "Who is elected" 3 and 4)', () => 
   it('a further round lists those not elected (plus added names) for the open seats', () => {
     const s = newService();
     const id = countingElection(s, { seats: 2, convened: 4 });
-    for (const struck of [
+    enterStruck(s, id, [
       ['c2', 'c3'],
       ['c2', 'c4'],
       ['c3', 'c4'],
-    ]) {
-      value(s.execute('enterBallot', { electionId: id, ballot: { struck } }, OPERATOR));
-    }
+    ]);
     // c1 3 (elected), c2 1, c3 1, c4 1 → 1 open seat.
     value(s.execute('closeElection', { electionId: id }, ADMIN));
     const follow = value(

@@ -12,18 +12,16 @@ import { Service } from '../../db/service.ts';
 import { fileProblemText, verifyFile } from '../../db/verify.ts';
 import { congressCopy, rehash, tamper, writeCongress } from '../hostile/verify-fixture.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { ADMIN, OPERATOR, countingFile, tempDir, value } from './helpers.ts';
+import { ADMIN, OPERATOR, countingFile, enterStruck, tempDir, value } from './helpers.ts';
 import { readingsTour } from './readings-tour.ts';
 
 async function countedFile(): Promise<string> {
   const { file, s, id } = countingFile();
-  for (const struck of [
+  enterStruck(s, id, [
     ['c1', 'c2'],
     ['c3', 'c4'],
     ['c2', 'c4'],
-  ]) {
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck } }, OPERATOR));
-  }
+  ]);
   value(
     s.execute(
       'correctBallot',
