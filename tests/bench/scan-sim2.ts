@@ -58,7 +58,7 @@ export async function benchScanSim2(): Promise<void> {
       const pages =
         run.deck.ballots.reduce((n, b) => n + b.scans.length, 0) + run.deck.backs.length;
       console.log(
-        `  ${part.name.padEnd(32)} ${String(count).padStart(4)} ballots: wrong ${c.wrong}, rejected ${c.rejected}, review ${c.review} (${c.reviewClean} of ${c.clean} without a distractor), outside ink not reviewed ${c.outsideMissed}; ${(pages / run.scanSeconds).toFixed(1)} pages/s, ${((1000 * run.scanCpu) / pages).toFixed(0)} ms CPU a page`,
+        `  ${part.name.padEnd(32)} ${String(count).padStart(4)} ballots: wrong ${c.wrong}, rejected ${c.rejected}, review ${c.review} (${c.reviewClean} of ${c.clean} without a distractor or streak), outside ink not reviewed ${c.outsideMissed}; ${(pages / run.scanSeconds).toFixed(1)} pages/s, ${((1000 * run.scanCpu) / pages).toFixed(0)} ms CPU a page`,
       );
       for (const line of describeProblems(c).slice(0, 12)) console.log(`    ${line}`);
     }
@@ -98,7 +98,7 @@ export async function benchScanSim2(): Promise<void> {
   report('sheets sent to review', `${share.toFixed(1)} %`, 'a few %', share <= 5);
   const cleanShare = (100 * cleanReview) / Math.max(1, clean);
   report(
-    'distractor-free sheets sent to review',
+    'sheets with nothing but votes sent to review',
     `${cleanShare.toFixed(1)} %`,
     '< 1 %',
     cleanShare < 1,

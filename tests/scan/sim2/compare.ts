@@ -41,7 +41,10 @@ export interface Comparison {
   readonly wrong: number;
   readonly rejected: number;
   readonly review: number;
-  /** Sheets in review that carry no distractor and no outside ink. */
+  /**
+   * Sheets in review with nothing on them but votes: no distractor, no outside ink, and no
+   * scanner streak (a line down the whole sheet, which a person should look at).
+   */
   readonly reviewClean: number;
   readonly clean: number;
   readonly outsideMissed: number;
@@ -51,6 +54,10 @@ export interface Comparison {
 }
 
 const key = (file: string, page: number | undefined): string => `${file}#${page ?? 1}`;
+
+/** Nothing on the sheet but votes: no distractor, no outside ink, no scanner streak. */
+export const isClean = (b: TruthBallot): boolean =>
+  b.distractors.length === 0 && !b.scans.some((s) => s.includes('streak'));
 
 export function compare(deck: Sim2Deck, out: ScanJson, layout: 'strike' | 'approve'): Comparison {
   const byKey = new Map(out.sheets.map((s) => [key(s.file, s.page), s]));
@@ -108,7 +115,7 @@ export function compare(deck: Sim2Deck, out: ScanJson, layout: 'strike' | 'appro
   });
   const skipped = new Set(out.skipped.map((s) => key(s.file, s.page)));
   const has = (v: Verdict, k: Problem['kind']) => v.problems.some((p) => p.kind === k);
-  const clean = verdicts.filter((v) => v.ballot.distractors.length === 0);
+  const clean = verdicts.filter((v) => isClean(v.ballot));
   return {
     verdicts,
     wrong: verdicts.filter((v) => has(v, 'wrong')).length,
