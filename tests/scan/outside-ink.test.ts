@@ -1,7 +1,8 @@
 /**
  * Ink anywhere on the sheet inside the registration marks, not only among the lines: a signature in
- * the heading, a note in the bottom margin or down the side sends the sheet to review naming where;
- * the committee's stamp in the seal's place, the printed heading and a scanner's faults do not.
+ * the heading, a note in the bottom margin or down the side, a stamp out of its place sends the
+ * sheet to review naming where; the committee's stamp in the seal's place, the printed heading and
+ * a scanner's faults (a streak, a fold, JPEG, colour) do not.
  * Real scans through the real decoder (scanFiles), drawn from the real PDF.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import {
   rng,
   scanPage,
   SHEET_DISTRACTORS,
+  stampSeal,
   type Distractor,
   type ScannerSpec,
   type SheetSpec,
@@ -61,11 +63,19 @@ describe('ink outside the list area', () => {
         scanner: { streaks: 1, fold: i % 2 === 0, colour: i >= 2, jpegQuality: 60 },
       });
     }
+    // The same stamp anywhere else (right of the seal's place, under the Party's name) is ink.
+    cases.push({ name: 'stamp-elsewhere', spec: { struck } });
     const [blank] = await blankPages(record, { dpi: 200 });
     const r = rng(41);
     const geometry = geometryOf(record);
+    const seal = geometry.sides[0]!.seal!;
+    const moved = {
+      ...geometry,
+      sides: [{ ...geometry.sides[0]!, seal: { ...seal, x: seal.x + 250 } }],
+    };
     for (const c of cases) {
       const page = markPage(blank!, geometry, c.spec, r);
+      if (c.name === 'stamp-elsewhere') stampSeal(page, moved, 'red', r);
       writeFileSync(
         join(dir, `${c.name}.png`),
         await scanPage(page, randomScanner(r, 150, { jpegQuality: null, ...c.scanner }), r),
@@ -91,6 +101,12 @@ describe('ink outside the list area', () => {
       expect(struck.sort(), c.name).toEqual([...c.spec.struck!].sort());
       expect(s.outsideMm2!, c.name).toBeGreaterThanOrEqual(10);
     }
+  });
+
+  it('sees the same stamp anywhere but the seal place', () => {
+    const s = outcome.get('stamp-elsewhere')!;
+    expect(s.status).toBe('review');
+    expect(s.reasons).toEqual(['ink-outside-list']);
   });
 
   it('reads a sheet with only the seal stamped as certain, whatever its colour', () => {
