@@ -165,6 +165,18 @@ describe('readings of a stack: the congress file', () => {
     value(s.execute('closeElection', { electionId: id }, AN));
   });
 
+  it('three readings: a position counts only where all three agree; one odd reading is ruled', () => {
+    const s = newService();
+    const { id, batchId } = setUp(s, 3);
+    read(s, AN, batchId, STACK);
+    expect(read(s, BINH, batchId, STACK).status).toBe('reading');
+    const odd: Ballot[] = [STACK[0]!, STACK[1]!, { struck: ['c1', 'c4'] }];
+    expect(read(s, BAN, batchId, odd)).toMatchObject({ status: 'differ', differences: [3] });
+    value(s.execute('resolveDifference', { batchId, position: 3, choice: { reading: 1 } }, BAN));
+    value(s.execute('settleStack', { batchId }, BAN));
+    expect(counted(s, id)).toEqual(STACK);
+  });
+
   it('a skipped ballot shows as one gap; the committee enters the ballot from the paper', () => {
     const s = newService();
     const { id, batchId } = setUp(s);
