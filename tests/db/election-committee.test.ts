@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDocument } from '../../db/documents.ts';
-import { ADMIN, newService, refusals, tempDir, value } from './helpers.ts';
+import { ADMIN, newService, refusals, setCongress, tempDir, value } from './helpers.ts';
 import type { Service } from '../../db/service.ts';
 
 const CONGRESS_COMMITTEE = [
@@ -23,19 +23,12 @@ const CONFERENCE_COMMITTEE = [
 
 /** A congress (base 350 − 3) and the secretary's election at the conference (base 55 − 2). */
 function congressWithConference(service: Service): { secretary: number; committee: number } {
-  value(
-    service.execute(
-      'updateCongress',
-      {
-        name: 'Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XXI',
-        organisation: 'Đảng bộ tỉnh Thái Nguyên',
-        kind: 'delegates',
-        place: 'Hội trường Trung tâm Hội nghị tỉnh',
-        dateStart: '2025-10-14',
-      },
-      ADMIN,
-    ),
-  );
+  setCongress(service, {
+    name: 'Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XXI',
+    organisation: 'Đảng bộ tỉnh Thái Nguyên',
+    place: 'Hội trường Trung tâm Hội nghị tỉnh',
+    dateStart: '2025-10-14',
+  });
   value(
     service.execute(
       'setBase',
@@ -136,13 +129,7 @@ describe('a conference election has its own counting committee', () => {
     const { secretary } = congressWithConference(from);
     const record = value(from.query('exportRecord', { electionId: secretary }));
     const to = newService();
-    value(
-      to.execute(
-        'updateCongress',
-        { name: 'Đại hội khác', organisation: 'Đảng bộ tỉnh Thái Nguyên', kind: 'delegates' },
-        ADMIN,
-      ),
-    );
+    setCongress(to, { name: 'Đại hội khác', organisation: 'Đảng bộ tỉnh Thái Nguyên' });
     value(to.execute('setCommittee', { members: CONGRESS_COMMITTEE }, ADMIN));
     const { electionId } = value(to.execute('importElection', { record }, ADMIN));
     expect(value(to.query('committee', { electionId }))).toEqual(headFirst);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import type { CommandInput } from '../../core/api.ts';
 import type { Refusal } from '../../core/refusal.ts';
 import type { Result } from '../../core/result.ts';
 import type { Actor } from '../../core/views.ts';
@@ -43,6 +44,16 @@ export function refusals<T>(result: Result<T, Refusal[]>): Refusal[] {
   return result.error;
 }
 
+/** The congress's details, written by the admin: a congress of delegates unless told. */
+export function setCongress(
+  service: Service,
+  details: Omit<CommandInput<'updateCongress'>, 'kind'> & {
+    kind?: CommandInput<'updateCongress'>['kind'];
+  },
+): void {
+  value(service.execute('updateCongress', { kind: 'delegates', ...details }, ADMIN));
+}
+
 /** A congress with its base and committee, and one strike election counting. */
 export function countingElection(
   service: Service,
@@ -53,17 +64,10 @@ export function countingElection(
     convened = 10,
   } = {},
 ): number {
-  value(
-    service.execute(
-      'updateCongress',
-      {
-        name: 'Đại hội đại biểu Đảng bộ xã Thử Nghiệm lần thứ I',
-        organisation: 'Đảng bộ xã Thử Nghiệm',
-        kind: 'delegates',
-      },
-      ADMIN,
-    ),
-  );
+  setCongress(service, {
+    name: 'Đại hội đại biểu Đảng bộ xã Thử Nghiệm lần thứ I',
+    organisation: 'Đảng bộ xã Thử Nghiệm',
+  });
   value(service.execute('setBase', { convened, exclusions: [] }, ADMIN));
   const { electionId } = value(
     service.execute(

@@ -24,7 +24,7 @@ import {
 } from '../../db/offline-guard.ts';
 import { Workspace } from '../../db/workspace.ts';
 import { verifyFile } from '../../db/verify.ts';
-import { ADMIN, newService, value } from '../db/helpers.ts';
+import { newService, setCongress } from '../db/helpers.ts';
 
 const ROUTE_HEADER =
   'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT';
@@ -245,13 +245,7 @@ describe('OfflineGuard', () => {
 describe('the audit row', () => {
   it('is written into the congress file’s log, labelled, and verify still holds', () => {
     const service = newService();
-    value(
-      service.execute(
-        'updateCongress',
-        { name: 'Đại hội Đảng bộ xã An Bình', organisation: 'Đảng bộ xã', kind: 'delegates' },
-        ADMIN,
-      ),
-    );
+    setCongress(service, { name: 'Đại hội Đảng bộ xã An Bình', organisation: 'Đảng bộ xã' });
     const online = recordRouteChange(
       service.db,
       { online: true, reason: 'default route via 192.168.1.1 on wlan0' },
