@@ -80,6 +80,13 @@ export async function benchScanSim2(): Promise<void> {
       `  at ${dpi.padEnd(7)} ${String(t.n).padStart(4)} ballots: wrong ${t.wrong}, review ${t.review} (${((100 * t.review) / t.n).toFixed(1)} %)`,
     );
   }
+  // Why sheets went to review (a sheet may have several reasons).
+  const why = new Map<string, number>();
+  for (const v of runs.flatMap((r) => r.comparison.verdicts)) {
+    if (v.status === 'review')
+      for (const reason of v.reasons) why.set(reason, (why.get(reason) ?? 0) + 1);
+  }
+  console.log(`  review reasons: ${[...why].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
   const sum = (f: (r: Sim2Run) => number): number => runs.reduce((n, r) => n + f(r), 0);
   const ballots = sum((r) => r.deck.ballots.length);
   const wrong = sum((r) => r.comparison.wrong);
