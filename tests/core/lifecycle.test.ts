@@ -64,6 +64,25 @@ function electionIn(status: ElectionStatus): { service: Service; electionId: num
   return { service, electionId };
 }
 
+/** A scanned sheet read with certainty: the first name struck. */
+const SHEET = {
+  file: 'scan-0001.png',
+  page: 1,
+  pages: 1,
+  sha256: 'b'.repeat(64),
+  fileSha256: 'b'.repeat(64),
+  status: 'read',
+  lines: ['c1', 'c2', 'c3'].map((id, i) => ({
+    id,
+    strike: i === 0 ? 900 : 0,
+    agree: 0,
+    disagree: 0,
+    struck: i === 0 ? 'struck' : 'kept',
+    mark: null,
+    reasons: [],
+  })),
+};
+
 /** A well-formed input for each command, so only the status can refuse it. */
 function inputFor(command: ElectionCommand, electionId: number, service: Service): unknown {
   const batchId = () =>
@@ -115,6 +134,15 @@ function inputFor(command: ElectionCommand, electionId: number, service: Service
       return { batchId: batchId() };
     case 'confirmResult':
       return { electionId, name: ADMIN.name, pin: '1357' };
+    case 'recordScan':
+      return { electionId, sheet: SHEET };
+    case 'decideScan':
+      // No sheet awaits: allowed by status, then refused as not found.
+      return { electionId, scanId: 99, ballot: { struck: ['c1'] } };
+    case 'setCandidateDetails':
+      return { electionId, details: [{ name: 'Lê Thị An', birthYear: 1975 }] };
+    case 'setCandidatePhoto':
+      return { electionId, name: 'Lê Thị An', jpeg: null };
     default:
       return { electionId };
   }

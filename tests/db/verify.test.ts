@@ -157,6 +157,56 @@ describe('verify replays the whole log', () => {
     value(s.execute('reopenElection', { electionId, reason: 'Đoàn Chủ tịch cho kiểm lại' }, ADMIN));
     value(s.execute('closeElection', { electionId }, ADMIN));
     await readingsTour(s);
+    value(
+      s.execute(
+        'setCandidateDetails',
+        { electionId: draft, details: [{ name: 'Một', birthYear: 1970, hometown: 'Hà Tĩnh' }] },
+        ADMIN,
+      ),
+    );
+    value(s.execute('setCandidatePhoto', { electionId: draft, name: 'Một', jpeg: null }, ADMIN));
+    // A scanned sheet in review, then a person's decision on it.
+    const scanned = value(
+      s.execute(
+        'createElection',
+        {
+          title: 'Bầu Bí thư',
+          kind: 'secretary',
+          layout: 'strike',
+          seats: 1,
+          candidates: ['Một', 'Hai'],
+        },
+        ADMIN,
+      ),
+    ).electionId;
+    value(s.execute('startCounting', { electionId: scanned }, ADMIN));
+    const line = { agree: 0, disagree: 0, mark: null };
+    const { scanId } = value(
+      s.execute(
+        'recordScan',
+        {
+          electionId: scanned,
+          sheet: {
+            file: 'scan-0001.png',
+            page: 1,
+            pages: 1,
+            sha256: 'c'.repeat(64),
+            fileSha256: 'c'.repeat(64),
+            status: 'review',
+            lines: [
+              { ...line, id: 'c1', strike: 400, struck: null, reasons: ['doubtful-line'] },
+              { ...line, id: 'c2', strike: 0, struck: 'kept', reasons: [] },
+            ],
+            review: ['c1'],
+            reasons: ['doubtful-line'],
+          },
+        },
+        ADMIN,
+      ),
+    );
+    value(
+      s.execute('decideScan', { electionId: scanned, scanId, ballot: { struck: ['c1'] } }, ADMIN),
+    );
     const record = value(s.query('exportRecord', { electionId: conferenceId }));
     // A refused login is an audit event that changes no table.
     expect((await s.login(ADMIN.name, '0000')).ok).toBe(false);
