@@ -120,6 +120,19 @@ function aroundList(side: BallotSide): Rect[] {
 }
 
 /**
+ * Where the committee's stamp may land: a round seal is 35–42 mm across (up to 120 pt), larger
+ * than the printed guide, and is stamped centred on it more or less. Ink there is the seal's.
+ */
+const STAMP_REACH = 130;
+const stampReach = (guide: Rect): Rect => {
+  const cx = guide.x + guide.w / 2;
+  const cy = guide.y + guide.h / 2;
+  const w = Math.max(guide.w, STAMP_REACH);
+  const h = Math.max(guide.h, STAMP_REACH);
+  return { x: cx - w / 2, y: cy - h / 2, w, h };
+};
+
+/**
  * The rest of the sheet at `res` pixels per point (a signature or a note is large; one pixel a
  * point still sees a ballpoint line): printed text and rules grown by `grow` pixels, and the
  * marks, the QR code and the seal's place with a margin of `clear` points.
@@ -133,9 +146,10 @@ export function sheetReference(
     ...side.header.flatMap(outlines),
     ...side.rules.map((r) => rectPolygon(grown(r, 0.3))),
   ];
-  const kept = [...side.marks, side.qr, ...(side.seal === null ? [] : [side.seal])].map((r) =>
-    rectPolygon(grown(r, clear)),
-  );
+  const kept = [
+    ...[...side.marks, side.qr].map((r) => grown(r, clear)),
+    ...(side.seal === null ? [] : [stampReach(side.seal)]),
+  ].map(rectPolygon);
   // A stroke thinner than a pixel (a bold letter's hairline, a crossbar) may miss every pixel
   // centre: fill finely, then a coarse pixel is printed where any of its fine ones is.
   const fine = 4;
