@@ -178,7 +178,7 @@ export function readSide(
     const agree = classify(score.agree, score.faintAgree, thresholds.box);
     const disagree = classify(score.disagree, score.faintDisagree, thresholds.box);
     let mark: ApproveMark | null = null;
-    if (agree === null || disagree === null) reasons.push('doubtful-line');
+    if (agree === null || disagree === null || score.streak) reasons.push('doubtful-line');
     else mark = agree && disagree ? 'both' : agree ? 'agree' : disagree ? 'disagree' : 'none';
     return { candidateId: score.candidateId, score, struck: null, mark, reasons };
   });

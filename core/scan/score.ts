@@ -24,6 +24,8 @@ export interface LineScore {
   readonly faintStrike: number;
   readonly faintAgree: number;
   readonly faintDisagree: number;
+  /** A scanner streak (a long line along the feed) runs through this line's boxes. */
+  readonly streak: boolean;
 }
 
 export interface SideScores {
@@ -181,6 +183,7 @@ export function scoreSide(
   const faintCols = new Uint8Array(flagCols);
   const faintRows = new Uint8Array(flagRows);
   const beside = new Uint32Array(side.lines.length);
+  const streaks = new StreakFinder(width, height);
   let outside = 0;
   for (let v = 1; v < height - 1; v++) {
     const row = v * width;
@@ -213,6 +216,7 @@ export function scoreSide(
         }
       }
       if (n < 2) continue;
+      streaks.add(u, v);
       const label = labels[i]!;
       if (label < 0) outside++;
       else if ((label & 3) === 0) beside[label >> 2]!++;
@@ -226,6 +230,8 @@ export function scoreSide(
     }
   }
   const pxToMm2 = (px: number): number => (px * (MM_PER_PT * MM_PER_PT)) / (res * res);
+  const found = streaks.lines();
+  const crossed = (z: Zone): boolean => found.some((s) => s.crosses(z));
   const lines = side.lines.map((line, k): LineScore => {
     const first = zones[2 * k]!;
     if (line.boxes === null) {
@@ -245,6 +251,8 @@ export function scoreSide(
         faintStrike: span(faintCols),
         faintAgree: 0,
         faintDisagree: 0,
+        // A streak crosses a name across, never along it: it cannot read as a strike.
+        streak: false,
       };
     }
     return {
@@ -256,6 +264,8 @@ export function scoreSide(
       faintStrike: 0,
       faintAgree: boxScore(faintCols, faintRows, first),
       faintDisagree: boxScore(faintCols, faintRows, zones[2 * k + 1]!),
+      // A streak fills a box from top to bottom, as a tick would: the box cannot be read.
+      streak: crossed(first) || crossed(zones[2 * k + 1]!),
     };
   });
   return { lines, outsideMm2: pxToMm2(outside) };
@@ -318,6 +328,70 @@ export function scoreRest(
 }
 
 /** How far the ink in a box extends, across or down, per mille of the box's side. */
+/**
+ * Scanner streaks: a dust line on the scanner's glass draws one straight line along the feed, down
+ * the whole sheet. Straightened, it runs within a few degrees of vertical (the sheet fed crooked),
+ * through every row of the list. Added ink is voted into bins of `u - v·tan(θ)` for θ in
+ * ±4°; a bin holding ink on 60 % of the list's rows is a streak. A voter's cross or tick meets
+ * any such line in a few rows per box, and a row of boxes has rules between them: only a line
+ * drawn down the whole list, through every box and the space between, fills that many rows.
+ */
+class StreakFinder {
+  private static readonly TANS = [-4, -3, -2, -1, 0, 1, 2, 3, 4].map((d) =>
+    Math.tan((d * Math.PI) / 180),
+  );
+  private static readonly BIN = 2;
+  private readonly offset: number;
+  private readonly bins: number;
+  private readonly votes: Uint16Array[];
+  /** The last row each bin counted, so a thick streak counts each row once. */
+  private readonly lastRow: Int32Array[];
+
+  constructor(
+    private readonly width: number,
+    private readonly height: number,
+  ) {
+    this.offset = Math.ceil(height * Math.tan((4 * Math.PI) / 180)) + 2;
+    this.bins = Math.ceil((width + 2 * this.offset) / StreakFinder.BIN) + 1;
+    this.votes = StreakFinder.TANS.map(() => new Uint16Array(this.bins));
+    this.lastRow = StreakFinder.TANS.map(() => new Int32Array(this.bins).fill(-1));
+  }
+
+  add(u: number, v: number): void {
+    const { TANS, BIN } = StreakFinder;
+    for (let a = 0; a < TANS.length; a++) {
+      const b = Math.floor((u - v * TANS[a]! + this.offset) / BIN);
+      const last = this.lastRow[a]!;
+      if (last[b] === v) continue;
+      last[b] = v;
+      this.votes[a]![b]!++;
+    }
+  }
+
+  lines(): { crosses(z: Box): boolean }[] {
+    const { TANS, BIN } = StreakFinder;
+    const need = Math.max(20, Math.round(this.height * 0.6));
+    const found: { crosses(z: Box): boolean }[] = [];
+    for (let a = 0; a < TANS.length; a++) {
+      const votes = this.votes[a]!;
+      for (let b = 0; b < this.bins; b++) {
+        // Neighbouring bins together: a streak straddling two bins is one streak.
+        if (votes[b]! + (votes[b + 1] ?? 0) < need) continue;
+        const t = TANS[a]!;
+        const u0 = b * BIN - this.offset;
+        found.push({
+          crosses: (z) => {
+            const mid = (z.v0 + z.v1) / 2;
+            const u = u0 + mid * t;
+            return u >= z.u0 - BIN && u <= z.u1 + BIN;
+          },
+        });
+      }
+    }
+    return found;
+  }
+}
+
 function boxScore(cols: Uint8Array, rows: Uint8Array, z: Zone): number {
   const w = z.u1 - z.u0;
   const h = z.v1 - z.v0;

@@ -1,0 +1,83 @@
+/**
+ * A scanner streak (dust on the glass: one dark line along the feed, down the whole sheet) through
+ * the agree column fills every box it crosses from top to bottom, as a mark would. It must never
+ * read as votes: the boxes it crosses are doubtful and the sheet goes to a person.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ballotGeometry } from '../../core/documents/ballot-geometry.ts';
+import { parseRecord, type ElectionRecord } from '../../core/record.ts';
+import { scanFiles } from '../../db/scan/scan-files.ts';
+import { ROOT } from '../cli/run-cli.ts';
+import { blankPages, markPage, randomScanner, rng, scanPage, type Page } from './deck.ts';
+
+function approveRecord(): ElectionRecord {
+  const json = JSON.parse(
+    readFileSync(join(ROOT, 'tests/decks/approve-with-surplus/record.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  json.candidates = Array.from({ length: 12 }, (_, i) => ({
+    id: `c${i + 1}`,
+    name: `Nguyễn Thị Người Thứ ${i + 1}`,
+  }));
+  json.ballots = { ...(json.ballots as object), entered: [] };
+  const parsed = parseRecord(json);
+  if (!parsed.ok) throw new Error('record refused');
+  return parsed.value;
+}
+
+/** A dark line two pixels wide down the whole page at `xPt` (ballot points). */
+function streak(page: Page, xPt: number): Page {
+  const rgb = new Uint8Array(page.rgb);
+  const x0 = Math.round((xPt * page.dpi) / 72);
+  for (let y = 0; y < page.height; y++)
+    for (let x = x0; x < x0 + 2; x++)
+      rgb.fill(70, 3 * (y * page.width + x), 3 * (y * page.width + x) + 3);
+  return { ...page, rgb };
+}
+
+describe('a scanner streak through the boxes', () => {
+  it('is never read as votes: every box it crosses is doubtful, the sheet goes to review', async () => {
+    const record = approveRecord();
+    const geometry = ballotGeometry(record, 'A4');
+    const [blank] = await blankPages(record, { dpi: 200 });
+    const marks = Object.fromEntries(
+      record.candidates.map((c, i) => [c.id, i % 3 === 0 ? 'disagree' : 'none'] as const),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'kp-streak-'));
+    const r = rng(5);
+    const marked = markPage(blank!, geometry, { marks }, r);
+    const agree = geometry.sides[0]!.lines[0]!.boxes!.agree;
+    const files: string[] = [];
+    for (const [name, page, rotateDeg] of [
+      ['clean.png', marked, 0.8],
+      ['streak.png', streak(marked, agree.x + agree.w / 2), 0],
+      ['streak-skewed.png', streak(marked, agree.x + agree.w / 3), 1.5],
+    ] as const) {
+      const bytes = await scanPage(
+        page,
+        {
+          ...randomScanner(r, 200, { jpegQuality: null }),
+          rotateDeg,
+          streaks: 0,
+          upsideDown: false,
+        },
+        r,
+      );
+      writeFileSync(join(dir, name), bytes);
+      files.push(join(dir, name));
+    }
+    const [clean, ...streaked] = await scanFiles({ record, files, threads: 1 });
+    expect(clean!.status).toBe('read');
+    expect(Object.fromEntries(clean!.lines!.map((l) => [l.id, l.mark]))).toEqual(marks);
+    for (const s of streaked) {
+      expect(s.status).toBe('review');
+      for (const l of s.lines!) {
+        // Either the truth, or doubtful: never a vote the voter did not make.
+        if (l.mark !== null) expect(l.mark).toBe(marks[l.id]);
+      }
+      expect(s.lines!.filter((l) => l.mark === null).length).toBeGreaterThanOrEqual(6);
+    }
+  }, 120_000);
+});
