@@ -8,11 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Paper } from '../core/documents/ballot-geometry.ts';
-import {
-  scanTestDeck,
-  testRecord,
-  type TestDeck,
-} from '../core/documents/ballot-test-deck.ts';
+import { scanTestDeck, testRecord, type TestDeck } from '../core/documents/ballot-test-deck.ts';
 import type { ElectionRecord } from '../core/record.ts';
 import { refusalText, type Lang } from '../core/refusal.ts';
 import { layoutFingerprint } from '../db/fingerprint.ts';

@@ -1,11 +1,6 @@
 /** What the service's queries return: plain data, shared by every host and the renderer. */
 import type { ScanStatus, ScanView } from './scan/sheet-record.ts';
-import type {
-  ReadingKind,
-  ReadingState,
-  StackCommandName,
-  StackStatus,
-} from './readings/stack.ts';
+import type { ReadingKind, ReadingState, StackCommandName, StackStatus } from './readings/stack.ts';
 import type { ElectionKind, Layout, RuleSet, CommitteeInvalidCode, InvalidCode } from './codes.ts';
 import type { CongressDetails, QueryName } from './api.ts';
 import type { ElectionStatus } from './refusal.ts';

@@ -249,10 +249,12 @@ export const en: Messages = {
     chooseStack: 'Choose a stack to read (or open a new one) before typing.',
     heading: (position: number, stack: string, n: number) =>
       `Ballot ${position} — ${stack}, reading ${n}`,
-    savedAt: (position: number) => `Ballot ${position} of the reading saved (not counted until the readings agree).`,
+    savedAt: (position: number) =>
+      `Ballot ${position} of the reading saved (not counted until the readings agree).`,
     finished: (status: string) => `Reading finished. The stack: ${status}.`,
     title: 'Comparing the readings',
-    stackLine: (label: string, declared: number, status: string) => `${label} (${declared} ballots): ${status}`,
+    stackLine: (label: string, declared: number, status: string) =>
+      `${label} (${declared} ballots): ${status}`,
     readingLine: (n: number, kind: string, who: string, ballots: number, done: boolean) =>
       `Reading ${n} (${kind}) — ${who}: ${ballots} ballots${done ? '' : ', under way'}`,
     choose: (n: number) => `Take reading ${n}`,
@@ -261,7 +263,8 @@ export const en: Messages = {
     counted: (n: number) => `${n} ballots of the stack counted.`,
     committeeOnly: 'Only a member of the counting committee (logged in) can resolve a difference.',
     confirmTitle: 'The counting committee confirms the result',
-    confirmHelp: 'The head (or a member they delegate) types their name and PIN to confirm the result before finalizing.',
+    confirmHelp:
+      'The head (or a member they delegate) types their name and PIN to confirm the result before finalizing.',
     confirmName: 'Full name',
     confirmPin: 'PIN',
     confirm: 'Confirm the result',
@@ -283,9 +286,12 @@ export const en: Messages = {
     watch: 'Watch the folder',
     stopWatch: 'Stop watching',
     readOnce: 'Read the folder once',
-    watching: (folder: string) => `Watching: ${folder} — each new sheet is read as soon as the scanner has written it.`,
-    notWatching: 'No folder watched. Choose the folder the scanner writes to, then press “Watch the folder”.',
-    stackFirst: 'Open a stack (its declared count) before scanning: the sheets read are reconciled with it.',
+    watching: (folder: string) =>
+      `Watching: ${folder} — each new sheet is read as soon as the scanner has written it.`,
+    notWatching:
+      'No folder watched. Choose the folder the scanner writes to, then press “Watch the folder”.',
+    stackFirst:
+      'Open a stack (its declared count) before scanning: the sheets read are reconciled with it.',
     progress: (done: number, listed: number, perSecond: string) =>
       `Reading ${done}/${listed} sheets — ${perSecond} sheets/s`,
     lastRun: (sheets: number, counted: number, review: number, rejected: number, seconds: string) =>
@@ -296,7 +302,8 @@ export const en: Messages = {
     rejected: 'Rejected',
     skipped: 'Blank back sides (skipped)',
     rejectedTitle: 'Rejected sheets',
-    rejectedHelp: 'None of these is counted. If one is a ballot of this election, type it on the keyboard (Type) into the same stack.',
+    rejectedHelp:
+      'None of these is counted. If one is a ballot of this election, type it on the keyboard (Type) into the same stack.',
     problemsTitle: 'Files that could not be read',
     reviewTitle: (file: string, left: number) => `Review ${file} — ${left} sheets awaiting review`,
     why: 'Why it needs a look',
@@ -459,11 +466,14 @@ export const en: Messages = {
     lead: "Each candidate's details and photo, projected in the hall before the vote and printed as a handout.",
     election: 'Election',
     noElection: 'No election has a list of candidates yet.',
-    sheet: 'Candidates spreadsheet (.xlsx, .csv) with Year of birth, Hometown, Position, Unit, Education, Biography columns',
-    photos: "Candidates' photos: pick the whole folder (or several pictures); each file named by the full name, or by the number (STT) in the spreadsheet",
+    sheet:
+      'Candidates spreadsheet (.xlsx, .csv) with Year of birth, Hometown, Position, Unit, Education, Biography columns',
+    photos:
+      "Candidates' photos: pick the whole folder (or several pictures); each file named by the full name, or by the number (STT) in the spreadsheet",
     photosFiles: 'or pick the picture files',
     read: (details: number, total: number) => `Details read for ${details}/${total} candidates.`,
-    notOnList: (names: readonly string[]) => `Not on the election list, left out: ${names.join('; ')}`,
+    notOnList: (names: readonly string[]) =>
+      `Not on the election list, left out: ${names.join('; ')}`,
     saveDetails: (n: number) => `Save the details of ${n} candidates`,
     savedDetails: (n: number) => `Details of ${n} candidates saved.`,
     preparing: (done: number, total: number) => `Preparing photo ${done}/${total}…`,
@@ -741,8 +751,7 @@ export const en: Messages = {
     difference: (stack: string, position: number, readings: readonly string[]) =>
       `stack ${stack}, ballot ${position}: ${readings.join('; ')}`,
     reading: (n: number, text: string) => `reading ${n} ${text}`,
-    readingAt: (n: number, at: number, text: string) =>
-      `reading ${n} (its ballot ${at}) ${text}`,
+    readingAt: (n: number, at: number, text: string) => `reading ${n} (its ballot ${at}) ${text}`,
     struck: (numbers: readonly string[]) =>
       numbers.length === 0 ? 'strikes none' : `strikes ${numbers.join(', ')}`,
     mark: {
@@ -774,7 +783,8 @@ export const en: Messages = {
     checkIntegrity: 'File integrity (SQLite integrity_check)',
     checkChain: (rows: number) => `Audit hash chain: ${rows} rows`,
     checkTables: (rows: number) => `Every table against the replayed log: ${rows} rows`,
-    checkScans: (n: number) => `Scanned images beside the file (each with its recorded SHA-256): ${n}`,
+    checkScans: (n: number) =>
+      `Scanned images beside the file (each with its recorded SHA-256): ${n}`,
     checkBackups: (n: number) => `Backups beside the file (each log a prefix of the file's): ${n}`,
     headHash: 'Audit head hash',
     resultEmpty:
@@ -988,8 +998,10 @@ export const en: Messages = {
       `sheet already scanned (same image): ${r.file}${r.page > 1 ? `, page ${r.page}` : ''} — not counted twice`,
     'scan-not-open': (r) =>
       `this scanned sheet no longer awaits a decision (${r.status === 'decided' ? 'decided' : r.status === 'read' ? 'read with certainty' : 'skipped'})`,
-    'scan-busy': (r) => `another scan run is under way (${r.done}/${r.listed} sheets); wait for it to finish`,
-    'scans-undecided': (r) => `${r.count} scanned sheets still await review; review them before closing`,
+    'scan-busy': (r) =>
+      `another scan run is under way (${r.done}/${r.listed} sheets); wait for it to finish`,
+    'scans-undecided': (r) =>
+      `${r.count} scanned sheets still await review; review them before closing`,
     'readings-in-use': (r) =>
       `this election needs ${r.required} readings of each stack: ballots are entered through the stack's readings`,
     'readings-fixed': () =>

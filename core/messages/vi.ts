@@ -274,10 +274,12 @@ export const vi = {
     chooseStack: 'Chọn một tập để đọc (hoặc mở tập mới) trước khi nhập.',
     heading: (position: number, stack: string, n: number) =>
       `Phiếu thứ ${position} — ${stack}, lần đọc ${n}`,
-    savedAt: (position: number) => `Đã lưu phiếu thứ ${position} của lần đọc (chưa tính cho đến khi các lần đọc khớp nhau).`,
+    savedAt: (position: number) =>
+      `Đã lưu phiếu thứ ${position} của lần đọc (chưa tính cho đến khi các lần đọc khớp nhau).`,
     finished: (status: string) => `Đã kết thúc lần đọc. Tập phiếu: ${status}.`,
     title: 'Đối chiếu các lần đọc',
-    stackLine: (label: string, declared: number, status: string) => `${label} (${declared} phiếu): ${status}`,
+    stackLine: (label: string, declared: number, status: string) =>
+      `${label} (${declared} phiếu): ${status}`,
     readingLine: (n: number, kind: string, who: string, ballots: number, done: boolean) =>
       `Lần ${n} (${kind}) — ${who}: ${ballots} phiếu${done ? '' : ', đang đọc'}`,
     choose: (n: number) => `Chọn lần ${n}`,
@@ -286,7 +288,8 @@ export const vi = {
     counted: (n: number) => `Đã tính ${n} phiếu của tập.`,
     committeeOnly: 'Chỉ thành viên Ban kiểm phiếu (đã đăng nhập) xử lý được chênh lệch.',
     confirmTitle: 'Ban kiểm phiếu xác nhận kết quả',
-    confirmHelp: 'Trưởng ban (hoặc thành viên được ủy quyền) nhập tên và mã PIN để xác nhận kết quả trước khi chốt.',
+    confirmHelp:
+      'Trưởng ban (hoặc thành viên được ủy quyền) nhập tên và mã PIN để xác nhận kết quả trước khi chốt.',
     confirmName: 'Họ và tên',
     confirmPin: 'Mã PIN',
     confirm: 'Xác nhận kết quả',
@@ -308,9 +311,12 @@ export const vi = {
     watch: 'Theo dõi thư mục',
     stopWatch: 'Dừng theo dõi',
     readOnce: 'Đọc thư mục một lần',
-    watching: (folder: string) => `Đang theo dõi: ${folder} — tờ mới được đọc ngay khi máy quét ghi xong.`,
-    notWatching: 'Chưa theo dõi thư mục nào. Chọn thư mục máy quét ghi ảnh vào, rồi bấm “Theo dõi thư mục”.',
-    stackFirst: 'Mở một tập phiếu (số tờ khai báo) trước khi quét: số tờ quét được đối chiếu với số khai báo.',
+    watching: (folder: string) =>
+      `Đang theo dõi: ${folder} — tờ mới được đọc ngay khi máy quét ghi xong.`,
+    notWatching:
+      'Chưa theo dõi thư mục nào. Chọn thư mục máy quét ghi ảnh vào, rồi bấm “Theo dõi thư mục”.',
+    stackFirst:
+      'Mở một tập phiếu (số tờ khai báo) trước khi quét: số tờ quét được đối chiếu với số khai báo.',
     progress: (done: number, listed: number, perSecond: string) =>
       `Đang đọc ${done}/${listed} tờ — ${perSecond} tờ/giây`,
     lastRun: (sheets: number, counted: number, review: number, rejected: number, seconds: string) =>
@@ -321,7 +327,8 @@ export const vi = {
     rejected: 'Bị từ chối',
     skipped: 'Mặt sau trắng (bỏ qua)',
     rejectedTitle: 'Tờ bị từ chối',
-    rejectedHelp: 'Không tờ nào trong số này được tính. Nếu là phiếu của cuộc bầu này, nhập nó bằng bàn phím (Gõ phiếu) vào cùng tập.',
+    rejectedHelp:
+      'Không tờ nào trong số này được tính. Nếu là phiếu của cuộc bầu này, nhập nó bằng bàn phím (Gõ phiếu) vào cùng tập.',
     problemsTitle: 'Tệp không đọc được',
     reviewTitle: (file: string, left: number) => `Duyệt tờ ${file} — còn ${left} tờ chờ duyệt`,
     why: 'Lý do cần xem',
@@ -487,8 +494,10 @@ export const vi = {
     lead: 'Thông tin và ảnh của từng ứng cử viên, chiếu lên màn hình hội trường trước khi bỏ phiếu và in phát cho đại biểu.',
     election: 'Cuộc bầu',
     noElection: 'Chưa có cuộc bầu nào có danh sách ứng cử viên.',
-    sheet: 'Bảng tính ứng cử viên (.xlsx, .csv) có các cột Năm sinh, Quê quán, Chức vụ, Đơn vị, Trình độ, Tóm tắt',
-    photos: 'Ảnh ứng cử viên: chọn cả thư mục (hoặc nhiều ảnh); tên tệp là họ và tên, hoặc số thứ tự (STT) trong bảng tính',
+    sheet:
+      'Bảng tính ứng cử viên (.xlsx, .csv) có các cột Năm sinh, Quê quán, Chức vụ, Đơn vị, Trình độ, Tóm tắt',
+    photos:
+      'Ảnh ứng cử viên: chọn cả thư mục (hoặc nhiều ảnh); tên tệp là họ và tên, hoặc số thứ tự (STT) trong bảng tính',
     photosFiles: 'hoặc chọn các tệp ảnh',
     read: (details: number, total: number) =>
       `Đọc được thông tin của ${details}/${total} ứng cử viên.`,
@@ -1065,12 +1074,12 @@ export const vi = {
       `tờ đã quét rồi (cùng ảnh): ${r.file}${r.page > 1 ? `, trang ${r.page}` : ''} — không tính lần hai`,
     'scan-not-open': (r) =>
       `tờ quét này không còn chờ quyết định (${r.status === 'decided' ? 'đã quyết định' : r.status === 'read' ? 'đã đọc chắc chắn' : 'bỏ qua'})`,
-    'scan-busy': (r) => `đang đọc một lượt quét khác (${r.done}/${r.listed} tờ); chờ xong rồi quét tiếp`,
+    'scan-busy': (r) =>
+      `đang đọc một lượt quét khác (${r.done}/${r.listed} tờ); chờ xong rồi quét tiếp`,
     'scans-undecided': (r) => `còn ${r.count} tờ quét chờ duyệt; duyệt xong rồi mới đóng được`,
     'readings-in-use': (r) =>
       `cuộc bầu này cần ${r.required} lần đọc mỗi tập phiếu: phiếu được nhập qua các lần đọc của tập`,
-    'readings-fixed': () =>
-      'đã có phiếu hoặc lần đọc: số lần đọc mỗi tập không đổi được nữa',
+    'readings-fixed': () => 'đã có phiếu hoặc lần đọc: số lần đọc mỗi tập không đổi được nữa',
     'not-your-reading': (r) =>
       `lần đọc ${r.reading} của tập này là của ${r.operator}; mỗi người chỉ nhập vào lần đọc của mình`,
     'stacks-unsettled': (r) =>

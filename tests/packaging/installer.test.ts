@@ -115,6 +115,23 @@ beforeAll(async () => {
   appOut = join(stage, 'out', 'linux-unpacked');
   asar = join(appOut, 'resources', 'app.asar');
   entries = listPackage(asar, { isPack: false }).map((e) => e.replaceAll('\\', '/'));
+  // What the package holds, folder by folder, for the people who ship it to read.
+  const folders = new Map<string, number>();
+  for (const e of entries) {
+    const top = e
+      .split('/')
+      .slice(1, e.startsWith('/node_modules/') ? 3 : 2)
+      .join('/');
+    folders.set(top, (folders.get(top) ?? 0) + 1);
+  }
+  mkdirSync(join(ARTIFACTS, 'packaging'), { recursive: true });
+  writeFileSync(
+    join(ARTIFACTS, 'packaging', 'asar-contents.txt'),
+    `${[...folders]
+      .sort()
+      .map(([f, n]) => `${String(n).padStart(6)}  ${f}`)
+      .join('\n')}\n${statSync(asar).size} bytes in app.asar\n`,
+  );
 }, 240_000);
 
 afterAll(() => {
