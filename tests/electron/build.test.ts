@@ -37,14 +37,14 @@ describe('electron/build.ts', () => {
     expect(existsSync(bundles.preload)).toBe(true);
   });
 
-  it('bundles CommonJS with electron, better-sqlite3 and exceljs left outside', () => {
+  it('bundles CommonJS with electron, better-sqlite3, exceljs and sharp (scanning) left outside', () => {
     expect(main).not.toMatch(/^\s*(import|export)\s/mu);
     // Node's own modules (node-forge asks for 'crypto') are not packages.
     const packages = requires(main).filter(
       (r) => !r.startsWith('node:') && !builtinModules.includes(r),
     );
-    expect(packages).toEqual(['better-sqlite3', 'electron', 'exceljs']);
-    for (const external of ['electron', 'better-sqlite3', 'exceljs']) {
+    expect(packages).toEqual(['better-sqlite3', 'electron', 'exceljs', 'sharp']);
+    for (const external of ['electron', 'better-sqlite3', 'exceljs', 'sharp']) {
       expect(main).not.toContain(`// node_modules/${external}/`);
     }
     // Their code stays out, the rest (zod, core, db) is in.
