@@ -154,7 +154,8 @@ export function readSide(
   if (scaleOf(transform) * 72 < 95) return { status: 'rejected', reason: 'resolution', code };
   const patch = sampleRect(image, transform, reference.area, reference.res);
   const paper = paperWhite(patch, 3);
-  const scores = scoreSide(side, patch, reference, paper);
+  // The image's columns (the scanner's feed) in the straightened list: T⁻¹·(0, 1), up to scale.
+  const scores = scoreSide(side, patch, reference, paper, { du: -transform.b, dv: transform.a });
   const sheet = reference.sheet;
   const rest = scoreRest(
     sheet.parts.map((p) => sampleRect(image, transform, p.area, sheet.res)),

@@ -170,6 +170,8 @@ export function scoreSide(
   patch: GrayImage,
   reference: Reference,
   white: number,
+  /** The scanner's feed direction in the straightened list (straight down for a sheet fed upright). */
+  feed: { du: number; dv: number } = { du: 0, dv: 1 },
 ): SideScores {
   const { res } = reference;
   const { labels, zones, flagCols, flagRows } = regionsOf(side, reference);
@@ -183,7 +185,7 @@ export function scoreSide(
   const faintCols = new Uint8Array(flagCols);
   const faintRows = new Uint8Array(flagRows);
   const beside = new Uint32Array(side.lines.length);
-  const streaks = new StreakFinder(width, height);
+  const streaks = new StreakFinder(width, height, feed);
   let outside = 0;
   for (let v = 1; v < height - 1; v++) {
     const row = v * width;
@@ -330,64 +332,77 @@ export function scoreRest(
 /** How far the ink in a box extends, across or down, per mille of the box's side. */
 /**
  * Scanner streaks: a dust line on the scanner's glass draws one straight line along the feed, down
- * the whole sheet. Straightened, it runs within a few degrees of vertical (the sheet fed crooked),
- * through every row of the list. Added ink is voted into bins of `u - v·tan(θ)` for θ in
- * ±4°; a bin holding ink on 60 % of the list's rows is a streak. A voter's cross or tick meets
- * any such line in a few rows per box, and a row of boxes has rules between them: only a line
- * drawn down the whole list, through every box and the space between, fills that many rows.
+ * (or, for a sheet fed sideways, across) the whole sheet. Straightened, it runs along the feed
+ * direction the fitted marks give, through the whole list. Added ink is voted into bins of its
+ * distance across that direction (within 0.2° of it, the fit of the marks is not exact); a bin
+ * holding ink along 60 % of the list's length is a streak. A voter's cross or tick meets such a
+ * line in a few pixels per box, and boxes have rules between them: only a line drawn through the
+ * whole list fills that much.
  */
 class StreakFinder {
-  private static readonly TANS = [-4, -3, -2, -1, 0, 1, 2, 3, 4].map((d) =>
-    Math.tan((d * Math.PI) / 180),
-  );
   private static readonly BIN = 2;
+  private readonly directions: readonly { readonly du: number; readonly dv: number }[];
   private readonly offset: number;
   private readonly bins: number;
+  private readonly need: number;
   private readonly votes: Uint16Array[];
-  /** The last row each bin counted, so a thick streak counts each row once. */
-  private readonly lastRow: Int32Array[];
+  /** The last place along the line each bin counted, so a thick streak counts each place once. */
+  private readonly last: Int32Array[];
 
-  constructor(
-    private readonly width: number,
-    private readonly height: number,
-  ) {
-    this.offset = Math.ceil(height * Math.tan((4 * Math.PI) / 180)) + 2;
-    this.bins = Math.ceil((width + 2 * this.offset) / StreakFinder.BIN) + 1;
-    this.votes = StreakFinder.TANS.map(() => new Uint16Array(this.bins));
-    this.lastRow = StreakFinder.TANS.map(() => new Int32Array(this.bins).fill(-1));
+  constructor(width: number, height: number, feed: { du: number; dv: number }) {
+    const angle = Math.atan2(feed.dv, feed.du);
+    // Along the feed (dust on the glass), and down the paper itself (a line drawn on the sheet).
+    this.directions = [angle, Math.PI / 2].flatMap((base) =>
+      [-2, -1, 0, 1, 2].map((k) => {
+        const a = base + (k * 0.1 * Math.PI) / 180;
+        return { du: Math.cos(a), dv: Math.sin(a) };
+      }),
+    );
+    const diagonal = Math.ceil(Math.hypot(width, height));
+    this.offset = diagonal + 2;
+    this.bins = Math.ceil((2 * this.offset) / StreakFinder.BIN) + 1;
+    // A sheet is fed along its length or its width: either way the list's extent that way.
+    const along = Math.abs(Math.cos(angle)) > Math.abs(Math.sin(angle)) ? width : height;
+    this.need = Math.max(20, Math.round(Math.min(along, height) * 0.6));
+    this.votes = this.directions.map(() => new Uint16Array(this.bins));
+    this.last = this.directions.map(() => new Int32Array(this.bins).fill(-(2 ** 30)));
   }
 
   add(u: number, v: number): void {
-    const { TANS, BIN } = StreakFinder;
-    for (let a = 0; a < TANS.length; a++) {
-      const b = Math.floor((u - v * TANS[a]! + this.offset) / BIN);
-      const last = this.lastRow[a]!;
-      if (last[b] === v) continue;
-      last[b] = v;
+    const { BIN } = StreakFinder;
+    for (let a = 0; a < this.directions.length; a++) {
+      const { du, dv } = this.directions[a]!;
+      const b = Math.floor((u * dv - v * du + this.offset) / BIN);
+      const t = Math.floor(u * du + v * dv);
+      const last = this.last[a]!;
+      if (last[b] === t) continue;
+      last[b] = t;
       this.votes[a]![b]!++;
     }
   }
 
   lines(): { crosses(z: Box): boolean }[] {
-    const { TANS, BIN } = StreakFinder;
-    const need = Math.max(20, Math.round(this.height * 0.6));
+    const { BIN } = StreakFinder;
     const found: { crosses(z: Box): boolean }[] = [];
-    for (let a = 0; a < TANS.length; a++) {
+    this.directions.forEach(({ du, dv }, a) => {
       const votes = this.votes[a]!;
       for (let b = 0; b < this.bins; b++) {
         // Neighbouring bins together: a streak straddling two bins is one streak.
-        if (votes[b]! + (votes[b + 1] ?? 0) < need) continue;
-        const t = TANS[a]!;
-        const u0 = b * BIN - this.offset;
+        if (votes[b]! + (votes[b + 1] ?? 0) < this.need) continue;
+        const p = (b + 1) * BIN - this.offset;
         found.push({
           crosses: (z) => {
-            const mid = (z.v0 + z.v1) / 2;
-            const u = u0 + mid * t;
-            return u >= z.u0 - BIN && u <= z.u1 + BIN;
+            const across = [
+              [z.u0, z.v0],
+              [z.u1, z.v0],
+              [z.u0, z.v1],
+              [z.u1, z.v1],
+            ].map(([u, v]) => u! * dv - v! * du);
+            return Math.min(...across) - BIN <= p && p <= Math.max(...across) + BIN;
           },
         });
       }
-    }
+    });
     return found;
   }
 }
