@@ -6,14 +6,16 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ballot } from '../../core/ballot.ts';
 import type { ElectionRecord } from '../../core/record.ts';
 import { tallyRecord } from '../../core/tally.ts';
 import type { Service } from '../../db/service.ts';
-import { keysFor, type EditorShape } from '../../renderer/features/entry/editor.ts';
+import type { EditorShape } from '../../renderer/features/entry/editor.ts';
+import { rng } from '../scan/deck.ts';
 import { ADMIN, value } from '../db/helpers.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
+import { stepsInOrder, typeBallot } from './steps.ts';
 
 const CANDIDATES = [
   'Nguyễn Văn An',
@@ -26,18 +28,6 @@ const CANDIDATES = [
   'Bùi Văn Khánh',
 ];
 const COUNT = 20;
-
-/** A seeded generator (mulberry32), so the deck is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let hall: Hall;
 let browser: Browser;
@@ -85,14 +75,7 @@ async function typeReading(page: Page, ballots: readonly Ballot[]): Promise<void
   }
   await read.click();
   await page.getByTestId('reading-now').waitFor();
-  for (const b of ballots) {
-    await page.keyboard.type(
-      keysFor(shape, b)
-        .map((k) => (k === 'Enter' ? '\n' : k))
-        .join(''),
-      { delay: 30 },
-    );
-  }
+  for (const b of ballots) await typeBallot(page, shape, b, 30);
   await page.getByTestId('reading-now').getByText(`đã nhập ${ballots.length} phiếu`).waitFor();
   await page.getByRole('button', { name: 'Kết thúc lần đọc' }).click();
   await page.getByTestId('reading-note').waitFor();
@@ -157,21 +140,12 @@ beforeAll(async () => {
   browser = await launch();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await hall?.stop();
-});
-
-let failed = false;
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  failed = true;
-  for (const [i, p] of stations.entries())
-    await shot(p, `double-failed-${i}`).catch(() => undefined);
-});
-beforeEach((ctx) => {
-  if (failed) ctx.skip();
-});
+stepsInOrder(
+  () => ({ browser, hall }),
+  async () => {
+    for (const [i, p] of stations.entries()) await shot(p, `double-failed-${i}`);
+  },
+);
 
 describe('double entry: two keyboard readings, planted mistakes, the committee resolves', () => {
   it('two operators on two stations read the same stack independently', async () => {

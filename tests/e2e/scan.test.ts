@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ElectionRecord } from '../../core/record.ts';
 import { tallyRecord } from '../../core/tally.ts';
 import { SCAN_TEST_BALLOTS } from '../../core/protocol/scan.ts';
@@ -28,6 +28,7 @@ import {
 } from '../scan/deck.ts';
 import { makeDeck, type TruthSheet } from '../scan/make-deck.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
+import { stepsInOrder } from './steps.ts';
 
 const CANDIDATES = [
   'Nguyễn Văn An',
@@ -156,20 +157,10 @@ beforeAll(async () => {
   await page.goto(hall.url);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await hall?.stop();
-});
-
-let failed = false;
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  failed = true;
-  await shot('scan-failed').catch(() => undefined);
-});
-beforeEach((ctx) => {
-  if (failed) ctx.skip();
-});
+stepsInOrder(
+  () => ({ browser, hall }),
+  () => shot('scan-failed'),
+);
 
 describe('counting an election from a folder of scans, in Chromium', () => {
   it('opens the scanner mode of Nhập phiếu with a stack of the declared count', async () => {

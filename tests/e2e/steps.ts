@@ -9,16 +9,24 @@ import type { Ballot } from '../../core/ballot.ts';
 import { keysFor, type EditorShape } from '../../renderer/features/entry/editor.ts';
 import type { Hall } from './browser.ts';
 
-/** `started` names what beforeAll started (either may be unset when it failed early). */
-export function stepsInOrder(started: () => { browser?: Browser; hall?: Hall }): void {
+/**
+ * `started` names what beforeAll started (either may be unset when it failed early); `onFail`
+ * runs after a failed step (a screenshot of where it stopped).
+ */
+export function stepsInOrder(
+  started: () => { browser?: Browser; hall?: Hall },
+  onFail?: () => Promise<unknown>,
+): void {
   afterAll(async () => {
     const { browser, hall } = started();
     await browser?.close();
     await hall?.stop();
   });
   let failed = false;
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail') failed = true;
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    failed = true;
+    await onFail?.().catch(() => undefined);
   });
   beforeEach((ctx) => {
     if (failed) ctx.skip();
