@@ -5,6 +5,8 @@
 import type { ScanReason } from '../../core/scan/reasons.ts';
 import type { ReviewReason } from '../../core/scan/read-sheet.ts';
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Paper } from '../../core/documents/ballot-geometry.ts';
 import type { ElectionRecord } from '../../core/record.ts';
@@ -43,6 +45,19 @@ function inProcess(record: ElectionRecord, paper: Paper, thresholds: ScanThresho
   };
 }
 
+/**
+ * The worker's entry beside this module (TypeScript through tsx: the CLI and the browser host). A
+ * bundle that carries no worker entry (the desktop app's main process) reads on its own thread.
+ */
+function workerEntry(): URL | null {
+  try {
+    const url = new URL('./worker-entry.mjs', import.meta.url);
+    return existsSync(fileURLToPath(url)) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Workers lost to crashes before the pool gives up (a worker that cannot even start). */
 const RESTARTS = 8;
 
@@ -52,7 +67,7 @@ function pool(
   thresholds: ScanThresholds,
   size: number,
   // The worker is TypeScript: its entry registers the same tsx loader as this process.
-  url: URL = new URL('./worker-entry.mjs', import.meta.url),
+  url: URL,
 ): Reader {
   const waiting = new Map<number, (o: PageOutcome) => void>();
   // The job each worker is reading, so that a worker that dies fails that page alone.
@@ -165,6 +180,7 @@ export async function scanFiles({
   // Few jobs queued ahead of the readers: a long PDF's page images are not all held at once.
   const ahead = Math.max(4, 4 * threads);
   let wake: (() => void) | null = null;
+  const workerAt = workerUrl ?? workerEntry();
   try {
     for await (const pages of pagesOf(files)) {
       for (const entry of pages) {
@@ -176,8 +192,8 @@ export async function scanFiles({
         }
         // Threads pay off from a few pages on (each one builds its blank ballot first).
         reader ??=
-          threads > 1 && (files.length >= 4 || pages.length >= 4)
-            ? pool(record, paper, thresholds, threads, workerUrl)
+          threads > 1 && workerAt !== null && (files.length >= 4 || pages.length >= 4)
+            ? pool(record, paper, thresholds, threads, workerAt)
             : inProcess(record, paper, thresholds);
         while (inFlight >= ahead) await new Promise<void>((resolve) => (wake = resolve));
         inFlight++;
