@@ -201,6 +201,8 @@ export class ScanIntake {
         },
       });
       const tally = { counted: 0, review: 0, rejected: 0, skipped: 0 };
+      // A file's image is kept once, before the first of its sheets is recorded.
+      const kept = new Set<string>();
       for (const sheet of sheets) {
         const file = basename(sheet.file);
         const sha = fileSha.get(sheet.file);
@@ -213,7 +215,10 @@ export class ScanIntake {
           });
           continue;
         }
-        await keepImage(service.path, await readFile(sheet.file), sha, file);
+        if (!kept.has(sha)) {
+          await keepImage(service.path, await readFile(sheet.file), sha, file);
+          kept.add(sha);
+        }
         const done = service.execute(
           'recordScan',
           {

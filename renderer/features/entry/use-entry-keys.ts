@@ -6,7 +6,8 @@
 import { useEffect, useRef } from 'react';
 import { press, type EditorAction, type EditorState, type KeyResult } from './editor.ts';
 
-const FIELDS: ReadonlySet<string> = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+/** Form fields keep their own keys: typing in one never reaches a ballot. */
+export const FIELDS: ReadonlySet<string> = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
 /** Keys the ballot takes whatever they would do elsewhere (scroll, click a focused button). */
 const BALLOT_KEYS = /^([0-9 ]|Enter|Backspace|Tab)$/u;

@@ -10,9 +10,11 @@ import type { ScanReason } from '../../../core/scan/reasons.ts';
 import type { ScanView } from '../../../core/scan/sheet-record.ts';
 import type { ElectionView } from '../../../core/views.ts';
 import { client } from '../../client.ts';
-import { Ask, Messages } from '../../components.tsx';
+import { Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
+import { AskOtherNote } from '../entry/AskOtherNote.tsx';
 import { useCommand } from '../../use-command.ts';
+import { FIELDS } from '../entry/use-entry-keys.ts';
 import {
   ballotOf,
   press,
@@ -24,8 +26,6 @@ import {
   type LineValue,
   type ReviewState,
 } from './review.ts';
-
-const FIELDS: ReadonlySet<string> = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
 export function ReviewPanel({
   election,
@@ -214,12 +214,7 @@ export function ReviewPanel({
         </div>
       </div>
       {askNote ? (
-        <Ask
-          title={t.invalid.other}
-          text={t.count.markedWarning}
-          input={t.count.note}
-          confirm={t.common.confirm}
-          cancel={t.common.cancel}
+        <AskOtherNote
           onDone={(note) => {
             setAskNote(false);
             setState(withNote(stateRef.current, note));
