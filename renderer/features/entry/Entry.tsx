@@ -6,8 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ElectionView } from '../../../core/views.ts';
-import { Ask } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
+import { AskOtherNote } from './AskOtherNote.tsx';
 import { useCommand } from '../../use-command.ts';
 import { useQuery } from '../../use-query.ts';
 import { BaseLine } from '../../BaseLine.tsx';
@@ -227,12 +227,7 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
         />
       </aside>
       {askNote ? (
-        <Ask
-          title={t.invalid.other}
-          text={t.count.markedWarning}
-          input={t.count.note}
-          confirm={t.common.confirm}
-          cancel={t.common.cancel}
+        <AskOtherNote
           onDone={(note) => {
             setAskNote(false);
             // Cancelled: the ruling is taken back; the marks typed before it stay.
