@@ -22,6 +22,7 @@ import {
   allowedExclusions,
 } from './codes.ts';
 import { visible } from './names.ts';
+import { parseRecordReadings, type RecordReadings } from './record-readings.ts';
 import { pathText, type Refusal, type RefusalDetail } from './refusal.ts';
 import { err, ok, type Result } from './result.ts';
 
@@ -93,9 +94,15 @@ const recordSchema = z.strictObject({
   /** The counting committee who sign the minutes (optional; the head first). */
   committee: z.array(z.strictObject({ name, role: z.enum(['head', 'member']) })).optional(),
   ballots: z.strictObject({ issued: count, entered: z.array(z.unknown()) }),
+  /**
+   * Every reading of every stack, for audit (core/record-readings.md). Optional: a record without
+   * it reads as before; with it, it is checked, then kept apart from the record (see
+   * `parseRecordWithReadings`).
+   */
+  readings: z.unknown().optional(),
 });
 
-export type ElectionRecord = Omit<z.infer<typeof recordSchema>, 'ballots'> & {
+export type ElectionRecord = Omit<z.infer<typeof recordSchema>, 'ballots' | 'readings'> & {
   readonly ballots: { readonly issued: number; readonly entered: readonly EnteredBallot[] };
 };
 export type Candidate = ElectionRecord['candidates'][number];
@@ -195,8 +202,25 @@ function parseEntered(
   return refusals.length > 0 ? err(refusals) : ok(ballot);
 }
 
+/** A record and the readings it carries (null when it carries none). */
+export interface RecordWithReadings {
+  readonly record: ElectionRecord;
+  readonly readings: RecordReadings | null;
+}
+
 /** Parses and checks a record; on refusal, nothing of it may be counted. */
 export function parseRecord(input: unknown): Result<ElectionRecord, Refusal[]> {
+  const parsed = parseRecordWithReadings(input);
+  return parsed.ok ? ok(parsed.value.record) : parsed;
+}
+
+/**
+ * Parses and checks a record and its readings, when it carries them. The readings are checked as
+ * strictly as the ballots (a record is one piece of evidence: any part malformed refuses it all),
+ * but they stay beside the record, never in it: the record's ballots are the agreed ones, and its
+ * tally and fingerprint are the same with or without the readings.
+ */
+export function parseRecordWithReadings(input: unknown): Result<RecordWithReadings, Refusal[]> {
   if (typeof input === 'object' && input !== null && Object.hasOwn(input, 'format')) {
     const format = (input as { format: unknown }).format;
     if (format !== RECORD_FORMAT) {
@@ -264,5 +288,15 @@ export function parseRecord(input: unknown): Result<ElectionRecord, Refusal[]> {
   }
 
   if (refusals.length > 0) return err(refusals.slice(0, MAX_REFUSALS));
-  return ok({ ...record, ballots: { issued: record.ballots.issued, entered } });
+  let readings: RecordReadings | null = null;
+  if (record.readings !== undefined) {
+    const checked = parseRecordReadings(record.readings, ctx, zodRefusals);
+    if (!checked.ok) return checked;
+    readings = checked.value;
+  }
+  const { readings: _readings, ...rest } = record;
+  return ok({
+    record: { ...rest, ballots: { issued: record.ballots.issued, entered } },
+    readings,
+  });
 }

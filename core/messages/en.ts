@@ -823,6 +823,71 @@ export const en: Messages = {
       malformed: 'the signature cannot be read',
     },
   },
+  /** `kiem-phieu readings`: a record's readings recounted (core/record-recount.ts). */
+  recount: {
+    noReadings: (file: string) =>
+      `The record ${file} carries no readings (no "readings" field): only its agreed ballots can be recounted, with tally.\n`,
+    title: (election: string, required: number) =>
+      `Readings check: ${election} — ${required} reading(s) per stack`,
+    stack: (label: string, declared: number, status: string) =>
+      `Stack ${label} (${declared} ballots declared): ${status}`,
+    reading: (
+      number: number | null,
+      kind: string,
+      operator: string,
+      station: string,
+      ballots: number,
+    ) =>
+      `${number === null ? 'abandoned reading' : `reading ${number}`}: ${kind}, ${operator}, ${station}, ${ballots} ballots`,
+    differences: (positions: readonly number[], ruled: number) =>
+      positions.length === 0
+        ? 'the readings agree'
+        : `${positions.length} difference(s) (ballot ${positions.slice(0, 20).join(', ')}${positions.length > 20 ? ', …' : ''}), ${ruled} ruled by the committee`,
+    recounted: (recounted: number, entered: number, changed: number) =>
+      `${recounted} ballots recounted; the record lists ${entered} from this stack${changed > 0 ? ` (${changed} changed or ruled by the committee after counting)` : ''}`,
+    notCounted: 'not counted yet',
+    outside: (count: number) => `${count} ballots typed straight in, read in no stack`,
+    tableTitle: 'The result from each reading alone (reading k of every stack that counts):',
+    candidate: 'Candidate',
+    recordColumn: 'Record',
+    readingColumn: (k: number) => `Reading ${k}`,
+    valid: 'Valid ballots',
+    invalid: 'Invalid ballots',
+    elected: 'Elected (list numbers)',
+    ok: "RESULT: the readings and the committee's rulings give exactly the record's ballots, stack by stack, in order.\n",
+    bad: (count: number) => `RESULT: MISMATCH — ${count} finding(s):`,
+    field: {
+      shape: "the ballot's kind (struck / marks / invalid)",
+      struck: 'struck',
+      marks: 'marks',
+      invalid: 'invalid',
+      ruling: 'ruling',
+    },
+    problem: {
+      refused: (stack: string, reason: string) => `stack ${stack}: ${reason}`,
+      status: (stack: string, status: string, recounted: string) =>
+        `stack ${stack}: the record says "${status}", but its readings and rulings lead to "${recounted}"`,
+      unsettled: (stack: string, entered: number) =>
+        `stack ${stack}: does not count yet, yet the record holds ${entered} ballots from it`,
+      count: (stack: string, recounted: number, entered: number) =>
+        `stack ${stack}: the readings give ${recounted} ballots, the record lists ${entered} from it`,
+      ballot: (
+        stack: string,
+        position: number,
+        n: number,
+        field: string,
+        recounted: string,
+        entered: string,
+      ) =>
+        `stack ${stack}, ballot ${position} of the stack (record ballot n=${n}), field ${field}: the readings give “${recounted}”, the record has “${entered}”`,
+      missing: (stack: string, position: number, n: number) =>
+        `stack ${stack}, ballot ${position} of the stack: the record has no ballot n=${n}`,
+      voided: (stack: string, position: number, n: number) =>
+        `stack ${stack}, ballot ${position} of the stack: ballot n=${n} is listed as voided, yet the record counts it`,
+      outside: (count: number, n: number) =>
+        `${count} of the record's ballots (the first n=${n}) come from no stack, though each stack needs several readings`,
+    },
+  },
   /** Why a call got no answer. */
   unavailable: {
     disconnected: 'Lost the connection to the server — reconnecting. What you are typing is kept.',

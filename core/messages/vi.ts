@@ -895,6 +895,71 @@ export const vi = {
       malformed: 'chữ ký số không đọc được',
     },
   },
+  /** `kiem-phieu readings`: a record's readings recounted (core/record-recount.ts). */
+  recount: {
+    noReadings: (file: string) =>
+      `Hồ sơ ${file} không mang các lần đọc (trường "readings"): chỉ tính lại được các phiếu đã thống nhất, bằng lệnh tally.\n`,
+    title: (election: string, required: number) =>
+      `Kiểm tra các lần đọc: ${election} — mỗi tập cần ${required} lần đọc`,
+    stack: (label: string, declared: number, status: string) =>
+      `Tập ${label} (khai ${declared} phiếu): ${status}`,
+    reading: (
+      number: number | null,
+      kind: string,
+      operator: string,
+      station: string,
+      ballots: number,
+    ) =>
+      `${number === null ? 'lần đọc bỏ dở' : `lần ${number}`}: ${kind}, ${operator}, ${station}, ${ballots} phiếu`,
+    differences: (positions: readonly number[], ruled: number) =>
+      positions.length === 0
+        ? 'các lần đọc khớp nhau'
+        : `${positions.length} chỗ khác nhau (phiếu thứ ${positions.slice(0, 20).join(', ')}${positions.length > 20 ? ', …' : ''}), Ban kiểm phiếu đã quyết định ${ruled} chỗ`,
+    recounted: (recounted: number, entered: number, changed: number) =>
+      `tính lại được ${recounted} phiếu; hồ sơ ghi ${entered} phiếu của tập${changed > 0 ? ` (${changed} phiếu Ban kiểm phiếu sửa hoặc xác định lại sau khi tính)` : ''}`,
+    notCounted: 'chưa được tính',
+    outside: (count: number) => `${count} phiếu nhập thẳng, không qua lần đọc của tập nào`,
+    tableTitle: 'Kết quả nếu chỉ tính từng lần đọc (lần đọc k của mọi tập đã được tính):',
+    candidate: 'Ứng cử viên',
+    recordColumn: 'Hồ sơ',
+    readingColumn: (k: number) => `Lần ${k}`,
+    valid: 'Phiếu hợp lệ',
+    invalid: 'Phiếu không hợp lệ',
+    elected: 'Trúng cử (số thứ tự)',
+    ok: 'KẾT QUẢ: các lần đọc và quyết định của Ban kiểm phiếu cho đúng các phiếu của hồ sơ, theo đúng thứ tự từng tập.\n',
+    bad: (count: number) => `KẾT QUẢ: KHÔNG khớp — ${count} chỗ:`,
+    field: {
+      shape: 'loại phiếu (struck / marks / invalid)',
+      struck: 'struck (tên bị gạch)',
+      marks: 'marks (ô đánh dấu)',
+      invalid: 'invalid (lý do không hợp lệ)',
+      ruling: 'ruling (Ban kiểm phiếu xác định không hợp lệ)',
+    },
+    problem: {
+      refused: (stack: string, reason: string) => `tập ${stack}: ${reason}`,
+      status: (stack: string, status: string, recounted: string) =>
+        `tập ${stack}: hồ sơ ghi trạng thái "${status}", nhưng các lần đọc và quyết định dẫn đến "${recounted}"`,
+      unsettled: (stack: string, entered: number) =>
+        `tập ${stack}: chưa được tính, vậy mà hồ sơ có ${entered} phiếu của tập này`,
+      count: (stack: string, recounted: number, entered: number) =>
+        `tập ${stack}: các lần đọc cho ${recounted} phiếu, hồ sơ ghi ${entered} phiếu của tập`,
+      ballot: (
+        stack: string,
+        position: number,
+        n: number,
+        field: string,
+        recounted: string,
+        entered: string,
+      ) =>
+        `tập ${stack}, phiếu thứ ${position} của tập (phiếu số ${n} của hồ sơ), trường ${field}: các lần đọc cho “${recounted}”, hồ sơ ghi “${entered}”`,
+      missing: (stack: string, position: number, n: number) =>
+        `tập ${stack}, phiếu thứ ${position} của tập: hồ sơ không có phiếu số ${n}`,
+      voided: (stack: string, position: number, n: number) =>
+        `tập ${stack}, phiếu thứ ${position} của tập: phiếu số ${n} ghi là đã hủy, vậy mà hồ sơ vẫn tính`,
+      outside: (count: number, n: number) =>
+        `${count} phiếu của hồ sơ (đầu tiên là phiếu số ${n}) không do tập nào cho, trong khi mỗi tập cần nhiều lần đọc`,
+    },
+  },
   /** Why a call got no answer. */
   unavailable: {
     disconnected: 'Mất kết nối với máy chủ — đang kết nối lại. Dữ liệu đang nhập vẫn được giữ.',
