@@ -173,6 +173,8 @@ export const commands = {
   recordScan: z.strictObject({
     electionId: id,
     batchId: id.optional(),
+    /** The scanner pass the sheet belongs to, when the election reads each stack more than once. */
+    readingId: id.optional(),
     sheet: scanSheetSchema,
   }),
   /** A person's reading of a sheet in review (or of a rejected genuine ballot), from the paper. */

@@ -189,7 +189,7 @@ export interface CommandOutputs {
   setCandidatePhoto: null;
   createFollowUp: FollowUpOutput;
   recordScan: RecordScanOutput;
-  decideScan: EnterBallotOutput;
+  decideScan: DecideScanOutput;
   setReadings: null;
   startReading: StartReadingOutput;
   enterReadingBallot: ReadingBallotOutput;
@@ -240,7 +240,10 @@ export interface ReadingView {
   readonly startedAt: string;
   readonly finishedAt: string | null;
   readonly state: ReadingState;
+  /** Ballots in it so far; for a scanner pass, its sheets that are or will be ballots (in review too). */
   readonly ballots: number;
+  /** A scanner pass's sheets still waiting for a person's decision. */
+  readonly undecided: number;
 }
 
 /** A committee member's ruling of one difference. */
@@ -286,6 +289,11 @@ export interface ReadingsView {
   /** Whether finalize needs a confirmation (the file has a committee member who can log in). */
   readonly confirmationRequired: boolean;
 }
+
+/** A decision is the election's ballot, or, for a sheet of a scanner pass, that reading's. */
+export type DecideScanOutput =
+  | EnterBallotOutput
+  | { readonly n: null; readonly readingId: number };
 
 export interface RecordScanOutput {
   readonly scanId: number;

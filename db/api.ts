@@ -193,6 +193,7 @@ export class Api {
     const value = checked.value as {
       electionId: number;
       batchId?: number;
+      readingId?: number;
       paths: string[];
       folder: string;
       scanId: number;

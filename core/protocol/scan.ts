@@ -19,10 +19,17 @@ export const scanCalls = {
   files: z.strictObject({
     electionId: id,
     batchId: id.optional(),
+    /** The scanner pass the sheets belong to, when each stack is read more than once. */
+    readingId: id.optional(),
     paths: z.array(path).min(1).max(5_000),
   }),
   /** The files of this folder not fed yet, in name order; a station calls it again to watch. */
-  folder: z.strictObject({ electionId: id, batchId: id.optional(), folder: path }),
+  folder: z.strictObject({
+    electionId: id,
+    batchId: id.optional(),
+    readingId: id.optional(),
+    folder: path,
+  }),
   /** The pre-congress test: the scans of the printed test deck in this folder, judged. */
   test: z.strictObject({ electionId: id, folder: path }),
   /** The run under way, if any: for the progress bar. */

@@ -79,6 +79,8 @@ export interface ScanView {
   /** Feed order within the election. */
   readonly seq: number;
   readonly batchId: number | null;
+  /** The scanner pass it belongs to, when the stack is read more than once (its ballot is the reading's). */
+  readonly readingId: number | null;
   readonly file: string;
   readonly page: number;
   readonly pages: number;

@@ -38,6 +38,7 @@ import * as store from '../store.ts';
 import type { BatchRow } from '../store/reads.ts';
 import * as rows from '../store/reading-rows.ts';
 import type { ReadingRow, ResolutionRow, StackRow } from '../store/reading-rows.ts';
+import { awaitsDecision, ballotOfReading, type ScanView } from '../../core/scan/sheet-record.ts';
 import { insertNewBallot, requireStatusFor } from './ballots.ts';
 import { requireAllowed } from './elections.ts';
 
@@ -149,6 +150,63 @@ function requireReader(ctx: Ctx, reading: ReadingRow): void {
       { code: 'not-your-reading', operator: reading.operator, reading: reading.ord },
       'readingId',
     );
+}
+
+/** The scanner pass a sheet is recorded into: under way, of this election, fed by this station. */
+export function requireScanReading(ctx: Ctx, electionId: number, readingId: number): ReadingRow {
+  const reading = readingOf(ctx, readingId);
+  if (reading.stack.election_id !== electionId || reading.kind !== 'scan')
+    refuse({ code: 'not-found', what: 'reading', id: String(readingId) }, 'readingId');
+  if (reading.state !== 'reading')
+    refuse({ code: 'reading-not-open', reading: reading.ord }, 'readingId');
+  requireReader(ctx, reading);
+  return reading;
+}
+
+/**
+ * A person deciding a doubtful sheet of a scanner pass reads that ballot for the scanner: they
+ * must not be the operator of the stack's other reading, or the two would not be independent.
+ */
+export function requireIndependentReview(ctx: Ctx, scanReading: ReadingRow): void {
+  const other = rows
+    .readings(ctx.db, scanReading.batch_id)
+    .find((r) => r.state !== 'abandoned' && r.kind !== 'scan' && r.operator === ctx.actor.name);
+  if (other !== undefined)
+    refuse({ code: 'same-operator', operator: ctx.actor.name, reading: other.ord }, 'scanId');
+}
+
+/** A sheet of a scanner pass that is, or will be once decided, one of its ballots. */
+export const isPassBallot = (s: Pick<ScanView, 'status' | 'decision'>): boolean =>
+  s.decision !== null || s.status === 'read' || s.status === 'review';
+
+/** The ballots of a scanner pass in feed order: each certain sheet as read, each decided one as decided. */
+export function scanPassBallots(db: Ctx['db'], readingId: number): Ballot[] {
+  const reading = rows.reading(db, readingId)!;
+  const layout = store.election(db, rows.stack(db, reading.batch_id)!.election_id).layout;
+  return store
+    .readingScans(db, readingId)
+    .filter((s) => s.decision !== null || s.status === 'read')
+    .map((s) => s.decision?.ballot ?? ballotOfReading(layout, s.lines));
+}
+
+/** A scanner pass ends when no sheet of it waits for a person; its sheets become its ballots. */
+function closeScanPass(ctx: Ctx, reading: ReadingRow): void {
+  const undecided = store.readingScans(ctx.db, reading.id).filter(awaitsDecision).length;
+  if (undecided > 0) refuse({ code: 'scans-undecided', count: undecided }, 'readingId');
+  const ballots = scanPassBallots(ctx.db, reading.id);
+  if (ballots.length > MAX_STACK_BALLOTS)
+    refuse(
+      { code: 'stack-too-large', ballots: ballots.length, max: MAX_STACK_BALLOTS },
+      'readingId',
+    );
+  ballots.forEach((ballot, i) =>
+    rows.insertReadingBallot(ctx.db, {
+      readingId: reading.id,
+      position: i + 1,
+      ballot,
+      clientKey: null,
+    }),
+  );
 }
 
 const sameBody = (a: Ballot, stored: string): boolean =>
@@ -304,6 +362,7 @@ export const readingHandlers: Handlers<ReadingCommands> = {
     requireStatusFor(ctx, stack.election_id, 'finishReading');
     requireReader(ctx, reading);
     let facts = step(ctx, stack, { type: 'finishReading', reading: reading.ord }, 'readingId');
+    if (reading.kind === 'scan') closeScanPass(ctx, reading);
     rows.endReading(ctx.db, reading.id, 'finished', ctx.at);
     let counted: number | null = null;
     if (readyToCompare(facts)) {
@@ -461,7 +520,7 @@ export function readingsView(db: Ctx['db'], electionId: number): ReadingsView {
         startedAt: r.started_at,
         finishedAt: r.finished_at,
         state: r.state,
-        ballots: rows.readingBallotCount(db, r.id),
+        ...passCounts(db, r),
       })),
       differences,
       counted:
@@ -481,6 +540,17 @@ export function readingsView(db: Ctx['db'], electionId: number): ReadingsView {
         ? null
         : { by: last.confirmed_by, at: last.confirmed_at, current: state.current },
     confirmationRequired: state.required,
+  };
+}
+
+/** A reading's ballots so far; a scanner pass under way counts its sheets, in review too. */
+function passCounts(db: Ctx['db'], r: ReadingRow): { ballots: number; undecided: number } {
+  if (r.kind !== 'scan' || r.state !== 'reading')
+    return { ballots: rows.readingBallotCount(db, r.id), undecided: 0 };
+  const sheets = store.readingScans(db, r.id);
+  return {
+    ballots: sheets.filter(isPassBallot).length,
+    undecided: sheets.filter(awaitsDecision).length,
   };
 }
 

@@ -7,6 +7,7 @@ import { sql as scans } from './0005-scans.ts';
 import { sql as candidateDetails } from './0006-candidate-details.ts';
 import { sql as readings } from './0007-readings.ts';
 import { sql as practice } from './0008-practice.ts';
+import { sql as scanReadings } from './0009-scan-readings.ts';
 
 export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
   { version: 1, sql: initial },
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
   { version: 6, sql: candidateDetails },
   { version: 7, sql: readings },
   { version: 8, sql: practice },
+  { version: 9, sql: scanReadings },
 ];

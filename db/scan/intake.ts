@@ -159,7 +159,12 @@ export class ScanIntake {
   async scan(
     service: Service,
     actor: Actor,
-    request: { electionId: number; batchId?: number | undefined; paths: readonly string[] },
+    request: {
+      electionId: number;
+      batchId?: number | undefined;
+      readingId?: number | undefined;
+      paths: readonly string[];
+    },
   ): Promise<Result<ScanRunView, Refusal[]>> {
     if (this.run !== null)
       return err([
@@ -224,6 +229,7 @@ export class ScanIntake {
           {
             electionId: request.electionId,
             ...(request.batchId === undefined ? {} : { batchId: request.batchId }),
+            ...(request.readingId === undefined ? {} : { readingId: request.readingId }),
             sheet: sheetInput(sheet, file, sha),
           },
           actor,

@@ -9,6 +9,7 @@ interface ScanRow {
   election_id: number;
   seq: number;
   batch_id: number | null;
+  reading_id: number | null;
   file: string;
   page: number;
   pages: number;
@@ -40,6 +41,7 @@ function view(row: ScanRow): ScanView {
     id: row.id,
     seq: row.seq,
     batchId: row.batch_id,
+    readingId: row.reading_id,
     file: row.file,
     page: row.page,
     pages: row.pages,
@@ -64,6 +66,12 @@ function view(row: ScanRow): ScanView {
     scannedBy: row.scanned_by,
   };
 }
+
+/** The sheets of one scanner pass, in feed order. */
+export const readingScans = (db: Db, readingId: number): ScanView[] =>
+  (stmt(db, `${SELECT} WHERE s.reading_id = ? ORDER BY s.seq`).all(readingId) as ScanRow[]).map(
+    view,
+  );
 
 export const scans = (db: Db, electionId: number): ScanView[] =>
   (stmt(db, `${SELECT} WHERE s.election_id = ? ORDER BY s.seq`).all(electionId) as ScanRow[]).map(
@@ -117,6 +125,7 @@ export function insertScan(
   row: {
     electionId: number;
     batchId: number | null;
+    readingId: number | null;
     sheet: ScanSheet;
     ballotN: number | null;
     by: string;
@@ -142,8 +151,8 @@ export function insertScan(
     stmt(
       db,
       `INSERT INTO scan (election_id, seq, batch_id, file, page, pages, sha256, file_sha256, status,
-         reason, reading, ballot_n, scanned_by, scanned_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         reason, reading, ballot_n, scanned_by, scanned_at, reading_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       row.electionId,
       seq,
@@ -159,13 +168,14 @@ export function insertScan(
       row.ballotN,
       row.by,
       row.at,
+      row.readingId,
     ).lastInsertRowid,
   );
 }
 
 export const insertScanDecision = (
   db: Db,
-  d: { scanId: number; ballotN: number; ballot: Ballot; by: string; at: string },
+  d: { scanId: number; ballotN: number | null; ballot: Ballot; by: string; at: string },
 ): void => {
   stmt(
     db,
