@@ -13,7 +13,13 @@ import { refusalText } from '../../core/refusal.ts';
 import { preparePhoto } from '../../db/candidate-photo.ts';
 import { problemText, readPeopleSheet, type PeopleSheet } from '../../db/people-sheet.ts';
 import { verifyFile } from '../../db/verify.ts';
-import { CANDIDATES, candidatesXlsx, photoFolder, portrait } from '../helpers/candidates.ts';
+import {
+  CANDIDATES,
+  candidatesXlsx,
+  matchedPhotos,
+  photoFolder,
+  portrait,
+} from '../helpers/candidates.ts';
 import { ADMIN, newService, refusals, snapshot, value } from './helpers.ts';
 
 async function sheetOf(bytes: Uint8Array, fileName = 'ung-cu-vien.xlsx'): Promise<PeopleSheet> {
@@ -251,13 +257,8 @@ describe('the congress file keeps the details and photos', () => {
     expect(value(s.execute('setCandidateDetails', { electionId, details }, ADMIN))).toEqual({
       count: 5,
     });
-    const folder = await photoFolder();
-    const { matches } = matchPhotos(
-      folder.map((f) => f.name),
-      CANDIDATES.map((c) => ({ name: c.name, number: c.no })),
-    );
-    for (const m of matches) {
-      const p = await photo(m.fileName, folder.find((f) => f.name === m.fileName)!.bytes);
+    for (const m of await matchedPhotos()) {
+      const p = await photo(m.fileName, m.bytes);
       value(s.execute('setCandidatePhoto', { electionId, name: m.name, jpeg: p.base64 }, ADMIN));
     }
     const shown = value(s.query('candidateDetails', { electionId }));

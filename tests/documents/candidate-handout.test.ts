@@ -7,11 +7,17 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matchPhotos } from '../../core/candidate-details.ts';
 import { preparePhoto } from '../../db/candidate-photo.ts';
 import { makeDocument } from '../../db/documents.ts';
 import { readPeopleSheet } from '../../db/people-sheet.ts';
-import { CANDIDATES, candidatesXlsx, photoFolder } from '../helpers/candidates.ts';
+import { detailsFromSheet } from '../../renderer/features/intro/import.ts';
+import {
+  CANDIDATES,
+  CANDIDATES_CONGRESS,
+  CANDIDATES_ELECTION,
+  candidatesXlsx,
+  matchedPhotos,
+} from '../helpers/candidates.ts';
 import { ADMIN, newService, tempDir, value } from '../db/helpers.ts';
 import { layoutLines, look, plainText, words } from './read-pdf.ts';
 
@@ -20,50 +26,17 @@ async function congressWithDetails({ practice = false } = {}) {
   value(
     s.execute(
       'updateCongress',
-      {
-        ...(practice ? { practice: true } : {}),
-        name: 'Đại hội đại biểu Đảng bộ tỉnh Hà Tĩnh lần thứ XX',
-        organisation: 'Đảng bộ tỉnh Hà Tĩnh',
-        kind: 'delegates',
-        dateStart: '2025-10-14',
-      },
+      { ...(practice ? { practice: true } : {}), ...CANDIDATES_CONGRESS },
       ADMIN,
     ),
   );
-  const { electionId } = value(
-    s.execute(
-      'createElection',
-      {
-        title: 'Bầu Ban Chấp hành Đảng bộ tỉnh khóa XX, nhiệm kỳ 2025–2030',
-        kind: 'committee',
-        layout: 'strike',
-        seats: 4,
-        candidates: CANDIDATES.map((c) => c.name),
-      },
-      ADMIN,
-    ),
-  );
+  const { electionId } = value(s.execute('createElection', CANDIDATES_ELECTION, ADMIN));
   const sheet = await readPeopleSheet({ bytes: await candidatesXlsx(), fileName: 'ucv.xlsx' });
   if (!sheet.ok) throw new Error('sheet');
-  const details = sheet.value.people.map(
-    ({ name, birthYear, hometown, position, unit, education, biography }) => ({
-      name,
-      ...(birthYear === undefined ? {} : { birthYear }),
-      ...(hometown === undefined ? {} : { hometown }),
-      ...(position === undefined ? {} : { position }),
-      ...(unit === undefined ? {} : { unit }),
-      ...(education === undefined ? {} : { education }),
-      ...(biography === undefined ? {} : { biography }),
-    }),
-  );
+  const { details } = detailsFromSheet(sheet.value.people, CANDIDATES);
   value(s.execute('setCandidateDetails', { electionId, details }, ADMIN));
-  const folder = await photoFolder();
-  const { matches } = matchPhotos(
-    folder.map((f) => f.name),
-    CANDIDATES.map((c) => ({ name: c.name, number: c.no })),
-  );
-  for (const m of matches) {
-    const p = await preparePhoto(m.fileName, folder.find((f) => f.name === m.fileName)!.bytes);
+  for (const m of await matchedPhotos()) {
+    const p = await preparePhoto(m.fileName, m.bytes);
     if (!p.ok) throw new Error(m.fileName);
     value(
       s.execute('setCandidatePhoto', { electionId, name: m.name, jpeg: p.value.base64 }, ADMIN),

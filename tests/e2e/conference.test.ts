@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/views.ts';
-import { stepsInOrder } from './steps.ts';
-import { launch, restartHall, SCREENS, startHall, type Hall } from './browser.ts';
+import { serviceOf, shot, stepsInOrder } from './steps.ts';
+import { value } from '../db/helpers.ts';
+import { launch, restartHall, startHall, type Hall } from './browser.ts';
 
 const ADMIN: Actor = { name: 'Tổ kỹ thuật', role: 'admin' };
 const COMMITTEE = [
@@ -34,20 +35,6 @@ let projector: Page;
 let file: string;
 let committeeId: number;
 let secretaryId: number;
-
-const shot = (p: Page, name: string) =>
-  p.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
-
-function service() {
-  const s = hall.workspace.service;
-  if (s === null) throw new Error('no file open');
-  return s;
-}
-
-function run<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
 
 /** 60 delegates with position and unit, a title above the header, and a footer below them. */
 async function delegatesWorkbook(path: string): Promise<void> {
@@ -81,7 +68,7 @@ async function counts(p: Page): Promise<string> {
 beforeAll(async () => {
   hall = await startHall();
   file = join(hall.dir, 'dai-hoi-hoi-nghi.kiemphieu');
-  run(
+  value(
     await hall.workspace.create(file, {
       name: 'Đại hội đại biểu Đảng bộ xã Hội Nghị lần thứ I, nhiệm kỳ 2025–2030',
       organisation: 'Đảng bộ xã Hội Nghị',
@@ -153,9 +140,11 @@ describe('issue 9 in the browser: a congress with a conference election and two 
   });
 
   it('a conference election defaults its base to the new committee, with its own exclusions (item 1)', async () => {
-    const s = service();
-    run(s.execute('setBase', { convened: 58, present: 56, exclusions: [], override: null }, ADMIN));
-    committeeId = run(
+    const s = serviceOf(hall);
+    value(
+      s.execute('setBase', { convened: 58, present: 56, exclusions: [], override: null }, ADMIN),
+    );
+    committeeId = value(
       s.execute(
         'createElection',
         {
@@ -169,7 +158,7 @@ describe('issue 9 in the browser: a congress with a conference election and two 
         ADMIN,
       ),
     ).electionId;
-    run(s.execute('startCounting', { electionId: committeeId }, ADMIN));
+    value(s.execute('startCounting', { electionId: committeeId }, ADMIN));
     // A 50, B 35, C 50, D 50, E 35, F 30, G 0: five elected; F reaches the threshold of 30 (base
     // 58) but is sixth: over half, not elected.
     const keep = (...k: string[]) => ({
@@ -182,11 +171,11 @@ describe('issue 9 in the browser: a congress with a conference election and two 
     ];
     for (const [n, ballot] of groups)
       for (let i = 0; i < n; i++)
-        run(s.execute('enterBallot', { electionId: committeeId, ballot }, ADMIN));
-    run(s.execute('setIssued', { electionId: committeeId, issued: 56 }, ADMIN));
-    run(s.execute('closeElection', { electionId: committeeId }, ADMIN));
-    run(s.execute('finalizeElection', { electionId: committeeId }, ADMIN));
-    secretaryId = run(
+        value(s.execute('enterBallot', { electionId: committeeId, ballot }, ADMIN));
+    value(s.execute('setIssued', { electionId: committeeId, issued: 56 }, ADMIN));
+    value(s.execute('closeElection', { electionId: committeeId }, ADMIN));
+    value(s.execute('finalizeElection', { electionId: committeeId }, ADMIN));
+    secretaryId = value(
       s.execute(
         'createElection',
         {
@@ -252,7 +241,9 @@ describe('issue 9 in the browser: a congress with a conference election and two 
     await page.getByTestId('base-line').getByText('Cơ sở tính tỷ lệ: 58').waitFor();
     await shot(page, '24-results-over-half');
 
-    run(service().execute('setDisplay', { electionId: committeeId, showFigures: true }, ADMIN));
+    value(
+      serviceOf(hall).execute('setDisplay', { electionId: committeeId, showFigures: true }, ADMIN),
+    );
     projector = await context.newPage();
     await projector.setViewportSize({ width: 1920, height: 1080 });
     projector.setDefaultTimeout(8_000);
@@ -280,7 +271,9 @@ describe('issue 9 in the browser: a congress with a conference election and two 
     expect((await measure('c1')).bar).toBeCloseTo(50 / 58, 2);
     await expect.poll(() => bar('c6').innerText()).toContain('51,72%');
     await shot(projector, '25-projector-base-scale');
-    run(service().execute('setDisplay', { electionId: secretaryId, showFigures: true }, ADMIN));
+    value(
+      serviceOf(hall).execute('setDisplay', { electionId: secretaryId, showFigures: true }, ADMIN),
+    );
     await projector.getByText(CONFERENCE_TITLE).waitFor();
   });
 
@@ -428,7 +421,7 @@ describe('issue 9 in the browser: a congress with a conference election and two 
     await page.getByText('Đã lưu phiếu số 9').waitFor({ timeout: 30_000 });
     await page.getByTestId('stack').getByText('1 / 2 phiếu').waitFor();
     await projector.getByTestId('projector-counted').getByText('Đã kiểm 8 phiếu').waitFor();
-    const progress = run(service().query('progress', { electionId: secretaryId }));
+    const progress = value(serviceOf(hall).query('progress', { electionId: secretaryId }));
     expect(progress.collected).toBe(8);
     expect(
       await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kp-queue|'))),
@@ -436,9 +429,9 @@ describe('issue 9 in the browser: a congress with a conference election and two 
   });
 
   it('every list up to 60 names fits 1366×768 on the entry screen (item 14)', async () => {
-    const s = service();
+    const s = serviceOf(hall);
     const names = Array.from({ length: 60 }, (_, i) => `Nguyễn Thị Thanh Hương ${i + 1}`);
-    const id = run(
+    const id = value(
       s.execute(
         'createElection',
         {
@@ -451,7 +444,7 @@ describe('issue 9 in the browser: a congress with a conference election and two 
         ADMIN,
       ),
     ).electionId;
-    run(s.execute('startCounting', { electionId: id }, ADMIN));
+    value(s.execute('startCounting', { electionId: id }, ADMIN));
     await expect.poll(() => page.locator('select.election-picker option').count()).toBe(3);
     await page.locator('select.election-picker').selectOption(String(id));
     await page.getByRole('heading', { name: 'Phiếu số 1' }).waitFor();
@@ -474,7 +467,7 @@ describe('issue 9 in the browser: a congress with a conference election and two 
       768,
     );
     // A longer list scrolls within the ballot, keeping the candidate being typed in view.
-    const long = run(
+    const long = value(
       s.execute(
         'createElection',
         {
@@ -488,7 +481,7 @@ describe('issue 9 in the browser: a congress with a conference election and two 
         ADMIN,
       ),
     ).electionId;
-    run(s.execute('startCounting', { electionId: long }, ADMIN));
+    value(s.execute('startCounting', { electionId: long }, ADMIN));
     await expect.poll(() => page.locator('select.election-picker option').count()).toBe(4);
     await page.locator('select.election-picker').selectOption(String(long));
     await page.getByRole('heading', { name: 'Phiếu số 1' }).waitFor();

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import type { BallotBody } from '../../core/views.ts';
-import { stepsInOrder, typeBallot } from './steps.ts';
+import { shot, stepsInOrder, typeBallot } from './steps.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
 import { makeP12 } from '../documents/p12.ts';
 import { vi } from '../../core/messages/vi.ts';
@@ -57,9 +57,6 @@ let hall: Hall;
 let browser: Browser;
 let page: Page;
 let projector: Page;
-
-const shot = (p: Page, name: string) =>
-  p.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
 
 async function delegatesWorkbook(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();

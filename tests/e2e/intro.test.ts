@@ -9,10 +9,18 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/views.ts';
-import { CANDIDATES, candidatesXlsx, photoFolder } from '../helpers/candidates.ts';
+import { value } from '../db/helpers.ts';
+import {
+  CANDIDATES,
+  CANDIDATES_CONGRESS,
+  CANDIDATES_ELECTION,
+  candidatesXlsx,
+  photoFolder,
+} from '../helpers/candidates.ts';
 import { launch, ROOT, SCREENS, startHall, type Hall } from './browser.ts';
+import { serviceOf, shot, stepsInOrder } from './steps.ts';
 
 const ADMIN: Actor = { name: 'Tổ kỹ thuật', role: 'admin' };
 const DOCS = join(ROOT, 'docs/images');
@@ -22,20 +30,6 @@ let browser: Browser;
 let page: Page;
 let slides: Page;
 let electionId: number;
-
-const shot = (p: Page, name: string) =>
-  p.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
-
-function run<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
-
-function service() {
-  const s = hall.workspace.service;
-  if (s === null) throw new Error('no file open');
-  return s;
-}
 
 /** What the slide shows, measured in the page: overflow, clipped names, type sizes in pixels. */
 async function measure(p: Page) {
@@ -69,27 +63,9 @@ const nameShown = (p: Page) => p.getByTestId('intro-name').innerText();
 beforeAll(async () => {
   hall = await startHall();
   const file = join(hall.dir, 'dai-hoi-gioi-thieu.kiemphieu');
-  run(
-    await hall.workspace.create(file, {
-      name: 'Đại hội đại biểu Đảng bộ tỉnh Hà Tĩnh lần thứ XX',
-      organisation: 'Đảng bộ tỉnh Hà Tĩnh',
-      kind: 'delegates',
-      term: '2025–2030',
-      dateStart: '2025-10-14',
-    }),
-  );
-  electionId = run(
-    service().execute(
-      'createElection',
-      {
-        title: 'Bầu Ban Chấp hành Đảng bộ tỉnh khóa XX, nhiệm kỳ 2025–2030',
-        kind: 'committee',
-        layout: 'strike',
-        seats: 4,
-        candidates: CANDIDATES.map((c) => c.name),
-      },
-      ADMIN,
-    ),
+  value(await hall.workspace.create(file, { ...CANDIDATES_CONGRESS, term: '2025–2030' }));
+  electionId = value(
+    serviceOf(hall).execute('createElection', CANDIDATES_ELECTION, ADMIN),
   ).electionId;
   browser = await launch();
   const context = await browser.newContext({
@@ -102,18 +78,7 @@ beforeAll(async () => {
   await page.goto(hall.url);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await hall?.stop();
-});
-
-let failed = false;
-afterEach((ctx) => {
-  if (ctx.task.result?.state === 'fail') failed = true;
-});
-beforeEach((ctx) => {
-  if (failed) ctx.skip();
-});
+stepsInOrder(() => ({ browser, hall }));
 
 describe('candidate introductions in the browser', () => {
   it('imports the details from the candidates sheet and the photos from a folder', async () => {
@@ -233,8 +198,8 @@ describe('candidate introductions in the browser', () => {
   it('the longest biography and long details still fit, the type shrunk no further than it must', async () => {
     const long =
       'Tốt nghiệp Đại học Bách khoa Hà Nội, kỹ sư điện; công tác tại Công ty Điện lực Hà Tĩnh. ';
-    run(
-      service().execute(
+    value(
+      serviceOf(hall).execute(
         'setCandidateDetails',
         {
           electionId,
@@ -278,8 +243,8 @@ describe('candidate introductions in the browser', () => {
         (g, j) => `${f} ${j % 2 ? 'Thị' : 'Văn'} ${['Minh', 'Ngọc', 'Quốc'][(i + j) % 3]} ${g}`,
       ),
     );
-    const big = run(
-      service().execute(
+    const big = value(
+      serviceOf(hall).execute(
         'createElection',
         {
           title: 'Bầu đại biểu đi dự Đại hội đại biểu toàn quốc',
@@ -301,7 +266,7 @@ describe('candidate introductions in the browser', () => {
     expect(m.listNamesClipped).toBe(0);
     expect(await slides.getByTestId('intro-list').locator('li').count()).toBe(48);
     await shot(slides, '44-intro-list-48');
-    const long = run(service().query('candidateDetails', { electionId: big })).find(
+    const long = value(serviceOf(hall).query('candidateDetails', { electionId: big })).find(
       (c) => c.name === 'Công Tôn Nữ Thị Hoàng Phương Thảo',
     )!;
     await slides.keyboard.type(String(long.no));

@@ -9,19 +9,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { practiceBallot, practiceElection } from '../../core/practice.ts';
 import type { ElectionView } from '../../core/views.ts';
-import { keysFor, type EditorShape } from '../../renderer/features/entry/editor.ts';
-import { launch, SCREENS, startHall, type Hall } from './browser.ts';
+import type { EditorShape } from '../../renderer/features/entry/editor.ts';
+import { launch, startHall, type Hall } from './browser.ts';
+import { shot, stepsInOrder, typeBallot } from './steps.ts';
 
 let hall: Hall;
 let browser: Browser;
 let page: Page;
 let file: string;
-
-const shot = (p: Page, name: string) =>
-  p.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
 
 function election(code = 'bch'): ElectionView {
   const service = hall.workspace.service!;
@@ -31,17 +29,15 @@ function election(code = 'bch'): ElectionView {
   return e;
 }
 
-/** The keys of the stack's ballot `n` (1-based) of a practice election (default: the committee). */
-function keysOf(n: number, e: ElectionView, code = 'bch'): string {
+/** Types the stack's ballot `n` (1-based) of a practice election (default: the committee). */
+function typeStackBallot(n: number, e: ElectionView, code = 'bch') {
   const shape: EditorShape = {
     layout: 'strike',
     seats: e.seats,
     codes: e.candidates.map((c) => c.code),
   };
   const ballot = practiceBallot(practiceElection(code)!.ballots[n - 1]!, e.candidates);
-  return keysFor(shape, ballot)
-    .map((k) => (k === 'Enter' ? '\n' : k))
-    .join('');
+  return typeBallot(page, shape, ballot, 80);
 }
 
 const verdict = () => page.getByTestId('practice-verdict');
@@ -55,18 +51,7 @@ beforeAll(async () => {
   await page.goto(hall.url);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await hall?.stop();
-});
-
-let failed = false;
-afterEach((ctx) => {
-  if (ctx.task.result?.state === 'fail') failed = true;
-});
-beforeEach((ctx) => {
-  if (failed) ctx.skip();
-});
+stepsInOrder(() => ({ browser, hall }));
 
 describe('a practice congress in the browser', () => {
   it('is made from the start screen in one action, and every screen says TẬP HUẤN', async () => {
@@ -114,7 +99,7 @@ describe('a practice congress in the browser', () => {
       .getByRole('button', { name: 'Bắt đầu kiểm phiếu' })
       .click();
     await page.getByRole('heading', { name: 'Phiếu số 1' }).waitFor();
-    for (let n = 1; n <= 4; n++) await page.keyboard.type(keysOf(n, e), { delay: 80 });
+    for (let n = 1; n <= 4; n++) await typeStackBallot(n, e);
     await page.getByText('Đã lưu phiếu số 4').waitFor();
     await page.getByTestId('practice-bar').getByText('TẬP HUẤN', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Đối chiếu với bộ phiếu mẫu' }).click();
@@ -142,7 +127,7 @@ describe('a practice congress in the browser', () => {
     await page.locator('body').click({ position: { x: 5, y: 400 } });
     for (let n = 5; n <= 12; n++) {
       // Ballot 7 strikes Hoàng Văn Nam (5); the operator strikes Trần Thị Mai (4) instead.
-      await page.keyboard.type(n === 7 ? '4\n' : keysOf(n, e), { delay: 80 });
+      await (n === 7 ? page.keyboard.type('4\n', { delay: 80 }) : typeStackBallot(n, e));
     }
     await page.getByText('Đã lưu phiếu số 12').waitFor();
     await page.getByRole('button', { name: 'Đối chiếu với bộ phiếu mẫu' }).click();
@@ -162,7 +147,7 @@ describe('a practice congress in the browser', () => {
     await page.locator('.ballots tr[data-n="7"]').getByRole('button', { name: 'Sửa' }).click();
     await page.getByRole('heading', { name: 'Đang sửa phiếu số 7' }).waitFor();
     await page.keyboard.press('Escape');
-    await page.keyboard.type(keysOf(7, e), { delay: 80 });
+    await typeStackBallot(7, e);
     await page.getByText('Đã lưu phiếu số 7').waitFor();
     await page.getByRole('button', { name: 'Đối chiếu với bộ phiếu mẫu' }).click();
     await verdict().getByText('KHỚP: cả 12 phiếu đã nhập đúng như phiếu in.').waitFor();
@@ -194,8 +179,7 @@ describe('a practice congress in the browser', () => {
     await page.getByRole('heading', { name: 'Phiếu số 1' }).waitFor();
     const revote = election('bch-v2');
     expect(revote.candidates.map((c) => c.name)).toEqual(['Vũ Thị Lan', 'Hoàng Văn Nam']);
-    for (let n = 1; n <= 3; n++)
-      await page.keyboard.type(keysOf(n, revote, 'bch-v2'), { delay: 80 });
+    for (let n = 1; n <= 3; n++) await typeStackBallot(n, revote, 'bch-v2');
     await page.getByText('Đã lưu phiếu số 3').waitFor();
     await page.getByRole('button', { name: 'Đối chiếu với bộ phiếu mẫu' }).click();
     expect(await verdict().innerText()).toBe(

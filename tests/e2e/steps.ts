@@ -3,11 +3,13 @@
  * before, so after a failure the rest are skipped rather than timed out; the browser and the hall
  * stop at the end. And a ballot typed as an operator types it.
  */
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { Ballot } from '../../core/ballot.ts';
+import type { Service } from '../../db/service.ts';
 import { keysFor, type EditorShape } from '../../renderer/features/entry/editor.ts';
-import type { Hall } from './browser.ts';
+import { SCREENS, type Hall } from './browser.ts';
 
 /**
  * `started` names what beforeAll started (either may be unset when it failed early); `onFail`
@@ -41,3 +43,14 @@ export const typeBallot = (page: Page, shape: EditorShape, ballot: Ballot, delay
       .join(''),
     { delay },
   );
+
+/** What the page shows now (its window, not the whole page), saved under tests/artifacts/screens. */
+export const shot = (p: Page, name: string) =>
+  p.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
+
+/** The service of the hall's open congress file; a step that needs it before a file is open is a bug. */
+export function serviceOf(hall: Hall): Service {
+  const s = hall.workspace.service;
+  if (s === null) throw new Error('no file open');
+  return s;
+}

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
+import { matchPhotos } from '../../core/candidate-details.ts';
 
 export interface CandidateFixture {
   readonly no: number;
@@ -136,3 +137,32 @@ export async function photoFolder(): Promise<{ name: string; bytes: Buffer }[]> 
   }
   return files;
 }
+
+/** The photo folder's pictures matched to the candidates (by name, or by number on the ballot). */
+export async function matchedPhotos(): Promise<
+  { name: string; fileName: string; bytes: Buffer }[]
+> {
+  const folder = await photoFolder();
+  const { matches } = matchPhotos(
+    folder.map((f) => f.name),
+    CANDIDATES.map((c) => ({ name: c.name, number: c.no })),
+  );
+  return matches.map((m) => ({ ...m, bytes: folder.find((f) => f.name === m.fileName)!.bytes }));
+}
+
+/** The congress the candidates stand in, as updateCongress takes it. */
+export const CANDIDATES_CONGRESS = {
+  name: 'Đại hội đại biểu Đảng bộ tỉnh Hà Tĩnh lần thứ XX',
+  organisation: 'Đảng bộ tỉnh Hà Tĩnh',
+  kind: 'delegates',
+  dateStart: '2025-10-14',
+} as const;
+
+/** Their election, as createElection takes it. */
+export const CANDIDATES_ELECTION = {
+  title: 'Bầu Ban Chấp hành Đảng bộ tỉnh khóa XX, nhiệm kỳ 2025–2030',
+  kind: 'committee',
+  layout: 'strike',
+  seats: 4,
+  candidates: CANDIDATES.map((c) => c.name),
+} as const;
