@@ -1,5 +1,14 @@
 /** Small shared pieces: messages, a confirm dialog, a field, the offline guard's banner. */
-import { cloneElement, useEffect, useId, useRef, useState, type ReactElement } from 'react';
+import {
+  cloneElement,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormHTMLAttributes,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { client } from './client.ts';
 import { useT } from './i18n.ts';
 
@@ -17,6 +26,28 @@ export function Messages({
         <div key={i}>{m}</div>
       ))}
     </div>
+  );
+}
+
+/** A form sent by Enter or its button, in the page: `onSubmit` runs instead of a page load. */
+export function Form({
+  onSubmit,
+  children,
+  ...attributes
+}: Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & {
+  onSubmit: () => unknown;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      {...attributes}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
+    </form>
   );
 }
 
@@ -45,6 +76,39 @@ export function Field({
         <span className="hint" id={`${id}-hint`}>
           {hint}
         </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** Where a new file goes: typed, or chosen in the system's save dialog where the host has one. */
+export function SavePathField({
+  label,
+  hint,
+  path,
+  onChange,
+  suggested,
+}: {
+  label: string;
+  hint: string;
+  path: string;
+  onChange: (path: string) => void;
+  /** The file name the save dialog proposes. */
+  suggested: string;
+}) {
+  const t = useT();
+  return (
+    <div className="row">
+      <Field label={label} hint={hint}>
+        <input value={path} onChange={(e) => onChange(e.target.value)} required />
+      </Field>
+      {client.canPickFiles ? (
+        <button
+          type="button"
+          onClick={async () => onChange((await client.pickPath('save', suggested)) ?? path)}
+        >
+          {t.start.browse}
+        </button>
       ) : null}
     </div>
   );

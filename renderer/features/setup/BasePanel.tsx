@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { allowedExclusions, EXCLUSION_CATEGORIES } from '../../../core/codes.ts';
 import type { ElectionView } from '../../../core/views.ts';
-import { Field, Messages } from '../../components.tsx';
+import { Field, Form, Messages } from '../../components.tsx';
 import { useQuery } from '../../use-query.ts';
 import { useCommand } from '../../use-command.ts';
 import { useT } from '../../i18n.ts';
@@ -79,19 +79,18 @@ export function BasePanel({ election }: { election?: ElectionView }) {
   const { override } = form;
 
   return (
-    <form
+    <Form
       className={`card panel base-panel ${election ? 'election-base' : ''}`}
       aria-label={election ? `${t.setup.ownBase}: ${election.title}` : t.setup.tabs.base}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void command.run('setBase', {
+      onSubmit={() =>
+        command.run('setBase', {
           ...(electionId === undefined ? {} : { electionId }),
           convened: Number(form.convened),
           present: form.present === '' ? null : Number(form.present),
           exclusions,
           override: override.on ? { base: Number(override.base), note: override.note } : null,
-        });
-      }}
+        })
+      }
     >
       {conference ? <p className="muted">{t.setup.conferenceBase}</p> : null}
       {conference && committeeSize !== null ? (
@@ -167,6 +166,6 @@ export function BasePanel({ election }: { election?: ElectionView }) {
       </button>
       {command.done ? <Messages kind="ok" messages={[t.common.saved]} /> : null}
       <Messages messages={command.messages} />
-    </form>
+    </Form>
   );
 }

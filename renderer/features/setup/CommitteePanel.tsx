@@ -1,6 +1,6 @@
 /** The counting committee: its head and members sign the minutes. */
 import { useEffect, useState } from 'react';
-import { Messages } from '../../components.tsx';
+import { Form, Messages } from '../../components.tsx';
 import { useCommand } from '../../use-command.ts';
 import { useQuery } from '../../use-query.ts';
 import { useT } from '../../i18n.ts';
@@ -18,10 +18,9 @@ export function CommitteePanel() {
   const update = (i: number, patch: Partial<Member>) =>
     setMembers(members.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   return (
-    <form
+    <Form
       className="card panel"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={async () => {
         await command.run('setCommittee', {
           members: members.filter((x) => x.name.trim() !== ''),
         });
@@ -59,6 +58,6 @@ export function CommitteePanel() {
       </div>
       {command.done ? <Messages kind="ok" messages={[t.common.saved]} /> : null}
       <Messages messages={command.messages} />
-    </form>
+    </Form>
   );
 }

@@ -1,6 +1,6 @@
 /** The congress's details, as the minutes print them, editable after the file is made. */
 import { useEffect, useState } from 'react';
-import { Messages } from '../../components.tsx';
+import { Form, Messages } from '../../components.tsx';
 import { useCommand } from '../../use-command.ts';
 import { useT } from '../../i18n.ts';
 import { useApp } from '../../store.ts';
@@ -21,10 +21,9 @@ export function CongressPanel() {
     if (congress) setForm(formOf(congress));
   }, [congress]);
   return (
-    <form
+    <Form
       className="card panel"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={async () => {
         await command.run('updateCongress', detailsOf(form) as never, { reload: true });
       }}
     >
@@ -32,6 +31,6 @@ export function CongressPanel() {
       <button className="primary">{t.common.save}</button>
       {command.done ? <Messages kind="ok" messages={[t.common.saved]} /> : null}
       <Messages messages={command.messages} />
-    </form>
+    </Form>
   );
 }

@@ -4,7 +4,7 @@ import { ELECTION_KINDS } from '../../../core/codes.ts';
 import { warningText } from '../../../core/labels.ts';
 import type { ElectionView } from '../../../core/views.ts';
 import { client } from '../../client.ts';
-import { Field, Messages } from '../../components.tsx';
+import { Field, Form, Messages } from '../../components.tsx';
 import { fileToBase64 } from '../../files.ts';
 import { useT } from '../../i18n.ts';
 import { sheetProblemText } from '../../../core/messages/index.ts';
@@ -51,13 +51,7 @@ export function ElectionsPanel() {
       {elections.map((e) => (
         <ElectionCard key={e.id} election={e} lang={lang} />
       ))}
-      <form
-        className="card"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
+      <Form className="card" onSubmit={create}>
         <h2>{t.setup.newElection}</h2>
         <Field label={t.setup.electionTitle}>
           <input value={form.title} onChange={set('title')} required />
@@ -126,7 +120,7 @@ export function ElectionsPanel() {
           {t.setup.create}
         </button>
         <Messages messages={command.messages} />
-      </form>
+      </Form>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** Operators: who may enter, rule and finalize; each with a PIN. */
 import { useState } from 'react';
-import { Field, Messages } from '../../components.tsx';
+import { Field, Form, Messages } from '../../components.tsx';
 import { useCommand } from '../../use-command.ts';
 import { useQuery } from '../../use-query.ts';
 import { useT } from '../../i18n.ts';
@@ -23,10 +23,9 @@ export function OperatorsPanel() {
           </li>
         ))}
       </ul>
-      <form
+      <Form
         className="row"
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={async () => {
           const r = await command.run('addOperator', form);
           if (r.ok) setForm({ name: '', role: 'operator', pin: '' });
         }}
@@ -53,7 +52,7 @@ export function OperatorsPanel() {
           />
         </Field>
         <button className="primary">{t.common.add}</button>
-      </form>
+      </Form>
       <Messages messages={command.messages} />
     </div>
   );

@@ -1,7 +1,7 @@
 /** Logging in with a name and PIN, once the file has operators (and again after a host restart). */
 import { useState } from 'react';
 import { client } from '../../client.ts';
-import { Messages } from '../../components.tsx';
+import { Form, Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { refresh } from '../../refresh.ts';
 
@@ -11,10 +11,9 @@ export function Login() {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<readonly string[] | null>(null);
   return (
-    <form
+    <Form
       className="card login"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={async () => {
         const r = await client.login(name, pin);
         if (!r.ok) return setError(r.messages);
         client.setSession(r.value.session);
@@ -39,6 +38,6 @@ export function Login() {
       />
       <button className="primary">{t.login.submit}</button>
       <Messages messages={error} />
-    </form>
+    </Form>
   );
 }

@@ -1,7 +1,7 @@
 /** Pairing: another station of the LAN types the code shown on the main screen; and that code, shown. */
 import { useEffect, useState } from 'react';
 import { client } from '../../client.ts';
-import { Field, Messages } from '../../components.tsx';
+import { Field, Form, Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 
 export function PairStation() {
@@ -9,10 +9,9 @@ export function PairStation() {
   const [code, setCode] = useState('');
   const [messages, setMessages] = useState<readonly string[] | null>(null);
   return (
-    <form
+    <Form
       className="card login"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={async () => {
         setMessages(await client.pair(code));
       }}
     >
@@ -28,7 +27,7 @@ export function PairStation() {
       </Field>
       <button className="primary">{t.pairing.submit}</button>
       <Messages messages={messages} />
-    </form>
+    </Form>
   );
 }
 

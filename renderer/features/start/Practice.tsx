@@ -10,7 +10,7 @@ import { checkPractice, practiceBallot, practiceElection } from '../../../core/p
 import type { PracticeCheck } from '../../../core/practice.ts';
 import type { ElectionView } from '../../../core/views.ts';
 import { client } from '../../client.ts';
-import { Field, Messages } from '../../components.tsx';
+import { Form, Messages, SavePathField } from '../../components.tsx';
 import { useT, type Strings } from '../../i18n.ts';
 import { refresh } from '../../refresh.ts';
 import { useApp } from '../../store.ts';
@@ -35,37 +35,22 @@ export function PracticeStart() {
     await refresh();
   };
   return (
-    <form
-      className="card"
-      style={{ borderLeft: '10px solid #ffd400' }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void create();
-      }}
-    >
+    <Form className="card" style={{ borderLeft: '10px solid #ffd400' }} onSubmit={create}>
       <h2>{t.practice.title}</h2>
       <p className="muted">{t.practice.help}</p>
       <Messages messages={error} />
       {made !== null ? <Messages kind="ok" messages={[t.practice.created(made)]} /> : null}
-      <div className="row">
-        <Field label={t.practice.path} hint={t.practice.pathHint}>
-          <input value={path} onChange={(e) => setPath(e.target.value)} required />
-        </Field>
-        {client.canPickFiles ? (
-          <button
-            type="button"
-            onClick={async () =>
-              setPath((await client.pickPath('save', 'tap-huan.kiemphieu')) ?? path)
-            }
-          >
-            {t.start.browse}
-          </button>
-        ) : null}
-      </div>
+      <SavePathField
+        label={t.practice.path}
+        hint={t.practice.pathHint}
+        path={path}
+        onChange={setPath}
+        suggested="tap-huan.kiemphieu"
+      />
       <button className="primary" disabled={busy}>
         {t.practice.create}
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -1,7 +1,7 @@
 /** Start: create or open a congress file; the files opened recently. */
 import { useEffect, useState } from 'react';
 import { client } from '../../client.ts';
-import { Field, Messages } from '../../components.tsx';
+import { Form, Messages, SavePathField } from '../../components.tsx';
 import { PairingCode } from './Pairing.tsx';
 import { PracticeStart } from './Practice.tsx';
 import { UsbBackup } from './UsbBackup.tsx';
@@ -57,41 +57,21 @@ export function Start() {
       <PairingCode />
       {file ? <UsbBackup /> : null}
       <div className="columns">
-        <form
-          className="card"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void create();
-          }}
-        >
+        <Form className="card" onSubmit={create}>
           <h2>{t.start.create}</h2>
-          <div className="row">
-            <Field label={t.start.path} hint={t.start.pathHint}>
-              <input value={path} onChange={(e) => setPath(e.target.value)} required />
-            </Field>
-            {client.canPickFiles ? (
-              <button
-                type="button"
-                onClick={async () =>
-                  setPath((await client.pickPath('save', 'dai-hoi.kiemphieu')) ?? path)
-                }
-              >
-                {t.start.browse}
-              </button>
-            ) : null}
-          </div>
+          <SavePathField
+            label={t.start.path}
+            hint={t.start.pathHint}
+            path={path}
+            onChange={setPath}
+            suggested="dai-hoi.kiemphieu"
+          />
           <CongressFields form={details} onChange={setDetails} />
           <button className="primary">{t.start.create}</button>
-        </form>
+        </Form>
         <div className="card">
           <h2>{t.start.open}</h2>
-          <form
-            className="row"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void open(openPath);
-            }}
-          >
+          <Form className="row" onSubmit={() => open(openPath)}>
             <input
               aria-label={`${t.start.open}: ${t.start.path}`}
               value={openPath}
@@ -110,7 +90,7 @@ export function Start() {
                 {t.start.browse}
               </button>
             ) : null}
-          </form>
+          </Form>
           <h3>{t.start.recent}</h3>
           {recent.length === 0 ? <p className="muted">{t.start.noRecent}</p> : null}
           <ul className="recent">

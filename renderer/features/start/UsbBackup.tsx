@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { client } from '../../client.ts';
-import { Field, Messages } from '../../components.tsx';
+import { Field, Form, Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 
 export function UsbBackup() {
@@ -25,14 +25,7 @@ export function UsbBackup() {
   };
 
   return (
-    <form
-      className="card"
-      data-testid="usb-backup"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void copy(folder);
-      }}
-    >
+    <Form className="card" data-testid="usb-backup" onSubmit={() => copy(folder)}>
       <h2>{t.start.usbTitle}</h2>
       <p className="muted">{t.start.usbHelp}</p>
       {client.canPickFiles ? (
@@ -58,6 +51,6 @@ export function UsbBackup() {
       )}
       <Messages messages={messages} />
       {done === null ? null : <Messages kind="ok" messages={[done]} />}
-    </form>
+    </Form>
   );
 }
