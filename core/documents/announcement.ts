@@ -5,17 +5,15 @@ import { compareBallotOrder } from '../names.ts';
 import type { ElectionRecord } from '../record.ts';
 import type { ElectionResult } from '../tally.ts';
 import {
-  FONT,
-  PARTY_FORMAT,
   asPhrase,
   assembly,
   flow,
   headSignature,
-  pageNumbers,
   partyHeader,
   placeName,
   titleBlock,
   baseLine,
+  partyDocument,
 } from './common.ts';
 
 export function announcementDocument({
@@ -40,16 +38,9 @@ export function announcementDocument({
   const name = electionName(election, 'vi');
   const p = (text: string, extra: Record<string, unknown> = {}): Content =>
     ({ text: flow(text), margin: [0, 0, 0, 8], ...extra }) as Content;
-  return {
-    pageSize: 'A4',
-    pageMargins: PARTY_FORMAT.margins,
-    info: {
-      title: `Công bố kết quả — ${name}`,
-      creator: 'Kiểm phiếu',
-      producer: 'Kiểm phiếu',
-    },
-    defaultStyle: { font: FONT, fontSize: PARTY_FORMAT.bodySize, lineHeight: 1.25 },
-    header: (page: number) => pageNumbers(page),
+  return partyDocument({
+    title: `Công bố kết quả — ${name}`,
+    lineHeight: 1.25,
     content: [
       partyHeader({
         superior: held.name,
@@ -104,5 +95,5 @@ export function announcementDocument({
         ],
       } as Content,
     ],
-  };
+  });
 }

@@ -11,16 +11,15 @@ import type { ElectionRecord } from '../record.ts';
 import type { CandidateDetailView } from '../views.ts';
 import {
   CONTENT_WIDTH,
-  FONT,
   PARTY_FORMAT,
   assembly,
   flow,
   keep,
-  pageNumbers,
   partyHeader,
   placeName,
   titleBlock,
   upper,
+  partyDocument,
 } from './common.ts';
 
 const MM = 72 / 25.4;
@@ -139,16 +138,9 @@ export function candidateHandoutDocument(input: HandoutInput): TDocumentDefiniti
   const record = { congress, election } as unknown as ElectionRecord;
   const held = assembly(record);
   const name = electionName({ title: election.title, round: election.round }, 'vi');
-  return {
-    pageSize: 'A4',
-    pageMargins: PARTY_FORMAT.margins,
-    info: {
-      title: `Danh sách trích ngang ứng cử viên — ${name}`,
-      creator: 'Kiểm phiếu',
-      producer: 'Kiểm phiếu',
-    },
-    defaultStyle: { font: FONT, fontSize: PARTY_FORMAT.bodySize, lineHeight: 1.2 },
-    header: (page: number) => pageNumbers(page),
+  return partyDocument({
+    title: `Danh sách trích ngang ứng cử viên — ${name}`,
+    lineHeight: 1.2,
     content: [
       partyHeader({
         superior: held.name,
@@ -168,7 +160,7 @@ export function candidateHandoutDocument(input: HandoutInput): TDocumentDefiniti
       listTable(candidates),
       ...candidates.map((c) => candidateBlock(c, input.photos)),
     ],
-  };
+  });
 }
 
 /** "Bầu Ban Chấp hành …" → "bầu Ban Chấp hành …" after "Ứng cử viên". */

@@ -3,7 +3,7 @@
  * the title block, unbreakable numbers and dates, the signature block. Every value of the format
  * is in `PARTY_FORMAT`, so that a change in the rules is one edit.
  */
-import type { Content } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { baseSummary, isConference } from '../labels.ts';
 import type { ElectionRecord } from '../record.ts';
 import type { ElectionResult } from '../tally.ts';
@@ -276,6 +276,49 @@ export const pageNumbers = (page: number): Content | null =>
         fontSize: PARTY_FORMAT.pageNumberSize,
         margin: [0, PARTY_FORMAT.pageNumberTop, 0, 0],
       } as Content);
+
+/**
+ * The frame of every Party document made here: A4 in the Party format, Tinos, page numbers from
+ * page 2, the file's title (and, where it has one, its check code as the subject), and a check
+ * line in small grey type at the foot of every page where it has one.
+ */
+export function partyDocument({
+  title,
+  subject,
+  lineHeight = PARTY_FORMAT.lineHeight,
+  footer,
+  content,
+}: {
+  title: string;
+  subject?: string;
+  lineHeight?: number;
+  footer?: string;
+  content: Content[];
+}): TDocumentDefinitions {
+  return {
+    pageSize: 'A4',
+    pageMargins: PARTY_FORMAT.margins,
+    info: {
+      title,
+      creator: 'Kiểm phiếu',
+      producer: 'Kiểm phiếu',
+      ...(subject === undefined ? {} : { subject }),
+    },
+    defaultStyle: { font: FONT, fontSize: PARTY_FORMAT.bodySize, lineHeight },
+    header: (page: number) => pageNumbers(page),
+    ...(footer === undefined
+      ? {}
+      : {
+          footer: () => ({
+            text: footer,
+            fontSize: 8,
+            color: '#666666',
+            margin: [PARTY_FORMAT.margins[0], 24, PARTY_FORMAT.margins[2], 0],
+          }),
+        }),
+    content,
+  };
+}
 
 /** "Bầu Ban Chấp hành …" → "bầu Ban Chấp hành …", to follow "Kiểm phiếu". */
 export const asPhrase = lowerFirst;

@@ -20,16 +20,15 @@ import {
 import { isSettled } from '../readings/stack.ts';
 import { ballotText, bareLabel, differenceText } from '../readings/wording.ts';
 import {
-  FONT,
   PARTY_FORMAT,
   asPhrase,
   assembly,
   dmy,
   keep,
-  pageNumbers,
   partyHeader,
   placeName,
   titleBlock,
+  partyDocument,
 } from './common.ts';
 import { heading, item, para, prose, signatures } from './minutes.ts';
 
@@ -246,27 +245,10 @@ export function entryLogDocument(model: EntryLogModel): TDocumentDefinitions {
     required === 1
       ? 'Mỗi tập phiếu được đọc một lần.'
       : `Mỗi tập phiếu được đọc ${NUMBER_WORDS[required - 1]} lần độc lập, mỗi lần do một người khác (trừ lần đọc của máy quét), rồi so sánh từng phiếu theo thứ tự trong tập; chỉ những tập mà các lần đọc khớp nhau, hoặc Ban kiểm phiếu đã xem tờ phiếu và xử lý từng chỗ khác nhau, mới được tính vào kết quả.`;
-  return {
-    pageSize: 'A4',
-    pageMargins: PARTY_FORMAT.margins,
-    info: {
-      title: `Nhật ký nhập phiếu — ${name}`,
-      creator: 'Kiểm phiếu',
-      producer: 'Kiểm phiếu',
-      subject: chainHead,
-    },
-    defaultStyle: {
-      font: FONT,
-      fontSize: PARTY_FORMAT.bodySize,
-      lineHeight: PARTY_FORMAT.lineHeight,
-    },
-    header: (page: number) => pageNumbers(page),
-    footer: () => ({
-      text: `Mã kiểm tra tệp: ${chainHead}`,
-      fontSize: 8,
-      color: '#666666',
-      margin: [PARTY_FORMAT.margins[0], 24, PARTY_FORMAT.margins[2], 0],
-    }),
+  return partyDocument({
+    title: `Nhật ký nhập phiếu — ${name}`,
+    subject: chainHead,
+    footer: `Mã kiểm tra tệp: ${chainHead}`,
     content: [
       partyHeader({
         superior: held.name,
@@ -305,5 +287,5 @@ export function entryLogDocument(model: EntryLogModel): TDocumentDefinitions {
       ),
       signatures(record),
     ],
-  };
+  });
 }

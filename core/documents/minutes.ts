@@ -16,7 +16,6 @@ import {
 import type { ElectionRecord } from '../record.ts';
 import type { ElectionResult } from '../tally.ts';
 import {
-  FONT,
   PARTY_FORMAT,
   asPhrase,
   assembly,
@@ -24,11 +23,11 @@ import {
   flow,
   headSignature,
   keep,
-  pageNumbers,
   partyHeader,
   placeName,
   titleBlock,
   baseLine,
+  partyDocument,
 } from './common.ts';
 
 export const REGULATION =
@@ -290,30 +289,13 @@ export function minutesDocument({
           } as Content,
         ]
       : [];
-  return {
-    pageSize: 'A4',
-    pageMargins: PARTY_FORMAT.margins,
-    info: {
-      title: `Biên bản kiểm phiếu — ${name}`,
-      creator: 'Kiểm phiếu',
-      producer: 'Kiểm phiếu',
-      subject: fingerprint,
-    },
-    defaultStyle: {
-      font: FONT,
-      fontSize: PARTY_FORMAT.bodySize,
-      lineHeight: PARTY_FORMAT.lineHeight,
-    },
-    header: (page: number) => pageNumbers(page),
-    footer: () => ({
-      text: [
-        `Mã kiểm tra hồ sơ: ${fingerprint.slice(0, 16)}…`,
-        ...(chainHead === undefined ? [] : [`   ·   Mã kiểm tra tệp: ${chainHead}`]),
-      ].join(''),
-      fontSize: 8,
-      color: '#666666',
-      margin: [PARTY_FORMAT.margins[0], 24, PARTY_FORMAT.margins[2], 0],
-    }),
+  return partyDocument({
+    title: `Biên bản kiểm phiếu — ${name}`,
+    subject: fingerprint,
+    footer: [
+      `Mã kiểm tra hồ sơ: ${fingerprint.slice(0, 16)}…`,
+      ...(chainHead === undefined ? [] : [`   ·   Mã kiểm tra tệp: ${chainHead}`]),
+    ].join(''),
     content: [
       partyHeader({
         superior: held.name,
@@ -379,5 +361,5 @@ export function minutesDocument({
       ),
       signatures(record),
     ],
-  };
+  });
 }
