@@ -12,6 +12,23 @@ export function run(...args: string[]): void {
   if (r.status !== 0) throw new Error(`ip ${args.join(' ')}: ${r.stderr.trim()}`);
 }
 
+/**
+ * A veth pair from `ns` (its end `dev`, up, with `address`) to `peer0` in `peer` (up): a link to
+ * a namespace with nothing beyond it.
+ */
+export function veth(
+  ns: string,
+  peer: string,
+  dev: string,
+  address: string,
+  family: '-4' | '-6' = '-4',
+): void {
+  run('link', 'add', dev, 'netns', ns, 'type', 'veth', 'peer', 'name', 'peer0', 'netns', peer);
+  run('-n', ns, family, 'addr', 'add', address, 'dev', dev, ...(family === '-6' ? ['nodad'] : []));
+  run('-n', ns, 'link', 'set', dev, 'up');
+  run('-n', peer, 'link', 'set', 'peer0', 'up');
+}
+
 /** Why namespaces cannot be made here (`also`: a test's own needs), or null: then it runs. */
 export function cannotRun(prefix: string, also: () => string | null = () => null): string | null {
   if (process.platform !== 'linux') return 'network namespaces are Linux only';

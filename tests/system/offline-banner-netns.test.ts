@@ -15,7 +15,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../db/workspace.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, RENDERER, ROOT, SCREENS } from '../e2e/browser.ts';
-import { cannotRun, ip, namespaces, run } from './netns.ts';
+import { cannotRun, ip, namespaces, run, veth } from './netns.ts';
 
 const PREFIX = `kpb${process.pid}`;
 const BANNER =
@@ -35,10 +35,7 @@ if (why !== null) console.warn(`offline banner netns test skipped: ${why}`);
 function closedLan(name: string): string {
   const ns = namespace(name);
   const peer = namespace(`${name}p`);
-  run('link', 'add', 'lan0', 'netns', ns, 'type', 'veth', 'peer', 'name', 'peer0', 'netns', peer);
-  run('-n', ns, 'addr', 'add', '192.168.50.2/24', 'dev', 'lan0');
-  run('-n', ns, 'link', 'set', 'lan0', 'up');
-  run('-n', peer, 'link', 'set', 'peer0', 'up');
+  veth(ns, peer, 'lan0', '192.168.50.2/24');
   return ns;
 }
 
@@ -46,10 +43,7 @@ function closedLan(name: string): string {
 function withDefaultRoute(name: string): string {
   const ns = namespace(name);
   const peer = namespace(`${name}p`);
-  run('link', 'add', 'gw0', 'netns', ns, 'type', 'veth', 'peer', 'name', 'peer0', 'netns', peer);
-  run('-n', ns, 'addr', 'add', '10.201.0.2/24', 'dev', 'gw0');
-  run('-n', ns, 'link', 'set', 'gw0', 'up');
-  run('-n', peer, 'link', 'set', 'peer0', 'up');
+  veth(ns, peer, 'gw0', '10.201.0.2/24');
   run('-n', ns, 'route', 'add', 'default', 'via', '10.201.0.1', 'dev', 'gw0');
   return ns;
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteVerdict } from '../../db/offline-guard.ts';
-import { cannotRun, ip, namespaces, run } from './netns.ts';
+import { cannotRun, ip, namespaces, run, veth } from './netns.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PREFIX = `kpg${process.pid}`;
@@ -26,10 +26,7 @@ if (why !== null) console.warn(`offline guard netns test skipped: ${why}`);
 function link(ns: string, address: string, family: '-4' | '-6' = '-4'): string {
   const peer = namespace(`${ns.slice(PREFIX.length)}p`);
   const dev = `${ns.slice(PREFIX.length)}0`;
-  run('link', 'add', dev, 'netns', ns, 'type', 'veth', 'peer', 'name', 'peer0', 'netns', peer);
-  run('-n', ns, family, 'addr', 'add', address, 'dev', dev, ...(family === '-6' ? ['nodad'] : []));
-  run('-n', ns, 'link', 'set', dev, 'up');
-  run('-n', peer, 'link', 'set', 'peer0', 'up');
+  veth(ns, peer, dev, address, family);
   return dev;
 }
 
