@@ -11,6 +11,7 @@ import { CongressFileError, openDatabase } from '../db/connection.ts';
 import { CLI_ACTOR, Service } from '../db/service.ts';
 import { checkOf, fileProblemText, verifyFile, type Check } from '../db/verify.ts';
 import { shortHash } from '../db/audit.ts';
+import { recordReadings } from '../db/record-export.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 import { readRecord } from './read-record.ts';
 import type { Refusal } from '../core/refusal.ts';
@@ -48,8 +49,18 @@ export async function importCommand(
   );
 }
 
+/**
+ * `export`: the election's record, with every reading of its stacks beside the agreed ballots
+ * unless `readings` is false (core/record-readings.md: the tally and the fingerprint are the same
+ * either way; `--no-readings` is for an older kiem-phieu, which refuses a field it does not know).
+ */
 export async function exportCommand(
-  { file, election, out }: { file: string; election: string; out: string },
+  {
+    file,
+    election,
+    out,
+    readings,
+  }: { file: string; election: string; out: string; readings: boolean },
   lang: Lang,
   io: CliIo,
 ): Promise<ExitCode> {
@@ -67,9 +78,17 @@ export async function exportCommand(
           { code: 'not-found', what: 'election', id: election, path: '--election' },
         ]);
       }
-      const record = service.query('exportRecord', { electionId: match.id });
+      // One read transaction: the readings are of the same moment as the ballots.
+      const { record, stacks } = service.db.transaction(() => {
+        const found = service.query('exportRecord', { electionId: match.id });
+        return {
+          record: found,
+          stacks: found.ok && readings ? recordReadings(service.db, match.id) : null,
+        };
+      })();
       if (!record.ok) return refused(io, lang, m(lang).cli.exportRefused, record.error);
-      await writeFile(out, `${JSON.stringify(record.value, null, 2)}\n`, 'utf8');
+      const written = stacks === null ? record.value : { ...record.value, readings: stacks };
+      await writeFile(out, `${JSON.stringify(written, null, 2)}\n`, 'utf8');
       io.out(m(lang).cli.exported(match.code, record.value.ballots.entered.length, out));
       return EXIT.done;
     },

@@ -11,8 +11,9 @@ import { EXIT, type CliIo, type ExitCode } from './io.ts';
 
 const USAGE = `Cách dùng / usage:
   kiem-phieu tally RECORD.json [--json] [--decimals N] [--lang vi|en]
+  kiem-phieu readings RECORD.json [--json] [--lang vi|en]
   kiem-phieu import RECORD.json --into FILE.kiemphieu
-  kiem-phieu export FILE.kiemphieu --election ID --out RECORD.json
+  kiem-phieu export FILE.kiemphieu --election ID --out RECORD.json [--no-readings]
   kiem-phieu export FILE.kiemphieu --audit --out AUDIT.json
   kiem-phieu ballot RECORD.json --pdf OUT.pdf [--paper A4|A5]
   kiem-phieu minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR] [--announcement OUT.pdf] [--date YYYY-MM-DD]
@@ -38,6 +39,7 @@ const options = {
   from: { type: 'string' },
   to: { type: 'string' },
   audit: { type: 'boolean' },
+  'no-readings': { type: 'boolean' },
   pdf: { type: 'string' },
   paper: { type: 'string' },
   sign: { type: 'string' },
@@ -107,6 +109,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     return tallyCommand(rest[0], { json: values.json ?? false, lang, decimals }, io);
   }
   const [first] = rest;
+  if (command === 'readings') {
+    if (rest.length !== 1 || first === undefined) return usage(io, 'readings RECORD.json');
+    const { readingsCommand } = await import('./readings.ts');
+    return readingsCommand(first, { json: values.json ?? false, lang }, io);
+  }
   if (command === 'import') {
     if (rest.length !== 1 || first === undefined || values.into === undefined)
       return usage(io, 'import RECORD.json --into FILE.kiemphieu');
@@ -126,10 +133,19 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       values.election === undefined ||
       values.out === undefined
     ) {
-      return usage(io, 'export FILE.kiemphieu --election ID --out RECORD.json');
+      return usage(io, 'export FILE.kiemphieu --election ID --out RECORD.json [--no-readings]');
     }
     const { exportCommand } = await import('./congress-file.ts');
-    return exportCommand({ file: first, election: values.election, out: values.out }, lang, io);
+    return exportCommand(
+      {
+        file: first,
+        election: values.election,
+        out: values.out,
+        readings: values['no-readings'] !== true,
+      },
+      lang,
+      io,
+    );
   }
   if (command === 'verify') {
     if (rest.length !== 1 || first === undefined) return usage(io, 'verify FILE');

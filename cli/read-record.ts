@@ -5,7 +5,12 @@
  */
 import { open } from 'node:fs/promises';
 import { decodeUtf8, parseBoundedJson } from '../core/bounded-json.ts';
-import { parseRecord, type ElectionRecord } from '../core/record.ts';
+import {
+  parseRecord,
+  parseRecordWithReadings,
+  type ElectionRecord,
+  type RecordWithReadings,
+} from '../core/record.ts';
 import type { Refusal } from '../core/refusal.ts';
 import { err, type Result } from '../core/result.ts';
 
@@ -44,4 +49,12 @@ export async function readJsonFile(
 export async function readRecord(file: string): Promise<Result<ElectionRecord, Refusal[]>> {
   const data = await readJsonFile(file);
   return data.ok ? parseRecord(data.value) : data;
+}
+
+/** Reads and checks an election record file and the readings it carries, if any. */
+export async function readRecordWithReadings(
+  file: string,
+): Promise<Result<RecordWithReadings, Refusal[]>> {
+  const data = await readJsonFile(file);
+  return data.ok ? parseRecordWithReadings(data.value) : data;
 }

@@ -24,6 +24,7 @@ import { ballotsWorkbook, congressWorkbook, resultsWorkbook } from './excel-expo
 import * as store from './store.ts';
 import { shortHash } from '../core/audit-chain.ts';
 import { layoutFingerprint, recordFingerprint } from './fingerprint.ts';
+import { exportRecordWithReadings as withReadings } from './record-export.ts';
 import { renderPdf } from './pdf/render.ts';
 import { practiceFileName, practiceMarked } from './practice-label.ts';
 import { signPdf } from './pdf/sign.ts';
@@ -228,7 +229,11 @@ export async function makeDocument(
       made = {
         fileName: `ho-so-${stem}.json`,
         mime: 'application/json',
-        bytes: Buffer.from(`${JSON.stringify(r, null, 2)}\n`, 'utf8'),
+        // With every reading of its stacks (core/record-readings.md): the same tally, the same fingerprint.
+        bytes: Buffer.from(
+          `${JSON.stringify(withReadings(service.db, input.electionId), null, 2)}\n`,
+          'utf8',
+        ),
       };
       break;
     default:
