@@ -80,16 +80,21 @@ export function countingElection(
   return electionId;
 }
 
+/** A ballot entered by the operator; `more`: the station's client key, the batch. */
+export const enter = (
+  service: Service,
+  electionId: number,
+  ballot: unknown,
+  more: { clientKey?: string; batchId?: number } = {},
+) => service.execute('enterBallot', { electionId, ballot, ...more }, OPERATOR);
+
 /** Strike ballots entered in order by the operator, one a list of the ids struck. */
 export function enterStruck(
   service: Service,
   electionId: number,
   ballots: readonly (readonly string[])[],
 ): void {
-  for (const struck of ballots)
-    value(
-      service.execute('enterBallot', { electionId, ballot: { struck: [...struck] } }, OPERATOR),
-    );
+  for (const struck of ballots) value(enter(service, electionId, { struck: [...struck] }));
 }
 
 /**

@@ -5,11 +5,12 @@ import { parseRecord } from '../../core/record.ts';
 import { Tally } from '../../core/tally.ts';
 import {
   ADMIN,
-  OPERATOR,
   auditCount,
   countingElection,
+  enter,
   enterStruck,
   newService,
+  OPERATOR,
   refusals,
   value,
 } from './helpers.ts';
@@ -42,7 +43,7 @@ describe('the congress file schema', () => {
   it('the audit log and ballot versions refuse UPDATE and DELETE', () => {
     const s = newService();
     const id = countingElection(s);
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1', 'c2'] } }, OPERATOR));
+    value(enter(s, id, { struck: ['c1', 'c2'] }));
     expect(() => s.db.prepare("UPDATE audit SET actor = 'x'").run()).toThrow(/append-only/u);
     expect(() => s.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/u);
     expect(() => s.db.prepare('UPDATE ballot SET body = \'{"struck":[]}\'').run()).toThrow(
@@ -73,9 +74,7 @@ describe('counting through the service', () => {
       { invalid: 'not-issued' },
       { struck: ['c4', 'c2'], ruling: { invalid: 'marked', note: 'có chữ ký' } },
     ];
-    const statuses = entries.map((ballot) =>
-      value(s.execute('enterBallot', { electionId: id, ballot }, OPERATOR)),
-    );
+    const statuses = entries.map((ballot) => value(enter(s, id, ballot)));
     expect(statuses.map((x) => x.n)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(statuses.map((x) => x.status)).toEqual([
       'valid',
@@ -103,7 +102,7 @@ describe('counting through the service', () => {
   it('a correction keeps the earlier version; a void needs a reason and keeps the ballot', () => {
     const s = newService();
     const id = countingElection(s);
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1'] } }, OPERATOR));
+    value(enter(s, id, { struck: ['c1'] }));
     expect(
       value(
         s.execute(
@@ -146,7 +145,7 @@ describe('counting through the service', () => {
   it('a ruling sits beside the marks; clearing it returns to the engine reading', () => {
     const s = newService();
     const id = countingElection(s);
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1', 'c2'] } }, OPERATOR));
+    value(enter(s, id, { struck: ['c1', 'c2'] }));
     expect(
       value(
         s.execute('ruleBallot', { electionId: id, n: 1, ruling: { invalid: 'added-name' } }, ADMIN),
@@ -173,9 +172,7 @@ describe('counting through the service', () => {
     const s = newService();
     const id = countingElection(s, { seats: 1, candidates: ['Hoàng Văn Em'], layout: 'approve' });
     for (const mark of ['agree', 'agree', 'disagree', 'both', 'none'] as const) {
-      value(
-        s.execute('enterBallot', { electionId: id, ballot: { marks: { c1: mark } } }, OPERATOR),
-      );
+      value(enter(s, id, { marks: { c1: mark } }));
     }
     const r = value(s.query('results', { electionId: id }));
     expect(r.ballots).toMatchObject({ valid: 3, invalid: 2, invalidByReason: { 'no-choice': 2 } });
@@ -185,29 +182,11 @@ describe('counting through the service', () => {
   it('a save sent twice with the same client key is counted once (a retry after a lost answer)', () => {
     const s = newService();
     const id = countingElection(s);
-    const first = value(
-      s.execute(
-        'enterBallot',
-        { electionId: id, clientKey: 'tram1-000001', ballot: { struck: ['c1', 'c2'] } },
-        OPERATOR,
-      ),
-    );
-    const again = value(
-      s.execute(
-        'enterBallot',
-        { electionId: id, clientKey: 'tram1-000001', ballot: { struck: ['c1', 'c2'] } },
-        OPERATOR,
-      ),
-    );
+    const first = value(enter(s, id, { struck: ['c1', 'c2'] }, { clientKey: 'tram1-000001' }));
+    const again = value(enter(s, id, { struck: ['c1', 'c2'] }, { clientKey: 'tram1-000001' }));
     expect(again).toEqual(first);
     expect(value(s.query('results', { electionId: id })).ballots.collected).toBe(1);
-    value(
-      s.execute(
-        'enterBallot',
-        { electionId: id, clientKey: 'tram1-000002', ballot: { struck: ['c1', 'c2'] } },
-        OPERATOR,
-      ),
-    );
+    value(enter(s, id, { struck: ['c1', 'c2'] }, { clientKey: 'tram1-000002' }));
     expect(value(s.query('results', { electionId: id })).ballots.collected).toBe(2);
   });
 
@@ -215,14 +194,7 @@ describe('counting through the service', () => {
     const s = newService();
     const id = countingElection(s);
     const { batchId } = value(s.execute('openBatch', { electionId: id, declared: 3 }, OPERATOR));
-    for (let i = 0; i < 2; i++)
-      value(
-        s.execute(
-          'enterBallot',
-          { electionId: id, batchId, ballot: { struck: ['c1', 'c2'] } },
-          OPERATOR,
-        ),
-      );
+    for (let i = 0; i < 2; i++) value(enter(s, id, { struck: ['c1', 'c2'] }, { batchId }));
     expect(value(s.query('progress', { electionId: id })).batches).toEqual([
       { id: batchId, label: 'Tập 1', declared: 3, entered: 2, closed: false, difference: -1 },
     ]);
@@ -231,11 +203,7 @@ describe('counting through the service', () => {
       entered: 2,
       difference: -1,
     });
-    expect(
-      refusals(
-        s.execute('enterBallot', { electionId: id, batchId, ballot: { struck: [] } }, OPERATOR),
-      )[0],
-    ).toMatchObject({
+    expect(refusals(enter(s, id, { struck: [] }, { batchId }))[0]).toMatchObject({
       code: 'not-found',
       what: 'batch',
     });
@@ -246,11 +214,9 @@ describe('lifecycle and the finalize lock', () => {
   it('draft → counting → closed → finalized; nothing changes a finalized election', () => {
     const s = newService();
     const id = countingElection(s);
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1', 'c2'] } }, OPERATOR));
+    value(enter(s, id, { struck: ['c1', 'c2'] }));
     value(s.execute('closeElection', { electionId: id }, ADMIN));
-    expect(
-      refusals(s.execute('enterBallot', { electionId: id, ballot: { struck: [] } }, OPERATOR))[0],
-    ).toMatchObject({
+    expect(refusals(enter(s, id, { struck: [] }))[0]).toMatchObject({
       code: 'wrong-status',
       status: 'closed',
     });
@@ -313,10 +279,7 @@ describe('lifecycle and the finalize lock', () => {
       status: 'suspended',
       suspendedNote: 'chờ ý kiến Tỉnh ủy',
     });
-    expect(
-      refusals(s.execute('enterBallot', { electionId: id, ballot: { struck: [] } }, OPERATOR))[0]
-        ?.code,
-    ).toBe('wrong-status');
+    expect(refusals(enter(s, id, { struck: [] }))[0]?.code).toBe('wrong-status');
     value(s.execute('resumeElection', { electionId: id }, ADMIN));
     expect(value(s.query('election', { electionId: id })).status).toBe('counting');
   });
@@ -421,8 +384,8 @@ describe('operators and change events', () => {
     const id = countingElection(s);
     const events: unknown[] = [];
     s.subscribe((e) => events.push(e));
-    value(s.execute('enterBallot', { electionId: id, ballot: { struck: ['c1', 'c2'] } }, OPERATOR));
-    refusals(s.execute('enterBallot', { electionId: id, ballot: { struck: ['nope'] } }, OPERATOR));
+    value(enter(s, id, { struck: ['c1', 'c2'] }));
+    refusals(enter(s, id, { struck: ['nope'] }));
     expect(events).toEqual([expect.objectContaining({ command: 'enterBallot', electionId: id })]);
   });
 });

@@ -9,8 +9,8 @@ import { refusalText } from '../../core/refusal.ts';
 import { rawRecord } from '../helpers/record.ts';
 import {
   ADMIN,
-  OPERATOR,
   countingElection,
+  enter,
   newService,
   refusals,
   snapshot,
@@ -24,22 +24,10 @@ describe('a save repeated with the same client key (issue 10, item 10)', () => {
   it('with the same marks is the same ballot; with other marks it is refused as a conflict', () => {
     const s = newService();
     const id = countingElection(s);
-    const first = value(
-      s.execute(
-        'enterBallot',
-        { electionId: id, ballot: { struck: ['c1', 'c2'] }, clientKey: KEY },
-        OPERATOR,
-      ),
-    );
+    const first = value(enter(s, id, { struck: ['c1', 'c2'] }, { clientKey: KEY }));
     expect(first.n).toBe(1);
     // The station lost the answer and sends the same save again: the same ballot, nothing new.
-    const again = value(
-      s.execute(
-        'enterBallot',
-        { electionId: id, ballot: { struck: ['c1', 'c2'] }, clientKey: KEY },
-        OPERATOR,
-      ),
-    );
+    const again = value(enter(s, id, { struck: ['c1', 'c2'] }, { clientKey: KEY }));
     expect(again).toEqual(first);
     const before = snapshot(s);
     for (const ballot of [
@@ -47,9 +35,7 @@ describe('a save repeated with the same client key (issue 10, item 10)', () => {
       { struck: ['c1', 'c2'], ruling: { invalid: 'marked' } },
       { invalid: 'not-issued' },
     ]) {
-      const [r] = refusals(
-        s.execute('enterBallot', { electionId: id, ballot, clientKey: KEY }, OPERATOR),
-      );
+      const [r] = refusals(enter(s, id, ballot, { clientKey: KEY }));
       expect(r).toMatchObject({ code: 'client-key-conflict', n: 1, path: 'clientKey' });
       expect(refusalText(r!, 'vi')).toContain('phiếu số 1');
       expect(refusalText(r!, 'en')).toContain('ballot 1');
@@ -65,8 +51,7 @@ describe('a save repeated with the same client key (issue 10, item 10)', () => {
       layout: 'approve',
       candidates: ['Lê An', 'Hồ Bình'],
     });
-    const save = (marks: Record<string, string>) =>
-      s.execute('enterBallot', { electionId: id, ballot: { marks }, clientKey: KEY }, OPERATOR);
+    const save = (marks: Record<string, string>) => enter(s, id, { marks }, { clientKey: KEY });
     const first = value(save({ c1: 'agree', c2: 'none' }));
     expect(value(save({ c2: 'none', c1: 'agree' }))).toEqual(first);
     expect(refusals(save({ c1: 'agree', c2: 'disagree' }))[0]?.code).toBe('client-key-conflict');
@@ -91,10 +76,9 @@ describe('one ballot schema at the command boundary (issue 8, item 6)', () => {
       [null, 'ballot-shape', 'ballot'],
     ];
     for (const [ballot, code, path] of cases) {
-      expect(
-        refusals(s.execute('enterBallot', { electionId: id, ballot }, OPERATOR))[0],
-        JSON.stringify(ballot)?.slice(0, 80),
-      ).toMatchObject({ code, path });
+      expect(refusals(enter(s, id, ballot))[0], JSON.stringify(ballot)?.slice(0, 80)).toMatchObject(
+        { code, path },
+      );
     }
     expect(snapshot(s)).toBe(before);
   });
@@ -103,14 +87,7 @@ describe('one ballot schema at the command boundary (issue 8, item 6)', () => {
     const s = newService();
     const id = countingElection(s);
     const saved = value(
-      s.execute(
-        'enterBallot',
-        {
-          electionId: id,
-          ballot: { struck: ['c1', 'c3'], ruling: { invalid: 'marked', note: 'chữ ký' } },
-        },
-        OPERATOR,
-      ),
+      enter(s, id, { struck: ['c1', 'c3'], ruling: { invalid: 'marked', note: 'chữ ký' } }),
     );
     expect(saved.status).toBe('marked');
     const [ballot] = value(s.query('ballots', { electionId: id }));
@@ -150,8 +127,7 @@ describe('candidate ids named like built-in members, in the file (issue 10, item
     const all = JSON.parse(
       JSON.stringify({ marks: Object.fromEntries(ids.map((id) => [id, 'agree'])) }),
     ) as unknown;
-    for (let i = 0; i < 7; i++)
-      value(s.execute('enterBallot', { electionId, ballot: all }, OPERATOR));
+    for (let i = 0; i < 7; i++) value(enter(s, electionId, all));
     const result = value(s.query('results', { electionId }));
     expect(result.candidates.map((c) => [c.id, c.votes])).toEqual(ids.map((id) => [id, 7]));
 
@@ -162,9 +138,10 @@ describe('candidate ids named like built-in members, in the file (issue 10, item
           marks: Object.fromEntries(ids.filter((x) => x !== id).map((x) => [x, 'agree'])),
         }),
       ) as unknown;
-      expect(
-        refusals(s.execute('enterBallot', { electionId, ballot: missing }, OPERATOR))[0],
-      ).toMatchObject({ code: 'missing-mark', id });
+      expect(refusals(enter(s, electionId, missing))[0]).toMatchObject({
+        code: 'missing-mark',
+        id,
+      });
     }
     for (const extra of BUILT_IN_NAMES.slice(30)) {
       const more = JSON.parse(
@@ -172,9 +149,10 @@ describe('candidate ids named like built-in members, in the file (issue 10, item
           marks: Object.fromEntries([...ids.map((x) => [x, 'agree']), [extra, 'agree']]),
         }),
       ) as unknown;
-      expect(
-        refusals(s.execute('enterBallot', { electionId, ballot: more }, OPERATOR))[0],
-      ).toMatchObject({ code: 'unknown-candidate', id: extra });
+      expect(refusals(enter(s, electionId, more))[0]).toMatchObject({
+        code: 'unknown-candidate',
+        id: extra,
+      });
     }
     expect(snapshot(s)).toBe(before);
     // Reopened from the file, the tally is rebuilt from the stored bodies: the same count.
