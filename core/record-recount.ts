@@ -126,21 +126,19 @@ export interface Recount {
   readonly problems: readonly RecountProblem[];
 }
 
-/** Which part of a ballot differs, to name the field. */
-export function differingField(a: Ballot, b: Ballot): BallotField {
-  const shape = (x: Ballot): string =>
-    'struck' in x ? 'struck' : 'marks' in x ? 'marks' : 'invalid';
-  if (shape(a) !== shape(b)) return 'shape';
-  if ('invalid' in a) return 'invalid';
-  const bare = (x: Ballot): Ballot =>
-    'struck' in x ? { struck: x.struck } : 'marks' in x ? { marks: x.marks } : x;
-  if (ballotKey(bare(a)) !== ballotKey(bare(b))) return shape(a) as BallotField;
-  return 'ruling';
-}
-
 /** The ballot without the committee's ruling beside its marks (a ruling given after counting). */
 const withoutRuling = (x: Ballot): Ballot =>
   'struck' in x ? { struck: x.struck } : 'marks' in x ? { marks: x.marks } : x;
+
+const shapeOf = (x: Ballot): 'struck' | 'marks' | 'invalid' =>
+  'struck' in x ? 'struck' : 'marks' in x ? 'marks' : 'invalid';
+
+/** Which part of a ballot differs, to name the field. */
+export function differingField(a: Ballot, b: Ballot): BallotField {
+  if (shapeOf(a) !== shapeOf(b)) return 'shape';
+  if ('invalid' in a) return 'invalid';
+  return ballotKey(withoutRuling(a)) !== ballotKey(withoutRuling(b)) ? shapeOf(a) : 'ruling';
+}
 
 /** The latest ruling of each position, as `countedBallots` takes them. */
 const resolutions = (stack: RecordStack): Resolution[] =>

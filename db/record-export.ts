@@ -8,6 +8,7 @@ import {
   type RecordStack,
 } from '../core/record-readings.ts';
 import type { Ballot } from '../core/ballot.ts';
+import { comparedReadings } from './commands/readings.ts';
 import type { Db } from './connection.ts';
 import { stmt } from './connection.ts';
 import * as store from './store.ts';
@@ -57,6 +58,8 @@ export function recordReadings(db: Db, electionId: number): RecordReadings | nul
   );
   const stacks = stackRows.map((stack): RecordStack => {
     const batch = labels.get(stack.batch_id);
+    // The readings that count, as the app compares them, in order; abandoned ones from their rows.
+    const compared = comparedReadings(db, stack.batch_id);
     return {
       label: batch?.label ?? String(stack.batch_id),
       declared: batch?.declared ?? 0,
@@ -68,19 +71,17 @@ export function recordReadings(db: Db, electionId: number): RecordReadings | nul
         state: r.state,
         started: r.started_at,
         finished: r.finished_at,
-        ballots: rows.readingBallots(db, r.id),
+        ballots: r.state === 'abandoned' ? rows.readingBallots(db, r.id) : (compared.shift() ?? []),
       })),
-      rulings: rows
-        .resolutions(db, stack.batch_id)
-        .map((r): RecordRuling =>
-          r.reading === null
-            ? {
-                position: r.position,
-                ballot: JSON.parse(r.ballot ?? 'null') as Ballot,
-                by: r.resolved_by,
-              }
-            : { position: r.position, reading: r.reading, by: r.resolved_by },
-        ),
+      rulings: rows.resolutions(db, stack.batch_id).map((r): RecordRuling =>
+        r.reading === null
+          ? {
+              position: r.position,
+              ballot: JSON.parse(r.ballot ?? 'null') as Ballot,
+              by: r.resolved_by,
+            }
+          : { position: r.position, reading: r.reading, by: r.resolved_by },
+      ),
       entered: (given.all(electionId, stack.batch_id) as { n: number }[]).map((b) => b.n),
     };
   });

@@ -138,6 +138,18 @@ describe('export with readings, and the readings check', () => {
     expect(fa.out).toBe(fb.out);
   });
 
+  it('import takes the agreed ballots and leaves the readings out', async () => {
+    const into = join(dir, 'nhap.kiemphieu');
+    const run = await cli(['import', withReadings, '--into', into]);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const back = join(dir, 'nhap.json');
+    expect((await cli(['export', into, '--election', 'bch', '--out', back])).code).toBe(0);
+    const json = JSON.parse(readFileSync(back, 'utf8')) as { ballots: unknown };
+    expect(json).not.toHaveProperty('readings');
+    expect(json.ballots).toEqual(exported.ballots);
+  });
+
   it('a record without readings: the check says so (exit 1), tally as before', async () => {
     const run = await cli(['readings', without]);
     expect(run.code).toBe(1);
