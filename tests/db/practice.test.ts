@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Ballot } from '../../core/ballot.ts';
+import type { ElectionRecord } from '../../core/record.ts';
 import {
   checkPractice,
   PRACTICE_ELECTIONS,
@@ -226,25 +227,20 @@ describe('practice and real never mix', () => {
     expect('practice' in realRecord.congress).toBe(false);
 
     const before = value(real.query('elections')).length;
-    expect(
-      refusals(
-        real.execute(
-          'importElection',
-          { record: { ...practiceRecord, election: { ...practiceRecord.election, id: 'x' } } },
-          ADMIN,
-        ),
-      ),
-    ).toEqual([{ code: 'practice-mixed', practice: false, path: 'congress.practice' }]);
+    // The other file's record under an unused election id: what is refused is the practice mark.
+    const importAs = (into: Service, record: ElectionRecord, id: string) =>
+      into.execute(
+        'importElection',
+        { record: { ...record, election: { ...record.election, id } } },
+        ADMIN,
+      );
+    expect(refusals(importAs(real, practiceRecord, 'x'))).toEqual([
+      { code: 'practice-mixed', practice: false, path: 'congress.practice' },
+    ]);
     expect(value(real.query('elections'))).toHaveLength(before);
-    expect(
-      refusals(
-        practice.execute(
-          'importElection',
-          { record: { ...realRecord, election: { ...realRecord.election, id: 'y' } } },
-          ADMIN,
-        ),
-      ),
-    ).toEqual([{ code: 'practice-mixed', practice: true, path: 'congress.practice' }]);
+    expect(refusals(importAs(practice, realRecord, 'y'))).toEqual([
+      { code: 'practice-mixed', practice: true, path: 'congress.practice' },
+    ]);
     // An empty file takes what the record is.
     const empty = newService();
     value(empty.execute('importElection', { record: practiceRecord }, ADMIN));
