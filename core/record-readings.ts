@@ -119,7 +119,7 @@ const stackSchema = z.strictObject({
   status: z.enum(STACK_STATUSES),
   readings: bounded(readingSchema, MAX_STACK_READINGS),
   rulings: bounded(rulingSchema, MAX_STACK_RULINGS).default([]),
-  entered: z.array(z.int().min(1)).max(MAX_STACK_POSITIONS).default([]),
+  entered: bounded(z.int().min(1), MAX_STACK_POSITIONS).default([]),
 });
 
 export const recordReadingsSchema = z.strictObject({
