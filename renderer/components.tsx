@@ -83,14 +83,13 @@ export function Field({
 
 /** Where a new file goes: typed, or chosen in the system's save dialog where the host has one. */
 export function SavePathField({
-  label,
-  hint,
+  words,
   path,
   onChange,
   suggested,
 }: {
-  label: string;
-  hint: string;
+  /** The field's label and its example. */
+  words: { readonly path: string; readonly pathHint: string };
   path: string;
   onChange: (path: string) => void;
   /** The file name the save dialog proposes. */
@@ -99,7 +98,7 @@ export function SavePathField({
   const t = useT();
   return (
     <div className="row">
-      <Field label={label} hint={hint}>
+      <Field label={words.path} hint={words.pathHint}>
         <input value={path} onChange={(e) => onChange(e.target.value)} required />
       </Field>
       {client.canPickFiles ? (

@@ -6,12 +6,13 @@
  * ballot list on one line, a reload and two host restarts mid-stack with no ballot lost and no
  * station stranded, an abandoned stack closed from another station, and 60 names on one screen.
  */
-import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CommandInput } from '../../core/api.ts';
 import type { Actor } from '../../core/views.ts';
-import { serviceOf, shot, stepsInOrder } from './steps.ts';
+import { delegateName, delegatesXlsx } from '../helpers/delegates.ts';
+import { operatorPage, serviceOf, shot, stepsInOrder } from './steps.ts';
 import { value } from '../db/helpers.ts';
 import { launch, restartHall, startHall, type Hall } from './browser.ts';
 
@@ -37,29 +38,34 @@ let committeeId: number;
 let secretaryId: number;
 
 /** 60 delegates with position and unit, a title above the header, and a footer below them. */
-async function delegatesWorkbook(path: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Đại biểu');
-  ws.addRow(['DANH SÁCH ĐẠI BIỂU CHÍNH THỨC']);
-  ws.addRow([]);
-  ws.addRow(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị']);
-  const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
-  const given = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hương', 'Khánh', 'Lan'];
-  for (let i = 0; i < 60; i++) {
-    ws.addRow([
+const delegatesWorkbook = (path: string) =>
+  delegatesXlsx(
+    path,
+    ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị'],
+    Array.from({ length: 60 }, (_, i) => [
       i + 1,
-      `${families[i % 10]} ${i % 2 ? 'Thị' : 'Văn'} ${given[(i * 3) % 10]} ${String.fromCharCode(65 + Math.floor(i / 10))}`,
+      delegateName(i, 10, 3),
       i === 0 ? 'Bí thư Đảng ủy' : i % 7 === 0 ? 'Bí thư chi bộ' : 'Đảng viên',
       `Chi bộ ${1 + (i % 6)}`,
-    ]);
-  }
-  ws.addRow([]);
-  ws.addRow(['', 'Tổng số: 60 đại biểu']);
-  await wb.xlsx.writeFile(path);
-}
+    ]),
+    { after: [[], ['', 'Tổng số: 60 đại biểu']] },
+  );
 
 /** Keys typed as an operator types them. */
 const type = (p: Page, keys: string) => p.keyboard.type(keys, { delay: 60 });
+
+/**
+ * An election made and started by the service, then chosen on the entry screen once its picker
+ * lists `listed` elections: ballot 1 is up.
+ */
+async function countNew(input: CommandInput<'createElection'>, listed: number): Promise<void> {
+  const s = serviceOf(hall);
+  const { electionId } = value(s.execute('createElection', input, ADMIN));
+  value(s.execute('startCounting', { electionId }, ADMIN));
+  await expect.poll(() => page.locator('select.election-picker option').count()).toBe(listed);
+  await page.locator('select.election-picker').selectOption(String(electionId));
+  await page.getByRole('heading', { name: 'Phiếu số 1' }).waitFor();
+}
 
 async function counts(p: Page): Promise<string> {
   return (await p.getByTestId('counts').innerText()).replace(/\s+/gu, ' ');
@@ -77,10 +83,8 @@ beforeAll(async () => {
     }),
   );
   browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  await page.goto(hall.url);
+  page = await operatorPage(browser, hall);
+  context = page.context();
 }, 60_000);
 
 stepsInOrder(() => ({ browser, hall }));
@@ -429,25 +433,17 @@ describe('issue 9 in the browser: a congress with a conference election and two 
   });
 
   it('every list up to 60 names fits 1366×768 on the entry screen (item 14)', async () => {
-    const s = serviceOf(hall);
     const names = Array.from({ length: 60 }, (_, i) => `Nguyễn Thị Thanh Hương ${i + 1}`);
-    const id = value(
-      s.execute(
-        'createElection',
-        {
-          title: 'Bầu đại biểu dự Đại hội cấp trên',
-          kind: 'official-delegates',
-          layout: 'strike',
-          seats: 50,
-          candidates: names,
-        },
-        ADMIN,
-      ),
-    ).electionId;
-    value(s.execute('startCounting', { electionId: id }, ADMIN));
-    await expect.poll(() => page.locator('select.election-picker option').count()).toBe(3);
-    await page.locator('select.election-picker').selectOption(String(id));
-    await page.getByRole('heading', { name: 'Phiếu số 1' }).waitFor();
+    await countNew(
+      {
+        title: 'Bầu đại biểu dự Đại hội cấp trên',
+        kind: 'official-delegates',
+        layout: 'strike',
+        seats: 50,
+        candidates: names,
+      },
+      3,
+    );
     await type(page, '59 60');
     await shot(page, '07-count-entry-60');
     const items = page.getByTestId('ballot').locator('li');
@@ -467,24 +463,17 @@ describe('issue 9 in the browser: a congress with a conference election and two 
       768,
     );
     // A longer list scrolls within the ballot, keeping the candidate being typed in view.
-    const long = value(
-      s.execute(
-        'createElection',
-        {
-          title: 'Bầu đại biểu dự khuyết',
-          kind: 'alternate-delegates',
-          layout: 'strike',
-          seats: 80,
-          candidates: Array.from({ length: 90 }, (_, i) => `Trần Văn Bình ${i + 1}`),
-          order: 'as-given',
-        },
-        ADMIN,
-      ),
-    ).electionId;
-    value(s.execute('startCounting', { electionId: long }, ADMIN));
-    await expect.poll(() => page.locator('select.election-picker option').count()).toBe(4);
-    await page.locator('select.election-picker').selectOption(String(long));
-    await page.getByRole('heading', { name: 'Phiếu số 1' }).waitFor();
+    await countNew(
+      {
+        title: 'Bầu đại biểu dự khuyết',
+        kind: 'alternate-delegates',
+        layout: 'strike',
+        seats: 80,
+        candidates: Array.from({ length: 90 }, (_, i) => `Trần Văn Bình ${i + 1}`),
+        order: 'as-given',
+      },
+      4,
+    );
     await type(page, '88');
     const inView = () =>
       page.getByTestId('ballot').evaluate((ol) => {

@@ -12,9 +12,10 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import type { BallotBody } from '../../core/views.ts';
-import { shot, stepsInOrder, typeBallot } from './steps.ts';
+import { finalizeAndRevote, operatorPage, shot, stepsInOrder, typeBallot } from './steps.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
 import { makeP12 } from '../documents/p12.ts';
+import { delegateName, delegatesXlsx } from '../helpers/delegates.ts';
 import { vi } from '../../core/messages/vi.ts';
 
 const CANDIDATES = [
@@ -58,67 +59,24 @@ let browser: Browser;
 let page: Page;
 let projector: Page;
 
-async function delegatesWorkbook(path: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Đại biểu');
-  ws.addRow(['DANH SÁCH ĐẠI BIỂU CHÍNH THỨC']);
-  ws.mergeCells('A1:D1');
-  ws.addRow([]);
-  ws.addRow(['STT', 'Họ và tên', 'Đơn vị', 'Chính thức / Dự khuyết']);
-  const families = [
-    'Nguyễn',
-    'Trần',
-    'Lê',
-    'Phạm',
-    'Hoàng',
-    'Vũ',
-    'Đặng',
-    'Bùi',
-    'Đỗ',
-    'Hồ',
-    'Ngô',
-    'Dương',
-    'Lý',
-  ];
-  const given = [
-    'An',
-    'Bình',
-    'Cường',
-    'Dũng',
-    'Giang',
-    'Hà',
-    'Hải',
-    'Hương',
-    'Khánh',
-    'Lan',
-    'Long',
-    'Minh',
-    'Nga',
-  ];
-  for (let i = 0; i < 52; i++) {
-    ws.addRow([
+/** 52 delegates, all official, under a merged title. */
+const delegatesWorkbook = (path: string) =>
+  delegatesXlsx(
+    path,
+    ['STT', 'Họ và tên', 'Đơn vị', 'Chính thức / Dự khuyết'],
+    Array.from({ length: 52 }, (_, i) => [
       i + 1,
-      `${families[i % 13]} ${i % 2 ? 'Thị' : 'Văn'} ${given[(i * 5) % 13]} ${String.fromCharCode(65 + Math.floor(i / 13))}`,
+      delegateName(i, 13, 5),
       `Chi bộ ${1 + (i % 6)}`,
       'Chính thức',
-    ]);
-  }
-  await wb.xlsx.writeFile(path);
-}
+    ]),
+    { mergeTitle: true },
+  );
 
 beforeAll(async () => {
   hall = await startHall();
   browser = await launch();
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(hall.url);
+  page = await operatorPage(browser, hall, { throwPageErrors: true });
 }, 60_000);
 
 stepsInOrder(() => ({ browser, hall }));
@@ -304,11 +262,7 @@ describe('a whole congress, end to end, in Chromium', () => {
       )
       .waitFor();
     await shot(page, '10-results-tie');
-    await page.getByRole('button', { name: 'Chốt kết quả (khóa)' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
-    await page.locator('.badge.finalized').first().waitFor();
-    await page.getByRole('button', { name: 'Tạo cuộc bầu lại' }).click();
-    await page.getByRole('heading', { name: /bầu lại \(vòng 2\)/u }).waitFor();
+    await finalizeAndRevote(page);
     const revote = await page
       .locator('.election', { hasText: 'bầu lại (vòng 2)' })
       .locator('ol.candidates li > span:first-child')

@@ -20,7 +20,7 @@ import {
   photoFolder,
 } from '../helpers/candidates.ts';
 import { launch, ROOT, SCREENS, startHall, type Hall } from './browser.ts';
-import { serviceOf, shot, stepsInOrder } from './steps.ts';
+import { operatorPage, serviceOf, shot, stepsInOrder } from './steps.ts';
 
 const ADMIN: Actor = { name: 'Tổ kỹ thuật', role: 'admin' };
 const DOCS = join(ROOT, 'docs/images');
@@ -68,14 +68,7 @@ beforeAll(async () => {
     serviceOf(hall).execute('createElection', CANDIDATES_ELECTION, ADMIN),
   ).electionId;
   browser = await launch();
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(hall.url);
+  page = await operatorPage(browser, hall, { timeout: 10_000, acceptDownloads: true });
 }, 60_000);
 
 stepsInOrder(() => ({ browser, hall }));

@@ -14,7 +14,7 @@ import { practiceBallot, practiceElection } from '../../core/practice.ts';
 import type { ElectionView } from '../../core/views.ts';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import { launch, startHall, type Hall } from './browser.ts';
-import { shot, stepsInOrder, typeBallot } from './steps.ts';
+import { finalizeAndRevote, operatorPage, shot, stepsInOrder, typeBallot } from './steps.ts';
 
 let hall: Hall;
 let browser: Browser;
@@ -46,9 +46,7 @@ beforeAll(async () => {
   hall = await startHall();
   file = join(hall.dir, 'tap-huan.kiemphieu');
   browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-  page.setDefaultTimeout(10_000);
-  await page.goto(hall.url);
+  page = await operatorPage(browser, hall, { timeout: 10_000 });
 }, 60_000);
 
 stepsInOrder(() => ({ browser, hall }));
@@ -167,11 +165,7 @@ describe('a practice congress in the browser', () => {
       .getByText('Bằng phiếu ở chỗ cuối: Vũ Thị Lan, Hoàng Văn Nam cùng được 8 phiếu, tranh 1 chỗ')
       .waitFor();
     await shot(page, '86-practice-results-tie');
-    await page.getByRole('button', { name: 'Chốt kết quả (khóa)' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
-    await page.locator('.badge.finalized').first().waitFor();
-    await page.getByRole('button', { name: 'Tạo cuộc bầu lại' }).click();
-    await page.getByRole('heading', { name: /bầu lại \(vòng 2\)/u }).waitFor();
+    await finalizeAndRevote(page);
     await page
       .locator('.card.election', { hasText: 'bầu lại (vòng 2)' })
       .getByRole('button', { name: 'Bắt đầu kiểm phiếu' })

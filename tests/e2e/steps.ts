@@ -4,7 +4,7 @@
  * stop at the end. And a ballot typed as an operator types it.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { Ballot } from '../../core/ballot.ts';
 import type { Service } from '../../db/service.ts';
@@ -53,4 +53,41 @@ export function serviceOf(hall: Hall): Service {
   const s = hall.workspace.service;
   if (s === null) throw new Error('no file open');
   return s;
+}
+
+/**
+ * An operator's screen (1366×768, Vietnamese) open at the hall, waiting `timeout` ms at most for
+ * anything; `throwPageErrors`: an error thrown in the page fails the test that is running.
+ */
+export async function operatorPage(
+  browser: Browser,
+  hall: Hall,
+  {
+    timeout = 8_000,
+    throwPageErrors = false,
+    ...options
+  }: BrowserContextOptions & { timeout?: number; throwPageErrors?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+    ...options,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  if (throwPageErrors)
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  await page.goto(hall.url);
+  return page;
+}
+
+/** On the results screen of an election ending in a tie: finalize it and make the re-vote. */
+export async function finalizeAndRevote(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Chốt kết quả (khóa)' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+  await page.locator('.badge.finalized').first().waitFor();
+  await page.getByRole('button', { name: 'Tạo cuộc bầu lại' }).click();
+  await page.getByRole('heading', { name: /bầu lại \(vòng 2\)/u }).waitFor();
 }

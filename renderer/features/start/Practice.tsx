@@ -41,8 +41,7 @@ export function PracticeStart() {
       <Messages messages={error} />
       {made !== null ? <Messages kind="ok" messages={[t.practice.created(made)]} /> : null}
       <SavePathField
-        label={t.practice.path}
-        hint={t.practice.pathHint}
+        words={t.practice}
         path={path}
         onChange={setPath}
         suggested="tap-huan.kiemphieu"

@@ -60,8 +60,7 @@ export function Start() {
         <Form className="card" onSubmit={create}>
           <h2>{t.start.create}</h2>
           <SavePathField
-            label={t.start.path}
-            hint={t.start.pathHint}
+            words={t.start}
             path={path}
             onChange={setPath}
             suggested="dai-hoi.kiemphieu"
