@@ -245,6 +245,24 @@ export const en: Messages = {
     readThis: 'Read this stack',
     reading: (stack: string, n: number, ballots: number) =>
       `${stack} — your reading ${n}: ${ballots} ballots typed`,
+    scanThis: 'Scan this stack',
+    confirmThis: 'Confirm this stack',
+    scanning: (stack: string, n: number, sheets: number, undecided: number) =>
+      `${stack} — reading ${n} by the scanner: ${sheets} sheets${undecided > 0 ? `, ${undecided} in review` : ''}`,
+    finishScan: 'Finish scanning this stack',
+    noScanPass: 'Choose the stack to scan (“Scan this stack”) before feeding the scanner.',
+    nothingScanned: 'No stack has been scanned yet: start scanning a stack at the scanner.',
+    savedInPass: 'Decision saved in the scanner pass (not counted until the readings agree).',
+    confirmMode: 'Confirm scans',
+    confirmModeHelp:
+      'Fast (about 1–2 s a ballot), but the person confirming sees the machine’s reading. Enter: as the image shows. Type numbers to correct, then Enter.',
+    scanTypeHelp:
+      'Scan + type: two fully independent readings, at typing speed. The typist does not see the scanner’s reading.',
+    confirmHeading: (position: number, stack: string, file: string) =>
+      `Sheet ${position} — ${stack} (${file})`,
+    waitingForScanner: (position: number) => `Waiting for the scanner to read sheet ${position}…`,
+    inReviewHere:
+      'The scanner was unsure of this sheet: read the image, correct if needed, then Enter.',
     finish: 'Finish the reading',
     chooseStack: 'Choose a stack to read (or open a new one) before typing.',
     heading: (position: number, stack: string, n: number) =>

@@ -270,6 +270,23 @@ export const vi = {
     readThis: 'Đọc tập này',
     reading: (stack: string, n: number, ballots: number) =>
       `${stack} — lần đọc ${n} của bạn: đã nhập ${ballots} phiếu`,
+    scanThis: 'Quét tập này',
+    confirmThis: 'Xác nhận tập này',
+    scanning: (stack: string, n: number, sheets: number, undecided: number) =>
+      `${stack} — lần đọc ${n} bằng máy quét: ${sheets} tờ${undecided > 0 ? `, ${undecided} tờ chờ xem xét` : ''}`,
+    finishScan: 'Kết thúc lượt quét tập này',
+    noScanPass: 'Chọn tập phiếu sẽ quét (“Quét tập này”) trước khi đưa phiếu vào máy quét.',
+    nothingScanned: 'Chưa tập nào được quét: bắt đầu quét một tập ở máy quét.',
+    savedInPass: 'Đã lưu quyết định vào lượt quét (chưa tính cho đến khi các lần đọc khớp nhau).',
+    confirmMode: 'Xác nhận ảnh quét',
+    confirmModeHelp:
+      'Xác nhận nhanh (khoảng 1–2 giây một phiếu) nhưng người xác nhận nhìn thấy kết quả máy đọc. Enter: đúng như ảnh. Gõ số để sửa, rồi Enter.',
+    scanTypeHelp:
+      'Quét + gõ: hai lần đọc hoàn toàn độc lập, tốc độ bằng gõ phiếu. Người gõ không xem kết quả máy quét.',
+    confirmHeading: (position: number, stack: string, file: string) =>
+      `Tờ thứ ${position} — ${stack} (${file})`,
+    waitingForScanner: (position: number) => `Đang chờ máy quét đọc tờ thứ ${position}…`,
+    inReviewHere: 'Máy quét chưa chắc tờ này: đọc trên ảnh, sửa nếu cần, rồi Enter.',
     finish: 'Kết thúc lần đọc',
     chooseStack: 'Chọn một tập để đọc (hoặc mở tập mới) trước khi nhập.',
     heading: (position: number, stack: string, n: number) =>

@@ -121,3 +121,11 @@ export const isDecidable = (s: Pick<ScanView, 'status' | 'decision' | 'reason'>)
 /** A sheet in review holds its stack and its election open until a person decides it. */
 export const awaitsDecision = (s: Pick<ScanView, 'status' | 'decision'>): boolean =>
   s.status === 'review' && s.decision === null;
+
+/** A sheet of a scanner pass that is, or will be once decided, one of the pass's ballots. */
+export const isPassBallot = (s: Pick<ScanView, 'status' | 'decision'>): boolean =>
+  s.decision !== null || s.status === 'read' || s.status === 'review';
+
+/** What a sheet says: a person's decision, else the reader's reading (a doubtful line as unmarked). */
+export const sheetBallot = (layout: Layout, s: Pick<ScanView, 'lines' | 'decision'>): Ballot =>
+  s.decision?.ballot ?? ballotOfReading(layout, s.lines);

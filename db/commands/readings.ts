@@ -38,7 +38,7 @@ import * as store from '../store.ts';
 import type { BatchRow } from '../store/reads.ts';
 import * as rows from '../store/reading-rows.ts';
 import type { ReadingRow, ResolutionRow, StackRow } from '../store/reading-rows.ts';
-import { awaitsDecision, ballotOfReading, type ScanView } from '../../core/scan/sheet-record.ts';
+import { awaitsDecision, isPassBallot, sheetBallot } from '../../core/scan/sheet-record.ts';
 import { insertNewBallot, requireStatusFor } from './ballots.ts';
 import { requireAllowed } from './elections.ts';
 
@@ -175,10 +175,6 @@ export function requireIndependentReview(ctx: Ctx, scanReading: ReadingRow): voi
     refuse({ code: 'same-operator', operator: ctx.actor.name, reading: other.ord }, 'scanId');
 }
 
-/** A sheet of a scanner pass that is, or will be once decided, one of its ballots. */
-export const isPassBallot = (s: Pick<ScanView, 'status' | 'decision'>): boolean =>
-  s.decision !== null || s.status === 'read' || s.status === 'review';
-
 /** The ballots of a scanner pass in feed order: each certain sheet as read, each decided one as decided. */
 export function scanPassBallots(db: Ctx['db'], readingId: number): Ballot[] {
   const reading = rows.reading(db, readingId)!;
@@ -186,7 +182,7 @@ export function scanPassBallots(db: Ctx['db'], readingId: number): Ballot[] {
   return store
     .readingScans(db, readingId)
     .filter((s) => s.decision !== null || s.status === 'read')
-    .map((s) => s.decision?.ballot ?? ballotOfReading(layout, s.lines));
+    .map((s) => sheetBallot(layout, s));
 }
 
 /** A scanner pass ends when no sheet of it waits for a person; its sheets become its ballots. */

@@ -5,17 +5,24 @@
 import { useState } from 'react';
 import { useT } from '../../i18n.ts';
 import { useApp } from '../../store.ts';
+import { useQuery } from '../../use-query.ts';
 import { ScanScreen } from '../scan/ScanScreen.tsx';
+import { Confirm } from './Confirm.tsx';
 import { Entry } from './Entry.tsx';
 
-type Mode = 'keyboard' | 'scanner';
+/** Confirming scanned sheets is a reading of its own, so it is offered only with double entry. */
+type Mode = 'keyboard' | 'scanner' | 'confirm';
+const MODES: readonly Mode[] = ['keyboard', 'scanner', 'confirm'];
 
 export function Counting() {
   const t = useT();
   const { elections, electionId } = useApp();
-  const [mode, setMode] = useState<Mode>(() =>
-    sessionStorage.getItem('kp-entry-mode') === 'scanner' ? 'scanner' : 'keyboard',
+  const [chosen, setMode] = useState<Mode>(
+    () => MODES.find((m) => m === sessionStorage.getItem('kp-entry-mode')) ?? 'keyboard',
   );
+  const { data: readings } = useQuery('readings', electionId === null ? null : { electionId });
+  const double = (readings?.required ?? 1) > 1;
+  const mode = chosen === 'confirm' && !double ? 'keyboard' : chosen;
   const election = elections.find((e) => e.id === electionId);
   if (!election) return <p>{t.count.choose}</p>;
   if (election.status !== 'counting') {
@@ -34,7 +41,7 @@ export function Counting() {
   };
   const modes = (
     <div className="tabs entry-mode" role="group" aria-label={t.count.title}>
-      {(['keyboard', 'scanner'] as const).map((m) => (
+      {MODES.filter((m) => double || m !== 'confirm').map((m) => (
         <button
           key={m}
           type="button"
@@ -43,14 +50,21 @@ export function Counting() {
           onClick={() => choose(m)}
           data-testid={`mode-${m}`}
         >
-          {m === 'keyboard' ? t.scanScreen.keyboard : t.scanScreen.scanner}
+          {m === 'keyboard'
+            ? t.scanScreen.keyboard
+            : m === 'scanner'
+              ? t.scanScreen.scanner
+              : t.readingScreen.confirmMode}
         </button>
       ))}
     </div>
   );
-  return mode === 'keyboard' ? (
-    <Entry key={election.id} election={election} modes={modes} />
-  ) : (
-    <ScanScreen key={election.id} election={election} modes={modes} />
-  );
+  switch (mode) {
+    case 'keyboard':
+      return <Entry key={election.id} election={election} modes={modes} />;
+    case 'scanner':
+      return <ScanScreen key={election.id} election={election} modes={modes} />;
+    case 'confirm':
+      return <Confirm key={election.id} election={election} modes={modes} />;
+  }
 }

@@ -53,10 +53,10 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
   /** Double entry: each stack read independently; this station types one reading at a time. */
   const double = (readings?.required ?? 1) > 1;
   const [reading, setReadingState] = useState<ActiveReading | null>(() =>
-    storedReading(election.id),
+    storedReading(election.id, 'keyboard'),
   );
   const setReading = (r: ActiveReading | null) => {
-    keepReading(election.id, r);
+    keepReading(election.id, 'keyboard', r);
     setReadingState(r);
   };
   const queue = useSaveQueue(election, setNotice, () => !isUntouched(editorRef.current));
@@ -208,6 +208,7 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
         </dl>
         {double ? (
           <ReadingPanel
+            kind="keyboard"
             electionId={election.id}
             batches={progress?.batches ?? []}
             readings={readings}

@@ -4,7 +4,8 @@
  * file compares them and the stack counts once they agree (or the committee has resolved them).
  */
 import { useState } from 'react';
-import type { BatchView, ReadingsView } from '../../../core/views.ts';
+import type { ReadingKind } from '../../../core/readings/stack.ts';
+import type { BatchView, ReadingsView, StackView } from '../../../core/views.ts';
 import { Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { useCommand } from '../../use-command.ts';
@@ -18,22 +19,33 @@ export interface ActiveReading {
   readonly label: string;
 }
 
-const key = (electionId: number) => `kp-reading|${electionId}`;
+const key = (electionId: number, kind: ReadingKind) => `kp-reading|${electionId}|${kind}`;
 
-export function storedReading(electionId: number): ActiveReading | null {
+export function storedReading(electionId: number, kind: ReadingKind): ActiveReading | null {
   try {
-    return JSON.parse(sessionStorage.getItem(key(electionId)) ?? 'null') as ActiveReading | null;
+    return JSON.parse(
+      sessionStorage.getItem(key(electionId, kind)) ?? 'null',
+    ) as ActiveReading | null;
   } catch {
     return null;
   }
 }
 
-export function keepReading(electionId: number, reading: ActiveReading | null): void {
-  if (reading === null) sessionStorage.removeItem(key(electionId));
-  else sessionStorage.setItem(key(electionId), JSON.stringify(reading));
+export function keepReading(
+  electionId: number,
+  kind: ReadingKind,
+  reading: ActiveReading | null,
+): void {
+  if (reading === null) sessionStorage.removeItem(key(electionId, kind));
+  else sessionStorage.setItem(key(electionId, kind), JSON.stringify(reading));
 }
 
+/** The stack's scanner pass, if one is under way or done (an abandoned one left out). */
+export const scanPassOf = (stack: StackView | undefined) =>
+  stack?.readings.find((r) => r.kind === 'scan' && r.state !== 'abandoned');
+
 export function ReadingPanel({
+  kind,
   electionId,
   batches,
   readings,
@@ -41,6 +53,7 @@ export function ReadingPanel({
   setReading,
   beforeFinish,
 }: {
+  kind: ReadingKind;
   electionId: number;
   batches: readonly BatchView[];
   readings: ReadingsView | undefined;
@@ -59,7 +72,7 @@ export function ReadingPanel({
   const start = async (batch: BatchView) => {
     const r = await command.run('startReading', {
       batchId: batch.id,
-      kind: 'keyboard',
+      kind,
       station: `Máy ${stationId(sessionStorage).slice(0, 4)}`,
     });
     if (!r.ok) return;
@@ -86,13 +99,20 @@ export function ReadingPanel({
       {reading !== null ? (
         <>
           <p className="big" data-testid="reading-now">
-            {t.readingScreen.reading(reading.label, reading.number, mine?.ballots ?? 0)}
+            {kind === 'scan'
+              ? t.readingScreen.scanning(
+                  reading.label,
+                  reading.number,
+                  mine?.ballots ?? 0,
+                  mine?.undecided ?? 0,
+                )
+              : t.readingScreen.reading(reading.label, reading.number, mine?.ballots ?? 0)}
           </p>
           {stack ? (
             <progress max={stack.declared} value={Math.min(mine?.ballots ?? 0, stack.declared)} />
           ) : null}
           <button onClick={() => void finish()} disabled={command.busy}>
-            {t.readingScreen.finish}
+            {kind === 'scan' ? t.readingScreen.finishScan : t.readingScreen.finish}
           </button>
         </>
       ) : (
@@ -100,7 +120,12 @@ export function ReadingPanel({
           <p className="muted">{t.readingScreen.chooseStack}</p>
           <ul className="stacks">
             {batches
-              .filter((b) => !b.closed)
+              .filter(
+                (b) =>
+                  !b.closed &&
+                  (kind !== 'confirm' ||
+                    scanPassOf(readings?.stacks.find((x) => x.batchId === b.id)) !== undefined),
+              )
               .map((b) => {
                 const s = readings?.stacks.find((x) => x.batchId === b.id);
                 return (
@@ -108,32 +133,45 @@ export function ReadingPanel({
                     {b.label}
                     {s ? ` — ${t.readings.status[s.status]}` : ''}{' '}
                     {s === undefined || s.allowed.includes('startReading') ? (
-                      <button onClick={() => void start(b)} disabled={command.busy}>
-                        {t.readingScreen.readThis}
+                      <button
+                        onClick={() => void start(b)}
+                        disabled={command.busy}
+                        data-testid={`read-${kind}-${b.id}`}
+                      >
+                        {kind === 'scan'
+                          ? t.readingScreen.scanThis
+                          : kind === 'confirm'
+                            ? t.readingScreen.confirmThis
+                            : t.readingScreen.readThis}
                       </button>
                     ) : null}
                   </li>
                 );
               })}
           </ul>
-          <form
-            className="row"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const r = await command.run('openBatch', { electionId, declared: Number(declared) });
-              if (r.ok) setDeclared('');
-            }}
-          >
-            <input
-              aria-label={t.count.declared}
-              placeholder={t.count.declared}
-              inputMode="numeric"
-              value={declared}
-              onChange={(e) => setDeclared(e.target.value.replace(/\D/gu, ''))}
-              required
-            />
-            <button>{t.count.openBatch}</button>
-          </form>
+          {kind === 'confirm' ? null : (
+            <form
+              className="row"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                const r = await command.run('openBatch', {
+                  electionId,
+                  declared: Number(declared),
+                });
+                if (r.ok) setDeclared('');
+              }}
+            >
+              <input
+                aria-label={t.count.declared}
+                placeholder={t.count.declared}
+                inputMode="numeric"
+                value={declared}
+                onChange={(e) => setDeclared(e.target.value.replace(/\D/gu, ''))}
+                required
+              />
+              <button>{t.count.openBatch}</button>
+            </form>
+          )}
         </>
       )}
       {note !== null ? (

@@ -4,17 +4,15 @@
  * the decision as the ballot, kept beside the reading with who decided.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Rect } from '../../../core/documents/ballot-geometry.ts';
-import type { ScanImageView, ScanLineBox } from '../../../core/protocol/scan.ts';
 import type { ScanReason } from '../../../core/scan/reasons.ts';
 import type { ScanView } from '../../../core/scan/sheet-record.ts';
 import type { ElectionView } from '../../../core/views.ts';
-import { client } from '../../client.ts';
 import { Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { AskOtherNote } from '../entry/AskOtherNote.tsx';
 import { useCommand } from '../../use-command.ts';
 import { FIELDS } from '../entry/use-entry-keys.ts';
+import { SheetPages, useSheetImages, Zoom } from './SheetImages.tsx';
 import {
   ballotOf,
   press,
@@ -38,41 +36,18 @@ export function ReviewPanel({
   sheet: ScanView;
   left: number;
   onLater: () => void;
-  onSaved: (n: number) => void;
+  /** The ballot's number, or null for a sheet of a scanner pass (the reading's, not yet counted). */
+  onSaved: (n: number | null) => void;
 }) {
   const t = useT();
   const [state, setState] = useState<ReviewState>(() => reviewOf(election.layout, sheet));
   const stateRef = useRef(state);
   stateRef.current = state;
-  const [images, setImages] = useState<ScanImageView[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [askNote, setAskNote] = useState(false);
   const command = useCommand();
 
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const first = await client.call('scan', 'image', {
-        electionId: election.id,
-        scanId: sheet.id,
-        side: 1,
-      });
-      if (!first.ok) return live && setNotice(first.messages.join(' '));
-      const all = [first.value];
-      for (let side = 2; side <= first.value.sides; side++) {
-        const more = await client.call('scan', 'image', {
-          electionId: election.id,
-          scanId: sheet.id,
-          side,
-        });
-        if (more.ok) all.push(more.value);
-      }
-      if (live) setImages(all);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [sheet.id]);
+  const images = useSheetImages(election.id, sheet.id, setNotice);
 
   const save = async () => {
     const r = await command.run('decideScan', {
@@ -146,23 +121,13 @@ export function ReviewPanel({
       </div>
       <p className="help">{strike ? t.scanScreen.reviewHelp : t.scanScreen.reviewHelpApprove}</p>
       <div className="review-body">
-        <div className="review-page">
-          {images.map((img, side) => (
-            <div className="review-sheet" key={side}>
-              <img src={`data:image/png;base64,${img.base64}`} alt={place} />
-              {img.scale === null
-                ? null
-                : img.lines.map((l) => (
-                    <Outline
-                      key={l.candidateId}
-                      image={img}
-                      rect={l.band}
-                      className={`${state.lines.find((x) => x.id === l.candidateId)?.doubtful ? 'doubtful' : ''} ${l.candidateId === cursorId ? 'cursor' : ''}`}
-                    />
-                  ))}
-            </div>
-          ))}
-        </div>
+        <SheetPages
+          images={images}
+          place={place}
+          lineClass={(id) =>
+            `${state.lines.find((x) => x.id === id)?.doubtful ? 'doubtful' : ''} ${id === cursorId ? 'cursor' : ''}`
+          }
+        />
         <div className="review-side">
           {focus !== null && focusImage?.scale != null ? (
             <figure className="review-zoom" data-testid="review-zoom">
@@ -222,53 +187,5 @@ export function ReviewPanel({
         />
       ) : null}
     </div>
-  );
-}
-
-const pct = (v: number, of: number) => `${(100 * v) / of}%`;
-
-function Outline({
-  image,
-  rect,
-  className,
-}: {
-  image: ScanImageView;
-  rect: Rect;
-  className: string;
-}) {
-  const s = image.scale!;
-  return (
-    <div
-      className={`review-line ${className}`}
-      style={{
-        left: pct(rect.x * s, image.width),
-        top: pct(rect.y * s, image.height),
-        width: pct(rect.w * s, image.width),
-        height: pct(rect.h * s, image.height),
-      }}
-    />
-  );
-}
-
-/** The line with a line's height of paper above and below, at the image's full resolution. */
-function Zoom({ image, line }: { image: ScanImageView; line: ScanLineBox }) {
-  const s = image.scale!;
-  const margin = line.band.h * 0.8;
-  const crop = {
-    x: line.band.x,
-    y: line.band.y - margin,
-    w: line.band.w,
-    h: line.band.h + 2 * margin,
-  };
-  return (
-    <div
-      className="review-zoom-view"
-      style={{
-        aspectRatio: `${crop.w} / ${crop.h}`,
-        backgroundImage: `url(data:image/png;base64,${image.base64})`,
-        backgroundSize: `${(100 * image.width) / (crop.w * s)}% auto`,
-        backgroundPosition: `${(100 * crop.x * s) / (image.width - crop.w * s)}% ${(100 * crop.y * s) / (image.height - crop.h * s)}%`,
-      }}
-    />
   );
 }

@@ -17,6 +17,12 @@ import { useT } from '../../i18n.ts';
 import { useQuery } from '../../use-query.ts';
 import { useApp } from '../../store.ts';
 import { BatchPanel } from '../entry/BatchPanel.tsx';
+import {
+  keepReading,
+  ReadingPanel,
+  storedReading,
+  type ActiveReading,
+} from '../entry/ReadingPanel.tsx';
 import { useStack } from '../entry/use-stack.ts';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
@@ -30,6 +36,24 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
   const { data: progress } = useQuery('progress', { electionId: election.id });
   const { data: scans } = useQuery('scans', { electionId: election.id });
   const stack = useStack(election.id, progress?.batches);
+  const { data: readings } = useQuery('readings', { electionId: election.id });
+  /** Double entry: the scanner is one reading of a stack, a pass this station feeds. */
+  const double = (readings?.required ?? 1) > 1;
+  const [pass, setPassState] = useState<ActiveReading | null>(() =>
+    storedReading(election.id, 'scan'),
+  );
+  const setPass = (r: ActiveReading | null) => {
+    keepReading(election.id, 'scan', r);
+    setPassState(r);
+  };
+  /** Where the sheets go: the scanner pass under way, or the open stack. */
+  const target = double
+    ? pass === null
+      ? {}
+      : { readingId: pass.readingId }
+    : stack.id === null
+      ? {}
+      : { batchId: stack.id };
   const folderKey = `kp-scan-folder|${election.id}`;
   const [folder, setFolder] = useState(() => localStorage.getItem(folderKey) ?? '');
   const [watching, setWatching] = useState(false);
@@ -38,7 +62,7 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
   const [messages, setMessages] = useState<readonly string[]>([]);
   /** Sheets put off with Esc: shown after the others. */
   const [later, setLater] = useState<readonly number[]>([]);
-  const [saved, setSaved] = useState<number | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const busy = useRef(false);
 
   const readFolder = async (path: string): Promise<boolean> => {
@@ -53,7 +77,7 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
       const r = await client.call('scan', 'folder', {
         electionId: election.id,
         folder: path,
-        ...(stack.id === null ? {} : { batchId: stack.id }),
+        ...target,
       });
       if (!r.ok) {
         setMessages(r.messages);
@@ -83,7 +107,7 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
       stopped = true;
       clearTimeout(timer);
     };
-  }, [watching, folder, stack.id]);
+  }, [watching, folder, stack.id, pass?.readingId]);
 
   const choose = async () => {
     const picked = await client.pickFolder();
@@ -119,7 +143,9 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
             onLater={() =>
               setLater((l) => [...l.filter((id) => id !== review[0]!.id), review[0]!.id])
             }
-            onSaved={setSaved}
+            onSaved={(n) =>
+              setSaved(n === null ? t.readingScreen.savedInPass : t.scanScreen.saved(n))
+            }
           />
         ) : (
           <div className="scan-idle" data-testid="scan-idle">
@@ -129,7 +155,7 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
         )}
         {saved !== null ? (
           <div className="notice" role="status" data-testid="review-saved">
-            {t.scanScreen.saved(saved)}
+            {saved}
           </div>
         ) : null}
         {running !== null && running.listed > 0 ? (
@@ -152,7 +178,11 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
           <BaseLine election={election} />
         </div>
         <div className="card" data-testid="scan-source">
-          {stack.current === null ? <p className="notice warn">{t.scanScreen.stackFirst}</p> : null}
+          {(double ? pass === null : stack.current === null) ? (
+            <p className="notice warn">
+              {double ? t.readingScreen.noScanPass : t.scanScreen.stackFirst}
+            </p>
+          ) : null}
           <Field label={t.scanScreen.folder}>
             <input
               value={folder}
@@ -209,7 +239,19 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
           <dt>{t.scanScreen.skipped}</dt>
           <dd>{count((s) => s.status === 'skipped')}</dd>
         </dl>
-        <BatchPanel electionId={election.id} stack={stack} batches={progress?.batches ?? []} />
+        {double ? (
+          <ReadingPanel
+            kind="scan"
+            electionId={election.id}
+            batches={progress?.batches ?? []}
+            readings={readings}
+            reading={pass}
+            setReading={setPass}
+            beforeFinish={() => Promise.resolve()}
+          />
+        ) : (
+          <BatchPanel electionId={election.id} stack={stack} batches={progress?.batches ?? []} />
+        )}
         <ScannerTest election={election} />
         {rejected.length > 0 ? (
           <div className="card" data-testid="scan-rejected">

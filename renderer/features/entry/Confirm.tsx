@@ -1,0 +1,219 @@
+/**
+ * Scan + confirm: the operator goes through a scanned stack in feed order, each sheet's image
+ * beside the ballot as the scanner read it. Enter confirms it; number keys correct it first, as in
+ * keyboard entry. Each confirmed ballot is this reading's, compared with the scanner's pass when
+ * both are finished. It runs while the scanner feeds: a sheet not read yet is waited for.
+ * The person sees the machine's reading, so this is not independent of it; the screen says so.
+ */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { isPassBallot, sheetBallot } from '../../../core/scan/sheet-record.ts';
+import type { ElectionView } from '../../../core/views.ts';
+import { BaseLine } from '../../BaseLine.tsx';
+import { useT } from '../../i18n.ts';
+import { useQuery } from '../../use-query.ts';
+import { SheetPages, useSheetImages } from '../scan/SheetImages.tsx';
+import { AskOtherNote } from './AskOtherNote.tsx';
+import {
+  bodyOf,
+  editorFromBody,
+  emptyBallot,
+  withNote,
+  type EditorShape,
+  type EditorState,
+} from './editor.ts';
+import {
+  keepReading,
+  ReadingPanel,
+  scanPassOf,
+  storedReading,
+  type ActiveReading,
+} from './ReadingPanel.tsx';
+import { newClientKey } from './save-queue.ts';
+import { Sheet } from './Sheet.tsx';
+import { useEntryKeys } from './use-entry-keys.ts';
+import { useSaveQueue, type Notice } from './use-save-queue.ts';
+
+export function Confirm({ election, modes }: { election: ElectionView; modes?: ReactNode }) {
+  const t = useT();
+  const shape: EditorShape = {
+    layout: election.layout,
+    seats: election.seats,
+    codes: election.candidates.map((c) => c.code),
+  };
+  const [editor, setEditor] = useState<EditorState>(() => emptyBallot(shape));
+  const editorRef = useRef(editor);
+  const update = useCallback((next: EditorState) => {
+    editorRef.current = next;
+    setEditor(next);
+  }, []);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [askNote, setAskNote] = useState(false);
+  const { data: progress } = useQuery('progress', { electionId: election.id });
+  const { data: readings } = useQuery('readings', { electionId: election.id });
+  const { data: scans } = useQuery('scans', { electionId: election.id });
+  const [reading, setReadingState] = useState<ActiveReading | null>(() =>
+    storedReading(election.id, 'confirm'),
+  );
+  const setReading = (r: ActiveReading | null) => {
+    keepReading(election.id, 'confirm', r);
+    setReadingState(r);
+  };
+  const queue = useSaveQueue(election, setNotice, () => false);
+
+  const stack = readings?.stacks.find((s) => s.batchId === reading?.batchId);
+  const pass = scanPassOf(stack);
+  const sheets = (scans ?? []).filter((s) => s.readingId === pass?.id && isPassBallot(s));
+  // What this station pushed is counted at once: between a save's answer and the next reading of
+  // the file, the file's count lags, and the sheet shown must never step back to one confirmed.
+  const pushed = useRef({ readingId: 0, count: 0 });
+  if (pushed.current.readingId !== reading?.readingId)
+    pushed.current = { readingId: reading?.readingId ?? 0, count: 0 };
+  const confirmed = Math.max(
+    (stack?.readings.find((r) => r.id === reading?.readingId)?.ballots ?? 0) +
+      queue.waiting.filter((w) => w.readingId === reading?.readingId).length,
+    pushed.current.count,
+  );
+  const sheet = reading === null ? undefined : sheets[confirmed];
+  const images = useSheetImages(election.id, sheet?.id ?? null, (text) =>
+    setNotice({ text, kind: 'error' }),
+  );
+
+  // Each new sheet starts as the scanner read it. A person's decision arriving later replaces that
+  // only while the operator has typed nothing on the sheet: their keys are never overwritten.
+  const prefilled = useRef<{ sheet: number | null; body: string }>({ sheet: null, body: '' });
+  const shown = sheet === undefined ? null : `${sheet.id}|${sheet.decision === null ? 0 : 1}`;
+  useEffect(() => {
+    const next =
+      sheet === undefined
+        ? emptyBallot(shape)
+        : editorFromBody(shape, sheetBallot(election.layout, sheet));
+    const now = editorRef.current;
+    const typing =
+      prefilled.current.sheet === (sheet?.id ?? null) &&
+      (now.buffer !== '' || JSON.stringify(bodyOf(now)) !== prefilled.current.body);
+    if (typing) return;
+    prefilled.current = { sheet: sheet?.id ?? null, body: JSON.stringify(bodyOf(next)) };
+    update(next);
+  }, [shown]);
+
+  const save = () => {
+    if (reading === null) return setNotice({ text: t.readingScreen.chooseStack, kind: 'warn' });
+    if (sheet === undefined)
+      return setNotice({ text: t.readingScreen.waitingForScanner(confirmed + 1), kind: 'warn' });
+    pushed.current = { readingId: reading.readingId, count: confirmed + 1 };
+    queue.push({
+      clientKey: newClientKey(),
+      body: bodyOf(editorRef.current),
+      batchId: null,
+      correcting: null,
+      readingId: reading.readingId,
+    });
+    setNotice(null);
+  };
+
+  useEntryKeys({
+    editor: editorRef,
+    update,
+    paused: askNote,
+    onTab: () => setNotice({ text: t.count.tabStays, kind: 'warn' }),
+    act: (action, r) => {
+      switch (action) {
+        case 'save':
+          return save();
+        case 'ask-note':
+          return setAskNote(true);
+        case 'rejected':
+          if (r.reason) setNotice({ text: t.count.noSuchNumber(r.reason.number), kind: 'error' });
+          return;
+        case 'undo-last-ballot':
+        case 'clear':
+          return;
+      }
+    },
+  });
+
+  const body = bodyOf(editor);
+  const marked = new Set(
+    'struck' in body
+      ? body.struck
+      : 'marks' in body
+        ? Object.entries(body.marks)
+            .filter(([, m]) => m !== 'none')
+            .map(([id]) => id)
+        : [],
+  );
+  const heading =
+    reading === null
+      ? t.readingScreen.confirmMode
+      : sheet === undefined
+        ? t.readingScreen.waitingForScanner(confirmed + 1)
+        : t.readingScreen.confirmHeading(confirmed + 1, reading.label, sheet.file);
+
+  return (
+    <section className="entry confirm">
+      <div className="confirm-main">
+        <p className="notice warn" data-testid="confirm-honest">
+          {t.readingScreen.confirmModeHelp}
+        </p>
+        {sheet?.status === 'review' && sheet.decision === null ? (
+          <p className="notice warn">{t.readingScreen.inReviewHere}</p>
+        ) : null}
+        <div className="confirm-body">
+          <div className="confirm-image" data-testid="confirm-image">
+            {sheet !== undefined ? (
+              <SheetPages
+                images={images}
+                place={sheet.file}
+                lineClass={(id) => (marked.has(id) ? 'marked' : '')}
+              />
+            ) : null}
+          </div>
+          <Sheet election={election} editor={editor} heading={heading} />
+        </div>
+      </div>
+      <aside className="entry-side">
+        {modes}
+        <div className="entry-title">
+          <strong>{election.title}</strong>
+          <BaseLine election={election} />
+        </div>
+        {notice ? (
+          <div className={`notice ${notice.kind}`} role="status" data-testid="notice">
+            {notice.text}
+          </div>
+        ) : null}
+        {queue.waiting.length > 0 ? (
+          <div className="notice warn" data-testid="waiting">
+            {t.count.saving(queue.waiting.length)}
+          </div>
+        ) : null}
+        {queue.failed.map((f) => (
+          <div key={f.clientKey} className="notice error" role="alert">
+            <div>{f.messages.join(' ')}</div>
+            <button onClick={() => queue.retry(f)}>{t.count.retry}</button>
+          </div>
+        ))}
+        {readings?.stacks.some((s) => scanPassOf(s) !== undefined) ? null : (
+          <p className="notice warn">{t.readingScreen.nothingScanned}</p>
+        )}
+        <ReadingPanel
+          kind="confirm"
+          electionId={election.id}
+          batches={progress?.batches ?? []}
+          readings={readings}
+          reading={reading}
+          setReading={setReading}
+          beforeFinish={() => queue.idle()}
+        />
+      </aside>
+      {askNote ? (
+        <AskOtherNote
+          onDone={(note) => {
+            setAskNote(false);
+            update(withNote(editorRef.current, note));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

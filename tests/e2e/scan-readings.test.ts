@@ -1,0 +1,333 @@
+/**
+ * The scanner as one of two readings, in Chromium (issue 12): stack 1 is scanned and confirmed
+ * sheet by sheet on another station while the scanner feeds (scan + confirm); stack 2 is scanned
+ * and typed independently (scan + type). A mistake is planted in each human reading; the scanner
+ * pass's doubtful sheet is decided at the scanner. The comparison catches both mistakes, a
+ * committee member rules them from the paper, and the result equals the truth.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Ballot } from '../../core/ballot.ts';
+import type { ElectionRecord } from '../../core/record.ts';
+import { sheetBallot } from '../../core/scan/sheet-record.ts';
+import { tallyRecord } from '../../core/tally.ts';
+import type { Service } from '../../db/service.ts';
+import type { EditorShape } from '../../renderer/features/entry/editor.ts';
+import { ADMIN, value } from '../db/helpers.ts';
+import { blankPages, geometryOf, markPage, randomScanner, rng, scanPage } from '../scan/deck.ts';
+import { makeDeck } from '../scan/make-deck.ts';
+import { launch, SCREENS, startHall, type Hall } from './browser.ts';
+import { stepsInOrder, typeBallot } from './steps.ts';
+
+const CANDIDATES = [
+  'Nguyễn Văn An',
+  'Trần Thị Bình',
+  'Lê Quốc Cường',
+  'Phạm Minh Dũng',
+  'Hoàng Thị Giang',
+  'Vũ Văn Hải',
+  'Đặng Thị Hương',
+  'Bùi Văn Khánh',
+];
+/** Sheets per stack: the last of stack 1 is drawn doubtful (a name crossed part way). */
+const STACK = 8;
+
+let hall: Hall;
+let browser: Browser;
+let service: Service;
+let electionId: number;
+let shape: EditorShape;
+let scanner: string;
+/** Each stack's sheets in feed order: file name, bytes and what the paper says. */
+const stacks: { name: string; bytes: Buffer; truth: string[] }[][] = [];
+let feeder: Page;
+let reader: Page;
+
+const shot = (p: Page, name: string) => p.screenshot({ path: join(SCREENS, `${name}.png`) });
+const toggled = (struck: readonly string[], id: string) =>
+  struck.includes(id) ? struck.filter((x) => x !== id) : [...struck, id];
+
+async function station(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(hall.url);
+  return page;
+}
+
+async function login(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByLabel('Họ tên', { exact: true }).fill(name);
+  await page.getByLabel('Mã PIN', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText(`Người dùng: ${name}`).waitFor();
+}
+
+const batches = () => value(service.query('progress', { electionId })).batches;
+const pass = (batchId: number) =>
+  value(service.query('readings', { electionId }))
+    .stacks.find((s) => s.batchId === batchId)!
+    .readings.find((r) => r.kind === 'scan')!;
+const passSheets = (readingId: number) =>
+  value(service.query('scans', { electionId })).filter(
+    (s) => s.readingId === readingId && s.status !== 'skipped',
+  );
+
+/** The feeder opens a stack of `declared` at the scanner and starts its scanner pass. */
+async function startScanPass(declared: number): Promise<number> {
+  const panel = feeder.getByTestId('reading-panel');
+  await panel.getByLabel('Số phiếu trong tập').fill(String(declared));
+  await panel.getByRole('button', { name: 'Bắt đầu tập' }).click();
+  const before = batches().length;
+  await expect.poll(() => batches().length).toBe(before);
+  const batchId = batches().at(-1)!.id;
+  await feeder.getByTestId(`read-scan-${batchId}`).click();
+  await feeder.getByTestId('reading-now').waitFor();
+  return batchId;
+}
+
+async function waitForSheets(readingId: number, count: number): Promise<void> {
+  await expect.poll(() => passSheets(readingId).length, { timeout: 90_000 }).toBe(count);
+}
+
+beforeAll(async () => {
+  hall = await startHall();
+  const created = await hall.workspace.create(join(hall.dir, 'quet-va-doc.kiemphieu'), {
+    name: 'Đại hội đại biểu Đảng bộ xã Thử Nghiệm lần thứ I',
+    organisation: 'Đảng bộ xã Thử Nghiệm',
+    kind: 'delegates',
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created.error));
+  service = hall.workspace.service!;
+  value(service.execute('setBase', { convened: 2 * STACK, exclusions: [] }, ADMIN));
+  value(
+    service.execute(
+      'setCommittee',
+      { members: [{ name: 'Nguyễn Văn Trưởng', role: 'head' }] },
+      ADMIN,
+    ),
+  );
+  electionId = value(
+    service.execute(
+      'createElection',
+      {
+        title: 'Bầu Ban Chấp hành khóa I',
+        kind: 'committee',
+        layout: 'strike',
+        seats: 5,
+        candidates: CANDIDATES,
+      },
+      ADMIN,
+    ),
+  ).electionId;
+  value(service.execute('setReadings', { electionId, readings: 2 }, ADMIN));
+  for (const [name, role, pin] of [
+    ['Quản Trị Viên', 'admin', '1111'],
+    ['Lê Thị Nhập', 'operator', '2222'],
+    ['Trần Văn Đọc', 'operator', '3333'],
+    ['Nguyễn Văn Trưởng', 'committee', '4444'],
+  ] as const)
+    value(service.execute('addOperator', { name, role, pin }, ADMIN));
+  value(service.execute('startCounting', { electionId }, ADMIN));
+  const record: ElectionRecord = value(service.query('exportRecord', { electionId }));
+  shape = { layout: 'strike', seats: 5, codes: record.candidates.map((c) => c.id) };
+
+  const [blank] = await blankPages(record, { dpi: 200 });
+  for (const [i, seed] of [31, 32].entries()) {
+    const dir = join(hall.dir, `deck-${i + 1}`);
+    const count = i === 0 ? STACK - 1 : STACK;
+    const sheets = await makeDeck({
+      record,
+      dir,
+      count,
+      seed,
+      dpi: 200,
+      distractorShare: 0,
+      blank: blank!,
+    });
+    stacks.push(
+      sheets.map((s) => ({
+        name: `tap${i + 1}-${s.file}`,
+        bytes: readFileSync(join(dir, s.file)),
+        truth: [...(s.struck ?? [])],
+      })),
+    );
+  }
+  // The doubtful sheet: one name struck, another crossed only 40 % of the way.
+  const geometry = geometryOf(record);
+  const r = rng(5);
+  const doubtful = markPage(blank!, geometry, { struck: [shape.codes[0]!] }, r);
+  const zone = geometry.sides[0]!.lines[4]!.zone;
+  const k = doubtful.dpi / 72;
+  const y0 = Math.round((zone.y + zone.h / 2) * k);
+  for (let y = y0 - 1; y <= y0 + 1; y++)
+    for (let x = Math.round(zone.x * k); x < Math.round((zone.x + 0.4 * zone.w) * k); x++)
+      doubtful.rgb.fill(20, 3 * (y * doubtful.width + x), 3 * (y * doubtful.width + x) + 3);
+  stacks[0]!.push({
+    name: 'tap1-sheet-0099.png',
+    bytes: Buffer.from(await scanPage(doubtful, randomScanner(r, 200, { jpegQuality: null }), r)),
+    truth: [shape.codes[0]!, shape.codes[4]!],
+  });
+  scanner = join(hall.dir, 'may-quet');
+  mkdirSync(scanner);
+  browser = await launch();
+}, 180_000);
+
+stepsInOrder(
+  () => ({ browser, hall }),
+  async () => {
+    if (feeder) await shot(feeder, 'scan-readings-failed-feeder');
+    if (reader) await shot(reader, 'scan-readings-failed-reader');
+  },
+);
+
+describe('the scanner as one of two readings: scan + confirm, scan + type', () => {
+  let first = 0;
+  let second = 0;
+
+  it('stack 1: the feeder starts a scanner pass and the scanner feeds half the stack', async () => {
+    feeder = await station();
+    reader = await station();
+    await login(feeder, 'Lê Thị Nhập', '2222');
+    await login(reader, 'Trần Văn Đọc', '3333');
+    await feeder.getByRole('button', { name: 'Nhập phiếu' }).click();
+    await feeder.getByTestId('mode-scanner').click();
+    first = await startScanPass(STACK);
+    await feeder.getByTestId('scan-folder').fill(scanner);
+    await feeder.getByTestId('scan-watch').click();
+    for (const f of stacks[0]!.slice(0, 4)) writeFileSync(join(scanner, f.name), f.bytes);
+    await waitForSheets(pass(first).id, 4);
+  }, 120_000);
+
+  it('another station confirms sheet by sheet while the scanner feeds; one confirmation is wrong on purpose', async () => {
+    await reader.getByRole('button', { name: 'Nhập phiếu' }).click();
+    await reader.getByTestId('mode-confirm').click();
+    await reader.getByTestId('confirm-honest').waitFor();
+    await reader.getByTestId(`read-confirm-${first}`).click();
+    const readingId = pass(first).id;
+    for (let k = 1; k <= STACK; k++) {
+      if (k === 5) {
+        // The confirmer has caught up with the scanner: it waits, and says so.
+        await reader.getByText('Đang chờ máy quét đọc tờ thứ 5').first().waitFor();
+        if (k === 5) await shot(reader, 'scan-readings-01-waiting');
+        for (const f of stacks[0]!.slice(4)) writeFileSync(join(scanner, f.name), f.bytes);
+        await waitForSheets(readingId, STACK);
+      }
+      if (k === STACK) {
+        // The doubtful sheet is decided at the scanner first, by the feeder, from the paper.
+        await feeder.getByTestId('scan-review').waitFor();
+        const sheet = passSheets(readingId).at(-1)!;
+        for (const l of sheet.lines.filter((x) => x.struck === null || x.reasons.length > 0))
+          await feeder.keyboard.press(stacks[0]![k - 1]!.truth.includes(l.id) ? '1' : '0');
+        await feeder.keyboard.press('Enter');
+        await feeder.getByTestId('review-saved').waitFor();
+      }
+      await reader.getByRole('heading', { name: new RegExp(`^Tờ thứ ${k} —`, 'u') }).waitFor();
+      await reader.getByTestId('confirm-image').locator('img').first().waitFor();
+      if (k === 3) await shot(reader, 'scan-readings-02-confirm');
+      const sheet = passSheets(readingId)[k - 1]!;
+      const proposed = sheetBallot('strike', sheet) as { struck: string[] };
+      // The screen shows the scanner's reading (with the feeder's decision) before a key is pressed.
+      const numbers = proposed.struck
+        .map((id) => shape.codes.indexOf(id) + 1)
+        .sort((a, b) => a - b);
+      await expect
+        .poll(() =>
+          reader
+            .getByTestId('ballot')
+            .locator('li.struck .no')
+            .allInnerTexts()
+            .then((t) => t.map(Number)),
+        )
+        .toEqual(numbers);
+      const paper = stacks[0]![k - 1]!.truth;
+      // Sheet 3: the confirmer strikes a name the paper does not (a slip of the finger).
+      const typed = k === 3 ? toggled(paper, shape.codes[6]!) : paper;
+      const fix = shape.codes.filter((c) => proposed.struck.includes(c) !== typed.includes(c));
+      await typeBallot(reader, shape, { struck: fix }, 20);
+    }
+    await reader.getByTestId('reading-now').getByText(`đã nhập ${STACK} phiếu`).waitFor();
+    await reader.getByRole('button', { name: 'Kết thúc lần đọc' }).click();
+    await reader.getByTestId('reading-note').waitFor();
+    await feeder.getByRole('button', { name: 'Kết thúc lượt quét tập này' }).click();
+    await expect
+      .poll(() => value(service.query('readings', { electionId })).stacks[0]!.status)
+      .toBe('differ');
+  }, 180_000);
+
+  it('stack 2: scanned by the feeder and typed independently on the other station', async () => {
+    second = await startScanPass(STACK);
+    for (const f of stacks[1]!) writeFileSync(join(scanner, f.name), f.bytes);
+    await waitForSheets(pass(second).id, STACK);
+    await reader.getByTestId('mode-keyboard').click();
+    await reader.getByTestId(`read-keyboard-${second}`).click();
+    await reader.getByTestId('reading-now').waitFor();
+    for (const [i, f] of stacks[1]!.entries())
+      await typeBallot(
+        reader,
+        shape,
+        { struck: i === 1 ? toggled(f.truth, shape.codes[1]!) : f.truth },
+        20,
+      );
+    await reader.getByTestId('reading-now').getByText(`đã nhập ${STACK} phiếu`).waitFor();
+    await reader.getByRole('button', { name: 'Kết thúc lần đọc' }).click();
+    await feeder.getByRole('button', { name: 'Kết thúc lượt quét tập này' }).click();
+    await expect
+      .poll(() => value(service.query('readings', { electionId })).stacks[1]!.status)
+      .toBe('differ');
+  }, 180_000);
+
+  it('each planted mistake is one difference; nothing counts yet', () => {
+    const view = value(service.query('readings', { electionId }));
+    expect(view.stacks.map((s) => s.differences.map((d) => d.position))).toEqual([[3], [2]]);
+    expect(view.stacks.map((s) => s.readings.map((r) => r.kind))).toEqual([
+      ['scan', 'confirm'],
+      ['scan', 'keyboard'],
+    ]);
+    expect(value(service.query('progress', { electionId })).collected).toBe(0);
+  });
+
+  it('a committee member rules both from the paper; the result equals the truth', async () => {
+    await feeder.getByRole('button', { name: 'Đăng xuất' }).click();
+    await login(feeder, 'Nguyễn Văn Trưởng', '4444');
+    await feeder.getByRole('button', { name: 'Kết quả' }).click();
+    await feeder.getByTestId('differences').first().waitFor();
+    await feeder.getByTestId('readings').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await shot(feeder, 'scan-readings-03-differences');
+    for (const position of [3, 2]) {
+      await feeder
+        .getByTestId(`difference-${position}`)
+        .getByRole('button', { name: 'Chọn lần 1' })
+        .click();
+      await feeder.getByTestId(`difference-${position}`).getByText('Đã xử lý bởi').waitFor();
+    }
+    const settle = feeder.getByRole('button', { name: 'Tính các phiếu của tập' });
+    for (const left of [1, 0]) {
+      await settle.first().click();
+      await expect.poll(() => settle.count()).toBe(left);
+    }
+    await expect
+      .poll(() => value(service.query('progress', { electionId })).collected)
+      .toBe(2 * STACK);
+    const record: ElectionRecord = value(service.query('exportRecord', { electionId }));
+    const truth = stacks
+      .flat()
+      .map((f, i): Ballot & { n: number } => ({ n: i + 1, struck: f.truth }));
+    const expected = tallyRecord({
+      ...record,
+      ballots: { issued: 2 * STACK, entered: truth },
+    } as ElectionRecord);
+    const result = value(service.query('results', { electionId }));
+    expect(result.candidates.map((c) => [c.id, c.votes])).toEqual(
+      expected.candidates.map((c) => [c.id, c.votes]),
+    );
+    expect(readdirSync(scanner)).toHaveLength(2 * STACK);
+  }, 120_000);
+});
