@@ -149,6 +149,32 @@ describe('the record carries every reading', () => {
   });
 });
 
+describe('what the replay of each stack catches', () => {
+  it('a third reading where two were required, a state the readings do not lead to, ballots from no stack', () => {
+    const s = newService();
+    const { id } = doubleEntry(s);
+    const { record, readings } = roundTrip(s, id);
+    const [one, two] = readings!.stacks;
+    const third = { ...two!.readings[1]!, operator: 'Người thứ ba' };
+    const more = recountReadings(record, {
+      ...readings!,
+      stacks: [one!, { ...two!, readings: [...two!.readings, third] }],
+    });
+    expect(more.problems).toEqual([
+      { problem: 'refused', stack: 'Tập 2', refusal: { code: 'readings-complete', required: 2 } },
+    ]);
+    const status = recountReadings(record, {
+      ...readings!,
+      stacks: [{ ...one!, status: 'agreed' }, two!],
+    });
+    expect(status.problems).toEqual([
+      { problem: 'status', stack: 'Tập 1', status: 'agreed', recounted: 'resolved' },
+    ]);
+    const outside = recountReadings(record, { ...readings!, stacks: [one!] });
+    expect(outside.problems).toEqual([{ problem: 'outside', count: 3, n: 6 }]);
+  });
+});
+
 describe("the committee's changes after counting", () => {
   it('a ballot voided or corrected after its stack counted is listed, and the check accounts for it', () => {
     const s = newService();
