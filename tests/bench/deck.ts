@@ -1,17 +1,7 @@
 /** Deterministic large elections for benchmarks (a seeded generator, no Math.random). */
 import type { ElectionRecord, EnteredBallot } from '../../core/record.ts';
 import { parseRecord } from '../../core/record.ts';
-
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../scan/deck.ts';
 
 /** A strike election of `candidates` names for `seats` seats with `ballots` ballots. */
 export function bigElection({
@@ -25,7 +15,7 @@ export function bigElection({
   seats: number;
   seed?: number;
 }): ElectionRecord {
-  const random = seeded(seed);
+  const random = rng(seed);
   const ids = Array.from({ length: candidates }, (_, i) => `c${i + 1}`);
   const entered: EnteredBallot[] = [];
   for (let n = 1; n <= ballots; n++) {
