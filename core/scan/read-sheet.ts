@@ -77,8 +77,10 @@ function classify(
   score: number,
   faint: number,
   t: { definite: number; marginal: number },
+  /** A box's lesser extent: a certain mark spreads across and down at least the marginal score. */
+  narrow = t.definite,
 ): boolean | null {
-  if (score >= t.definite) return true;
+  if (score >= t.definite && narrow >= t.marginal) return true;
   if (score < t.marginal && faint < t.marginal) return false;
   return null;
 }
@@ -176,8 +178,13 @@ export function readSide(
         reasons,
       };
     }
-    const agree = classify(score.agree, score.faintAgree, thresholds.box);
-    const disagree = classify(score.disagree, score.faintDisagree, thresholds.box);
+    const agree = classify(score.agree, score.faintAgree, thresholds.box, score.agreeNarrow);
+    const disagree = classify(
+      score.disagree,
+      score.faintDisagree,
+      thresholds.box,
+      score.disagreeNarrow,
+    );
     let mark: ApproveMark | null = null;
     if (agree === null || disagree === null || score.streak) reasons.push('doubtful-line');
     else mark = agree && disagree ? 'both' : agree ? 'agree' : disagree ? 'disagree' : 'none';

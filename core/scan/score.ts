@@ -14,6 +14,13 @@ export interface LineScore {
   /** Approve layout: per mille extent of the ink in each box. */
   readonly agree: number;
   readonly disagree: number;
+  /**
+   * Approve layout: the lesser of each box's extents, across and down. A mark (a cross, a tick, a
+   * slash) spreads both ways; a line straight down or across a box (a scanner streak, a fold's
+   * shadow, a rule printed out of place) spreads one way only and is not a certain mark.
+   */
+  readonly agreeNarrow: number;
+  readonly disagreeNarrow: number;
   /** Added ink on the line away from the name and boxes, in mm². */
   readonly besideMm2: number;
   /**
@@ -73,6 +80,28 @@ function bridgedCount(flags: Uint8Array, from: number, to: number, gap: number):
 interface Zone extends Box {
   readonly col: number;
   readonly row: number;
+  /** A strike's span over a name (not an approve box). */
+  readonly strike: boolean;
+}
+
+/**
+ * Whether added ink at i goes on sideways: ink in a column beside it, up, level or down. A stroke
+ * through a name runs across it, steep or not, and every column it crosses has such a pixel; a
+ * letter's edge a pixel out of place is a sliver one pixel wide straight down, and has none.
+ */
+function alongside(
+  data: Uint8Array,
+  printed: Uint8Array,
+  i: number,
+  p: number,
+  width: number,
+  cut: number,
+): boolean {
+  for (let dv = -width; dv <= width; dv += width) {
+    if (data[i + dv - 1]! < cut && !printed[p + dv - 1]) return true;
+    if (data[i + dv + 1]! < cut && !printed[p + dv + 1]) return true;
+  }
+  return false;
 }
 
 /**
@@ -117,8 +146,8 @@ function regionsOf(side: BallotSide, reference: Reference): Regions {
   const zones: (Zone | null)[] = [];
   let flagCols = 0;
   let flagRows = 0;
-  const zone = (b: Box): Zone => {
-    const z = { ...b, col: flagCols, row: flagRows };
+  const zone = (b: Box, strike: boolean): Zone => {
+    const z = { ...b, col: flagCols, row: flagRows, strike };
     flagCols += Math.max(0, b.u1 - b.u0);
     flagRows += Math.max(0, b.v1 - b.v0);
     return z;
@@ -146,18 +175,65 @@ function regionsOf(side: BallotSide, reference: Reference): Regions {
         size,
       );
       paint(span, 4 * k + 2, band);
-      zones.push(zone(span), null);
+      zones.push(zone(span, true), null);
     } else {
       const agree = boxOf(line.boxes.agree, area, res, size);
       const disagree = boxOf(line.boxes.disagree, area, res, size);
       paint(agree, 4 * k + 2, band);
       paint(disagree, 4 * k + 3, band);
-      zones.push(zone(agree), zone(disagree));
+      zones.push(zone(agree, false), zone(disagree, false));
     }
   });
   const regions = { labels, zones, flagCols, flagRows };
   regionsCache.set(reference, regions);
   return regions;
+}
+
+/** How far, in pixels each way, a line's blank may sit from where the marks put it. */
+const REGISTER = 1;
+
+/**
+ * The marks place the blank within about a pixel; a scan's own distortion (a sheet that is not
+ * flat, the optics, a low resolution) leaves some lines a pixel off. Then the edge of every letter
+ * shows as added ink: a sliver along the top of capitals, as long as a short stroke. Each line's
+ * blank is moved by the shift, at most REGISTER pixels each way, that leaves the least dark ink
+ * outside the print in its band: a voter's stroke is added ink at every shift, a letter's edge
+ * only at the wrong one. Returned as an offset into the pixels per line.
+ */
+function registerLines(
+  side: BallotSide,
+  reference: Reference,
+  patch: GrayImage,
+  cut: number,
+): Int32Array {
+  const { res, area } = reference;
+  const { width, data } = patch;
+  const printed = reference.printed.bits;
+  const offsets: number[] = [];
+  for (let dv = -REGISTER; dv <= REGISTER; dv++) {
+    for (let du = -REGISTER; du <= REGISTER; du++) offsets.push(dv * width + du);
+  }
+  const counts = new Uint32Array(offsets.length);
+  return Int32Array.from(side.lines, (line) => {
+    const b = boxOf(line.band, area, res, patch);
+    counts.fill(0);
+    for (
+      let v = Math.max(b.v0, REGISTER + 1);
+      v < Math.min(b.v1, patch.height - REGISTER - 1);
+      v++
+    ) {
+      const row = v * width;
+      for (let u = Math.max(b.u0, REGISTER + 1); u < Math.min(b.u1, width - REGISTER - 1); u++) {
+        const i = row + u;
+        if (data[i]! >= cut) continue;
+        for (let s = 0; s < offsets.length; s++) if (!printed[i + offsets[s]!]) counts[s]!++;
+      }
+    }
+    // The least added ink; on a tie, the marks' own placement (the middle offset) first.
+    let best = offsets.length >> 1;
+    for (let s = 0; s < offsets.length; s++) if (counts[s]! < counts[best]!) best = s;
+    return offsets[best]!;
+  });
 }
 
 /**
@@ -180,6 +256,9 @@ export function scoreSide(
   const cut = white * 0.62;
   const faintCut = white * FAINT;
   const wide = widePrinted(reference).bits;
+  // Each line's own small shift of the blank against the scan (see registerLines): the printed
+  // mask is read at i + shift[k] for a pixel i of line k, at i outside every line.
+  const shift = registerLines(side, reference, patch, cut);
   const cols = new Uint8Array(flagCols);
   const rows = new Uint8Array(flagRows);
   const faintCols = new Uint8Array(flagCols);
@@ -191,39 +270,46 @@ export function scoreSide(
     const row = v * width;
     for (let u = 1; u < width - 1; u++) {
       const i = row + u;
-      if (data[i]! >= faintCut || printed[i]) continue;
+      if (data[i]! >= faintCut) continue;
+      const label = labels[i]!;
+      const p = i + (label < 0 ? 0 : shift[label >> 2]!);
+      if (printed[p]) continue;
       if (data[i]! >= cut) {
-        // Faint: only where a mark is measured, with two faint neighbours (not a speck).
-        const label = labels[i]!;
-        if (label < 0 || (label & 3) < 2 || wide[i]) continue;
+        // Faint, clear of the print, with two faint neighbours (not a speck): a mark only where a
+        // mark is measured, and a streak anywhere (a light streak is as long as a dark one).
+        if (wide[p]) continue;
         let n = 0;
         for (let dv = -width; dv <= width && n < 2; dv += width) {
           for (let du = -1; du <= 1; du++) {
             const j = i + dv + du;
-            if (j !== i && data[j]! < faintCut && !printed[j]) n++;
+            if (j !== i && data[j]! < faintCut && !printed[p + dv + du]) n++;
           }
         }
         if (n < 2) continue;
+        streaks.add(u, v);
+        if (label < 0 || (label & 3) < 2) continue;
         const z = zones[((label >> 2) << 1) + (label & 3) - 2]!;
+        if (z.strike && !alongside(data, printed, i, p, width, faintCut)) continue;
         faintCols[z.col + u - z.u0] = 1;
         faintRows[z.row + v - z.v0] = 1;
         continue;
       }
-      // Neighbours that are added ink too (stops at two: enough to keep the pixel).
+      // Neighbours that are added ink too, faint or dark (a thin stroke is dark only in places):
+      // stops at two, enough to keep the pixel.
       let n = 0;
       for (let dv = -width; dv <= width && n < 2; dv += width) {
         for (let du = -1; du <= 1; du++) {
           const j = i + dv + du;
-          if (j !== i && data[j]! < cut && !printed[j]) n++;
+          if (j !== i && data[j]! < faintCut && !printed[p + dv + du]) n++;
         }
       }
       if (n < 2) continue;
       streaks.add(u, v);
-      const label = labels[i]!;
       if (label < 0) outside++;
       else if ((label & 3) === 0) beside[label >> 2]!++;
       else if ((label & 3) >= 2) {
         const z = zones[((label >> 2) << 1) + (label & 3) - 2]!;
+        if (z.strike && !alongside(data, printed, i, p, width, faintCut)) continue;
         cols[z.col + u - z.u0] = 1;
         rows[z.row + v - z.v0] = 1;
         faintCols[z.col + u - z.u0] = 1;
@@ -249,6 +335,8 @@ export function scoreSide(
         strike: span(cols),
         agree: 0,
         disagree: 0,
+        agreeNarrow: 0,
+        disagreeNarrow: 0,
         besideMm2: pxToMm2(beside[k]!),
         faintStrike: span(faintCols),
         faintAgree: 0,
@@ -257,17 +345,20 @@ export function scoreSide(
         streak: false,
       };
     }
+    const second = zones[2 * k + 1]!;
     return {
       candidateId: line.candidateId,
       strike: 0,
       agree: boxScore(cols, rows, first),
-      disagree: boxScore(cols, rows, zones[2 * k + 1]!),
+      disagree: boxScore(cols, rows, second),
+      agreeNarrow: boxScore(cols, rows, first, Math.min),
+      disagreeNarrow: boxScore(cols, rows, second, Math.min),
       besideMm2: pxToMm2(beside[k]!),
       faintStrike: 0,
       faintAgree: boxScore(faintCols, faintRows, first),
-      faintDisagree: boxScore(faintCols, faintRows, zones[2 * k + 1]!),
+      faintDisagree: boxScore(faintCols, faintRows, second),
       // A streak fills a box from top to bottom, as a tick would: the box cannot be read.
-      streak: crossed(first) || crossed(zones[2 * k + 1]!),
+      streak: crossed(first) || crossed(second),
     };
   });
   return { lines, outsideMm2: pxToMm2(outside) };
@@ -329,7 +420,6 @@ export function scoreRest(
   };
 }
 
-/** How far the ink in a box extends, across or down, per mille of the box's side. */
 /**
  * Scanner streaks: a dust line on the scanner's glass draws one straight line along the feed, down
  * (or, for a sheet fed sideways, across) the whole sheet. Straightened, it runs along the feed
@@ -407,12 +497,21 @@ class StreakFinder {
   }
 }
 
-function boxScore(cols: Uint8Array, rows: Uint8Array, z: Zone): number {
+/**
+ * How far the ink in a box extends, per mille of the box's side: the greater of its extents across
+ * and down (or, with `Math.min`, the lesser).
+ */
+function boxScore(
+  cols: Uint8Array,
+  rows: Uint8Array,
+  z: Zone,
+  pick: (a: number, b: number) => number = Math.max,
+): number {
   const w = z.u1 - z.u0;
   const h = z.v1 - z.v0;
   const side = Math.min(w, h);
   const gap = Math.round(side * 0.15);
-  const extent = Math.max(
+  const extent = pick(
     bridgedCount(cols, z.col, z.col + w, gap),
     bridgedCount(rows, z.row, z.row + h, gap),
   );
