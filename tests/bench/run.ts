@@ -1,6 +1,7 @@
 /** `npm run bench`: the figures each issue names, as medians and ratios (not a timed test). */
 import { benchCongressFile } from './congress-file.ts';
 import { benchDocuments } from './documents.ts';
+import { benchDoubleEntry } from './double-entry.ts';
 import { benchEngine } from './engine.ts';
 import { benchStart } from './start.ts';
 import { benchScan } from './scan.ts';
@@ -19,4 +20,5 @@ await benchEntryToProjector();
 await benchDocuments();
 await benchScan();
 await benchScanSim2();
+await benchDoubleEntry();
 await benchStart();

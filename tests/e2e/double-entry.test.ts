@@ -15,7 +15,7 @@ import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import { rng } from '../scan/deck.ts';
 import { ADMIN, value } from '../db/helpers.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
-import { stepsInOrder, typeBallot } from './steps.ts';
+import { login, operatorPage, stepsInOrder, typeBallot } from './steps.ts';
 
 const CANDIDATES = [
   'Nguyễn Văn An',
@@ -43,26 +43,7 @@ const stations: Page[] = [];
 
 const shot = (p: Page, name: string) => p.screenshot({ path: join(SCREENS, `${name}.png`) });
 
-async function station(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(hall.url);
-  return page;
-}
-
-async function login(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByLabel('Họ tên', { exact: true }).fill(name);
-  await page.getByLabel('Mã PIN', { exact: true }).fill(pin);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText(`Người dùng: ${name}`).waitFor();
-}
+const station = () => operatorPage(browser, hall, { timeout: 20_000, throwPageErrors: true });
 
 async function typeReading(page: Page, ballots: readonly Ballot[]): Promise<void> {
   await page.getByRole('button', { name: 'Nhập phiếu' }).click();

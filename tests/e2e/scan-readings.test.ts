@@ -19,7 +19,7 @@ import { ADMIN, value } from '../db/helpers.ts';
 import { blankPages, geometryOf, markPage, randomScanner, rng, scanPage } from '../scan/deck.ts';
 import { makeDeck } from '../scan/make-deck.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
-import { stepsInOrder, typeBallot } from './steps.ts';
+import { login, operatorPage, stepsInOrder, typeBallot } from './steps.ts';
 
 const CANDIDATES = [
   'Nguyễn Văn An',
@@ -49,26 +49,7 @@ const shot = (p: Page, name: string) => p.screenshot({ path: join(SCREENS, `${na
 const toggled = (struck: readonly string[], id: string) =>
   struck.includes(id) ? struck.filter((x) => x !== id) : [...struck, id];
 
-async function station(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(hall.url);
-  return page;
-}
-
-async function login(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByLabel('Họ tên', { exact: true }).fill(name);
-  await page.getByLabel('Mã PIN', { exact: true }).fill(pin);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText(`Người dùng: ${name}`).waitFor();
-}
+const station = () => operatorPage(browser, hall, { timeout: 20_000, throwPageErrors: true });
 
 const batches = () => value(service.query('progress', { electionId })).batches;
 const pass = (batchId: number) =>

@@ -1,15 +1,15 @@
 /**
  * What every browser walk-through shares: its steps run in order, each building on the one
  * before, so after a failure the rest are skipped rather than timed out; the browser and the hall
- * stop at the end. And a ballot typed as an operator types it.
+ * stop at the end. The stations themselves are in station.ts.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeEach } from 'vitest';
-import type { Ballot } from '../../core/ballot.ts';
 import type { Service } from '../../db/service.ts';
-import { keysFor, type EditorShape } from '../../renderer/features/entry/editor.ts';
 import { SCREENS, type Hall } from './browser.ts';
+
+export { login, operatorPage, typeBallot } from './station.ts';
 
 /**
  * `started` names what beforeAll started (either may be unset when it failed early); `onFail`
@@ -35,15 +35,6 @@ export function stepsInOrder(
   });
 }
 
-/** A ballot's keys, typed at `delay` ms a key (Enter as a new line). */
-export const typeBallot = (page: Page, shape: EditorShape, ballot: Ballot, delay = 100) =>
-  page.keyboard.type(
-    keysFor(shape, ballot)
-      .map((k) => (k === 'Enter' ? '\n' : k))
-      .join(''),
-    { delay },
-  );
-
 /** What the page shows now (its window, not the whole page), saved under tests/artifacts/screens. */
 export const shot = (p: Page, name: string) =>
   p.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
@@ -53,34 +44,6 @@ export function serviceOf(hall: Hall): Service {
   const s = hall.workspace.service;
   if (s === null) throw new Error('no file open');
   return s;
-}
-
-/**
- * An operator's screen (1366×768, Vietnamese) open at the hall, waiting `timeout` ms at most for
- * anything; `throwPageErrors`: an error thrown in the page fails the test that is running.
- */
-export async function operatorPage(
-  browser: Browser,
-  hall: Hall,
-  {
-    timeout = 8_000,
-    throwPageErrors = false,
-    ...options
-  }: BrowserContextOptions & { timeout?: number; throwPageErrors?: boolean } = {},
-): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-    ...options,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(timeout);
-  if (throwPageErrors)
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-  await page.goto(hall.url);
-  return page;
 }
 
 /** On the results screen of an election ending in a tie: finalize it and make the re-vote. */

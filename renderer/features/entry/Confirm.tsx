@@ -81,6 +81,8 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
   // Each new sheet starts as the scanner read it. A person's decision arriving later replaces that
   // only while the operator has typed nothing on the sheet: their keys are never overwritten.
   const prefilled = useRef<{ sheet: number | null; body: string }>({ sheet: null, body: '' });
+  /** The sheet whose reading the editor holds (for a station's script to wait on). */
+  const [ready, setReady] = useState<number | null>(null);
   const shown = sheet === undefined ? null : `${sheet.id}|${sheet.decision === null ? 0 : 1}`;
   useEffect(() => {
     const next =
@@ -94,6 +96,7 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
     if (typing) return;
     prefilled.current = { sheet: sheet?.id ?? null, body: JSON.stringify(bodyOf(next)) };
     update(next);
+    setReady(sheet?.id ?? null);
   }, [shown]);
 
   const save = () => {
@@ -151,7 +154,7 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
 
   return (
     <section className="entry confirm">
-      <div className="confirm-main">
+      <div className="confirm-main" data-ready={ready ?? ''}>
         <p className="notice warn" data-testid="confirm-honest">
           {t.readingScreen.confirmModeHelp}
         </p>
