@@ -253,6 +253,7 @@ export const en: Messages = {
     noScanPass: 'Choose the stack to scan (“Scan this stack”) before feeding the scanner.',
     nothingScanned: 'No stack has been scanned yet: start scanning a stack at the scanner.',
     savedInPass: 'Decision saved in the scanner pass (not counted until the readings agree).',
+    scanImage: (file: string) => `See the scanned sheet (${file})`,
     confirmMode: 'Confirm scans',
     confirmModeHelp:
       'Fast (about 1–2 s a ballot), but the person confirming sees the machine’s reading. Enter: as the image shows. Type numbers to correct, then Enter.',

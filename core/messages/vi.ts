@@ -278,6 +278,7 @@ export const vi = {
     noScanPass: 'Chọn tập phiếu sẽ quét (“Quét tập này”) trước khi đưa phiếu vào máy quét.',
     nothingScanned: 'Chưa tập nào được quét: bắt đầu quét một tập ở máy quét.',
     savedInPass: 'Đã lưu quyết định vào lượt quét (chưa tính cho đến khi các lần đọc khớp nhau).',
+    scanImage: (file: string) => `Xem ảnh tờ quét (${file})`,
     confirmMode: 'Xác nhận ảnh quét',
     confirmModeHelp:
       'Xác nhận nhanh (khoảng 1–2 giây một phiếu) nhưng người xác nhận nhìn thấy kết quả máy đọc. Enter: đúng như ảnh. Gõ số để sửa, rồi Enter.',

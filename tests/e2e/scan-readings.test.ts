@@ -282,6 +282,12 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
     await feeder.getByTestId('differences').first().waitFor();
     await feeder.getByTestId('readings').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await shot(feeder, 'scan-readings-03-differences');
+    // The scanner's sheet at the difference, to look at before the paper.
+    const scanned = feeder.getByTestId('difference-scan-3');
+    await scanned.locator('summary').click();
+    await scanned.locator('img').waitFor();
+    await scanned.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await shot(feeder, 'scan-readings-04-difference-image');
     for (const position of [3, 2]) {
       await feeder
         .getByTestId(`difference-${position}`)

@@ -5,7 +5,9 @@
  */
 import { useState } from 'react';
 import { differenceText } from '../../../core/readings/wording.ts';
-import type { ElectionView } from '../../../core/views.ts';
+import type { ScanView } from '../../../core/scan/sheet-record.ts';
+import type { DifferenceView, ElectionView, StackView } from '../../../core/views.ts';
+import { SheetPages, useSheetImages } from '../scan/SheetImages.tsx';
 import { Field, Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { useApp } from '../../store.ts';
@@ -16,6 +18,7 @@ export function ReadingsPanel({ election }: { election: ElectionView }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const { data: view } = useQuery('readings', { electionId: election.id });
+  const { data: scans } = useQuery('scans', { electionId: election.id });
   const command = useCommand();
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
@@ -66,6 +69,7 @@ export function ReadingsPanel({ election }: { election: ElectionView }) {
                           )}
                         </div>
                       ) : null}
+                      <ScannedAt election={election} stack={s} difference={d} scans={scans ?? []} />
                       {s.allowed.includes('resolve') ? (
                         <div className="row">
                           {d.cells.map((_, i) => (
@@ -146,5 +150,63 @@ export function ReadingsPanel({ election }: { election: ElectionView }) {
       ) : null}
       <Messages messages={command.messages} />
     </section>
+  );
+}
+
+/**
+ * A difference where one reading is the scanner's: its sheet's image, with the lines the scanner
+ * read as marked outlined, so the member can look at the paper's picture before the paper itself.
+ */
+function ScannedAt({
+  election,
+  stack,
+  difference,
+  scans,
+}: {
+  election: ElectionView;
+  stack: StackView;
+  difference: DifferenceView;
+  scans: readonly ScanView[];
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const live = stack.readings.filter((r) => r.state !== 'abandoned');
+  const i = live.findIndex((r) => r.kind === 'scan');
+  const cell = i < 0 ? null : difference.cells[i];
+  if (cell == null) return null;
+  // The pass's ballots are its certain and decided sheets, in feed order (db/commands/readings.ts).
+  const sheet = scans
+    .filter((x) => x.readingId === live[i]!.id && (x.decision !== null || x.status === 'read'))
+    .sort((a, b) => a.seq - b.seq)[cell.at - 1];
+  if (sheet === undefined) return null;
+  return (
+    <details
+      className="difference-scan"
+      data-testid={`difference-scan-${difference.position}`}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
+      <summary>{t.readingScreen.scanImage(sheet.file)}</summary>
+      {open ? <ScanImage electionId={election.id} sheet={sheet} /> : null}
+    </details>
+  );
+}
+
+function ScanImage({ electionId, sheet }: { electionId: number; sheet: ScanView }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const images = useSheetImages(electionId, sheet.id, setProblem);
+  const marked = new Set(
+    sheet.lines
+      .filter((l) => l.struck === 'struck' || (l.mark ?? 'none') !== 'none')
+      .map((l) => l.id),
+  );
+  return (
+    <div className="difference-image">
+      {problem !== null ? <p className="notice error">{problem}</p> : null}
+      <SheetPages
+        images={images}
+        place={sheet.file}
+        lineClass={(id) => (marked.has(id) ? 'marked' : '')}
+      />
+    </div>
   );
 }
