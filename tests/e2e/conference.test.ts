@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../core/api.ts';
 import type { Actor } from '../../core/views.ts';
 import { delegateName, delegatesXlsx } from '../helpers/delegates.ts';
-import { operatorPage, serviceOf, shot, stepsInOrder } from './steps.ts';
+import { openEntry, operatorPage, serviceOf, shot, stepsInOrder } from './steps.ts';
 import { value } from '../db/helpers.ts';
 import { launch, restartHall, startHall, type Hall } from './browser.ts';
 
@@ -282,8 +282,7 @@ describe('issue 9 in the browser: a congress with a conference election and two 
   });
 
   it('entry keys: a neutral fresh ballot, Tab stays in the ballot, Backspace after Ctrl+Z (items 12, 13)', async () => {
-    await page.locator('select.election-picker').selectOption(String(secretaryId));
-    await page.getByRole('button', { name: 'Nhập phiếu' }).click();
+    await openEntry(page, String(secretaryId));
     await page.getByRole('heading', { name: 'Phiếu số 1' }).waitFor();
     const reading = page.getByTestId('reading');
     expect(await reading.innerText()).toBe('Chưa nhập gì — gõ số thứ tự người bị gạch');

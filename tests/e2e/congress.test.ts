@@ -12,7 +12,14 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import type { BallotBody } from '../../core/views.ts';
-import { finalizeAndRevote, operatorPage, shot, stepsInOrder, typeBallot } from './steps.ts';
+import {
+  finalizeAndRevote,
+  openEntry,
+  operatorPage,
+  shot,
+  stepsInOrder,
+  typeBallot,
+} from './steps.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
 import { makeP12 } from '../documents/p12.ts';
 import { delegateName, delegatesXlsx } from '../helpers/delegates.ts';
@@ -272,10 +279,7 @@ describe('a whole congress, end to end, in Chromium', () => {
   });
 
   it('the finalized election is locked: the entry screen refuses and so does the service', async () => {
-    await page
-      .locator('select.election-picker')
-      .selectOption({ label: 'Bầu Ban Chấp hành Đảng bộ xã khóa I — Đã chốt (khóa)' });
-    await page.getByRole('button', { name: 'Nhập phiếu' }).click();
+    await openEntry(page, { label: 'Bầu Ban Chấp hành Đảng bộ xã khóa I — Đã chốt (khóa)' });
     await page.getByText('Cuộc bầu chưa ở trạng thái kiểm phiếu.').waitFor();
     // The same request the page would send, with the station's token: the service refuses it.
     const refused = (await page.evaluate(`(async () => {

@@ -54,3 +54,9 @@ export async function finalizeAndRevote(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Tạo cuộc bầu lại' }).click();
   await page.getByRole('heading', { name: /bầu lại \(vòng 2\)/u }).waitFor();
 }
+
+/** The entry screen (Nhập phiếu) of the election chosen in the top bar's picker (by id or label). */
+export async function openEntry(page: Page, election: string | { label: string }): Promise<void> {
+  await page.locator('select.election-picker').selectOption(election);
+  await page.getByRole('button', { name: 'Nhập phiếu' }).click();
+}
