@@ -85,6 +85,23 @@ function classify(
   return null;
 }
 
+/**
+ * A strike is certain when dark ink crosses the definite share of the name; or when a thin stroke,
+ * dark over at least the marginal share, reaches it with its faint stretches joined, and no faint
+ * line runs on beside the name (a fold's shadow crosses the whole sheet; a voter's stroke stops).
+ */
+function classifyStrike(score: LineScore, t: ScanThresholds): boolean | null {
+  const { definite, marginal } = t.strike;
+  if (
+    score.joinedStrike >= definite &&
+    score.strike >= marginal &&
+    score.faintBesideMm2 < t.besideMm2
+  ) {
+    return true;
+  }
+  return classify(score.strike, score.faintStrike, t.strike);
+}
+
 export function readSide(
   image: GrayImage,
   target: ScanTarget,
@@ -168,7 +185,7 @@ export function readSide(
     const reasons: ReviewReason[] = [];
     if (score.besideMm2 >= thresholds.besideMm2) reasons.push('ink-beside-name');
     if (layout.geometry.layout === 'strike') {
-      const struck = classify(score.strike, score.faintStrike, thresholds.strike);
+      const struck = classifyStrike(score, thresholds);
       if (struck === null) reasons.push('doubtful-line');
       return {
         candidateId: score.candidateId,

@@ -29,6 +29,13 @@ export interface LineScore {
    * where it would be one, the line is doubtful.
    */
   readonly faintStrike: number;
+  /**
+   * Strike layout: the span of dark ink with the faint ink that continues it (a faint stretch of
+   * the span's columns that holds dark ink too): one thin stroke, dark in places.
+   */
+  readonly joinedStrike: number;
+  /** Faint ink on the line away from the name, in mm²: a long faint line (a fold) runs there. */
+  readonly faintBesideMm2: number;
   readonly faintAgree: number;
   readonly faintDisagree: number;
   /** A scanner streak (a long line along the feed) runs through this line's boxes. */
@@ -189,6 +196,41 @@ function regionsOf(side: BallotSide, reference: Reference): Regions {
   return regions;
 }
 
+/**
+ * The columns of dark ink in [from, to) and every faint run of columns that holds one, a run going
+ * on over gaps of at most `gap` columns (letters hide a stroke where it crosses them): where a thin
+ * stroke fades between its dark stretches (a ballpoint at a low resolution, blurred), the faint
+ * columns join it. A faint run without dark ink stays out (a pencil's light stroke, a shadow).
+ */
+function joined(
+  dark: Uint8Array,
+  faint: Uint8Array,
+  out: Uint8Array,
+  from: number,
+  to: number,
+  gap: number,
+): Uint8Array {
+  out.set(dark.subarray(from, to), from);
+  let start = -1;
+  let last = -1;
+  let hasDark = false;
+  const close = (): void => {
+    if (hasDark) for (let k = start; k <= last; k++) if (faint[k]) out[k] = 1;
+  };
+  for (let i = from; i < to; i++) {
+    if (!faint[i]) continue;
+    if (start < 0 || i - last - 1 > gap) {
+      if (start >= 0) close();
+      start = i;
+      hasDark = false;
+    }
+    last = i;
+    if (dark[i]) hasDark = true;
+  }
+  if (start >= 0) close();
+  return out;
+}
+
 /** How far, in pixels each way, a line's blank may sit from where the marks put it. */
 const REGISTER = 1;
 
@@ -264,6 +306,7 @@ export function scoreSide(
   const faintCols = new Uint8Array(flagCols);
   const faintRows = new Uint8Array(flagRows);
   const beside = new Uint32Array(side.lines.length);
+  const faintBeside = new Uint32Array(side.lines.length);
   const streaks = new StreakFinder(width, height, feed);
   let outside = 0;
   for (let v = 1; v < height - 1; v++) {
@@ -287,7 +330,9 @@ export function scoreSide(
         }
         if (n < 2) continue;
         streaks.add(u, v);
-        if (label < 0 || (label & 3) < 2) continue;
+        if (label < 0) continue;
+        if ((label & 3) === 0) faintBeside[label >> 2]!++;
+        if ((label & 3) < 2) continue;
         const z = zones[((label >> 2) << 1) + (label & 3) - 2]!;
         if (z.strike && !alongside(data, printed, i, p, width, faintCut)) continue;
         faintCols[z.col + u - z.u0] = 1;
@@ -320,16 +365,16 @@ export function scoreSide(
   const pxToMm2 = (px: number): number => (px * (MM_PER_PT * MM_PER_PT)) / (res * res);
   const found = streaks.lines();
   const crossed = (z: Zone): boolean => found.some((s) => s.crosses(z));
+  const joinedCols = new Uint8Array(flagCols);
   const lines = side.lines.map((line, k): LineScore => {
     const first = zones[2 * k]!;
     if (line.boxes === null) {
       // Letters hide the stroke where it crosses them: close gaps up to about two letters wide.
       const gap = Math.round(1.0 * line.name.fontSize * res);
+      const from = first.col;
+      const to = first.col + (first.u1 - first.u0);
       const span = (flags: Uint8Array): number =>
-        Math.round(
-          (1000 * bridgedCount(flags, first.col, first.col + (first.u1 - first.u0), gap)) /
-            Math.max(1, first.u1 - first.u0),
-        );
+        Math.round((1000 * bridgedCount(flags, from, to, gap)) / Math.max(1, to - from));
       return {
         candidateId: line.candidateId,
         strike: span(cols),
@@ -339,6 +384,8 @@ export function scoreSide(
         disagreeNarrow: 0,
         besideMm2: pxToMm2(beside[k]!),
         faintStrike: span(faintCols),
+        joinedStrike: span(joined(cols, faintCols, joinedCols, from, to, gap)),
+        faintBesideMm2: pxToMm2(faintBeside[k]!),
         faintAgree: 0,
         faintDisagree: 0,
         // A streak crosses a name across, never along it: it cannot read as a strike.
@@ -355,6 +402,8 @@ export function scoreSide(
       disagreeNarrow: boxScore(cols, rows, second, Math.min),
       besideMm2: pxToMm2(beside[k]!),
       faintStrike: 0,
+      joinedStrike: 0,
+      faintBesideMm2: pxToMm2(faintBeside[k]!),
       faintAgree: boxScore(faintCols, faintRows, first),
       faintDisagree: boxScore(faintCols, faintRows, second),
       // A streak fills a box from top to bottom, as a tick would: the box cannot be read.
