@@ -232,15 +232,16 @@ function joined(
 }
 
 /** How far, in pixels each way, a line's blank may sit from where the marks put it. */
-const REGISTER = 1;
+const REGISTER = 2;
 
 /**
  * The marks place the blank within about a pixel; a scan's own distortion (a sheet that is not
- * flat, the optics, a low resolution) leaves some lines a pixel off. Then the edge of every letter
- * shows as added ink: a sliver along the top of capitals, as long as a short stroke. Each line's
- * blank is moved by the shift, at most REGISTER pixels each way, that leaves the least dark ink
- * outside the print in its band: a voter's stroke is added ink at every shift, a letter's edge
- * only at the wrong one. Returned as an offset into the pixels per line.
+ * flat, the optics, a low resolution) leaves some lines a pixel or two off. Then the edge of every
+ * letter shows as added ink: a sliver along the top of capitals, as long as a short stroke. Each
+ * line's blank is moved by the shift, at most REGISTER pixels each way, that leaves the least dark
+ * ink outside the print in its band (found downhill from the marks' placement): a voter's stroke is
+ * added ink at every shift, a letter's edge only at the wrong one. Returned as an offset into the
+ * pixels per line.
  */
 function registerLines(
   side: BallotSide,
@@ -251,14 +252,10 @@ function registerLines(
   const { res, area } = reference;
   const { width, data } = patch;
   const printed = reference.printed.bits;
-  const offsets: number[] = [];
-  for (let dv = -REGISTER; dv <= REGISTER; dv++) {
-    for (let du = -REGISTER; du <= REGISTER; du++) offsets.push(dv * width + du);
-  }
-  const counts = new Uint32Array(offsets.length);
+  let dark = new Int32Array(1024);
   return Int32Array.from(side.lines, (line) => {
     const b = boxOf(line.band, area, res, patch);
-    counts.fill(0);
+    let n = 0;
     for (
       let v = Math.max(b.v0, REGISTER + 1);
       v < Math.min(b.v1, patch.height - REGISTER - 1);
@@ -266,15 +263,41 @@ function registerLines(
     ) {
       const row = v * width;
       for (let u = Math.max(b.u0, REGISTER + 1); u < Math.min(b.u1, width - REGISTER - 1); u++) {
-        const i = row + u;
-        if (data[i]! >= cut) continue;
-        for (let s = 0; s < offsets.length; s++) if (!printed[i + offsets[s]!]) counts[s]!++;
+        if (data[row + u]! >= cut) continue;
+        if (n === dark.length) {
+          const more = new Int32Array(2 * n);
+          more.set(dark);
+          dark = more;
+        }
+        dark[n++] = row + u;
       }
     }
-    // The least added ink; on a tie, the marks' own placement (the middle offset) first.
-    let best = offsets.length >> 1;
-    for (let s = 0; s < offsets.length; s++) if (counts[s]! < counts[best]!) best = s;
-    return offsets[best]!;
+    const added = new Map<number, number>();
+    const count = (du: number, dv: number): number => {
+      const key = dv * (2 * REGISTER + 1) + du;
+      let c = added.get(key);
+      if (c === undefined) {
+        c = 0;
+        const o = dv * width + du;
+        for (let k = 0; k < n; k++) if (!printed[dark[k]! + o]) c++;
+        added.set(key, c);
+      }
+      return c;
+    };
+    // Downhill from the marks' own placement, one pixel a step: the least added ink.
+    let [bu, bv] = [0, 0];
+    for (;;) {
+      let [nu, nv] = [bu, bv];
+      for (let dv = -1; dv <= 1; dv++) {
+        for (let du = -1; du <= 1; du++) {
+          const [u, v] = [bu + du, bv + dv];
+          if (Math.abs(u) > REGISTER || Math.abs(v) > REGISTER) continue;
+          if (count(u, v) < count(nu, nv)) [nu, nv] = [u, v];
+        }
+      }
+      if (nu === bu && nv === bv) return bv * width + bu;
+      [bu, bv] = [nu, nv];
+    }
   });
 }
 

@@ -1,0 +1,157 @@
+/**
+ * The reader at the edge of what a scan shows, strike layout at 150 dpi: a list printed a pixel off
+ * from where the registration marks put it (the edges of capitals and diacritics are then added
+ * ink) reads every name kept, certain; and a thin light stroke, dark only in places once blurred,
+ * reads struck, certain, where a faint line alone stays doubtful.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ballotGeometry, type BallotLine } from '../../core/documents/ballot-geometry.ts';
+import { parseRecord, type ElectionRecord } from '../../core/record.ts';
+import { scanFiles, type SheetOutcome } from '../../db/scan/scan-files.ts';
+import { ROOT } from '../cli/run-cli.ts';
+import { blankPages, randomScanner, rng, scanPage, type Page } from './deck.ts';
+
+/** Names with capitals, stacked and dotted diacritics: the most edge a letter can show. */
+const NAMES = [
+  'Đặng Thị Tâm',
+  'Lê Đức Đông',
+  'Phan Bảo Nam',
+  'Đặng Văn Hùng',
+  'Ngô Thu Trung',
+  'Trịnh Ngọc Tuấn',
+  'Hồ Thùy Hùng',
+  'Huỳnh Thị Thắng',
+  'Võ Ngọc Cường',
+  'Đỗ Đức Thu Hiếu',
+  'Phạm Thị Ánh',
+  'Bùi Quốc Việt',
+];
+
+function strikeRecord(): ElectionRecord {
+  const json = JSON.parse(
+    readFileSync(join(ROOT, 'tests/decks/medium-delegates-congress/record.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  json.candidates = NAMES.map((name, i) => ({ id: `c${i + 1}`, name }));
+  json.ballots = { ...(json.ballots as object), entered: [] };
+  const parsed = parseRecord(json);
+  if (!parsed.ok) throw new Error('record refused');
+  return parsed.value;
+}
+
+const DPI = 150;
+
+/** The page with everything inside `box` (page pixels) moved down by `dy` and right by `dx`. */
+function shifted(
+  page: Page,
+  box: { x0: number; y0: number; x1: number; y1: number },
+  dx: number,
+  dy: number,
+): Page {
+  const rgb = new Uint8Array(page.rgb);
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      const from = ((y - dy) * page.width + (x - dx)) * 3;
+      rgb.set(page.rgb.subarray(from, from + 3), (y * page.width + x) * 3);
+    }
+  }
+  return { ...page, rgb };
+}
+
+/** A straight line of grey `level`, `width` pixels thick, through the middle of a name. */
+function line(page: Page, l: BallotLine, level: number, width: number): Page {
+  const rgb = new Uint8Array(page.rgb);
+  const k = page.dpi / 72;
+  const y0 = Math.round((l.zone.y + l.zone.h * 0.55) * k);
+  const x0 = Math.round((l.name.x - 4) * k);
+  const x1 = Math.round((l.name.x + l.name.width + 6) * k);
+  for (let y = y0; y < y0 + width; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * page.width + x) * 3;
+      for (let c = 0; c < 3; c++) rgb[i + c] = Math.min(rgb[i + c]!, level);
+    }
+  }
+  return { ...page, rgb };
+}
+
+describe('fine strokes and letters a pixel off at 150 dpi', () => {
+  const record = strikeRecord();
+  const geometry = ballotGeometry(record, 'A4');
+  const lines = geometry.sides[0]!.lines;
+  const dir = mkdtempSync(join(tmpdir(), 'kp-fine-'));
+  let blank: Page;
+
+  const scan = async (name: string, page: Page, seed: number, blur = 0): Promise<SheetOutcome> => {
+    const r = rng(seed);
+    const file = join(dir, name);
+    writeFileSync(
+      file,
+      await scanPage(
+        page,
+        {
+          ...randomScanner(r, DPI, { jpegQuality: null }),
+          rotateDeg: 0,
+          scale: 1,
+          offsetMm: [0, 0],
+          upsideDown: false,
+          blur,
+          noise: 3,
+          colour: false,
+          streaks: 0,
+          fold: false,
+        },
+        r,
+      ),
+    );
+    const [sheet] = await scanFiles({ record, files: [file], threads: 1 });
+    return sheet!;
+  };
+
+  beforeAll(async () => {
+    [blank] = (await blankPages(record, { dpi: DPI })) as [Page];
+  }, 60_000);
+
+  it('reads every name of a list printed a pixel off its marks as kept, with no doubt', async () => {
+    const k = DPI / 72;
+    const area = geometry.sides[0]!.listArea;
+    const box = {
+      x0: Math.round(area.x * k),
+      y0: Math.round(area.y * k),
+      x1: Math.round((area.x + area.w) * k),
+      y1: Math.round((area.y + area.h) * k),
+    };
+    for (const [dx, dy] of [
+      [0, -1],
+      [1, 1],
+      [-1, 0],
+    ] as const) {
+      const sheet = await scan(`off-${dx}-${dy}.png`, shifted(blank, box, dx, dy), 3);
+      expect(sheet.status, `${dx},${dy}`).toBe('read');
+      for (const l of sheet.lines!) {
+        expect(l.struck, `${dx},${dy} ${l.id}`).toBe('kept');
+        expect(l.strike, `${dx},${dy} ${l.id}`).toBeLessThan(100);
+      }
+    }
+  }, 120_000);
+
+  it('reads a thin light stroke, dark only in places once blurred, as struck; a faint one alone stays doubtful', async () => {
+    let page = blank;
+    const odd = lines.filter((_, i) => i % 2 === 0);
+    const even = lines.filter((_, i) => i % 2 === 1);
+    [40, 60, 80, 60, 80, 70].forEach((level, j) => (page = line(page, odd[j]!, level, 1)));
+    [150, 160, 170].forEach((level, j) => (page = line(page, even[j]!, level, 2)));
+    const sheet = await scan('thin.png', page, 5, 0.6);
+    const by = new Map(sheet.lines!.map((l) => [l.id, l.struck]));
+    // Dark enough in places: struck, certain (the sampling grid falls differently on each line:
+    // a lighter one dark nowhere stays doubtful).
+    for (const j of [0, 1, 2, 5])
+      expect(by.get(odd[j]!.candidateId), odd[j]!.candidateId).toBe('struck');
+    for (const l of odd) expect(by.get(l.candidateId), l.candidateId).not.toBe('kept');
+    // Faint all along: never a strike; doubtful where the reader sees it.
+    for (const l of even) expect(by.get(l.candidateId), l.candidateId).not.toBe('struck');
+    expect(by.get(even[0]!.candidateId)).toBeNull();
+    expect(by.get(even[1]!.candidateId)).toBeNull();
+  }, 120_000);
+});
