@@ -77,12 +77,27 @@ function classify(
   score: number,
   faint: number,
   t: { definite: number; marginal: number },
-  /** A box's lesser extent: a certain mark spreads across and down at least the marginal score. */
-  narrow = t.definite,
 ): boolean | null {
-  if (score >= t.definite && narrow >= t.marginal) return true;
+  if (score >= t.definite) return true;
   if (score < t.marginal && faint < t.marginal) return false;
   return null;
+}
+
+/**
+ * A box's mark is certain when its dark ink reaches the definite score and spreads across and down
+ * at least the marginal one (a line straight down or across a box is not a mark); or, the same
+ * rule as a strike's, when the dark ink reaches the marginal score and the mark with its faint
+ * ink the definite one, both ways. Never under a streak.
+ */
+export function classifyBox(
+  s: { dark: number; darkNarrow: number; faint: number; faintNarrow: number },
+  streak: boolean,
+  t: { definite: number; marginal: number },
+): boolean | null {
+  if (streak) return null;
+  if (s.dark >= t.definite && s.darkNarrow >= t.marginal) return true;
+  if (s.dark >= t.marginal && s.faint >= t.definite && s.faintNarrow >= t.marginal) return true;
+  return classify(s.dark, s.faint, { definite: Infinity, marginal: t.marginal });
 }
 
 /**
@@ -90,7 +105,7 @@ function classify(
  * dark over at least the marginal share, reaches it with its faint stretches joined, and no faint
  * line runs on beside the name (a fold's shadow crosses the whole sheet; a voter's stroke stops).
  */
-function classifyStrike(score: LineScore, t: ScanThresholds): boolean | null {
+export function classifyStrike(score: LineScore, t: ScanThresholds): boolean | null {
   const { definite, marginal } = t.strike;
   if (
     score.joinedStrike >= definite &&
@@ -195,12 +210,25 @@ export function readSide(
         reasons,
       };
     }
-    const agree = classify(score.agree, score.faintAgree, thresholds.box, score.agreeNarrow);
-    const disagree = classify(
-      score.disagree,
-      score.faintDisagree,
+    const agree = classifyBox(
+      {
+        dark: score.agree,
+        darkNarrow: score.agreeNarrow,
+        faint: score.faintAgree,
+        faintNarrow: score.faintAgreeNarrow,
+      },
+      score.streak,
       thresholds.box,
-      score.disagreeNarrow,
+    );
+    const disagree = classifyBox(
+      {
+        dark: score.disagree,
+        darkNarrow: score.disagreeNarrow,
+        faint: score.faintDisagree,
+        faintNarrow: score.faintDisagreeNarrow,
+      },
+      score.streak,
+      thresholds.box,
     );
     let mark: ApproveMark | null = null;
     if (agree === null || disagree === null || score.streak) reasons.push('doubtful-line');

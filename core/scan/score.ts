@@ -21,6 +21,9 @@ export interface LineScore {
    */
   readonly agreeNarrow: number;
   readonly disagreeNarrow: number;
+  /** The same, counting faint ink too. */
+  readonly faintAgreeNarrow: number;
+  readonly faintDisagreeNarrow: number;
   /** Added ink on the line away from the name and boxes, in mm². */
   readonly besideMm2: number;
   /**
@@ -405,6 +408,8 @@ export function scoreSide(
         disagree: 0,
         agreeNarrow: 0,
         disagreeNarrow: 0,
+        faintAgreeNarrow: 0,
+        faintDisagreeNarrow: 0,
         besideMm2: pxToMm2(beside[k]!),
         faintStrike: span(faintCols),
         joinedStrike: span(joined(cols, faintCols, joinedCols, from, to, gap)),
@@ -423,6 +428,8 @@ export function scoreSide(
       disagree: boxScore(cols, rows, second),
       agreeNarrow: boxScore(cols, rows, first, Math.min),
       disagreeNarrow: boxScore(cols, rows, second, Math.min),
+      faintAgreeNarrow: boxScore(faintCols, faintRows, first, Math.min),
+      faintDisagreeNarrow: boxScore(faintCols, faintRows, second, Math.min),
       besideMm2: pxToMm2(beside[k]!),
       faintStrike: 0,
       joinedStrike: 0,
