@@ -14,7 +14,8 @@ import type { Service } from '../../db/service.ts';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import { rng } from '../scan/deck.ts';
 import { ADMIN, value } from '../db/helpers.ts';
-import { launch, SCREENS, startHall, type Hall } from './browser.ts';
+import { launch, SCREENS, type Hall } from './browser.ts';
+import { PEOPLE, readingsHall } from './readings-hall.ts';
 import { login, operatorPage, stepsInOrder, typeBallot } from './steps.ts';
 
 const CANDIDATES = [
@@ -63,51 +64,12 @@ async function typeReading(page: Page, ballots: readonly Ballot[]): Promise<void
 }
 
 beforeAll(async () => {
-  hall = await startHall();
-  const created = await hall.workspace.create(join(hall.dir, 'nhap-doc-lap.kiemphieu'), {
-    name: 'Đại hội đại biểu Đảng bộ xã Thử Nghiệm lần thứ I',
-    organisation: 'Đảng bộ xã Thử Nghiệm',
-    kind: 'delegates',
-  });
-  if (!created.ok) throw new Error(JSON.stringify(created.error));
-  service = hall.workspace.service!;
-  value(service.execute('setBase', { convened: 25, exclusions: [] }, ADMIN));
-  value(
-    service.execute(
-      'setCommittee',
-      {
-        members: [
-          { name: 'Nguyễn Văn Trưởng', role: 'head' },
-          { name: 'Lê Thị Ủy', role: 'member' },
-        ],
-      },
-      ADMIN,
-    ),
-  );
-  electionId = value(
-    service.execute(
-      'createElection',
-      {
-        title: 'Bầu Ban Chấp hành khóa I',
-        kind: 'committee',
-        layout: 'strike',
-        seats: 5,
-        candidates: CANDIDATES,
-      },
-      ADMIN,
-    ),
-  ).electionId;
-  value(service.execute('setReadings', { electionId, readings: 2 }, ADMIN));
-  for (const [name, role, pin] of [
-    ['Quản Trị Viên', 'admin', '1111'],
-    ['Lê Thị Nhập', 'operator', '2222'],
-    ['Trần Văn Đọc', 'operator', '3333'],
-    ['Nguyễn Văn Trưởng', 'committee', '4444'],
-  ] as const)
-    value(service.execute('addOperator', { name, role, pin }, ADMIN));
-  value(service.execute('startCounting', { electionId }, ADMIN));
-  const record: ElectionRecord = value(service.query('exportRecord', { electionId }));
-  shape = { layout: 'strike', seats: 5, codes: record.candidates.map((c) => c.id) };
+  ({ hall, service, electionId, shape } = await readingsHall({
+    file: 'nhap-doc-lap.kiemphieu',
+    convened: 25,
+    seats: 5,
+    candidates: CANDIDATES,
+  }));
   const r = rng(12);
   truth = Array.from({ length: COUNT }, () => ({
     struck: shape.codes.filter(() => r() < 0.35),
@@ -131,8 +93,8 @@ stepsInOrder(
 describe('double entry: two keyboard readings, planted mistakes, the committee resolves', () => {
   it('two operators on two stations read the same stack independently', async () => {
     stations.push(await station(), await station());
-    await login(stations[0]!, 'Lê Thị Nhập', '2222');
-    await login(stations[1]!, 'Trần Văn Đọc', '3333');
+    await login(stations[0]!, PEOPLE.first.name, PEOPLE.first.pin);
+    await login(stations[1]!, PEOPLE.second.name, PEOPLE.second.pin);
     await typeReading(stations[0]!, first);
     await typeReading(stations[1]!, second);
     await stations[1]!.getByTestId('reading-note').getByText('Các lần đọc khác nhau').waitFor();
@@ -151,7 +113,7 @@ describe('double entry: two keyboard readings, planted mistakes, the committee r
   it('a committee member resolves each difference from the paper; the stack counts only then', async () => {
     const page = stations[0]!;
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await login(page, 'Nguyễn Văn Trưởng', '4444');
+    await login(page, PEOPLE.committee.name, PEOPLE.committee.pin);
     await page.getByRole('button', { name: 'Kết quả' }).click();
     await page.getByTestId('differences').waitFor();
     expect(await page.getByTestId('difference-7').innerText()).toMatch(

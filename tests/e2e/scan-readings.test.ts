@@ -15,10 +15,11 @@ import { sheetBallot } from '../../core/scan/sheet-record.ts';
 import { tallyRecord } from '../../core/tally.ts';
 import type { Service } from '../../db/service.ts';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
-import { ADMIN, value } from '../db/helpers.ts';
+import { value } from '../db/helpers.ts';
 import { blankPages, geometryOf, markPage, randomScanner, rng, scanPage } from '../scan/deck.ts';
 import { makeDeck } from '../scan/make-deck.ts';
-import { launch, SCREENS, startHall, type Hall } from './browser.ts';
+import { launch, SCREENS, type Hall } from './browser.ts';
+import { PEOPLE, readingsHall } from './readings-hall.ts';
 import { login, operatorPage, stepsInOrder, typeBallot } from './steps.ts';
 
 const CANDIDATES = [
@@ -79,46 +80,13 @@ async function waitForSheets(readingId: number, count: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  hall = await startHall();
-  const created = await hall.workspace.create(join(hall.dir, 'quet-va-doc.kiemphieu'), {
-    name: 'Đại hội đại biểu Đảng bộ xã Thử Nghiệm lần thứ I',
-    organisation: 'Đảng bộ xã Thử Nghiệm',
-    kind: 'delegates',
-  });
-  if (!created.ok) throw new Error(JSON.stringify(created.error));
-  service = hall.workspace.service!;
-  value(service.execute('setBase', { convened: 2 * STACK, exclusions: [] }, ADMIN));
-  value(
-    service.execute(
-      'setCommittee',
-      { members: [{ name: 'Nguyễn Văn Trưởng', role: 'head' }] },
-      ADMIN,
-    ),
-  );
-  electionId = value(
-    service.execute(
-      'createElection',
-      {
-        title: 'Bầu Ban Chấp hành khóa I',
-        kind: 'committee',
-        layout: 'strike',
-        seats: 5,
-        candidates: CANDIDATES,
-      },
-      ADMIN,
-    ),
-  ).electionId;
-  value(service.execute('setReadings', { electionId, readings: 2 }, ADMIN));
-  for (const [name, role, pin] of [
-    ['Quản Trị Viên', 'admin', '1111'],
-    ['Lê Thị Nhập', 'operator', '2222'],
-    ['Trần Văn Đọc', 'operator', '3333'],
-    ['Nguyễn Văn Trưởng', 'committee', '4444'],
-  ] as const)
-    value(service.execute('addOperator', { name, role, pin }, ADMIN));
-  value(service.execute('startCounting', { electionId }, ADMIN));
-  const record: ElectionRecord = value(service.query('exportRecord', { electionId }));
-  shape = { layout: 'strike', seats: 5, codes: record.candidates.map((c) => c.id) };
+  let record: ElectionRecord;
+  ({ hall, service, electionId, shape, record } = await readingsHall({
+    file: 'quet-va-doc.kiemphieu',
+    convened: 2 * STACK,
+    seats: 5,
+    candidates: CANDIDATES,
+  }));
 
   const [blank] = await blankPages(record, { dpi: 200 });
   for (const [i, seed] of [31, 32].entries()) {
@@ -176,8 +144,8 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
   it('stack 1: the feeder starts a scanner pass and the scanner feeds half the stack', async () => {
     feeder = await station();
     reader = await station();
-    await login(feeder, 'Lê Thị Nhập', '2222');
-    await login(reader, 'Trần Văn Đọc', '3333');
+    await login(feeder, PEOPLE.first.name, PEOPLE.first.pin);
+    await login(reader, PEOPLE.second.name, PEOPLE.second.pin);
     await feeder.getByRole('button', { name: 'Nhập phiếu' }).click();
     await feeder.getByTestId('mode-scanner').click();
     first = await startScanPass(STACK);
@@ -277,7 +245,7 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
 
   it('a committee member rules both from the paper; the result equals the truth', async () => {
     await feeder.getByRole('button', { name: 'Đăng xuất' }).click();
-    await login(feeder, 'Nguyễn Văn Trưởng', '4444');
+    await login(feeder, PEOPLE.committee.name, PEOPLE.committee.pin);
     await feeder.getByRole('button', { name: 'Kết quả' }).click();
     await feeder.getByTestId('differences').first().waitFor();
     await feeder.getByTestId('readings').evaluate((e) => e.scrollIntoView({ block: 'start' }));

@@ -5,7 +5,7 @@
  * both are finished. It runs while the scanner feeds: a sheet not read yet is waited for.
  * The person sees the machine's reading, so this is not independent of it; the screen says so.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { isPassBallot, sheetBallot } from '../../../core/scan/sheet-record.ts';
 import type { ElectionView } from '../../../core/views.ts';
 import { BaseLine } from '../../BaseLine.tsx';
@@ -13,51 +13,23 @@ import { useT } from '../../i18n.ts';
 import { useQuery } from '../../use-query.ts';
 import { SheetPages, useSheetImages } from '../scan/SheetImages.tsx';
 import { AskOtherNote } from './AskOtherNote.tsx';
-import {
-  bodyOf,
-  editorFromBody,
-  emptyBallot,
-  withNote,
-  type EditorShape,
-  type EditorState,
-} from './editor.ts';
-import {
-  keepReading,
-  ReadingPanel,
-  scanPassOf,
-  storedReading,
-  type ActiveReading,
-} from './ReadingPanel.tsx';
+import { bodyOf, editorFromBody, emptyBallot, withNote } from './editor.ts';
+import { ReadingPanel, scanPassOf, useActiveReading } from './ReadingPanel.tsx';
 import { newClientKey } from './save-queue.ts';
 import { Sheet } from './Sheet.tsx';
+import { useEditor } from './use-editor.ts';
 import { useEntryKeys } from './use-entry-keys.ts';
 import { useSaveQueue, type Notice } from './use-save-queue.ts';
 
 export function Confirm({ election, modes }: { election: ElectionView; modes?: ReactNode }) {
   const t = useT();
-  const shape: EditorShape = {
-    layout: election.layout,
-    seats: election.seats,
-    codes: election.candidates.map((c) => c.code),
-  };
-  const [editor, setEditor] = useState<EditorState>(() => emptyBallot(shape));
-  const editorRef = useRef(editor);
-  const update = useCallback((next: EditorState) => {
-    editorRef.current = next;
-    setEditor(next);
-  }, []);
+  const { shape, editor, editorRef, update } = useEditor(election);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [askNote, setAskNote] = useState(false);
   const { data: progress } = useQuery('progress', { electionId: election.id });
   const { data: readings } = useQuery('readings', { electionId: election.id });
   const { data: scans } = useQuery('scans', { electionId: election.id });
-  const [reading, setReadingState] = useState<ActiveReading | null>(() =>
-    storedReading(election.id, 'confirm'),
-  );
-  const setReading = (r: ActiveReading | null) => {
-    keepReading(election.id, 'confirm', r);
-    setReadingState(r);
-  };
+  const [reading, setReading] = useActiveReading(election.id, 'confirm');
   const queue = useSaveQueue(election, setNotice, () => false);
 
   const stack = readings?.stacks.find((s) => s.batchId === reading?.batchId);

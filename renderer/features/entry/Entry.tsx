@@ -4,7 +4,7 @@
  * browser's storage that retries with the same client key, so no keystroke and no ballot is lost
  * and none is counted twice. A refused save stays on screen with its marks until dealt with.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ElectionView } from '../../../core/views.ts';
 import { useT } from '../../i18n.ts';
 import { AskOtherNote } from './AskOtherNote.tsx';
@@ -13,36 +13,19 @@ import { useQuery } from '../../use-query.ts';
 import { BaseLine } from '../../BaseLine.tsx';
 import { BallotList } from './BallotList.tsx';
 import { BatchPanel } from './BatchPanel.tsx';
-import { keepReading, ReadingPanel, storedReading, type ActiveReading } from './ReadingPanel.tsx';
-import {
-  bodyOf,
-  editorFromBody,
-  emptyBallot,
-  isUntouched,
-  withNote,
-  type EditorShape,
-  type EditorState,
-} from './editor.ts';
+import { ReadingPanel, useActiveReading } from './ReadingPanel.tsx';
+import { bodyOf, editorFromBody, emptyBallot, isUntouched, withNote } from './editor.ts';
 import { newClientKey } from './save-queue.ts';
 import { Sheet } from './Sheet.tsx';
 import { isPastDeclared, nextPlace } from './stack.ts';
+import { useEditor } from './use-editor.ts';
 import { useEntryKeys } from './use-entry-keys.ts';
 import { useSaveQueue, type Notice } from './use-save-queue.ts';
 import { useStack } from './use-stack.ts';
 
 export function Entry({ election, modes }: { election: ElectionView; modes?: ReactNode }) {
   const t = useT();
-  const shape: EditorShape = {
-    layout: election.layout,
-    seats: election.seats,
-    codes: election.candidates.map((c) => c.code),
-  };
-  const [editor, setEditor] = useState<EditorState>(() => emptyBallot(shape));
-  const editorRef = useRef(editor);
-  const update = useCallback((next: EditorState) => {
-    editorRef.current = next;
-    setEditor(next);
-  }, []);
+  const { shape, editor, editorRef, update } = useEditor(election);
   const [correcting, setCorrecting] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [askNote, setAskNote] = useState(false);
@@ -52,13 +35,7 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
   const { data: readings } = useQuery('readings', { electionId: election.id });
   /** Double entry: each stack read independently; this station types one reading at a time. */
   const double = (readings?.required ?? 1) > 1;
-  const [reading, setReadingState] = useState<ActiveReading | null>(() =>
-    storedReading(election.id, 'keyboard'),
-  );
-  const setReading = (r: ActiveReading | null) => {
-    keepReading(election.id, 'keyboard', r);
-    setReadingState(r);
-  };
+  const [reading, setReading] = useActiveReading(election.id, 'keyboard');
   const queue = useSaveQueue(election, setNotice, () => !isUntouched(editorRef.current));
   const stack = useStack(election.id, progress?.batches);
   const voiding = useCommand();

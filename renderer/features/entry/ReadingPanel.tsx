@@ -40,6 +40,23 @@ export function keepReading(
   else sessionStorage.setItem(key(electionId, kind), JSON.stringify(reading));
 }
 
+/** The reading of `kind` this station has under way in the election, kept for the tab. */
+export function useActiveReading(
+  electionId: number,
+  kind: ReadingKind,
+): [ActiveReading | null, (r: ActiveReading | null) => void] {
+  const [reading, setReading] = useState<ActiveReading | null>(() =>
+    storedReading(electionId, kind),
+  );
+  return [
+    reading,
+    (r) => {
+      keepReading(electionId, kind, r);
+      setReading(r);
+    },
+  ];
+}
+
 /** The stack's scanner pass, if one is under way or done (an abandoned one left out). */
 export const scanPassOf = (stack: StackView | undefined) =>
   stack?.readings.find((r) => r.kind === 'scan' && r.state !== 'abandoned');

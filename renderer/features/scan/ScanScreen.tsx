@@ -17,12 +17,7 @@ import { useT } from '../../i18n.ts';
 import { useQuery } from '../../use-query.ts';
 import { useApp } from '../../store.ts';
 import { BatchPanel } from '../entry/BatchPanel.tsx';
-import {
-  keepReading,
-  ReadingPanel,
-  storedReading,
-  type ActiveReading,
-} from '../entry/ReadingPanel.tsx';
+import { ReadingPanel, useActiveReading } from '../entry/ReadingPanel.tsx';
 import { useStack } from '../entry/use-stack.ts';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
@@ -39,13 +34,7 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
   const { data: readings } = useQuery('readings', { electionId: election.id });
   /** Double entry: the scanner is one reading of a stack, a pass this station feeds. */
   const double = (readings?.required ?? 1) > 1;
-  const [pass, setPassState] = useState<ActiveReading | null>(() =>
-    storedReading(election.id, 'scan'),
-  );
-  const setPass = (r: ActiveReading | null) => {
-    keepReading(election.id, 'scan', r);
-    setPassState(r);
-  };
+  const [pass, setPass] = useActiveReading(election.id, 'scan');
   /** Where the sheets go: the scanner pass under way, or the open stack. */
   const target = double
     ? pass === null

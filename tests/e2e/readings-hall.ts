@@ -1,0 +1,94 @@
+/**
+ * A hall for double entry: a new congress file whose strike election needs two readings a stack,
+ * with an administrator, two operators and a committee member who can log in (PINs 1111, 2222,
+ * 3333, 4444), counting. The walk-throughs and the benchmark start from it. Free of the test
+ * runner, like station.ts.
+ */
+import { join } from 'node:path';
+import type { ElectionRecord } from '../../core/record.ts';
+import type { Result } from '../../core/result.ts';
+import type { Actor } from '../../core/views.ts';
+import type { Service } from '../../db/service.ts';
+import type { EditorShape } from '../../renderer/features/entry/editor.ts';
+import { startHall, type Hall } from './browser.ts';
+
+export const PEOPLE = {
+  admin: { name: 'Quản Trị Viên', pin: '1111' },
+  first: { name: 'Lê Thị Nhập', pin: '2222' },
+  second: { name: 'Trần Văn Đọc', pin: '3333' },
+  committee: { name: 'Nguyễn Văn Trưởng', pin: '4444' },
+} as const;
+
+const ADMIN: Actor = { name: PEOPLE.admin.name, role: 'admin' };
+
+export const done = <T>(r: Result<T, unknown>): T => {
+  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.error)}`);
+  return r.value;
+};
+
+export interface ReadingsHall {
+  readonly hall: Hall;
+  readonly service: Service;
+  readonly electionId: number;
+  readonly record: ElectionRecord;
+  readonly shape: EditorShape;
+}
+
+export async function readingsHall({
+  file,
+  convened,
+  seats,
+  candidates,
+}: {
+  file: string;
+  convened: number;
+  seats: number;
+  candidates: readonly string[];
+}): Promise<ReadingsHall> {
+  const hall = await startHall();
+  const created = await hall.workspace.create(join(hall.dir, file), {
+    name: 'Đại hội đại biểu Đảng bộ xã Thử Nghiệm lần thứ I',
+    organisation: 'Đảng bộ xã Thử Nghiệm',
+    kind: 'delegates',
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created.error));
+  const service = hall.workspace.service!;
+  done(service.execute('setBase', { convened, exclusions: [] }, ADMIN));
+  done(
+    service.execute(
+      'setCommittee',
+      { members: [{ name: PEOPLE.committee.name, role: 'head' }] },
+      ADMIN,
+    ),
+  );
+  const { electionId } = done(
+    service.execute(
+      'createElection',
+      {
+        title: 'Bầu Ban Chấp hành khóa I',
+        kind: 'committee',
+        layout: 'strike',
+        seats,
+        candidates: [...candidates],
+      },
+      ADMIN,
+    ),
+  );
+  done(service.execute('setReadings', { electionId, readings: 2 }, ADMIN));
+  for (const [who, role] of [
+    ['admin', 'admin'],
+    ['first', 'operator'],
+    ['second', 'operator'],
+    ['committee', 'committee'],
+  ] as const)
+    done(service.execute('addOperator', { ...PEOPLE[who], role }, ADMIN));
+  done(service.execute('startCounting', { electionId }, ADMIN));
+  const record: ElectionRecord = done(service.query('exportRecord', { electionId }));
+  return {
+    hall,
+    service,
+    electionId,
+    record,
+    shape: { layout: 'strike', seats, codes: record.candidates.map((c) => c.id) },
+  };
+}
