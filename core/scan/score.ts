@@ -246,6 +246,25 @@ const REGISTER = 2;
  * added ink at every shift, a letter's edge only at the wrong one. Returned as an offset into the
  * pixels per line.
  */
+/**
+ * Where a shift of the blank by at most REGISTER pixels can change what is printed: within
+ * REGISTER pixels of the print's edge, inside or out. Dark ink elsewhere is printed at every
+ * shift or at none, and cannot choose between them.
+ */
+const edgeCache = new WeakMap<Reference, Uint8Array>();
+function printEdge(reference: Reference): Uint8Array {
+  let edge = edgeCache.get(reference);
+  if (edge === undefined) {
+    const { printed } = reference;
+    const grown = dilate(printed, REGISTER).bits;
+    const blank = { ...printed, bits: printed.bits.map((b) => 1 - b) };
+    const shrunk = dilate(blank, REGISTER).bits;
+    edge = grown.map((g, i) => g & shrunk[i]!);
+    edgeCache.set(reference, edge);
+  }
+  return edge;
+}
+
 function registerLines(
   side: BallotSide,
   reference: Reference,
@@ -255,6 +274,7 @@ function registerLines(
   const { res, area } = reference;
   const { width, data } = patch;
   const printed = reference.printed.bits;
+  const edge = printEdge(reference);
   let dark = new Int32Array(1024);
   return Int32Array.from(side.lines, (line) => {
     const b = boxOf(line.band, area, res, patch);
@@ -266,7 +286,7 @@ function registerLines(
     ) {
       const row = v * width;
       for (let u = Math.max(b.u0, REGISTER + 1); u < Math.min(b.u1, width - REGISTER - 1); u++) {
-        if (data[row + u]! >= cut) continue;
+        if (data[row + u]! >= cut || !edge[row + u]) continue;
         if (n === dark.length) {
           const more = new Int32Array(2 * n);
           more.set(dark);
