@@ -103,6 +103,16 @@ export async function benchScanSim2(): Promise<void> {
   report('ink outside the lines not sent to review', String(missed), '0', missed === 0);
   const share = (100 * review) / Math.max(1, ballots);
   report('sheets sent to review', `${share.toFixed(1)} %`, 'a few %', share <= 5);
+  // Ink outside the lines must go to a person: the share the reader controls is the rest.
+  const unmarked = runs.flatMap((r) => r.comparison.verdicts).filter((v) => !v.ballot.mustReview);
+  const unmarkedReview = unmarked.filter((v) => v.status === 'review').length;
+  const unmarkedShare = (100 * unmarkedReview) / Math.max(1, unmarked.length);
+  report(
+    'sheets without outside ink sent to review',
+    `${unmarkedShare.toFixed(1)} % (${unmarkedReview} of ${unmarked.length})`,
+    'a few %',
+    unmarkedShare <= 5,
+  );
   const cleanShare = (100 * cleanReview) / Math.max(1, clean);
   report(
     'sheets with nothing but votes sent to review',
