@@ -15,19 +15,10 @@ import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import { rng } from '../scan/deck.ts';
 import { ADMIN, value } from '../db/helpers.ts';
 import { launch, SCREENS, type Hall } from './browser.ts';
-import { PEOPLE, readingsHall } from './readings-hall.ts';
+import { EIGHT_CANDIDATES, PEOPLE, readingsHall } from './readings-hall.ts';
 import { login, operatorPage, stepsInOrder, typeBallot } from './steps.ts';
 
-const CANDIDATES = [
-  'Nguyễn Văn An',
-  'Trần Thị Bình',
-  'Lê Quốc Cường',
-  'Phạm Minh Dũng',
-  'Hoàng Thị Giang',
-  'Vũ Văn Hải',
-  'Đặng Thị Hương',
-  'Bùi Văn Khánh',
-];
+const CANDIDATES = EIGHT_CANDIDATES;
 const COUNT = 20;
 
 let hall: Hall;

@@ -12,6 +12,18 @@ import type { Service } from '../../db/service.ts';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import { startHall, type Hall } from './browser.ts';
 
+/** The eight candidates of the small walk-throughs' elections. */
+export const EIGHT_CANDIDATES = [
+  'Nguyễn Văn An',
+  'Trần Thị Bình',
+  'Lê Quốc Cường',
+  'Phạm Minh Dũng',
+  'Hoàng Thị Giang',
+  'Vũ Văn Hải',
+  'Đặng Thị Hương',
+  'Bùi Văn Khánh',
+];
+
 export const PEOPLE = {
   admin: { name: 'Quản Trị Viên', pin: '1111' },
   first: { name: 'Lê Thị Nhập', pin: '2222' },

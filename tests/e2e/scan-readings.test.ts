@@ -19,19 +19,10 @@ import { value } from '../db/helpers.ts';
 import { blankPages, geometryOf, markPage, randomScanner, rng, scanPage } from '../scan/deck.ts';
 import { makeDeck } from '../scan/make-deck.ts';
 import { launch, SCREENS, type Hall } from './browser.ts';
-import { PEOPLE, readingsHall } from './readings-hall.ts';
+import { EIGHT_CANDIDATES, PEOPLE, readingsHall } from './readings-hall.ts';
 import { login, operatorPage, stepsInOrder, typeBallot } from './steps.ts';
 
-const CANDIDATES = [
-  'Nguyễn Văn An',
-  'Trần Thị Bình',
-  'Lê Quốc Cường',
-  'Phạm Minh Dũng',
-  'Hoàng Thị Giang',
-  'Vũ Văn Hải',
-  'Đặng Thị Hương',
-  'Bùi Văn Khánh',
-];
+const CANDIDATES = EIGHT_CANDIDATES;
 /** Sheets per stack: the last of stack 1 is drawn doubtful (a name crossed part way). */
 const STACK = 8;
 

@@ -28,18 +28,10 @@ import {
 } from '../scan/deck.ts';
 import { makeDeck, type TruthSheet } from '../scan/make-deck.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
+import { EIGHT_CANDIDATES } from './readings-hall.ts';
 import { stepsInOrder } from './steps.ts';
 
-const CANDIDATES = [
-  'Nguyễn Văn An',
-  'Trần Thị Bình',
-  'Lê Quốc Cường',
-  'Phạm Minh Dũng',
-  'Hoàng Thị Giang',
-  'Vũ Văn Hải',
-  'Đặng Thị Hương',
-  'Bùi Văn Khánh',
-];
+const CANDIDATES = EIGHT_CANDIDATES;
 
 let hall: Hall;
 let browser: Browser;

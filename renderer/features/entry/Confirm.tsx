@@ -8,13 +8,13 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { isPassBallot, sheetBallot } from '../../../core/scan/sheet-record.ts';
 import type { ElectionView } from '../../../core/views.ts';
-import { BaseLine } from '../../BaseLine.tsx';
 import { useT } from '../../i18n.ts';
 import { useQuery } from '../../use-query.ts';
 import { SheetPages, useSheetImages } from '../scan/SheetImages.tsx';
 import { AskOtherNote } from './AskOtherNote.tsx';
 import { bodyOf, editorFromBody, emptyBallot, withNote } from './editor.ts';
-import { ReadingPanel, scanPassOf, useActiveReading } from './ReadingPanel.tsx';
+import { EntryHead, QueueNotices, StackPanel } from './EntrySide.tsx';
+import { scanPassOf, useActiveReading } from './ReadingPanel.tsx';
 import { newClientKey } from './save-queue.ts';
 import { Sheet } from './Sheet.tsx';
 import { useEditor } from './use-editor.ts';
@@ -147,33 +147,15 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
         </div>
       </div>
       <aside className="entry-side">
-        {modes}
-        <div className="entry-title">
-          <strong>{election.title}</strong>
-          <BaseLine election={election} />
-        </div>
-        {notice ? (
-          <div className={`notice ${notice.kind}`} role="status" data-testid="notice">
-            {notice.text}
-          </div>
-        ) : null}
-        {queue.waiting.length > 0 ? (
-          <div className="notice warn" data-testid="waiting">
-            {t.count.saving(queue.waiting.length)}
-          </div>
-        ) : null}
-        {queue.failed.map((f) => (
-          <div key={f.clientKey} className="notice error" role="alert">
-            <div>{f.messages.join(' ')}</div>
-            <button onClick={() => queue.retry(f)}>{t.count.retry}</button>
-          </div>
-        ))}
+        <EntryHead election={election} modes={modes} notice={notice} />
+        <QueueNotices queue={queue} />
         {readings?.stacks.some((s) => scanPassOf(s) !== undefined) ? null : (
           <p className="notice warn">{t.readingScreen.nothingScanned}</p>
         )}
-        <ReadingPanel
+        <StackPanel
           kind="confirm"
-          electionId={election.id}
+          double
+          election={election}
           batches={progress?.batches ?? []}
           readings={readings}
           reading={reading}

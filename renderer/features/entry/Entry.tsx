@@ -10,10 +10,9 @@ import { useT } from '../../i18n.ts';
 import { AskOtherNote } from './AskOtherNote.tsx';
 import { useCommand } from '../../use-command.ts';
 import { useQuery } from '../../use-query.ts';
-import { BaseLine } from '../../BaseLine.tsx';
 import { BallotList } from './BallotList.tsx';
-import { BatchPanel } from './BatchPanel.tsx';
-import { ReadingPanel, useActiveReading } from './ReadingPanel.tsx';
+import { EntryHead, QueueNotices, StackPanel } from './EntrySide.tsx';
+import { useActiveReading } from './ReadingPanel.tsx';
 import { bodyOf, editorFromBody, emptyBallot, isUntouched, withNote } from './editor.ts';
 import { newClientKey } from './save-queue.ts';
 import { Sheet } from './Sheet.tsx';
@@ -136,43 +135,19 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
     <section className="entry">
       <Sheet election={election} editor={editor} heading={heading} />
       <aside className="entry-side">
-        {modes}
-        <div className="entry-title">
-          <strong>{election.title}</strong>
-          <BaseLine election={election} />
-        </div>
-        {notice ? (
-          <div className={`notice ${notice.kind}`} role="status" data-testid="notice">
-            {notice.text}
-          </div>
-        ) : null}
+        <EntryHead election={election} modes={modes} notice={notice} />
         {overflow !== null && overflow.stack === stack.id ? (
           <div className="notice warn" role="alert" data-testid="stack-full">
             {overflow.text}
           </div>
         ) : null}
-        {queue.waiting.length > 0 ? (
-          <div className="notice warn" data-testid="waiting">
-            {t.count.saving(queue.waiting.length)}
-          </div>
-        ) : null}
-        {queue.failed.map((f) => (
-          <div key={f.clientKey} className="notice error" role="alert">
-            <div>{f.messages.join(' ')}</div>
-            <code>{JSON.stringify(f.body)}</code>
-            <div className="row">
-              <button onClick={() => queue.retry(f)}>{t.count.retry}</button>
-              <button
-                onClick={() => {
-                  queue.takeBack(f);
-                  update(editorFromBody(shape, f.body));
-                }}
-              >
-                {t.count.correct}
-              </button>
-            </div>
-          </div>
-        ))}
+        <QueueNotices
+          queue={queue}
+          onTakeBack={(f) => {
+            queue.takeBack(f);
+            update(editorFromBody(shape, f.body));
+          }}
+        />
         <dl className="counts" data-testid="counts">
           <dt>{t.count.collected}</dt>
           <dd>{progress?.collected ?? 0}</dd>
@@ -183,19 +158,17 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
           <dt>{t.count.voidedCount}</dt>
           <dd>{progress?.voided ?? 0}</dd>
         </dl>
-        {double ? (
-          <ReadingPanel
-            kind="keyboard"
-            electionId={election.id}
-            batches={progress?.batches ?? []}
-            readings={readings}
-            reading={reading}
-            setReading={setReading}
-            beforeFinish={() => queue.idle()}
-          />
-        ) : (
-          <BatchPanel electionId={election.id} stack={stack} batches={progress?.batches ?? []} />
-        )}
+        <StackPanel
+          kind="keyboard"
+          double={double}
+          election={election}
+          batches={progress?.batches ?? []}
+          readings={readings}
+          reading={reading}
+          setReading={setReading}
+          beforeFinish={() => queue.idle()}
+          stack={stack}
+        />
         <BallotList
           election={election}
           onCorrect={(n, body) => {

@@ -10,14 +10,13 @@ import { awaitsDecision } from '../../../core/scan/sheet-record.ts';
 import type { ScanReason } from '../../../core/scan/reasons.ts';
 import type { ElectionView } from '../../../core/views.ts';
 import { refusalText, type Refusal } from '../../../core/refusal.ts';
-import { BaseLine } from '../../BaseLine.tsx';
 import { client } from '../../client.ts';
 import { Field, Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { useQuery } from '../../use-query.ts';
 import { useApp } from '../../store.ts';
-import { BatchPanel } from '../entry/BatchPanel.tsx';
-import { ReadingPanel, useActiveReading } from '../entry/ReadingPanel.tsx';
+import { EntryHead, StackPanel } from '../entry/EntrySide.tsx';
+import { useActiveReading } from '../entry/ReadingPanel.tsx';
 import { useStack } from '../entry/use-stack.ts';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
@@ -161,11 +160,7 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
         ) : null}
       </div>
       <aside className="entry-side">
-        {modes}
-        <div className="entry-title">
-          <strong>{election.title}</strong>
-          <BaseLine election={election} />
-        </div>
+        <EntryHead election={election} modes={modes} />
         <div className="card" data-testid="scan-source">
           {(double ? pass === null : stack.current === null) ? (
             <p className="notice warn">
@@ -228,19 +223,17 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
           <dt>{t.scanScreen.skipped}</dt>
           <dd>{count((s) => s.status === 'skipped')}</dd>
         </dl>
-        {double ? (
-          <ReadingPanel
-            kind="scan"
-            electionId={election.id}
-            batches={progress?.batches ?? []}
-            readings={readings}
-            reading={pass}
-            setReading={setPass}
-            beforeFinish={() => Promise.resolve()}
-          />
-        ) : (
-          <BatchPanel electionId={election.id} stack={stack} batches={progress?.batches ?? []} />
-        )}
+        <StackPanel
+          kind="scan"
+          double={double}
+          election={election}
+          batches={progress?.batches ?? []}
+          readings={readings}
+          reading={pass}
+          setReading={setPass}
+          beforeFinish={() => Promise.resolve()}
+          stack={stack}
+        />
         <ScannerTest election={election} />
         {rejected.length > 0 ? (
           <div className="card" data-testid="scan-rejected">

@@ -1,0 +1,108 @@
+/**
+ * The side of every screen that counts ballots (typing, scanning, confirming): the mode tabs, the
+ * election with its base, what the station was told, what its save queue holds, and the stack
+ * it works on — a stack with its declared count, or, with double entry, this station's reading.
+ */
+import type { ReactNode } from 'react';
+import type { ReadingKind } from '../../../core/readings/stack.ts';
+import type { BatchView, ElectionView, ReadingsView } from '../../../core/views.ts';
+import { BaseLine } from '../../BaseLine.tsx';
+import { useT } from '../../i18n.ts';
+import { BatchPanel } from './BatchPanel.tsx';
+import type { FailedBallot } from './queue-storage.ts';
+import { ReadingPanel, type ActiveReading } from './ReadingPanel.tsx';
+import type { StackState } from './use-stack.ts';
+import type { Notice, SaveQueueState } from './use-save-queue.ts';
+
+export function EntryHead({
+  election,
+  modes,
+  notice = null,
+}: {
+  election: ElectionView;
+  modes?: ReactNode;
+  notice?: Notice | null;
+}) {
+  return (
+    <>
+      {modes}
+      <div className="entry-title">
+        <strong>{election.title}</strong>
+        <BaseLine election={election} />
+      </div>
+      {notice ? (
+        <div className={`notice ${notice.kind}`} role="status" data-testid="notice">
+          {notice.text}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** Ballots waiting for the file, and any it refused, each to retry (or take back to correct). */
+export function QueueNotices({
+  queue,
+  onTakeBack,
+}: {
+  queue: SaveQueueState;
+  onTakeBack?: (f: FailedBallot) => void;
+}) {
+  const t = useT();
+  return (
+    <>
+      {queue.waiting.length > 0 ? (
+        <div className="notice warn" data-testid="waiting">
+          {t.count.saving(queue.waiting.length)}
+        </div>
+      ) : null}
+      {queue.failed.map((f) => (
+        <div key={f.clientKey} className="notice error" role="alert">
+          <div>{f.messages.join(' ')}</div>
+          <code>{JSON.stringify(f.body)}</code>
+          <div className="row">
+            <button onClick={() => queue.retry(f)}>{t.count.retry}</button>
+            {onTakeBack ? <button onClick={() => onTakeBack(f)}>{t.count.correct}</button> : null}
+          </div>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** The stack this station works on: its reading with double entry, else the open stack. */
+export function StackPanel({
+  kind,
+  double,
+  election,
+  batches,
+  readings,
+  reading,
+  setReading,
+  beforeFinish,
+  stack,
+}: {
+  kind: ReadingKind;
+  double: boolean;
+  election: ElectionView;
+  batches: readonly BatchView[];
+  readings: ReadingsView | undefined;
+  reading: ActiveReading | null;
+  setReading: (r: ActiveReading | null) => void;
+  beforeFinish: () => Promise<void>;
+  /** The open stack, when each stack is read once. */
+  stack?: StackState;
+}) {
+  return double || stack === undefined ? (
+    <ReadingPanel
+      kind={kind}
+      electionId={election.id}
+      batches={batches}
+      readings={readings}
+      reading={reading}
+      setReading={setReading}
+      beforeFinish={beforeFinish}
+    />
+  ) : (
+    <BatchPanel electionId={election.id} stack={stack} batches={batches} />
+  );
+}
