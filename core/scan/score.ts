@@ -234,6 +234,9 @@ function joined(
   return out;
 }
 
+/** The longest gap in a stroke (in ems of the name) that letters may hide, if the print is there. */
+const HIDDEN_GAP = 2.5;
+
 /** How far, in pixels each way, a line's blank may sit from where the marks put it. */
 const REGISTER = 2;
 
@@ -353,6 +356,9 @@ export function scoreSide(
   const faintRows = new Uint8Array(flagRows);
   const beside = new Uint32Array(side.lines.length);
   const faintBeside = new Uint32Array(side.lines.length);
+  // Strike spans: the rows of the ink in each column (sum and count), to follow the stroke.
+  const rowSum = new Float64Array(flagCols);
+  const rowCount = new Uint16Array(flagCols);
   const streaks = new StreakFinder(width, height, feed);
   let outside = 0;
   for (let v = 1; v < height - 1; v++) {
@@ -380,7 +386,11 @@ export function scoreSide(
         if ((label & 3) === 0) faintBeside[label >> 2]!++;
         if ((label & 3) < 2) continue;
         const z = zones[((label >> 2) << 1) + (label & 3) - 2]!;
-        if (z.strike && !alongside(data, printed, i, p, width, faintCut)) continue;
+        if (z.strike) {
+          if (!alongside(data, printed, i, p, width, faintCut)) continue;
+          rowSum[z.col + u - z.u0]! += v;
+          rowCount[z.col + u - z.u0]!++;
+        }
         faintCols[z.col + u - z.u0] = 1;
         faintRows[z.row + v - z.v0] = 1;
         continue;
@@ -400,7 +410,11 @@ export function scoreSide(
       else if ((label & 3) === 0) beside[label >> 2]!++;
       else if ((label & 3) >= 2) {
         const z = zones[((label >> 2) << 1) + (label & 3) - 2]!;
-        if (z.strike && !alongside(data, printed, i, p, width, faintCut)) continue;
+        if (z.strike) {
+          if (!alongside(data, printed, i, p, width, faintCut)) continue;
+          rowSum[z.col + u - z.u0]! += v;
+          rowCount[z.col + u - z.u0]!++;
+        }
         cols[z.col + u - z.u0] = 1;
         rows[z.row + v - z.v0] = 1;
         faintCols[z.col + u - z.u0] = 1;
@@ -415,12 +429,38 @@ export function scoreSide(
   const lines = side.lines.map((line, k): LineScore => {
     const first = zones[2 * k]!;
     if (line.boxes === null) {
-      // Letters hide the stroke where it crosses them: close gaps up to about two letters wide.
+      // Letters hide the stroke where it crosses them: close gaps up to about two letters wide,
+      // and longer ones (see explains) where the print lies along the stroke's way.
       const gap = Math.round(1.0 * line.name.fontSize * res);
       const from = first.col;
       const to = first.col + (first.u1 - first.u0);
-      const span = (flags: Uint8Array): number =>
-        Math.round((1000 * bridgedCount(flags, from, to, gap)) / Math.max(1, to - from));
+      const em = line.name.fontSize * res;
+      const off = shift[k]!;
+      // A gap longer than two letters is the print's when, along the line from the ink before it
+      // to the ink after it, the blank prints within a pixel of that line over 80 % of the gap: a
+      // stroke along the tops of a long word's letters hides behind them all the way.
+      const explains = (a: number, b: number): boolean => {
+        const ra = rowSum[a]! / Math.max(1, rowCount[a]!);
+        const rb = rowSum[b]! / Math.max(1, rowCount[b]!);
+        let hidden = 0;
+        for (let c = a + 1; c < b; c++) {
+          const r = Math.round(ra + ((rb - ra) * (c - a)) / (b - a));
+          const i = r * width + first.u0 + (c - first.col) + off;
+          if (printed[i - width] || printed[i] || printed[i + width]) hidden++;
+        }
+        return hidden * 10 >= (b - a - 1) * 8;
+      };
+      const span = (flags: Uint8Array): number => {
+        let count = 0;
+        let last = -1;
+        for (let i = from; i < to; i++) {
+          if (!flags[i]) continue;
+          const g = last >= 0 ? i - last - 1 : Infinity;
+          count += g <= gap || (g <= HIDDEN_GAP * em && explains(last, i)) ? i - last : 1;
+          last = i;
+        }
+        return Math.round((1000 * count) / Math.max(1, to - from));
+      };
       return {
         candidateId: line.candidateId,
         strike: span(cols),
