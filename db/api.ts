@@ -16,7 +16,7 @@ import {
   type Reply,
   type WhoAmI,
 } from '../core/protocol/index.ts';
-import { zodRefusals } from '../core/record.ts';
+import { zodRefusals, type ElectionRecord } from '../core/record.ts';
 import type { Refusal } from '../core/refusal.ts';
 import type { Result } from '../core/result.ts';
 import type { Actor } from '../core/views.ts';
@@ -28,6 +28,8 @@ import { preparePhoto } from './candidate-photo.ts';
 import type { Workspace } from './workspace.ts';
 import { ScanIntake } from './scan/intake.ts';
 import { sheetImage } from './scan/sheet-image.ts';
+import * as store from './store.ts';
+import { setupOf } from './tallies.ts';
 import type { Service } from './service.ts';
 
 export { MAX_SHEET_BYTES } from '../core/protocol/sheet.ts';
@@ -212,16 +214,18 @@ export class Api {
         return fromResult(await this.intake.scan(service, actor, { ...value, paths: files.value }));
       }
       case 'image': {
-        const sheet = service.query('scans', { electionId: value.electionId });
-        if (!sheet.ok) return refusedWith(sheet.error);
-        const found = sheet.value.find((s) => s.id === value.scanId);
-        if (found === undefined)
+        const election = service.query('election', { electionId: value.electionId });
+        if (!election.ok) return refusedWith(election.error);
+        // One sheet and the ballot's setup, not every sheet and every ballot: a confirming station
+        // asks for a sheet a second or two.
+        const found = store.scan(service.db, value.scanId);
+        if (found === undefined || found.electionId !== value.electionId)
           return refusedWith([
             { code: 'not-found', what: 'scan', id: String(value.scanId), path: 'scanId' },
           ]);
-        const record = service.query('exportRecord', { electionId: value.electionId });
-        if (!record.ok) return refusedWith(record.error);
-        return fromResult(await sheetImage(service.path, record.value, found, value.side));
+        const { issued, ...setup } = setupOf(service.db, value.electionId);
+        const record: ElectionRecord = { ...setup, ballots: { issued, entered: [] } };
+        return fromResult(await sheetImage(service.path, record, found, value.side));
       }
       default:
         return refusedWith([

@@ -82,7 +82,7 @@ export interface ScanLineBox {
 }
 
 export interface ScanImageView {
-  /** PNG. */
+  /** JPEG, for the screen. */
   readonly base64: string;
   readonly width: number;
   readonly height: number;

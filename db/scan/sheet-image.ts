@@ -21,14 +21,19 @@ const SCALE = 2;
 /** A sheet shown as fed is brought to about this width. */
 const AS_FED_WIDTH = 1200;
 
-async function png(image: GrayImage): Promise<string> {
+/**
+ * A JPEG for the screen (the kept original is untouched): a sheet is shown every second or two
+ * while a stack is confirmed, and a PNG of a straightened A4 side took 0.2–0.8 s to encode and
+ * 1 MB to send; a JPEG takes 20–100 ms and 100–200 kB, and strokes stay sharp at quality 85.
+ */
+async function jpeg(image: GrayImage): Promise<string> {
   const bytes = await sharp(
     Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length),
     {
       raw: { width: image.width, height: image.height, channels: 1 },
     },
   )
-    .png({ compressionLevel: 6 })
+    .jpeg({ quality: 85 })
     .toBuffer();
   return bytes.toString('base64');
 }
@@ -78,7 +83,7 @@ export async function sheetImage(
       1,
     );
     return ok({
-      base64: await png(small),
+      base64: await jpeg(small),
       width: small.width,
       height: small.height,
       scale: null,
@@ -97,7 +102,7 @@ export async function sheetImage(
   );
   const lines = geometry.sides[side - 1]?.lines ?? [];
   return ok({
-    base64: await png(straight),
+    base64: await jpeg(straight),
     width: straight.width,
     height: straight.height,
     scale: SCALE,

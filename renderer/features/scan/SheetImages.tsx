@@ -49,7 +49,7 @@ export function SheetPages({
     <div className="review-page">
       {images.map((img, side) => (
         <div className="review-sheet" key={side}>
-          <img src={`data:image/png;base64,${img.base64}`} alt={place} />
+          <img src={`data:image/jpeg;base64,${img.base64}`} alt={place} />
           {img.scale === null
             ? null
             : img.lines.map((l) => (
@@ -106,7 +106,7 @@ export function Zoom({ image, line }: { image: ScanImageView; line: ScanLineBox 
       className="review-zoom-view"
       style={{
         aspectRatio: `${crop.w} / ${crop.h}`,
-        backgroundImage: `url(data:image/png;base64,${image.base64})`,
+        backgroundImage: `url(data:image/jpeg;base64,${image.base64})`,
         backgroundSize: `${(100 * image.width) / (crop.w * s)}% auto`,
         backgroundPosition: `${(100 * crop.x * s) / (image.width - crop.w * s)}% ${(100 * crop.y * s) / (image.height - crop.h * s)}%`,
       }}
