@@ -291,9 +291,7 @@ export interface ReadingsView {
 }
 
 /** A decision is the election's ballot, or, for a sheet of a scanner pass, that reading's. */
-export type DecideScanOutput =
-  | EnterBallotOutput
-  | { readonly n: null; readonly readingId: number };
+export type DecideScanOutput = EnterBallotOutput | { readonly n: null; readonly readingId: number };
 
 export interface RecordScanOutput {
   readonly scanId: number;

@@ -112,7 +112,12 @@ function decideInReading(
     { n: null, readingId },
     {
       electionId: input.electionId,
-      log: { electionId: input.electionId, scanId: input.scanId, decision: input.ballot, readingId },
+      log: {
+        electionId: input.electionId,
+        scanId: input.scanId,
+        decision: input.ballot,
+        readingId,
+      },
     },
   );
 }

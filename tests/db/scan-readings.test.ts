@@ -93,9 +93,10 @@ describe('a scanner pass as one reading of a stack', () => {
       ballots: 3,
       undecided: 1,
     });
-    expect(refusals(s.execute('finishReading', { readingId: scanPass }, FEEDER))[0]).toMatchObject(
-      { code: 'scans-undecided', count: 1 },
-    );
+    expect(refusals(s.execute('finishReading', { readingId: scanPass }, FEEDER))[0]).toMatchObject({
+      code: 'scans-undecided',
+      count: 1,
+    });
     const typed = typeReading(s, batchId, 'keyboard', [
       { struck: ['c1'] },
       { struck: ['c2', 'c3'] },
@@ -153,9 +154,7 @@ describe('a scanner pass as one reading of a stack', () => {
       differences: [2],
       counted: null,
     });
-    value(
-      s.execute('resolveDifference', { batchId, position: 2, choice: { reading: 1 } }, BAN),
-    );
+    value(s.execute('resolveDifference', { batchId, position: 2, choice: { reading: 1 } }, BAN));
     expect(value(s.execute('settleStack', { batchId }, BAN))).toMatchObject({
       status: 'resolved',
       counted: 2,
@@ -185,7 +184,9 @@ describe('a scanner pass as one reading of a stack', () => {
     const once = sheet(['c1']);
     value(s.execute('recordScan', { electionId, readingId: scanPass, sheet: once }, FEEDER));
     expect(
-      refusals(s.execute('recordScan', { electionId, readingId: scanPass, sheet: once }, FEEDER))[0],
+      refusals(
+        s.execute('recordScan', { electionId, readingId: scanPass, sheet: once }, FEEDER),
+      )[0],
     ).toMatchObject({ code: 'duplicate-scan' });
   });
 
