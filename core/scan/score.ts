@@ -254,18 +254,29 @@ const REGISTER = 2;
  * REGISTER pixels of the print's edge, inside or out. Dark ink elsewhere is printed at every
  * shift or at none, and cannot choose between them.
  */
-const edgeCache = new WeakMap<Reference, Uint8Array>();
-function printEdge(reference: Reference): Uint8Array {
-  let edge = edgeCache.get(reference);
-  if (edge === undefined) {
-    const { printed } = reference;
+const edgeCache = new WeakMap<Reference, readonly Int32Array[]>();
+/** Per line, the pixels of its band near the print's edge (see above), found once per blank. */
+function printEdges(side: BallotSide, reference: Reference): readonly Int32Array[] {
+  let edges = edgeCache.get(reference);
+  if (edges === undefined) {
+    const { printed, res, area } = reference;
+    const { width, height } = printed;
     const grown = dilate(printed, REGISTER).bits;
-    const blank = { ...printed, bits: printed.bits.map((b) => 1 - b) };
-    const shrunk = dilate(blank, REGISTER).bits;
-    edge = grown.map((g, i) => g & shrunk[i]!);
-    edgeCache.set(reference, edge);
+    const shrunk = dilate({ ...printed, bits: printed.bits.map((b) => 1 - b) }, REGISTER).bits;
+    edges = side.lines.map((line) => {
+      const b = boxOf(line.band, area, res, printed);
+      const list: number[] = [];
+      for (let v = Math.max(b.v0, REGISTER + 1); v < Math.min(b.v1, height - REGISTER - 1); v++) {
+        for (let u = Math.max(b.u0, REGISTER + 1); u < Math.min(b.u1, width - REGISTER - 1); u++) {
+          const i = v * width + u;
+          if (grown[i] && shrunk[i]) list.push(i);
+        }
+      }
+      return Int32Array.from(list);
+    });
+    edgeCache.set(reference, edges);
   }
-  return edge;
+  return edges;
 }
 
 function registerLines(
@@ -274,30 +285,15 @@ function registerLines(
   patch: GrayImage,
   cut: number,
 ): Int32Array {
-  const { res, area } = reference;
   const { width, data } = patch;
   const printed = reference.printed.bits;
-  const edge = printEdge(reference);
+  const edges = printEdges(side, reference);
   let dark = new Int32Array(1024);
-  return Int32Array.from(side.lines, (line) => {
-    const b = boxOf(line.band, area, res, patch);
+  return Int32Array.from(side.lines, (_, line) => {
+    const edge = edges[line]!;
+    if (dark.length < edge.length) dark = new Int32Array(edge.length);
     let n = 0;
-    for (
-      let v = Math.max(b.v0, REGISTER + 1);
-      v < Math.min(b.v1, patch.height - REGISTER - 1);
-      v++
-    ) {
-      const row = v * width;
-      for (let u = Math.max(b.u0, REGISTER + 1); u < Math.min(b.u1, width - REGISTER - 1); u++) {
-        if (data[row + u]! >= cut || !edge[row + u]) continue;
-        if (n === dark.length) {
-          const more = new Int32Array(2 * n);
-          more.set(dark);
-          dark = more;
-        }
-        dark[n++] = row + u;
-      }
-    }
+    for (let k = 0; k < edge.length; k++) if (data[edge[k]!]! < cut) dark[n++] = edge[k]!;
     const added = new Map<number, number>();
     const count = (du: number, dv: number): number => {
       const key = dv * (2 * REGISTER + 1) + du;
