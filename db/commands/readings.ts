@@ -176,12 +176,13 @@ export function requireIndependentReview(ctx: Ctx, scanReading: ReadingRow): voi
 }
 
 /** The ballots of a scanner pass in feed order: each certain sheet as read, each decided one as decided. */
-export function scanPassBallots(db: Ctx['db'], readingId: number): Ballot[] {
+function scanPassBallots(db: Ctx['db'], readingId: number): Ballot[] {
   const reading = rows.reading(db, readingId)!;
   const layout = store.election(db, rows.stack(db, reading.batch_id)!.election_id).layout;
+  // Called once no sheet waits for a person, so every pass ballot is read or decided.
   return store
     .readingScans(db, readingId)
-    .filter((s) => s.decision !== null || s.status === 'read')
+    .filter(isPassBallot)
     .map((s) => sheetBallot(layout, s));
 }
 

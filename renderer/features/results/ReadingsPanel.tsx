@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { differenceText } from '../../../core/readings/wording.ts';
-import type { ScanView } from '../../../core/scan/sheet-record.ts';
+import { isPassBallot, type ScanView } from '../../../core/scan/sheet-record.ts';
 import type { DifferenceView, ElectionView, StackView } from '../../../core/views.ts';
 import { SheetPages, useSheetImages } from '../scan/SheetImages.tsx';
 import { Field, Messages } from '../../components.tsx';
@@ -174,10 +174,8 @@ function ScannedAt({
   const i = live.findIndex((r) => r.kind === 'scan');
   const cell = i < 0 ? null : difference.cells[i];
   if (cell == null) return null;
-  // The pass's ballots are its certain and decided sheets, in feed order (db/commands/readings.ts).
-  const sheet = scans
-    .filter((x) => x.readingId === live[i]!.id && (x.decision !== null || x.status === 'read'))
-    .sort((a, b) => a.seq - b.seq)[cell.at - 1];
+  // The pass's ballots are its sheets that are ballots, in feed order (the query's order).
+  const sheet = scans.filter((x) => x.readingId === live[i]!.id && isPassBallot(x))[cell.at - 1];
   if (sheet === undefined) return null;
   return (
     <details
