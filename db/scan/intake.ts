@@ -19,6 +19,7 @@ import {
   type ScanRunView,
   type ScanTestView,
 } from '../../core/protocol/scan.ts';
+import type { ElectionRecord } from '../../core/record.ts';
 import type { Refusal } from '../../core/refusal.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import { DECODE_PROBLEMS } from '../../core/scan/reasons.ts';
@@ -66,16 +67,10 @@ export class ScanIntake {
 
   /** The folder's scan files not looked at yet, settled, in name order (the scanner numbers them). */
   async newFiles(folder: string): Promise<Result<string[], Refusal[]>> {
-    let names: string[];
-    try {
-      names = await readdir(folder);
-    } catch (e) {
-      return err([
-        { code: 'file', reason: (e as NodeJS.ErrnoException).code ?? String(e), path: 'folder' },
-      ]);
-    }
+    const names = await scanFilesOf(folder);
+    if (!names.ok) return names;
     const fresh: string[] = [];
-    for (const name of names.filter((n) => SCAN_FILE.test(n)).sort(byName)) {
+    for (const name of names.value) {
       const path = join(folder, name);
       const info = await stat(path).catch(() => null);
       if (info === null || !info.isFile()) continue;
@@ -93,20 +88,10 @@ export class ScanIntake {
     service: Service,
     request: { electionId: number; folder: string },
   ): Promise<Result<ScanTestView, Refusal[]>> {
-    if (this.run !== null)
-      return err([
-        { code: 'scan-busy', done: this.run.done, listed: this.run.listed, path: 'electionId' },
-      ]);
-    const record = service.query('exportRecord', { electionId: request.electionId });
-    if (!record.ok) return err(record.error);
-    let names: string[];
-    try {
-      names = (await readdir(request.folder)).filter((n) => SCAN_FILE.test(n)).sort(byName);
-    } catch (e) {
-      return err([
-        { code: 'file', reason: (e as NodeJS.ErrnoException).code ?? String(e), path: 'folder' },
-      ]);
-    }
+    const record = this.recordWhenIdle(service, request.electionId);
+    if (!record.ok) return record;
+    const names = await scanFilesOf(request.folder);
+    if (!names.ok) return names;
     const test = testRecord(record.value);
     const deck: TestDeck = {
       format: 'kiem-phieu/scan-test@1',
@@ -117,19 +102,11 @@ export class ScanIntake {
       sides: 1,
       ballots: testBallots(test, SCAN_TEST_BALLOTS),
     };
-    this.run = {
-      electionId: request.electionId,
-      listed: names.length,
-      done: 0,
-      started: this.now(),
-    };
-    try {
+    return this.asRun(request.electionId, names.value.length, async (onSheet) => {
       const sheets = await scanFiles({
         record: test,
-        files: names.map((n) => join(request.folder, n)),
-        onSheet: (done, listed) => {
-          if (this.run) Object.assign(this.run, { done, listed });
-        },
+        files: names.value.map((n) => join(request.folder, n)),
+        onSheet,
       });
       const verdicts = testVerdicts(deck, sheets);
       const asIds = (r: TestReading | TestBallot) => ('struck' in r ? r.struck : r.marks);
@@ -151,9 +128,7 @@ export class ScanIntake {
         matched: verdicts.filter((v) => v.outcome === 'match').length,
         total: deck.ballots.length,
       });
-    } finally {
-      this.run = null;
-    }
+    });
   }
 
   async scan(
@@ -166,15 +141,9 @@ export class ScanIntake {
       paths: readonly string[];
     },
   ): Promise<Result<ScanRunView, Refusal[]>> {
-    if (this.run !== null)
-      return err([
-        { code: 'scan-busy', done: this.run.done, listed: this.run.listed, path: 'electionId' },
-      ]);
-    const record = service.query('exportRecord', { electionId: request.electionId });
-    if (!record.ok) return err(record.error);
-    const started = this.now();
-    this.run = { electionId: request.electionId, listed: request.paths.length, done: 0, started };
-    try {
+    const record = this.recordWhenIdle(service, request.electionId);
+    if (!record.ok) return record;
+    return this.asRun(request.electionId, request.paths.length, async (onSheet, started) => {
       const known = store.scannedFiles(service.db, request.electionId);
       const problems: ScanProblem[] = [];
       const fileSha = new Map<string, string>();
@@ -201,9 +170,7 @@ export class ScanIntake {
       const sheets = await scanFiles({
         record: record.value,
         files: toRead,
-        onSheet: (done, listed) => {
-          if (this.run) Object.assign(this.run, { done, listed });
-        },
+        onSheet,
       });
       const tally = { counted: 0, review: 0, rejected: 0, skipped: 0 };
       // A file's image is kept once, before the first of its sheets is recorded.
@@ -248,9 +215,44 @@ export class ScanIntake {
         problems,
         milliseconds: this.now() - started,
       });
+    });
+  }
+
+  /** The election's record, unless a run is under way: one at a time per file. */
+  private recordWhenIdle(service: Service, electionId: number): Result<ElectionRecord, Refusal[]> {
+    if (this.run !== null)
+      return err([
+        { code: 'scan-busy', done: this.run.done, listed: this.run.listed, path: 'electionId' },
+      ]);
+    return service.query('exportRecord', { electionId });
+  }
+
+  /** `work` as this file's run, which `progress` follows through the `onSheet` it is given. */
+  private async asRun<T>(
+    electionId: number,
+    listed: number,
+    work: (onSheet: (done: number, listed: number) => void, started: number) => Promise<T>,
+  ): Promise<T> {
+    const started = this.now();
+    this.run = { electionId, listed, done: 0, started };
+    try {
+      return await work((done, listed) => {
+        if (this.run) Object.assign(this.run, { done, listed });
+      }, started);
     } finally {
       this.run = null;
     }
+  }
+}
+
+/** The scan files of a folder, in name order (the scanner numbers them). */
+async function scanFilesOf(folder: string): Promise<Result<string[], Refusal[]>> {
+  try {
+    return ok((await readdir(folder)).filter((n) => SCAN_FILE.test(n)).sort(byName));
+  } catch (e) {
+    return err([
+      { code: 'file', reason: (e as NodeJS.ErrnoException).code ?? String(e), path: 'folder' },
+    ]);
   }
 }
 
