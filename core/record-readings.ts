@@ -59,10 +59,14 @@ export type RecordRuling =
   | { readonly position: number; readonly reading: number; readonly by: string }
   | { readonly position: number; readonly ballot: Ballot; readonly by: string };
 
-export interface RecordStack {
+/** What names a stack and says where it stands, in the record and in its recount alike. */
+export interface StackHead {
   readonly label: string;
   readonly declared: number;
   readonly status: StackStatus;
+}
+
+export interface RecordStack extends StackHead {
   /** In the order they were started, abandoned ones included. */
   readonly readings: readonly RecordReading[];
   /** In the order they were made. */

@@ -27,6 +27,7 @@ import {
   type LaterChange,
   type RecordReadings,
   type RecordStack,
+  type StackHead,
 } from './record-readings.ts';
 import { Tally, type ElectionResult } from './tally.ts';
 
@@ -92,10 +93,7 @@ export interface ReadingSummary {
   readonly ballots: number;
 }
 
-export interface StackRecount {
-  readonly label: string;
-  readonly declared: number;
-  readonly status: StackStatus;
+export interface StackRecount extends StackHead {
   readonly readings: readonly ReadingSummary[];
   /** Positions where the readings differ, recomputed. */
   readonly differences: readonly number[];
