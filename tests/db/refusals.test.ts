@@ -28,6 +28,14 @@ interface Ids {
   readonly batch: number;
 }
 
+/** A command on the election in `status`, with `fields`, refused with `code` at `path`. */
+const on = (
+  status: Exclude<keyof Ids, 'batch'>,
+  fields: Record<string, unknown>,
+  code: string,
+  path: string,
+): Case => ({ input: (ids) => ({ electionId: ids[status], ...fields }), code, path });
+
 /** A sheet read with certainty: the first name struck, the second kept. */
 const line = { strike: 0, agree: 0, disagree: 0, mark: null, reasons: [] };
 const SHEET = {
@@ -105,24 +113,18 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
   ],
   setBase: [
     { input: () => ({ convened: -3 }), code: 'too-small', path: 'convened' },
-    {
-      input: (ids) => ({
-        electionId: ids.draft,
-        convened: 10,
-        exclusions: [{ category: 'transferred', count: 1 }],
-      }),
-      code: 'exclusion-category',
-      path: 'exclusions[0].category',
-    },
-    {
-      input: (ids) => ({
-        electionId: ids.draft,
-        convened: 2,
-        exclusions: [{ category: 'committee-absent', count: 2 }],
-      }),
-      code: 'base-below-one',
-      path: 'exclusions',
-    },
+    on(
+      'draft',
+      { convened: 10, exclusions: [{ category: 'transferred', count: 1 }] },
+      'exclusion-category',
+      'exclusions[0].category',
+    ),
+    on(
+      'draft',
+      { convened: 2, exclusions: [{ category: 'committee-absent', count: 2 }] },
+      'base-below-one',
+      'exclusions',
+    ),
     { input: () => ({ convened: 12 }), code: 'wrong-status', path: 'electionId' },
     {
       input: () => ({ convened: 10, override: { base: 0, note: 'x' } }),
@@ -134,11 +136,7 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
       code: 'required',
       path: 'override.note',
     },
-    {
-      input: (ids) => ({ electionId: ids.finalized, convened: 10 }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
+    on('finalized', { convened: 10 }, 'wrong-status', 'electionId'),
   ],
   setCommittee: [
     {
@@ -177,171 +175,63 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
     },
   ],
   setCandidates: [
-    {
-      input: (ids) => ({ electionId: ids.counting, candidates: ['Lê A'] }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
+    on('counting', { candidates: ['Lê A'] }, 'wrong-status', 'electionId'),
     {
       input: () => ({ electionId: 999, candidates: ['Lê A'] }),
       code: 'not-found',
       path: 'electionId',
     },
-    {
-      input: (ids) => ({ electionId: ids.draft, candidates: [] }),
-      code: 'too-small',
-      path: 'candidates',
-    },
+    on('draft', { candidates: [] }, 'too-small', 'candidates'),
   ],
   reorderCandidates: [
-    {
-      input: (ids) => ({ electionId: ids.draft, order: ['c1', 'c1'] }),
-      code: 'bad-order',
-      path: 'order',
-    },
-    {
-      input: (ids) => ({ electionId: ids.draft, order: ['c9'] }),
-      code: 'bad-order',
-      path: 'order',
-    },
+    on('draft', { order: ['c1', 'c1'] }, 'bad-order', 'order'),
+    on('draft', { order: ['c9'] }, 'bad-order', 'order'),
   ],
   setIssued: [
-    {
-      input: (ids) => ({ electionId: ids.counting, issued: -1 }),
-      code: 'too-small',
-      path: 'issued',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, issued: 1.5 }),
-      code: 'not-integer',
-      path: 'issued',
-    },
+    on('counting', { issued: -1 }, 'too-small', 'issued'),
+    on('counting', { issued: 1.5 }, 'not-integer', 'issued'),
   ],
-  openElection: [
-    { input: (ids) => ({ electionId: ids.counting }), code: 'wrong-status', path: 'electionId' },
-  ],
-  startCounting: [
-    { input: (ids) => ({ electionId: ids.closed }), code: 'wrong-status', path: 'electionId' },
-  ],
+  openElection: [on('counting', {}, 'wrong-status', 'electionId')],
+  startCounting: [on('closed', {}, 'wrong-status', 'electionId')],
   openBatch: [
-    {
-      input: (ids) => ({ electionId: ids.counting, declared: 0 }),
-      code: 'too-small',
-      path: 'declared',
-    },
-    {
-      input: (ids) => ({ electionId: ids.closed, declared: 10 }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
+    on('counting', { declared: 0 }, 'too-small', 'declared'),
+    on('closed', { declared: 10 }, 'wrong-status', 'electionId'),
   ],
   closeBatch: [{ input: () => ({ batchId: 999 }), code: 'not-found', path: 'batchId' }],
   enterBallot: [
-    {
-      input: (ids) => ({ electionId: ids.counting, ballot: { struck: ['c9'] } }),
-      code: 'unknown-candidate',
-      path: 'ballot.struck[0]',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, ballot: { struck: ['c1', 'c1'] } }),
-      code: 'duplicate-struck',
-      path: 'ballot.struck[1]',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, ballot: { marks: { c1: 'agree' } } }),
-      code: 'layout-mismatch',
-      path: 'ballot.marks',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, ballot: { invalid: 'torn' } }),
-      code: 'enum',
-      path: 'ballot.invalid',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, ballot: { invalid: 'other' } }),
-      code: 'note-required',
-      path: 'ballot.note',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, ballot: 'c1' }),
-      code: 'ballot-shape',
-      path: 'ballot',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, ballot: {} }),
-      code: 'ballot-shape',
-      path: 'ballot',
-    },
-    {
-      input: (ids) => ({ electionId: ids.closed, ballot: { struck: [] } }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
-    {
-      input: (ids) => ({ electionId: ids.finalized, ballot: { struck: [] } }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
-    {
-      input: (ids) => ({ electionId: ids.suspended, ballot: { struck: [] } }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
+    on('counting', { ballot: { struck: ['c9'] } }, 'unknown-candidate', 'ballot.struck[0]'),
+    on('counting', { ballot: { struck: ['c1', 'c1'] } }, 'duplicate-struck', 'ballot.struck[1]'),
+    on('counting', { ballot: { marks: { c1: 'agree' } } }, 'layout-mismatch', 'ballot.marks'),
+    on('counting', { ballot: { invalid: 'torn' } }, 'enum', 'ballot.invalid'),
+    on('counting', { ballot: { invalid: 'other' } }, 'note-required', 'ballot.note'),
+    on('counting', { ballot: 'c1' }, 'ballot-shape', 'ballot'),
+    on('counting', { ballot: {} }, 'ballot-shape', 'ballot'),
+    on('closed', { ballot: { struck: [] } }, 'wrong-status', 'electionId'),
+    on('finalized', { ballot: { struck: [] } }, 'wrong-status', 'electionId'),
+    on('suspended', { ballot: { struck: [] } }, 'wrong-status', 'electionId'),
     {
       input: () => ({ electionId: 999, ballot: { struck: [] } }),
       code: 'not-found',
       path: 'electionId',
     },
-    {
-      input: (ids) => ({ electionId: ids.counting, batchId: 999, ballot: { struck: [] } }),
-      code: 'not-found',
-      path: 'batchId',
-    },
+    on('counting', { batchId: 999, ballot: { struck: [] } }, 'not-found', 'batchId'),
   ],
   correctBallot: [
-    {
-      input: (ids) => ({ electionId: ids.counting, n: 99, ballot: { struck: [] } }),
-      code: 'not-found',
-      path: 'n',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, n: 1, ballot: { struck: ['zz'] } }),
-      code: 'unknown-candidate',
-      path: 'ballot.struck[0]',
-    },
+    on('counting', { n: 99, ballot: { struck: [] } }, 'not-found', 'n'),
+    on('counting', { n: 1, ballot: { struck: ['zz'] } }, 'unknown-candidate', 'ballot.struck[0]'),
   ],
   voidBallot: [
-    { input: (ids) => ({ electionId: ids.counting, n: 1 }), code: 'required', path: 'reason' },
-    {
-      input: (ids) => ({ electionId: ids.counting, n: 0, reason: 'x' }),
-      code: 'too-small',
-      path: 'n',
-    },
+    on('counting', { n: 1 }, 'required', 'reason'),
+    on('counting', { n: 0, reason: 'x' }, 'too-small', 'n'),
   ],
   ruleBallot: [
-    {
-      input: (ids) => ({ electionId: ids.counting, n: 1, ruling: { invalid: 'over-vote' } }),
-      code: 'enum',
-      path: 'ruling.invalid',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, n: 2, ruling: { invalid: 'marked' } }),
-      code: 'ruling-on-paper-invalid',
-      path: 'ruling',
-    },
+    on('counting', { n: 1, ruling: { invalid: 'over-vote' } }, 'enum', 'ruling.invalid'),
+    on('counting', { n: 2, ruling: { invalid: 'marked' } }, 'ruling-on-paper-invalid', 'ruling'),
   ],
-  closeElection: [
-    { input: (ids) => ({ electionId: ids.draft }), code: 'wrong-status', path: 'electionId' },
-  ],
-  finalizeElection: [
-    { input: (ids) => ({ electionId: ids.counting }), code: 'wrong-status', path: 'electionId' },
-  ],
+  closeElection: [on('draft', {}, 'wrong-status', 'electionId')],
+  finalizeElection: [on('counting', {}, 'wrong-status', 'electionId')],
   reopenElection: [
-    {
-      input: (ids) => ({ electionId: ids.counting, reason: 'x' }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
+    on('counting', { reason: 'x' }, 'wrong-status', 'electionId'),
     {
       input: (ids) => ({ electionId: ids.finalized, reason: 'x' }),
       code: 'forbidden',
@@ -350,16 +240,10 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
     },
   ],
   suspendElection: [
-    { input: (ids) => ({ electionId: ids.counting }), code: 'required', path: 'note' },
-    {
-      input: (ids) => ({ electionId: ids.finalized, note: 'x' }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
+    on('counting', {}, 'required', 'note'),
+    on('finalized', { note: 'x' }, 'wrong-status', 'electionId'),
   ],
-  resumeElection: [
-    { input: (ids) => ({ electionId: ids.counting }), code: 'wrong-status', path: 'electionId' },
-  ],
+  resumeElection: [on('counting', {}, 'wrong-status', 'electionId')],
   setDisplay: [
     {
       input: () => ({ electionId: 999, showFigures: true }),
@@ -369,21 +253,14 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
     { input: () => ({ electionId: null, showFigures: 'yes' }), code: 'type', path: 'showFigures' },
   ],
   setCandidateDetails: [
-    {
-      input: (ids) => ({ electionId: ids.draft, details: [{ name: 'Không Có Tên' }] }),
-      code: 'not-found',
-      path: 'details[0].name',
-    },
-    {
-      input: (ids) => ({ electionId: ids.draft, details: [{ name: 'Lê A', birthYear: 1800 }] }),
-      code: 'too-small',
-      path: 'details[0].birthYear',
-    },
-    {
-      input: (ids) => ({ electionId: ids.finalized, details: [{ name: 'Lê A' }] }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
+    on('draft', { details: [{ name: 'Không Có Tên' }] }, 'not-found', 'details[0].name'),
+    on(
+      'draft',
+      { details: [{ name: 'Lê A', birthYear: 1800 }] },
+      'too-small',
+      'details[0].birthYear',
+    ),
+    on('finalized', { details: [{ name: 'Lê A' }] }, 'wrong-status', 'electionId'),
   ],
   setCandidatePhoto: [
     {
@@ -395,22 +272,14 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
       code: 'wrong-format',
       path: 'jpeg',
     },
-    {
-      input: (ids) => ({ electionId: ids.draft, name: 'Không Có Tên', jpeg: null }),
-      code: 'not-found',
-      path: 'name',
-    },
+    on('draft', { name: 'Không Có Tên', jpeg: null }, 'not-found', 'name'),
   ],
   importElection: [
     { input: () => ({ record: { format: 'other' } }), code: 'wrong-format', path: 'format' },
     { input: () => ({ record: 42 }), code: 'type', path: '' },
   ],
   recordScan: [
-    {
-      input: (ids) => ({ electionId: ids.counting, sheet: { ...SHEET, sha256: 'abc' } }),
-      code: 'bad-format',
-      path: 'sheet.sha256',
-    },
+    on('counting', { sheet: { ...SHEET, sha256: 'abc' } }, 'bad-format', 'sheet.sha256'),
     {
       // A certain reading may hold no doubtful line.
       input: (ids) => ({
@@ -428,36 +297,19 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
       code: 'unknown-candidate',
       path: 'ballot.struck[0]',
     },
-    {
-      input: (ids) => ({ electionId: ids.closed, sheet: SHEET }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, sheet: { ...SHEET, status: 'rejected' } }),
-      code: 'bad-format',
-      path: 'sheet.reason-missing',
-    },
+    on('closed', { sheet: SHEET }, 'wrong-status', 'electionId'),
+    on(
+      'counting',
+      { sheet: { ...SHEET, status: 'rejected' } },
+      'bad-format',
+      'sheet.reason-missing',
+    ),
   ],
-  decideScan: [
-    {
-      input: (ids) => ({ electionId: ids.counting, scanId: 999, ballot: { struck: [] } }),
-      code: 'not-found',
-      path: 'scanId',
-    },
-  ],
+  decideScan: [on('counting', { scanId: 999, ballot: { struck: [] } }, 'not-found', 'scanId')],
   setReadings: [
     // Ballots exist already: the number of readings is fixed.
-    {
-      input: (ids) => ({ electionId: ids.counting, readings: 2 }),
-      code: 'readings-fixed',
-      path: 'readings',
-    },
-    {
-      input: (ids) => ({ electionId: ids.finalized, readings: 2 }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
+    on('counting', { readings: 2 }, 'readings-fixed', 'readings'),
+    on('finalized', { readings: 2 }, 'wrong-status', 'electionId'),
     {
       input: (ids) => ({ electionId: ids.draft, readings: 2 }),
       code: 'forbidden',
@@ -504,34 +356,14 @@ const CASES: Readonly<Record<CommandName, readonly Case[]>> = {
   ],
   confirmResult: [
     // Without the host's PIN check (db/service.ts confirmResult) nothing is confirmed.
-    {
-      input: (ids) => ({ electionId: ids.closed, name: 'Quản trị', pin: '9999' }),
-      code: 'wrong-pin',
-      path: 'pin',
-    },
-    {
-      input: (ids) => ({ electionId: ids.closed, name: 'Quản trị', pin: '12' }),
-      code: 'bad-format',
-      path: 'pin',
-    },
-    {
-      input: (ids) => ({ electionId: ids.counting, name: 'Quản trị', pin: '9999' }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
+    on('closed', { name: 'Quản trị', pin: '9999' }, 'wrong-pin', 'pin'),
+    on('closed', { name: 'Quản trị', pin: '12' }, 'bad-format', 'pin'),
+    on('counting', { name: 'Quản trị', pin: '9999' }, 'wrong-status', 'electionId'),
   ],
   createFollowUp: [
-    {
-      input: (ids) => ({ electionId: ids.counting, kind: 'revote' }),
-      code: 'wrong-status',
-      path: 'electionId',
-    },
-    {
-      input: (ids) => ({ electionId: ids.closed, kind: 'revote' }),
-      code: 'no-follow-up',
-      path: 'kind',
-    },
-    { input: (ids) => ({ electionId: ids.closed, kind: 'again' }), code: 'enum', path: 'kind' },
+    on('counting', { kind: 'revote' }, 'wrong-status', 'electionId'),
+    on('closed', { kind: 'revote' }, 'no-follow-up', 'kind'),
+    on('closed', { kind: 'again' }, 'enum', 'kind'),
   ],
 };
 
