@@ -261,6 +261,7 @@ export const en: Messages = {
       'Scan + type: two fully independent readings, at typing speed. The typist does not see the scanner’s reading.',
     confirmHeading: (position: number, stack: string, file: string) =>
       `Sheet ${position} — ${stack} (${file})`,
+    confirmNext: (stack: string) => `${stack} is scanned: Enter to confirm it.`,
     waitingForScanner: (position: number) => `Waiting for the scanner to read sheet ${position}…`,
     inReviewHere:
       'The scanner was unsure of this sheet: read the image, correct if needed, then Enter.',

@@ -3,7 +3,9 @@
  * sheet by sheet on another station while the scanner feeds (scan + confirm); stack 2 is scanned
  * and typed independently (scan + type). A mistake is planted in each human reading; the scanner
  * pass's doubtful sheet is decided at the scanner. The comparison catches both mistakes, a
- * committee member rules them from the paper, and the result equals the truth.
+ * committee member rules them from the paper, and the result equals the truth. Stack 3 is scanned
+ * whole before anyone confirms it: the confirmer's Enter goes on to it, and the confirmation ends
+ * by itself at its last sheet, since the scanner pass is finished and nothing more can come.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,13 +76,13 @@ beforeAll(async () => {
   let record: ElectionRecord;
   ({ hall, service, electionId, shape, record } = await readingsHall({
     file: 'quet-va-doc.kiemphieu',
-    convened: 2 * STACK,
+    convened: 3 * STACK,
     seats: 5,
     candidates: CANDIDATES,
   }));
 
   const [blank] = await blankPages(record, { dpi: 200 });
-  for (const [i, seed] of [31, 32].entries()) {
+  for (const [i, seed] of [31, 32, 33].entries()) {
     const dir = join(hall.dir, `deck-${i + 1}`);
     const count = i === 0 ? STACK - 1 : STACK;
     const sheets = await makeDeck({
@@ -264,6 +266,7 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
       .toBe(2 * STACK);
     const record: ElectionRecord = value(service.query('exportRecord', { electionId }));
     const truth = stacks
+      .slice(0, 2)
       .flat()
       .map((f, i): Ballot & { n: number } => ({ n: i + 1, struck: f.truth }));
     const expected = tallyRecord({
@@ -276,4 +279,41 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
     );
     expect(readdirSync(scanner)).toHaveLength(2 * STACK);
   }, 120_000);
+
+  it('stack 3, scanned whole first: Enter goes on to it, and the confirmation ends by itself', async () => {
+    await feeder.getByRole('button', { name: 'Đăng xuất' }).click();
+    await login(feeder, PEOPLE.first.name, PEOPLE.first.pin);
+    await feeder.getByRole('button', { name: 'Nhập phiếu' }).click();
+    await feeder.getByTestId('mode-scanner').click();
+    const third = await startScanPass(STACK);
+    // A new login starts with the watch off; the folder is remembered.
+    await feeder.getByTestId('scan-watch').click();
+    for (const f of stacks[2]!) writeFileSync(join(scanner, f.name), f.bytes);
+    await waitForSheets(pass(third).id, STACK);
+    await feeder.getByRole('button', { name: 'Kết thúc lượt quét tập này' }).click();
+    await expect.poll(() => pass(third).state).toBe('finished');
+
+    await reader.getByTestId('mode-confirm').click();
+    await reader.getByRole('heading', { name: /đã quét: Enter để xác nhận tập này/u }).waitFor();
+    await reader.keyboard.press('Enter');
+    for (const [k, sheet] of passSheets(pass(third).id).entries()) {
+      await reader.getByRole('heading', { name: new RegExp(`^Tờ thứ ${k + 1} —`, 'u') }).waitFor();
+      await reader.locator(`.confirm-main[data-ready="${sheet.id}"]`).waitFor();
+      await reader.keyboard.press('Enter');
+    }
+    // No button: the last Enter ended the reading, and the stack agrees.
+    await reader
+      .getByTestId('reading-note')
+      .getByText('Tập phiếu: Các lần đọc khớp nhau')
+      .waitFor();
+    const stack = value(service.query('readings', { electionId })).stacks[2]!;
+    expect(stack.status).toBe('agreed');
+    expect(stack.readings.map((r) => [r.kind, r.state])).toEqual([
+      ['scan', 'finished'],
+      ['confirm', 'finished'],
+    ]);
+    await expect
+      .poll(() => value(service.query('progress', { electionId })).collected)
+      .toBe(3 * STACK);
+  }, 180_000);
 });

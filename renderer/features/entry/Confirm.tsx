@@ -14,7 +14,7 @@ import { SheetPages, useSheetImages } from '../scan/SheetImages.tsx';
 import { AskOtherNote } from './AskOtherNote.tsx';
 import { bodyOf, editorFromBody, emptyBallot, withNote } from './editor.ts';
 import { EntryHead, QueueNotices, StackPanel } from './EntrySide.tsx';
-import { scanPassOf, useActiveReading } from './ReadingPanel.tsx';
+import { nextStack, scanPassOf, useActiveReading, useReadingSteps } from './ReadingPanel.tsx';
 import { newClientKey } from './save-queue.ts';
 import { Sheet } from './Sheet.tsx';
 import { useEditor } from './use-editor.ts';
@@ -46,6 +46,21 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
     pushed.current.count,
   );
   const sheet = reading === null ? undefined : sheets[confirmed];
+  const steps = useReadingSteps('confirm', reading, setReading, () => queue.idle());
+  const mine = stack?.readings.find((r) => r.id === reading?.readingId);
+  // The scanner pass is finished and every one of its sheets is confirmed and saved: nothing more
+  // can come, so the reading ends by itself and the operator's next Enter goes on to the next stack.
+  const complete =
+    pass?.state === 'finished' &&
+    mine?.state === 'reading' &&
+    mine.ballots === pass.ballots &&
+    confirmed === pass.ballots &&
+    queue.waiting.every((w) => w.readingId !== reading?.readingId);
+  useEffect(() => {
+    if (complete && !steps.command.busy) void steps.finish();
+  }, [complete]);
+  const next =
+    reading === null ? nextStack('confirm', progress?.batches ?? [], readings) : undefined;
   const images = useSheetImages(election.id, sheet?.id ?? null, (text) =>
     setNotice({ text, kind: 'error' }),
   );
@@ -72,7 +87,10 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
   }, [shown]);
 
   const save = () => {
-    if (reading === null) return setNotice({ text: t.readingScreen.chooseStack, kind: 'warn' });
+    if (reading === null) {
+      if (next !== undefined && !steps.command.busy) return void steps.start(next);
+      return setNotice({ text: t.readingScreen.chooseStack, kind: 'warn' });
+    }
     if (sheet === undefined)
       return setNotice({ text: t.readingScreen.waitingForScanner(confirmed + 1), kind: 'warn' });
     pushed.current = { readingId: reading.readingId, count: confirmed + 1 };
@@ -119,7 +137,9 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
   );
   const heading =
     reading === null
-      ? t.readingScreen.confirmMode
+      ? next === undefined
+        ? t.readingScreen.confirmMode
+        : t.readingScreen.confirmNext(next.label)
       : sheet === undefined
         ? t.readingScreen.waitingForScanner(confirmed + 1)
         : t.readingScreen.confirmHeading(confirmed + 1, reading.label, sheet.file);
@@ -161,6 +181,7 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
           reading={reading}
           setReading={setReading}
           beforeFinish={() => queue.idle()}
+          steps={steps}
         />
       </aside>
       {askNote ? (

@@ -10,7 +10,7 @@ import { BaseLine } from '../../BaseLine.tsx';
 import { useT } from '../../i18n.ts';
 import { BatchPanel } from './BatchPanel.tsx';
 import type { FailedBallot } from './queue-storage.ts';
-import { ReadingPanel, type ActiveReading } from './ReadingPanel.tsx';
+import { ReadingPanel, type ActiveReading, type ReadingSteps } from './ReadingPanel.tsx';
 import type { StackState } from './use-stack.ts';
 import type { Notice, SaveQueueState } from './use-save-queue.ts';
 
@@ -80,6 +80,7 @@ export function StackPanel({
   setReading,
   beforeFinish,
   stack,
+  steps,
 }: {
   kind: ReadingKind;
   double: boolean;
@@ -91,6 +92,8 @@ export function StackPanel({
   beforeFinish: () => Promise<void>;
   /** The open stack, when each stack is read once. */
   stack?: StackState;
+  /** The screen's own reading steps (see `ReadingPanel`). */
+  steps?: ReadingSteps;
 }) {
   return double || stack === undefined ? (
     <ReadingPanel
@@ -101,6 +104,7 @@ export function StackPanel({
       reading={reading}
       setReading={setReading}
       beforeFinish={beforeFinish}
+      steps={steps}
     />
   ) : (
     <BatchPanel electionId={election.id} stack={stack} batches={batches} />

@@ -61,32 +61,26 @@ export function useActiveReading(
 export const scanPassOf = (stack: StackView | undefined) =>
   stack?.readings.find((r) => r.kind === 'scan' && r.state !== 'abandoned');
 
-export function ReadingPanel({
-  kind,
-  electionId,
-  batches,
-  readings,
-  reading,
-  setReading,
-  beforeFinish,
-}: {
-  kind: ReadingKind;
-  electionId: number;
-  batches: readonly BatchView[];
-  readings: ReadingsView | undefined;
-  reading: ActiveReading | null;
-  setReading: (r: ActiveReading | null) => void;
+/** Starting and finishing this station's reading: one home for the panel and the confirm keys. */
+export interface ReadingSteps {
+  readonly start: (batch: Pick<BatchView, 'id' | 'label'>) => Promise<void>;
+  readonly finish: () => Promise<void>;
+  /** What the last finish said (the stack's state). */
+  readonly note: string | null;
+  readonly command: ReturnType<typeof useCommand>;
+}
+
+export function useReadingSteps(
+  kind: ReadingKind,
+  reading: ActiveReading | null,
+  setReading: (r: ActiveReading | null) => void,
   /** Resolves once every ballot typed in the reading is saved. */
-  beforeFinish: () => Promise<void>;
-}) {
+  beforeFinish: () => Promise<void>,
+): ReadingSteps {
   const t = useT();
   const command = useCommand();
-  const [declared, setDeclared] = useState('');
   const [note, setNote] = useState<string | null>(null);
-  const stack = readings?.stacks.find((s) => s.batchId === reading?.batchId);
-  const mine = stack?.readings.find((r) => r.id === reading?.readingId);
-
-  const start = async (batch: BatchView) => {
+  const start = async (batch: Pick<BatchView, 'id' | 'label'>) => {
     const r = await command.run('startReading', {
       batchId: batch.id,
       kind,
@@ -109,6 +103,68 @@ export function ReadingPanel({
     setNote(t.readingScreen.finished(t.readings.status[r.value.status]));
     setReading(null);
   };
+  return { start, finish, note, command };
+}
+
+/** The stacks a reading of `kind` may be offered on: open, and for a confirmation, scanned. */
+export const readableBatches = (
+  kind: ReadingKind,
+  batches: readonly BatchView[],
+  readings: ReadingsView | undefined,
+): BatchView[] =>
+  batches.filter(
+    (b) =>
+      !b.closed &&
+      (kind !== 'confirm' ||
+        scanPassOf(readings?.stacks.find((x) => x.batchId === b.id)) !== undefined),
+  );
+
+/**
+ * The first stack a new reading of `kind` can begin on: the state allows it and it still lacks a
+ * reading. The confirming operator's Enter goes on to it, so a scanned stack after stack follows.
+ */
+export function nextStack(
+  kind: ReadingKind,
+  batches: readonly BatchView[],
+  readings: ReadingsView | undefined,
+): BatchView | undefined {
+  return readableBatches(kind, batches, readings).find((b) => {
+    const s = readings?.stacks.find((x) => x.batchId === b.id);
+    return (
+      s !== undefined &&
+      s.allowed.includes('startReading') &&
+      s.readings.filter((r) => r.state !== 'abandoned').length < s.required
+    );
+  });
+}
+
+export function ReadingPanel({
+  kind,
+  electionId,
+  batches,
+  readings,
+  reading,
+  setReading,
+  beforeFinish,
+  steps: given,
+}: {
+  kind: ReadingKind;
+  electionId: number;
+  batches: readonly BatchView[];
+  readings: ReadingsView | undefined;
+  reading: ActiveReading | null;
+  setReading: (r: ActiveReading | null) => void;
+  /** Resolves once every ballot typed in the reading is saved. */
+  beforeFinish: () => Promise<void>;
+  /** The screen's own steps, when its keys start and finish readings too. */
+  steps?: ReadingSteps;
+}) {
+  const t = useT();
+  const own = useReadingSteps(kind, reading, setReading, beforeFinish);
+  const { start, finish, note, command } = given ?? own;
+  const [declared, setDeclared] = useState('');
+  const stack = readings?.stacks.find((s) => s.batchId === reading?.batchId);
+  const mine = stack?.readings.find((r) => r.id === reading?.readingId);
 
   return (
     <div className="card batch" data-testid="reading-panel">
@@ -136,35 +192,28 @@ export function ReadingPanel({
         <>
           <p className="muted">{t.readingScreen.chooseStack}</p>
           <ul className="stacks">
-            {batches
-              .filter(
-                (b) =>
-                  !b.closed &&
-                  (kind !== 'confirm' ||
-                    scanPassOf(readings?.stacks.find((x) => x.batchId === b.id)) !== undefined),
-              )
-              .map((b) => {
-                const s = readings?.stacks.find((x) => x.batchId === b.id);
-                return (
-                  <li key={b.id}>
-                    {b.label}
-                    {s ? ` — ${t.readings.status[s.status]}` : ''}{' '}
-                    {s === undefined || s.allowed.includes('startReading') ? (
-                      <button
-                        onClick={() => void start(b)}
-                        disabled={command.busy}
-                        data-testid={`read-${kind}-${b.id}`}
-                      >
-                        {kind === 'scan'
-                          ? t.readingScreen.scanThis
-                          : kind === 'confirm'
-                            ? t.readingScreen.confirmThis
-                            : t.readingScreen.readThis}
-                      </button>
-                    ) : null}
-                  </li>
-                );
-              })}
+            {readableBatches(kind, batches, readings).map((b) => {
+              const s = readings?.stacks.find((x) => x.batchId === b.id);
+              return (
+                <li key={b.id}>
+                  {b.label}
+                  {s ? ` — ${t.readings.status[s.status]}` : ''}{' '}
+                  {s === undefined || s.allowed.includes('startReading') ? (
+                    <button
+                      onClick={() => void start(b)}
+                      disabled={command.busy}
+                      data-testid={`read-${kind}-${b.id}`}
+                    >
+                      {kind === 'scan'
+                        ? t.readingScreen.scanThis
+                        : kind === 'confirm'
+                          ? t.readingScreen.confirmThis
+                          : t.readingScreen.readThis}
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
           {kind === 'confirm' ? null : (
             <form
