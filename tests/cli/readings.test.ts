@@ -68,6 +68,13 @@ async function cli(args: readonly string[]): Promise<{ code: number; out: string
   return { code, out, err };
 }
 
+/** What `readings` says of a record it fails (exit 1). */
+async function refused(path: string, ...args: readonly string[]): Promise<string> {
+  const run = await cli(['readings', path, ...args]);
+  expect(run.code).toBe(1);
+  return run.err;
+}
+
 describe('export with readings, and the readings check', () => {
   it('export carries every reading by default, and none with --no-readings', () => {
     const r = exported.readings;
@@ -151,9 +158,7 @@ describe('export with readings, and the readings check', () => {
   });
 
   it('a record without readings: the check says so (exit 1), tally as before', async () => {
-    const run = await cli(['readings', without]);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain('không mang các lần đọc');
+    expect(await refused(without)).toContain('không mang các lần đọc');
     expect((await cli(['tally', without])).code).toBe(0);
   });
 });
@@ -163,9 +168,7 @@ describe('a tampered record fails the check, naming the stack, the position and 
     const path = tampered('ballot', (r) => {
       (r.ballots as { entered: { n: number; struck?: string[] }[] }).entered[2]!.struck = ['c3'];
     });
-    const run = await cli(['readings', path]);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain(
+    expect(await refused(path)).toContain(
       'tập 1, phiếu thứ 3 của tập (phiếu số 3 của hồ sơ), trường struck (tên bị gạch): các lần đọc cho “gạch 3, 4”, hồ sơ ghi “gạch 3”',
     );
     const en = await cli(['readings', path, '--lang', 'en']);
@@ -176,36 +179,30 @@ describe('a tampered record fails the check, naming the stack, the position and 
     const path = tampered('reading', (r) => {
       r.readings.stacks[0]!.readings[1]!.ballots[0] = { struck: ['c1', 'c3'] };
     });
-    const run = await cli(['readings', path]);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain('tập 1: còn 1 chỗ khác nhau chưa xử lý: phiếu thứ 1');
+    expect(await refused(path)).toContain('tập 1: còn 1 chỗ khác nhau chưa xử lý: phiếu thứ 1');
   });
 
   it('the same in a stack whose readings agreed', async () => {
     const path = tampered('agreed', (r) => {
       r.readings.stacks[1]!.readings[2]!.ballots[2] = { struck: ['c1', 'c4'] };
     });
-    const run = await cli(['readings', path, '--lang', 'en']);
-    expect(run.code).toBe(1);
-    expect(run.err).toMatch(/stack 2: .*ballot 3/u);
+    expect(await refused(path, '--lang', 'en')).toMatch(/stack 2: .*ballot 3/u);
   });
 
   it('a ruling that chose the other reading: the ballot it gives is not the record one', async () => {
     const path = tampered('ruling', (r) => {
       r.readings.stacks[0]!.rulings[0] = { ...r.readings.stacks[0]!.rulings[0], reading: 2 };
     });
-    const run = await cli(['readings', path]);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain('tập 1, phiếu thứ 2 của tập (phiếu số 2 của hồ sơ), trường struck');
+    expect(await refused(path)).toContain(
+      'tập 1, phiếu thứ 2 của tập (phiếu số 2 của hồ sơ), trường struck',
+    );
   });
 
   it('a ruling moved to a position where the readings agree', async () => {
     const path = tampered('position', (r) => {
       r.readings.stacks[0]!.rulings[1] = { ...r.readings.stacks[0]!.rulings[1], position: 3 };
     });
-    const run = await cli(['readings', path]);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain('tập 1: ở phiếu thứ 3 các lần đọc không khác nhau');
+    expect(await refused(path)).toContain('tập 1: ở phiếu thứ 3 các lần đọc không khác nhau');
   });
 
   it('two readings by one operator: the guard the app applies refuses it here too', async () => {
@@ -213,9 +210,7 @@ describe('a tampered record fails the check, naming the stack, the position and 
       const stack = r.readings.stacks[1]!;
       stack.readings[2]!.operator = stack.readings[1]!.operator;
     });
-    const run = await cli(['readings', path]);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain('tập 2: Đỗ Văn Sơn đã đọc tập phiếu này (lần 1)');
+    expect(await refused(path)).toContain('tập 2: Đỗ Văn Sơn đã đọc tập phiếu này (lần 1)');
   });
 
   it('a stack listed as giving a ballot the record does not hold', async () => {
@@ -223,9 +218,7 @@ describe('a tampered record fails the check, naming the stack, the position and 
       const entered = (r.ballots as { entered: unknown[] }).entered;
       entered.splice(5, 1);
     });
-    const run = await cli(['readings', path]);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain('tập 2, phiếu thứ 1 của tập: hồ sơ không có phiếu số 6');
+    expect(await refused(path)).toContain('tập 2, phiếu thứ 1 của tập: hồ sơ không có phiếu số 6');
   });
 });
 
@@ -328,9 +321,8 @@ describe('hostile readings are refused with the field path (exit 1), nothing cou
     const file = tampered('vi', (r) => {
       r.readings.stacks[0]!.rulings[0]!.position = 99;
     });
-    const run = await cli(['readings', file]);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain('Hồ sơ bị từ chối');
-    expect(run.err).toContain('readings.stacks[0].rulings[0].position: không được quá 10');
+    const said = await refused(file);
+    expect(said).toContain('Hồ sơ bị từ chối');
+    expect(said).toContain('readings.stacks[0].rulings[0].position: không được quá 10');
   });
 });
