@@ -1,7 +1,8 @@
 /**
- * The one way a screen runs a command: a busy flag while it runs, the reply's messages (worded in
- * the user's language), whether it went through, and on request the file and elections re-read at
- * once (a screen that moves on must not wait for the change event).
+ * The one way a screen runs a command (or a file call: create, open, back up): a busy flag while
+ * it runs, the reply's messages (worded in the user's language), whether it went through, and on
+ * request the file and elections re-read at once (a screen that moves on must not wait for the
+ * change event).
  */
 import { useCallback, useState } from 'react';
 import type { CallInput, CallName, CallOutput } from '../core/protocol/index.ts';
@@ -9,6 +10,7 @@ import { client, type Reply } from './client.ts';
 import { refresh } from './refresh.ts';
 
 type CommandName = CallName<'command'>;
+type FileName = CallName<'file'>;
 
 export interface CommandState {
   readonly busy: boolean;
@@ -21,6 +23,12 @@ export interface CommandState {
     input: CallInput<'command', K>,
     options?: { readonly reload?: boolean },
   ): Promise<Reply<CallOutput<'command', K>>>;
+  /** A file call, followed the same way as a command. */
+  file<K extends FileName>(
+    name: K,
+    input: CallInput<'file', K>,
+    options?: { readonly reload?: boolean },
+  ): Promise<Reply<CallOutput<'file', K>>>;
   /** Shows other messages in the same place (a refused preview, say), or clears them. */
   say(messages: readonly string[] | null): void;
 }
@@ -29,16 +37,15 @@ export function useCommand(): CommandState {
   const [busy, setBusy] = useState(false);
   const [messages, setMessages] = useState<readonly string[] | null>(null);
   const [done, setDone] = useState(false);
-  const run = useCallback(
-    async <K extends CommandName>(
-      name: K,
-      input: CallInput<'command', K>,
+  const follow = useCallback(
+    async <T>(
+      send: () => Promise<Reply<T>>,
       options: { readonly reload?: boolean } = {},
-    ): Promise<Reply<CallOutput<'command', K>>> => {
+    ): Promise<Reply<T>> => {
       setBusy(true);
       setDone(false);
       try {
-        const reply = await client.command(name, input);
+        const reply = await send();
         setMessages(reply.ok ? null : reply.messages);
         setDone(reply.ok);
         if (reply.ok && options.reload === true) await refresh();
@@ -49,9 +56,25 @@ export function useCommand(): CommandState {
     },
     [],
   );
+  const run = useCallback(
+    <K extends CommandName>(
+      name: K,
+      input: CallInput<'command', K>,
+      options?: { readonly reload?: boolean },
+    ) => follow(() => client.command(name, input), options),
+    [follow],
+  );
+  const file = useCallback(
+    <K extends FileName>(
+      name: K,
+      input: CallInput<'file', K>,
+      options?: { readonly reload?: boolean },
+    ) => follow(() => client.file(name, input), options),
+    [follow],
+  );
   const say = useCallback((m: readonly string[] | null) => {
     setMessages(m);
     setDone(false);
   }, []);
-  return { busy, messages, done, run, say };
+  return { busy, messages, done, run, file, say };
 }

@@ -9,7 +9,7 @@ import { photoProblemText, sheetProblemText } from '../../../core/messages/index
 import type { SheetPerson } from '../../../core/protocol/sheet.ts';
 import type { CandidateDetailView, ElectionView } from '../../../core/views.ts';
 import { client } from '../../client.ts';
-import { Field, Messages } from '../../components.tsx';
+import { Field, Messages, TableHead } from '../../components.tsx';
 import { fileToBase64 } from '../../files.ts';
 import { useT } from '../../i18n.ts';
 import { useApp } from '../../store.ts';
@@ -211,19 +211,17 @@ function CandidatesTable({
   return (
     <div className="card">
       <table className="list intro-table" data-testid="intro-table">
-        <thead>
-          <tr>
-            <th>{t.intro.no}</th>
-            <th>{t.intro.photo}</th>
-            <th>{t.intro.name}</th>
-            <th>{t.intro.born}</th>
-            <th>{t.intro.hometown}</th>
-            <th>
-              {t.intro.position}, {t.intro.unit.toLowerCase()}
-            </th>
-            <th>{t.intro.education}</th>
-          </tr>
-        </thead>
+        <TableHead
+          number={t.intro.no}
+          titles={[
+            t.intro.photo,
+            t.intro.name,
+            t.intro.born,
+            t.intro.hometown,
+            `${t.intro.position}, ${t.intro.unit.toLowerCase()}`,
+            t.intro.education,
+          ]}
+        />
         <tbody>
           {candidates.map((c) => {
             return (

@@ -10,10 +10,11 @@ import { checkPractice, practiceBallot, practiceElection } from '../../../core/p
 import type { PracticeCheck } from '../../../core/practice.ts';
 import type { ElectionView } from '../../../core/views.ts';
 import { client } from '../../client.ts';
-import { Form, Messages, SavePathField } from '../../components.tsx';
+import { Form, Messages, SavePathField, TableHead } from '../../components.tsx';
 import { useT, type Strings } from '../../i18n.ts';
 import { refresh } from '../../refresh.ts';
 import { useApp } from '../../store.ts';
+import { useCommand } from '../../use-command.ts';
 
 /** Yellow and black, like a training sign: never mistaken for the real congress's red. */
 const STRIPES = 'repeating-linear-gradient(135deg, #ffd400 0 18px, #1a1a1a 18px 36px)';
@@ -21,15 +22,11 @@ const STRIPES = 'repeating-linear-gradient(135deg, #ffd400 0 18px, #1a1a1a 18px 
 export function PracticeStart() {
   const t = useT();
   const [path, setPath] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<readonly string[] | null>(null);
+  const command = useCommand();
   const [made, setMade] = useState<string | null>(null);
   const create = async () => {
-    setBusy(true);
-    const r = await client.file('practice', { path });
-    setBusy(false);
-    if (!r.ok) return setError(r.messages);
-    setError(null);
+    const r = await command.file('practice', { path });
+    if (!r.ok) return;
     // Stay here: the team must see where the stack to print was written.
     setMade(r.value.deck);
     await refresh();
@@ -38,7 +35,7 @@ export function PracticeStart() {
     <Form className="card" style={{ borderLeft: '10px solid #ffd400' }} onSubmit={create}>
       <h2>{t.practice.title}</h2>
       <p className="muted">{t.practice.help}</p>
-      <Messages messages={error} />
+      <Messages messages={command.messages} />
       {made !== null ? <Messages kind="ok" messages={[t.practice.created(made)]} /> : null}
       <SavePathField
         words={t.practice}
@@ -46,7 +43,7 @@ export function PracticeStart() {
         onChange={setPath}
         suggested="tap-huan.kiemphieu"
       />
-      <button className="primary" disabled={busy}>
+      <button className="primary" disabled={command.busy}>
         {t.practice.create}
       </button>
     </Form>
@@ -218,14 +215,10 @@ function PracticeCompare({
                 : t.practice.notOk(check.matched, total, check.wrong, check.missing)}
             </p>
             <table data-testid="practice-rows">
-              <thead>
-                <tr>
-                  <th>{t.practice.n}</th>
-                  <th>{t.practice.printed}</th>
-                  <th>{t.practice.entered}</th>
-                  <th>{t.practice.verdictColumn}</th>
-                </tr>
-              </thead>
+              <TableHead
+                number={t.practice.n}
+                titles={[t.practice.printed, t.practice.entered, t.practice.verdictColumn]}
+              />
               <tbody>
                 {check.rows.map((row) => (
                   <tr key={row.n}>

@@ -7,20 +7,17 @@ import { useState } from 'react';
 import { client } from '../../client.ts';
 import { Field, Form, Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
+import { useCommand } from '../../use-command.ts';
 
 export function UsbBackup() {
   const t = useT();
   const [folder, setFolder] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [messages, setMessages] = useState<readonly string[] | null>(null);
+  const command = useCommand();
   const [done, setDone] = useState<string | null>(null);
 
   const copy = async (to: string) => {
-    setBusy(true);
     setDone(null);
-    const r = await client.file('backupTo', { folder: to });
-    setBusy(false);
-    setMessages(r.ok ? null : r.messages);
+    const r = await command.file('backupTo', { folder: to });
     if (r.ok) setDone(t.start.usbDone(r.value.path, r.value.head.slice(0, 16)));
   };
 
@@ -31,7 +28,7 @@ export function UsbBackup() {
       {client.canPickFiles ? (
         <button
           type="button"
-          disabled={busy}
+          disabled={command.busy}
           onClick={async () => {
             const picked = await client.pickFolder();
             if (picked !== null) await copy(picked);
@@ -44,12 +41,12 @@ export function UsbBackup() {
           <Field label={t.start.usbFolder}>
             <input value={folder} onChange={(e) => setFolder(e.target.value)} required />
           </Field>
-          <button type="submit" disabled={busy}>
-            {busy ? t.common.loading : t.start.usbCopy}
+          <button type="submit" disabled={command.busy}>
+            {command.busy ? t.common.loading : t.start.usbCopy}
           </button>
         </div>
       )}
-      <Messages messages={messages} />
+      <Messages messages={command.messages} />
       {done === null ? null : <Messages kind="ok" messages={[done]} />}
     </Form>
   );
