@@ -104,3 +104,7 @@ export function stmt(db: Db, sql: string): Database.Statement {
   }
   return statement;
 }
+
+/** The one number a query selects `AS n` (a count, a maximum); a count of nothing is 0. */
+export const numberOf = (db: Db, sql: string, ...params: readonly unknown[]): number =>
+  (stmt(db, sql).get(...params) as { n: number }).n;

@@ -13,7 +13,7 @@ import type { ElectionStatus } from '../core/refusal.ts';
 import type { BallotBody, BaseView, CandidateView, ElectionView } from '../core/views.ts';
 import type { CongressDetails } from '../core/api.ts';
 import type { Db } from './connection.ts';
-import { stmt } from './connection.ts';
+import { numberOf, stmt } from './connection.ts';
 import { refuse } from './refused.ts';
 
 interface ElectionRow {
@@ -291,12 +291,11 @@ export const parseBody = (row: Pick<BallotRow, 'body'>): BallotBody =>
 
 /** Ballots of a stack that count (current, not voided). */
 export function batchEntered(db: Db, batchId: number): number {
-  return (
-    stmt(
-      db,
-      'SELECT COUNT(*) AS n FROM ballot WHERE batch_id = ? AND current = 1 AND voided = 0',
-    ).get(batchId) as { n: number }
-  ).n;
+  return numberOf(
+    db,
+    'SELECT COUNT(*) AS n FROM ballot WHERE batch_id = ? AND current = 1 AND voided = 0',
+    batchId,
+  );
 }
 
 export function display(db: Db): { electionId: number | null; showFigures: boolean } {

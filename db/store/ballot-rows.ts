@@ -1,6 +1,6 @@
 /** The rows the ballot commands read and write besides ballot versions: statuses, keys, stacks. */
 import type { Db } from '../connection.ts';
-import { stmt } from '../connection.ts';
+import { numberOf, stmt } from '../connection.ts';
 import type { ElectionStatus } from '../../core/lifecycle/election.ts';
 import type { BatchRow } from './reads.ts';
 
@@ -28,11 +28,7 @@ export const batch = (db: Db, batchId: number): BatchRow | undefined =>
   stmt(db, 'SELECT * FROM batch WHERE id = ?').get(batchId) as BatchRow | undefined;
 
 export const batchCount = (db: Db, electionId: number): number =>
-  (
-    stmt(db, 'SELECT COUNT(*) AS n FROM batch WHERE election_id = ?').get(electionId) as {
-      n: number;
-    }
-  ).n;
+  numberOf(db, 'SELECT COUNT(*) AS n FROM batch WHERE election_id = ?', electionId);
 
 export const insertBatch = (
   db: Db,

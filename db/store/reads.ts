@@ -1,7 +1,7 @@
 /** The rows the queries read that no command needs: delegates, operators, versions, stacks, the log. */
 import type { AuditRow } from '../audit.ts';
 import type { Db } from '../connection.ts';
-import { stmt } from '../connection.ts';
+import { numberOf, stmt } from '../connection.ts';
 import type { BallotRow } from '../store.ts';
 import type { DelegateView, Role } from '../../core/views.ts';
 
@@ -51,12 +51,11 @@ export const ballotVersions = (db: Db, electionId: number, n: number): BallotRow
   ) as BallotRow[];
 
 export const voidedCount = (db: Db, electionId: number): number =>
-  (
-    stmt(
-      db,
-      'SELECT COUNT(*) AS n FROM ballot WHERE election_id = ? AND current = 1 AND voided = 1',
-    ).get(electionId) as { n: number }
-  ).n;
+  numberOf(
+    db,
+    'SELECT COUNT(*) AS n FROM ballot WHERE election_id = ? AND current = 1 AND voided = 1',
+    electionId,
+  );
 
 export interface BatchRow {
   readonly id: number;

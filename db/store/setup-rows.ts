@@ -1,12 +1,11 @@
 /** The rows the setup commands write: operators, the delegates' list and their attendance. */
 import type { Db } from '../connection.ts';
-import { stmt } from '../connection.ts';
+import { numberOf, stmt } from '../connection.ts';
 import type { personInput } from '../../core/api.ts';
 import type { DelegateView, Role } from '../../core/views.ts';
 import type { z } from 'zod';
 
-export const operatorCount = (db: Db): number =>
-  (stmt(db, 'SELECT COUNT(*) AS n FROM operator').get() as { n: number }).n;
+export const operatorCount = (db: Db): number => numberOf(db, 'SELECT COUNT(*) AS n FROM operator');
 
 export const insertOperator = (
   db: Db,
@@ -24,8 +23,7 @@ export const insertOperator = (
 
 /** Appends `people` to the delegates' list, after the last one, in their order. */
 export function appendDelegates(db: Db, people: readonly z.output<typeof personInput>[]): void {
-  const start = (stmt(db, 'SELECT COALESCE(MAX(ord), 0) AS n FROM delegate').get() as { n: number })
-    .n;
+  const start = numberOf(db, 'SELECT COALESCE(MAX(ord), 0) AS n FROM delegate');
   const insert = stmt(
     db,
     'INSERT INTO delegate (name, unit, position, category, status, ord) VALUES (?, ?, ?, ?, ?, ?)',
