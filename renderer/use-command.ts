@@ -10,7 +10,6 @@ import { client, type Reply } from './client.ts';
 import { refresh } from './refresh.ts';
 
 type CommandName = CallName<'command'>;
-type FileName = CallName<'file'>;
 
 export interface CommandState {
   readonly busy: boolean;
@@ -23,12 +22,11 @@ export interface CommandState {
     input: CallInput<'command', K>,
     options?: { readonly reload?: boolean },
   ): Promise<Reply<CallOutput<'command', K>>>;
-  /** A file call, followed the same way as a command. */
-  file<K extends FileName>(
-    name: K,
-    input: CallInput<'file', K>,
+  /** Any other call (a file call: create, back up), followed the same way as a command. */
+  follow<T>(
+    send: () => Promise<Reply<T>>,
     options?: { readonly reload?: boolean },
-  ): Promise<Reply<CallOutput<'file', K>>>;
+  ): Promise<Reply<T>>;
   /** Shows other messages in the same place (a refused preview, say), or clears them. */
   say(messages: readonly string[] | null): void;
 }
@@ -64,17 +62,9 @@ export function useCommand(): CommandState {
     ) => follow(() => client.command(name, input), options),
     [follow],
   );
-  const file = useCallback(
-    <K extends FileName>(
-      name: K,
-      input: CallInput<'file', K>,
-      options?: { readonly reload?: boolean },
-    ) => follow(() => client.file(name, input), options),
-    [follow],
-  );
   const say = useCallback((m: readonly string[] | null) => {
     setMessages(m);
     setDone(false);
   }, []);
-  return { busy, messages, done, run, file, say };
+  return { busy, messages, done, run, follow, say };
 }

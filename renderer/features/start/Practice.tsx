@@ -25,7 +25,7 @@ export function PracticeStart() {
   const command = useCommand();
   const [made, setMade] = useState<string | null>(null);
   const create = async () => {
-    const r = await command.file('practice', { path });
+    const r = await command.follow(() => client.file('practice', { path }));
     if (!r.ok) return;
     // Stay here: the team must see where the stack to print was written.
     setMade(r.value.deck);

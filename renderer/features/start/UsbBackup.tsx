@@ -17,7 +17,7 @@ export function UsbBackup() {
 
   const copy = async (to: string) => {
     setDone(null);
-    const r = await command.file('backupTo', { folder: to });
+    const r = await command.follow(() => client.file('backupTo', { folder: to }));
     if (r.ok) setDone(t.start.usbDone(r.value.path, r.value.head.slice(0, 16)));
   };
 
