@@ -97,6 +97,17 @@ export function enterStruck(
   for (const struck of ballots) value(enter(service, electionId, { struck: [...struck] }));
 }
 
+/** A new service with one election counting (`countingElection`) and these strike ballots in it. */
+export function countedElection(
+  options: Parameters<typeof countingElection>[1],
+  ballots: readonly (readonly string[])[],
+): { s: Service; id: number } {
+  const s = newService();
+  const id = countingElection(s, options);
+  enterStruck(s, id, ballots);
+  return { s, id };
+}
+
 /**
  * A congress file in its own folder with one election counting (`countingElection`) and
  * `ballots` ballots entered, each striking `struck`; its service is left open for the test.

@@ -26,7 +26,7 @@ import {
   PAPER_2,
   TYPED_1,
 } from '../cli/readings-fixture.ts';
-import { ADMIN, countingElection, enterStruck, newService, value } from './helpers.ts';
+import { ADMIN, countedElection, countingElection, newService, value } from './helpers.ts';
 
 /** The exported record with readings, through JSON as a file holds it, parsed back. */
 function roundTrip(s: Service, electionId: number) {
@@ -126,9 +126,7 @@ describe('the record carries every reading', () => {
   });
 
   it('an election never read in stacks exports no readings, and reads exactly as before', () => {
-    const s = newService();
-    const id = countingElection(s);
-    enterStruck(s, id, [
+    const { s, id } = countedElection({}, [
       ['c1', 'c2'],
       ['c3', 'c4'],
     ]);

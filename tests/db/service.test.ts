@@ -6,9 +6,9 @@ import { Tally } from '../../core/tally.ts';
 import {
   ADMIN,
   auditCount,
+  countedElection,
   countingElection,
   enter,
-  enterStruck,
   newService,
   OPERATOR,
   refusals,
@@ -287,10 +287,8 @@ describe('lifecycle and the finalize lock', () => {
 
 describe('follow-ups from a result (rules.md, "Who is elected" 3 and 4)', () => {
   it('a tie re-vote lists exactly the tied candidates for exactly the tied seats', () => {
-    const s = newService();
-    const id = countingElection(s, { seats: 2, convened: 4 });
     // c1 4; c2 3; c3 3; c4 0 → tie c2/c3 for 1 seat.
-    enterStruck(s, id, [
+    const { s, id } = countedElection({ seats: 2, convened: 4 }, [
       ['c3', 'c4'],
       ['c2', 'c4'],
       ['c3', 'c4'],
@@ -322,9 +320,7 @@ describe('follow-ups from a result (rules.md, "Who is elected" 3 and 4)', () => 
   });
 
   it('a further round lists those not elected (plus added names) for the open seats', () => {
-    const s = newService();
-    const id = countingElection(s, { seats: 2, convened: 4 });
-    enterStruck(s, id, [
+    const { s, id } = countedElection({ seats: 2, convened: 4 }, [
       ['c2', 'c3'],
       ['c2', 'c4'],
       ['c3', 'c4'],
