@@ -36,6 +36,15 @@ const windows1252 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1')
 const utf16le = (text: string) => new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
 
 const vi = (p: SheetProblem) => problemText(p, 'vi');
+/** A CSV file's source as read with full confidence: its character set and delimiter. */
+const csvSource = (charset: string, delimiter: string) => ({
+  format: 'csv',
+  charset,
+  delimiter,
+  confidence: 100,
+});
+/** Each column as mapped: its field, its header and the encoding its cells were in. */
+const columnsOf = (sheet: PeopleSheet) => sheet.columns.map((c) => [c.field, c.header, c.encoding]);
 
 describe('people sheet — xlsx with title rows, merged cells and a header on row 4', () => {
   const file = xlsx((ws) => {
@@ -70,7 +79,7 @@ describe('people sheet — xlsx with title rows, merged cells and a header on ro
       status: 5,
       birthYear: 6,
     });
-    expect(sheet.columns.map((c) => [c.field, c.header, c.encoding])).toEqual([
+    expect(columnsOf(sheet)).toEqual([
       ['no', 'STT', 'unicode'],
       ['name', 'Họ và tên', 'unicode'],
       ['unit', 'Đơn vị', 'unicode'],
@@ -254,12 +263,7 @@ describe('people sheet — csv', () => {
       '4;Lê Quang Đạo;Chi bộ 3;',
     ].join('\r\n');
     const sheet = await read({ bytes: utf8Bom(text), fileName: 'dang-vien.CSV' });
-    expect(sheet.source).toEqual({
-      format: 'csv',
-      charset: 'utf-8-bom',
-      delimiter: ';',
-      confidence: 100,
-    });
+    expect(sheet.source).toEqual(csvSource('utf-8-bom', ';'));
     expect(sheet.headerRow).toBe(2);
     expect(sheet.mapping).toEqual({ no: 1, name: 2, unit: 3, position: 4 });
     expect(sheet.people).toEqual([
@@ -291,13 +295,8 @@ describe('people sheet — csv', () => {
     const bytes = windows1252(text);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const sheet = await read({ bytes, fileName: 'vni.csv' });
-    expect(sheet.source).toEqual({
-      format: 'csv',
-      charset: 'windows-1252',
-      delimiter: ',',
-      confidence: 100,
-    });
-    expect(sheet.columns.map((c) => [c.field, c.header, c.encoding])).toEqual([
+    expect(sheet.source).toEqual(csvSource('windows-1252', ','));
+    expect(columnsOf(sheet)).toEqual([
       ['no', 'STT', 'unicode'],
       ['name', 'Họ và tên', 'vni'],
       ['unit', 'Đơn vị', 'vni'],
@@ -322,24 +321,14 @@ describe('people sheet — csv', () => {
       bytes: utf16le('Họ tên\tĐơn vị\nĐặng Ngọc Yến\tChi bộ 5\n'),
       fileName: 'u16.csv',
     });
-    expect(tabbed.source).toEqual({
-      format: 'csv',
-      charset: 'utf-16le',
-      delimiter: '\t',
-      confidence: 100,
-    });
+    expect(tabbed.source).toEqual(csvSource('utf-16le', '\t'));
     expect(tabbed.people).toEqual([{ row: 2, name: 'Đặng Ngọc Yến', unit: 'Chi bộ 5' }]);
 
     const plain = await read({
       bytes: new TextEncoder().encode('sep=,\nName,Unit\nHoàng Xuân Ưng,"Cell 1, Zone B"\n'),
       fileName: 'plain.csv',
     });
-    expect(plain.source).toEqual({
-      format: 'csv',
-      charset: 'utf-8',
-      delimiter: ',',
-      confidence: 100,
-    });
+    expect(plain.source).toEqual(csvSource('utf-8', ','));
     expect(plain.people).toEqual([{ row: 2, name: 'Hoàng Xuân Ưng', unit: 'Cell 1, Zone B' }]);
   });
 });
