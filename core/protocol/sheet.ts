@@ -129,6 +129,13 @@ export type SheetLimit =
   | 'time'
   | 'memory';
 
+/** A problem in some rows of one column: those rows, the column's field, and what is wrong. */
+type InRows<Code extends string, Detail extends object = object> = {
+  readonly code: Code;
+  readonly rows: readonly number[];
+  readonly field: PeopleField;
+} & Detail;
+
 export type SheetProblem =
   | { readonly code: 'unsupported-type'; readonly fileName: string }
   | { readonly code: 'unreadable'; readonly fileName: string; readonly reason: string }
@@ -142,33 +149,12 @@ export type SheetProblem =
     }
   | { readonly code: 'bad-mapping'; readonly reason: string }
   | { readonly code: 'no-people'; readonly rows: readonly number[] }
-  | { readonly code: 'empty-name'; readonly rows: readonly number[]; readonly field: PeopleField }
-  | {
-      readonly code: 'duplicate-name';
-      readonly rows: readonly number[];
-      readonly field: PeopleField;
-      readonly name: string;
-    }
-  | {
-      readonly code: 'unknown-status';
-      readonly rows: readonly number[];
-      readonly field: PeopleField;
-      readonly value: string;
-    }
-  | {
-      readonly code: 'invalid-birth-year';
-      readonly rows: readonly number[];
-      readonly field: PeopleField;
-      readonly value: string;
-    }
-  | {
-      /** A candidate's detail longer than the projector and the handout can show. */
-      readonly code: 'too-long';
-      readonly rows: readonly number[];
-      readonly field: PeopleField;
-      readonly length: number;
-      readonly max: number;
-    }
+  | InRows<'empty-name'>
+  | InRows<'duplicate-name', { readonly name: string }>
+  | InRows<'unknown-status', { readonly value: string }>
+  | InRows<'invalid-birth-year', { readonly value: string }>
+  /** A candidate's detail longer than the projector and the handout can show. */
+  | InRows<'too-long', { readonly length: number; readonly max: number }>
   | {
       readonly code: 'over-limit';
       readonly fileName: string;
@@ -193,12 +179,7 @@ export type SheetProblem =
       readonly charset: CsvCharset;
       readonly confidence: number;
     }
-  | {
-      readonly code: 'formula';
-      readonly rows: readonly number[];
-      readonly field: PeopleField;
-      readonly formula: string;
-    };
+  | InRows<'formula', { readonly formula: string }>;
 
 export type CsvCharset =
   'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'windows-1252';
