@@ -9,24 +9,37 @@ import { parseArgs } from 'node:util';
 import type { Lang } from '../core/refusal.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 
+/** Each command's usage (after `kiem-phieu `): `--help` lists them all, a misuse repeats its own. */
+const USAGES = {
+  tally: ['tally RECORD.json [--json] [--decimals N] [--lang vi|en]'],
+  readings: ['readings RECORD.json [--json] [--lang vi|en]'],
+  import: ['import RECORD.json --into FILE.kiemphieu'],
+  export: [
+    'export FILE.kiemphieu --election ID --out RECORD.json [--no-readings]',
+    'export FILE.kiemphieu --audit --out AUDIT.json',
+  ],
+  ballot: ['ballot RECORD.json --pdf OUT.pdf [--paper A4|A5]'],
+  minutes: [
+    'minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR] [--announcement OUT.pdf] [--date YYYY-MM-DD]',
+  ],
+  fingerprint: ['fingerprint RECORD.json'],
+  verify: ['verify FILE'],
+  backups: ['backups FILE.kiemphieu'],
+  backup: ['backup FILE.kiemphieu --to DIR'],
+  restore: ['restore FILE.kiemphieu --from BACKUP.kiemphieu'],
+  scan: ['scan RECORD.json FILE... [--json] [--debug DIR] [--scores] [--expect N] [--paper A4|A5]'],
+  'scan-test': [
+    'scan-test RECORD.json --pdf DECK.pdf --out EXPECTED.json [--count N] [--paper A4|A5]',
+    'scan-test RECORD.json --expected EXPECTED.json FILE...',
+  ],
+  practice: ['practice OUT.kiemphieu [--date YYYY-MM-DD]'],
+} as const satisfies Record<string, readonly string[]>;
+
 const USAGE = `Cách dùng / usage:
-  kiem-phieu tally RECORD.json [--json] [--decimals N] [--lang vi|en]
-  kiem-phieu readings RECORD.json [--json] [--lang vi|en]
-  kiem-phieu import RECORD.json --into FILE.kiemphieu
-  kiem-phieu export FILE.kiemphieu --election ID --out RECORD.json [--no-readings]
-  kiem-phieu export FILE.kiemphieu --audit --out AUDIT.json
-  kiem-phieu ballot RECORD.json --pdf OUT.pdf [--paper A4|A5]
-  kiem-phieu minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR] [--announcement OUT.pdf] [--date YYYY-MM-DD]
-  kiem-phieu fingerprint RECORD.json
-  kiem-phieu verify FILE
-  kiem-phieu backups FILE.kiemphieu
-  kiem-phieu backup FILE.kiemphieu --to DIR
-  kiem-phieu restore FILE.kiemphieu --from BACKUP.kiemphieu
-  kiem-phieu scan RECORD.json FILE... [--json] [--debug DIR] [--scores] [--expect N] [--paper A4|A5]
-  kiem-phieu scan-test RECORD.json --pdf DECK.pdf --out EXPECTED.json [--count N] [--paper A4|A5]
-  kiem-phieu scan-test RECORD.json --expected EXPECTED.json FILE...
-  kiem-phieu practice OUT.kiemphieu [--date YYYY-MM-DD]
-`;
+${Object.values(USAGES)
+  .flat()
+  .map((line) => `  kiem-phieu ${line}\n`)
+  .join('')}`;
 
 const options = {
   json: { type: 'boolean' },
@@ -57,6 +70,10 @@ function usage(io: CliIo, message: string): ExitCode {
   io.err(`${message}\n\n${USAGE}`);
   return EXIT.usage;
 }
+
+/** A command called with arguments it does not take: its own usage, then every command's. */
+const misuse = (io: CliIo, command: keyof typeof USAGES): ExitCode =>
+  usage(io, USAGES[command].join('\n'));
 
 /**
  * Runs one command. A refusal is exit 1, a usage error 2; anything thrown is a bug of this
@@ -101,7 +118,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [command, ...rest] = positionals;
   if (values.help || command === undefined) return usage(io, 'kiem-phieu');
   if (command === 'tally') {
-    if (rest.length !== 1 || rest[0] === undefined) return usage(io, 'tally RECORD.json');
+    if (rest.length !== 1 || rest[0] === undefined) return misuse(io, 'tally');
     const decimals = values.decimals === undefined ? 2 : Number(values.decimals);
     if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
       return usage(io, '--decimals: 0–6');
@@ -110,19 +127,19 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   const [first] = rest;
   if (command === 'readings') {
-    if (rest.length !== 1 || first === undefined) return usage(io, 'readings RECORD.json');
+    if (rest.length !== 1 || first === undefined) return misuse(io, 'readings');
     const { readingsCommand } = await import('./readings.ts');
     return readingsCommand(first, { json: values.json ?? false, lang }, io);
   }
   if (command === 'import') {
     if (rest.length !== 1 || first === undefined || values.into === undefined)
-      return usage(io, 'import RECORD.json --into FILE.kiemphieu');
+      return misuse(io, 'import');
     const { importCommand } = await import('./congress-file.ts');
     return importCommand({ record: first, into: values.into }, lang, io);
   }
   if (command === 'export' && values.audit === true) {
     if (rest.length !== 1 || first === undefined || values.out === undefined)
-      return usage(io, 'export FILE.kiemphieu --audit --out AUDIT.json');
+      return misuse(io, 'export');
     const { exportAuditCommand } = await import('./congress-file.ts');
     return exportAuditCommand({ file: first, out: values.out }, lang, io);
   }
@@ -133,7 +150,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       values.election === undefined ||
       values.out === undefined
     ) {
-      return usage(io, 'export FILE.kiemphieu --election ID --out RECORD.json [--no-readings]');
+      return misuse(io, 'export');
     }
     const { exportCommand } = await import('./congress-file.ts');
     return exportCommand(
@@ -148,7 +165,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     );
   }
   if (command === 'verify') {
-    if (rest.length !== 1 || first === undefined) return usage(io, 'verify FILE');
+    if (rest.length !== 1 || first === undefined) return misuse(io, 'verify');
     if (first.toLowerCase().endsWith('.pdf')) {
       const { verifyPdfCommand } = await import('./documents.ts');
       return verifyPdfCommand(first, lang, io);
@@ -163,7 +180,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   if (command === 'backup') {
     if (rest.length !== 1 || first === undefined || values.to === undefined)
-      return usage(io, 'backup FILE.kiemphieu --to DIR');
+      return misuse(io, 'backup');
     const { backupToCommand } = await import('./congress-file.ts');
     return backupToCommand({ file: first, to: values.to }, lang, io);
   }
@@ -175,7 +192,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       values.pdf === undefined ||
       (paper !== 'A4' && paper !== 'A5')
     ) {
-      return usage(io, 'ballot RECORD.json --pdf OUT.pdf [--paper A4|A5]');
+      return misuse(io, 'ballot');
     }
     const { ballotCommand } = await import('./documents.ts');
     return ballotCommand({ record: first, pdf: values.pdf, paper }, lang, io);
@@ -189,10 +206,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       (values.sign !== undefined && values['pass-env'] === undefined) ||
       (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(date))
     ) {
-      return usage(
-        io,
-        'minutes RECORD.json --pdf OUT.pdf [--sign KEY.p12 --pass-env VAR] [--announcement OUT.pdf] [--date YYYY-MM-DD]',
-      );
+      return misuse(io, 'minutes');
     }
     const { minutesCommand } = await import('./documents.ts');
     return minutesCommand(
@@ -209,18 +223,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     );
   }
   if (command === 'fingerprint') {
-    if (rest.length !== 1 || first === undefined) return usage(io, 'fingerprint RECORD.json');
+    if (rest.length !== 1 || first === undefined) return misuse(io, 'fingerprint');
     const { fingerprintCommand } = await import('./documents.ts');
     return fingerprintCommand(first, lang, io);
   }
   if (command === 'backups') {
-    if (rest.length !== 1 || first === undefined) return usage(io, 'backups FILE.kiemphieu');
+    if (rest.length !== 1 || first === undefined) return misuse(io, 'backups');
     const { backupsCommand } = await import('./congress-file.ts');
     return backupsCommand(first, lang, io);
   }
   if (command === 'restore') {
     if (rest.length !== 1 || first === undefined || values.from === undefined)
-      return usage(io, 'restore FILE.kiemphieu --from BACKUP');
+      return misuse(io, 'restore');
     const { restoreCommand } = await import('./congress-file.ts');
     return restoreCommand({ file: first, from: values.from }, lang, io);
   }
@@ -238,10 +252,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       count < 1 ||
       count > 500
     ) {
-      return usage(
-        io,
-        'scan-test RECORD.json --pdf DECK.pdf --out EXPECTED.json [--count N] | --expected EXPECTED.json FILE...',
-      );
+      return misuse(io, 'scan-test');
     }
     const { scanTestCheck, scanTestPrint } = await import('./scan-test.ts');
     return print
@@ -251,7 +262,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (command === 'practice') {
     const date = values.date ?? new Date().toISOString().slice(0, 10);
     if (rest.length !== 1 || first === undefined || !/^\d{4}-\d{2}-\d{2}$/u.test(date))
-      return usage(io, 'practice OUT.kiemphieu [--date YYYY-MM-DD]');
+      return misuse(io, 'practice');
     const { practiceCommand } = await import('./practice.ts');
     return practiceCommand({ out: first, date }, lang, io);
   }
@@ -265,7 +276,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       (paper !== 'A4' && paper !== 'A5') ||
       (expect !== undefined && (!Number.isInteger(expect) || expect < 0))
     ) {
-      return usage(io, 'scan RECORD.json FILE... [--json] [--debug DIR] [--scores] [--expect N]');
+      return misuse(io, 'scan');
     }
     const { scanCommand } = await import('./scan.ts');
     return scanCommand(
