@@ -15,22 +15,24 @@ export type ChainProblem =
   | { readonly kind: 'hash'; readonly seq: number }
   | { readonly kind: 'payload'; readonly seq: number };
 
+/** Where a replay stops: the audit row and its command. */
+interface ReplayedCommand {
+  readonly seq: number;
+  readonly command: string;
+}
+
 export type ReplayProblem =
-  | { readonly kind: 'replay-unknown'; readonly seq: number; readonly command: string }
+  | ({ readonly kind: 'replay-unknown' } & ReplayedCommand)
   | { readonly kind: 'replay-actor'; readonly seq: number; readonly actor: string }
-  | { readonly kind: 'replay-payload'; readonly seq: number; readonly command: string }
-  | {
-      readonly kind: 'replay-failed';
-      readonly seq: number;
-      readonly command: string;
-      readonly detail: string;
-    }
-  | {
-      readonly kind: 'replay-refused';
-      readonly seq: number;
-      readonly command: string;
-      readonly refusals: readonly Refusal[];
-    };
+  | ({ readonly kind: 'replay-payload' } & ReplayedCommand)
+  | ({ readonly kind: 'replay-failed'; readonly detail: string } & ReplayedCommand)
+  | ({ readonly kind: 'replay-refused'; readonly refusals: readonly Refusal[] } & ReplayedCommand);
+
+/** A row of the file that the replayed log does not account for. */
+interface TableRow {
+  readonly table: string;
+  readonly row: string;
+}
 
 export type TableProblem =
   | { readonly kind: 'column-missing'; readonly table: string; readonly column: string }
@@ -40,17 +42,15 @@ export type TableProblem =
       readonly name: string;
       readonly change: 'missing' | 'extra' | 'changed';
     }
-  | { readonly kind: 'row-not-logged'; readonly table: string; readonly row: string }
-  | { readonly kind: 'row-missing'; readonly table: string; readonly row: string }
-  | {
+  | ({ readonly kind: 'row-not-logged' } & TableRow)
+  | ({ readonly kind: 'row-missing' } & TableRow)
+  | ({
       readonly kind: 'field-changed';
-      readonly table: string;
-      readonly row: string;
       readonly column: string;
       /** What the file holds and what the log says, as text (never a PIN hash). */
       readonly file: string;
       readonly log: string;
-    }
+    } & TableRow)
   | {
       readonly kind: 'audit-differs';
       readonly seq: number;
