@@ -238,19 +238,22 @@ describe('rules.md — the base and the threshold', () => {
       expect(refused.error[0]).toMatchObject({ code: 'base-below-one', path: 'base.exclusions' });
   });
 
+  /** The same ballots under both rule sets: five valid (three strike c3, two c1), one ruled invalid. */
+  const fiveValidOneInvalid = [
+    ...deck([
+      [3, ['c3']],
+      [2, ['c1']],
+    ]),
+    { n: 6, invalid: 'marked' },
+  ];
+
   it('rule set valid-ballots: the base is the number of valid ballots', () => {
     const r = tally({
       rules: 'valid-ballots',
       convened: 100,
       candidates: 3,
       seats: 2,
-      ballots: [
-        ...deck([
-          [3, ['c3']],
-          [2, ['c1']],
-        ]),
-        { n: 6, invalid: 'marked' },
-      ],
+      ballots: fiveValidOneInvalid,
     });
     expect(r.base).toBe(5);
     expect(r.threshold).toBe(3);
@@ -262,14 +265,7 @@ describe('rules.md — the base and the threshold', () => {
       rules: 'collected-ballots',
       candidates: 3,
       seats: 2,
-      ballots: [
-        ...deck([
-          [3, ['c3']],
-          [2, ['c1']],
-        ]),
-        { n: 6, invalid: 'marked' },
-        { n: 7, struck: [] },
-      ],
+      ballots: [...fiveValidOneInvalid, { n: 7, struck: [] }],
     });
     expect(r.base).toBe(7);
     expect(r.threshold).toBe(4);
