@@ -57,6 +57,12 @@ export type TableProblem =
       readonly columns: readonly string[];
     };
 
+/** A backup, and the audit row where it parts from the file. */
+interface BackupRow {
+  readonly backup: string;
+  readonly seq: number;
+}
+
 export type FileProblem =
   | { readonly kind: 'unreadable'; readonly detail: string }
   | { readonly kind: 'integrity'; readonly detail: string }
@@ -64,13 +70,8 @@ export type FileProblem =
   | { readonly kind: 'chain'; readonly chain: ChainProblem }
   | ReplayProblem
   | TableProblem
-  | {
-      readonly kind: 'backup-ahead';
-      readonly backup: string;
-      readonly seq: number;
-      readonly fileRows: number;
-    }
-  | { readonly kind: 'backup-diverges'; readonly backup: string; readonly seq: number }
+  | ({ readonly kind: 'backup-ahead'; readonly fileRows: number } & BackupRow)
+  | ({ readonly kind: 'backup-diverges' } & BackupRow)
   | { readonly kind: 'backup-unreadable'; readonly backup: string; readonly detail: string }
   | { readonly kind: 'scan-missing'; readonly file: string; readonly sha256: string }
   | { readonly kind: 'scan-altered'; readonly file: string; readonly sha256: string }

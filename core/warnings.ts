@@ -11,21 +11,25 @@ export type Warning =
       readonly base: number;
       readonly note: string;
     }
-  | {
+  | ({
       readonly code: 'surplus-over-limit';
-      readonly candidates: number;
-      readonly seats: number;
       readonly surplus: number;
       readonly limit: number;
-    }
-  | { readonly code: 'no-surplus'; readonly candidates: number; readonly seats: number }
-  | { readonly code: 'approve-with-surplus'; readonly candidates: number; readonly seats: number }
+    } & ListSize)
+  | ({ readonly code: 'no-surplus' } & ListSize)
+  | ({ readonly code: 'approve-with-surplus' } & ListSize)
   | { readonly code: 'issued-exceeds-present'; readonly issued: number; readonly present: number }
   | {
       readonly code: 'collected-exceeds-issued';
       readonly collected: number;
       readonly issued: number;
     };
+
+/** The list's length against the seats, which the surplus warnings are about. */
+interface ListSize {
+  readonly candidates: number;
+  readonly seats: number;
+}
 
 /** The largest surplus the regulation allows: 1 for bodies of 3–5, else 30 % of the seats. */
 export const surplusLimit = (seats: number): number =>
