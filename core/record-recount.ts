@@ -36,6 +36,13 @@ export const RECOUNT_FORMAT = 'kiem-phieu/readings-check@1';
 /** What differs between the ballot the readings give and the record's ballot. */
 export type BallotField = 'shape' | 'struck' | 'marks' | 'invalid' | 'ruling';
 
+/** A ballot of a stack: the stack's label, the ballot's position in it, the record's number `n`. */
+interface BallotInStack {
+  readonly stack: string;
+  readonly position: number;
+  readonly n: number;
+}
+
 /** A finding: the stack by its label, and where in it (its position, the ballot's number). */
 export type RecountProblem =
   /** The readings or rulings do not stand: refused by the comparison or the stack's guards. */
@@ -57,29 +64,16 @@ export type RecountProblem =
       readonly entered: number;
     }
   /** The ballot at this position of the stack is not the record's ballot `n`. */
-  | {
+  | ({
       readonly problem: 'ballot';
-      readonly stack: string;
-      readonly position: number;
-      readonly n: number;
       readonly field: BallotField;
       readonly recounted: Ballot;
       readonly entered: Ballot;
-    }
+    } & BallotInStack)
   /** The stack gave ballot `n`, which the record does not hold (and was not voided). */
-  | {
-      readonly problem: 'missing';
-      readonly stack: string;
-      readonly position: number;
-      readonly n: number;
-    }
+  | ({ readonly problem: 'missing' } & BallotInStack)
   /** Ballot `n` is listed as voided after counting, yet the record holds it. */
-  | {
-      readonly problem: 'voided';
-      readonly stack: string;
-      readonly position: number;
-      readonly n: number;
-    }
+  | ({ readonly problem: 'voided' } & BallotInStack)
   /** The election needs several readings, yet the record holds ballots no stack gave. */
   | { readonly problem: 'outside'; readonly count: number; readonly n: number };
 
