@@ -262,7 +262,11 @@ export const queries = {
   candidateDetails: z.strictObject({ electionId: id }),
   /** A candidate's photo by its SHA-256 (as candidateDetails names it): never changes, so kept. */
   candidatePhoto: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/u) }),
-  scans: z.strictObject({ electionId: id }),
+  /**
+   * The election's scanned sheets in feed order, or one scanner pass's: a confirming station
+   * follows its stack without fetching every sheet of the election at each new one.
+   */
+  scans: z.strictObject({ electionId: id, readingId: id.optional() }),
   /** The stacks of an election with their readings, differences and rulings. */
   readings: z.strictObject({ electionId: id }),
 } as const;

@@ -272,6 +272,11 @@ export interface StackView {
   readonly required: number;
   readonly readings: readonly ReadingView[];
   readonly differences: readonly DifferenceView[];
+  /**
+   * While its readings are under way: ballots every reading has reached and read differently
+   * (`differencesSoFar`), to look for in the paper; never ruled, and empty once compared.
+   */
+  readonly differencesSoFar: readonly DifferenceView[];
   /** The ballots the stack gave the election; null until agreed or resolved. */
   readonly counted: number | null;
   /** The commands the stack's state allows now (their guards run when one comes). */

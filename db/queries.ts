@@ -166,7 +166,7 @@ export const queryHandlers: QueryHandlers = {
 
   scans: ({ db }, input) => {
     store.election(db, input.electionId);
-    return store.scans(db, input.electionId);
+    return store.scans(db, input.electionId, input.readingId);
   },
 
   readings: ({ db }, input) => readingsView(db, input.electionId),

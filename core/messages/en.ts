@@ -261,6 +261,8 @@ export const en: Messages = {
       'Scan + type: two fully independent readings, at typing speed. The typist does not see the scanner’s reading.',
     confirmHeading: (position: number, stack: string, file: string) =>
       `Sheet ${position} — ${stack} (${file})`,
+    differencesSoFar:
+      'The readings already differ on these ballots (the readings are not finished): find these sheets in the paper now; rule once the readings are finished.',
     confirmNext: (stack: string) => `${stack} is scanned: Enter to confirm it.`,
     waitingForScanner: (position: number) => `Waiting for the scanner to read sheet ${position}…`,
     inReviewHere:

@@ -286,6 +286,8 @@ export const vi = {
       'Quét + gõ: hai lần đọc hoàn toàn độc lập, tốc độ bằng gõ phiếu. Người gõ không xem kết quả máy quét.',
     confirmHeading: (position: number, stack: string, file: string) =>
       `Tờ thứ ${position} — ${stack} (${file})`,
+    differencesSoFar:
+      'Các lần đọc đã khác nhau ở những phiếu sau (các lần đọc chưa xong): tìm sẵn các tờ này trong tập giấy; quyết định khi các lần đọc kết thúc.',
     confirmNext: (stack: string) => `${stack} đã quét: Enter để xác nhận tập này.`,
     waitingForScanner: (position: number) => `Đang chờ máy quét đọc tờ thứ ${position}…`,
     inReviewHere: 'Máy quét chưa chắc tờ này: đọc trên ảnh, sửa nếu cần, rồi Enter.',

@@ -211,6 +211,23 @@ export function compareReadings(
   return ok({ columns, differences: columns.filter((col) => !col.agree) });
 }
 
+/**
+ * While the readings are under way: the places every one of them has reached and read
+ * differently, so the committee can find those sheets in the paper before the stack is compared.
+ * Only ballots against ballots: a gap (a ballot skipped or typed twice) is known for sure only
+ * once every reading is finished and aligned whole. Nothing is ruled from this; the comparison of
+ * the finished readings decides.
+ */
+export function differencesSoFar(
+  readings: readonly (readonly Ballot[])[],
+): Result<readonly Column[], ReadingRefusal> {
+  if (readings.length < 2) return ok([]);
+  const reached = Math.min(...readings.map((r) => r.length));
+  const compared = compareReadings(readings.map((r) => r.slice(0, reached)));
+  if (!compared.ok) return compared;
+  return ok(compared.value.differences.filter((d) => d.cells.every((c) => c !== null)));
+}
+
 /** Rows of indices, one per reading, all of one length. */
 function alignAll(coded: readonly (readonly number[])[]): (number | null)[][] {
   const [first, second, third] = coded;

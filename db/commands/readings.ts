@@ -19,6 +19,7 @@ import { canonicalJson } from '../../core/canonical-json.ts';
 import {
   compareReadings,
   countedBallots,
+  differencesSoFar,
   MAX_STACK_BALLOTS,
   type Comparison,
   type Resolution,
@@ -176,14 +177,15 @@ export function requireIndependentReview(ctx: Ctx, scanReading: ReadingRow): voi
 }
 
 /** The ballots of a scanner pass in feed order: each certain sheet as read, each decided one as decided. */
-function scanPassBallots(db: Ctx['db'], readingId: number): Ballot[] {
+function scanPassBallots(
+  db: Ctx['db'],
+  readingId: number,
+  sheets = store.readingScans(db, readingId),
+): Ballot[] {
   const reading = rows.reading(db, readingId)!;
   const layout = store.election(db, rows.stack(db, reading.batch_id)!.election_id).layout;
-  // Called once no sheet waits for a person, so every pass ballot is read or decided.
-  return store
-    .readingScans(db, readingId)
-    .filter(isPassBallot)
-    .map((s) => sheetBallot(layout, s));
+  // Given only sheets no person has still to decide, so every pass ballot is read or decided.
+  return sheets.filter(isPassBallot).map((s) => sheetBallot(layout, s));
 }
 
 /** A scanner pass ends when no sheet of it waits for a person; its sheets become its ballots. */
@@ -501,6 +503,12 @@ export function readingsView(db: Ctx['db'], electionId: number): ReadingsView {
           };
         });
     }
+    const soFar =
+      stack?.status === 'reading'
+        ? differencesSoFar(
+            readings.filter((r) => r.state !== 'abandoned').map((r) => ballotsSoFar(db, r)),
+          )
+        : null;
     return {
       batchId: batch.id,
       label: batch.label,
@@ -520,6 +528,10 @@ export function readingsView(db: Ctx['db'], electionId: number): ReadingsView {
         ...passCounts(db, r),
       })),
       differences,
+      differencesSoFar:
+        soFar?.ok === true
+          ? soFar.value.map((d) => ({ position: d.position, cells: d.cells, ruling: null }))
+          : [],
       counted:
         stack !== undefined && isSettled(stack.status) ? store.batchEntered(db, batch.id) : null,
       allowed: allowedStackCommands(facts),
@@ -538,6 +550,17 @@ export function readingsView(db: Ctx['db'], electionId: number): ReadingsView {
         : { by: last.confirmed_by, at: last.confirmed_at, current: state.current },
     confirmationRequired: state.required,
   };
+}
+
+/**
+ * A reading's ballots so far, in stack order. A scanner pass under way has none stored yet: its
+ * sheets as read or decided, up to the first that waits for a person.
+ */
+function ballotsSoFar(db: Ctx['db'], r: ReadingRow): Ballot[] {
+  if (r.kind !== 'scan' || r.state !== 'reading') return rows.readingBallots(db, r.id);
+  const sheets = store.readingScans(db, r.id);
+  const waiting = sheets.findIndex(awaitsDecision);
+  return scanPassBallots(db, r.id, waiting < 0 ? sheets : sheets.slice(0, waiting));
 }
 
 /** A reading's ballots so far; a scanner pass under way counts its sheets, in review too. */

@@ -73,10 +73,15 @@ export const readingScans = (db: Db, readingId: number): ScanView[] =>
     view,
   );
 
-export const scans = (db: Db, electionId: number): ScanView[] =>
-  (stmt(db, `${SELECT} WHERE s.election_id = ? ORDER BY s.seq`).all(electionId) as ScanRow[]).map(
-    view,
-  );
+/** The election's sheets in feed order; with `readingId`, only that scanner pass's. */
+export const scans = (db: Db, electionId: number, readingId?: number): ScanView[] =>
+  (readingId === undefined
+    ? (stmt(db, `${SELECT} WHERE s.election_id = ? ORDER BY s.seq`).all(electionId) as ScanRow[])
+    : (stmt(db, `${SELECT} WHERE s.election_id = ? AND s.reading_id = ? ORDER BY s.seq`).all(
+        electionId,
+        readingId,
+      ) as ScanRow[])
+  ).map(view);
 
 export function scan(db: Db, scanId: number): (ScanView & { electionId: number }) | undefined {
   const row = stmt(db, `${SELECT} WHERE s.id = ?`).get(scanId) as ScanRow | undefined;

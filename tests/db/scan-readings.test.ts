@@ -163,6 +163,46 @@ describe('a scanner pass as one reading of a stack', () => {
     expect(verifyFile(s.db).problems).toEqual([]);
   });
 
+  it('while both readings are under way, the committee sees where they already differ: up to the first sheet a person must decide, and nothing once compared', () => {
+    const s = newService();
+    const { electionId, batchId, scanPass, record } = setUp(s, 4);
+    record(sheet(['c1']));
+    record(sheet(['c4']));
+    const doubtful = record(sheet(['c2'], ['c3'])).scanId;
+    record(sheet(['c3']));
+    const soFar = () => stackOf(s, electionId, batchId).differencesSoFar;
+    expect(soFar()).toEqual([]);
+    const confirm = typeReading(s, batchId, 'confirm', [
+      { struck: ['c1'] },
+      { struck: [] },
+      { struck: ['c2', 'c3'] },
+    ]);
+    // Sheet 3 waits for a person: the scanner's reading stops at sheet 2 for now.
+    expect(soFar()).toEqual([
+      {
+        position: 2,
+        cells: [
+          { ballot: { struck: ['c4'] }, at: 2 },
+          { ballot: { struck: [] }, at: 2 },
+        ],
+        ruling: null,
+      },
+    ]);
+    value(
+      s.execute('decideScan', { electionId, scanId: doubtful, ballot: { struck: ['c2'] } }, FEEDER),
+    );
+    expect(soFar().map((d) => d.position)).toEqual([2, 3]);
+    value(
+      s.execute('enterReadingBallot', { readingId: confirm, ballot: { struck: ['c3'] } }, TYPIST),
+    );
+    value(s.execute('finishReading', { readingId: scanPass }, FEEDER));
+    value(s.execute('finishReading', { readingId: confirm }, TYPIST));
+    const compared = stackOf(s, electionId, batchId);
+    expect(compared.status).toBe('differ');
+    expect(compared.differences.map((d) => d.position)).toEqual([2, 3]);
+    expect(compared.differencesSoFar).toEqual([]);
+  });
+
   it('with two readings a sheet needs its pass; a pass is a scanner’s, and its feeder’s', () => {
     const s = newService();
     const { electionId, batchId, scanPass } = setUp(s);

@@ -196,12 +196,19 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
       await typeBallot(reader, shape, { struck: fix }, 20);
     }
     await reader.getByTestId('reading-now').getByText(`đã nhập ${STACK} phiếu`).waitFor();
+    // Neither reading is finished, and the committee can already look for sheet 3 in the paper.
+    const soFar = () =>
+      value(service.query('readings', { electionId })).stacks[0]!.differencesSoFar.map(
+        (d) => d.position,
+      );
+    expect(soFar()).toEqual([3]);
     await reader.getByRole('button', { name: 'Kết thúc lần đọc' }).click();
     await reader.getByTestId('reading-note').waitFor();
     await feeder.getByRole('button', { name: 'Kết thúc lượt quét tập này' }).click();
     await expect
       .poll(() => value(service.query('readings', { electionId })).stacks[0]!.status)
       .toBe('differ');
+    expect(soFar()).toEqual([]);
   }, 180_000);
 
   it('stack 2: scanned by the feeder and typed independently on the other station', async () => {

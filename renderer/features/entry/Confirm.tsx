@@ -28,12 +28,15 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
   const [askNote, setAskNote] = useState(false);
   const { data: progress } = useQuery('progress', { electionId: election.id });
   const { data: readings } = useQuery('readings', { electionId: election.id });
-  const { data: scans } = useQuery('scans', { electionId: election.id });
   const [reading, setReading] = useActiveReading(election.id, 'confirm');
   const queue = useSaveQueue(election, setNotice, () => false);
 
   const stack = readings?.stacks.find((s) => s.batchId === reading?.batchId);
   const pass = scanPassOf(stack);
+  const { data: scans } = useQuery(
+    'scans',
+    pass === undefined ? null : { electionId: election.id, readingId: pass.id },
+  );
   const sheets = (scans ?? []).filter((s) => s.readingId === pass?.id && isPassBallot(s));
   // What this station pushed is counted at once: between a save's answer and the next reading of
   // the file, the file's count lags, and the sheet shown must never step back to one confirmed.
@@ -68,8 +71,8 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
   // Each new sheet starts as the scanner read it. A person's decision arriving later replaces that
   // only while the operator has typed nothing on the sheet: their keys are never overwritten.
   const prefilled = useRef<{ sheet: number | null; body: string }>({ sheet: null, body: '' });
-  /** The sheet whose reading the editor holds (for a station's script to wait on). */
-  const [ready, setReady] = useState<number | null>(null);
+  /** The sheet whose reading the editor holds, and its place (stack:position), for a station's script to wait on. */
+  const [ready, setReady] = useState<{ sheet: number; at: string } | null>(null);
   const shown = sheet === undefined ? null : `${sheet.id}|${sheet.decision === null ? 0 : 1}`;
   useEffect(() => {
     const next =
@@ -83,7 +86,9 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
     if (typing) return;
     prefilled.current = { sheet: sheet?.id ?? null, body: JSON.stringify(bodyOf(next)) };
     update(next);
-    setReady(sheet?.id ?? null);
+    setReady(
+      sheet === undefined ? null : { sheet: sheet.id, at: `${reading?.batchId}:${confirmed + 1}` },
+    );
   }, [shown]);
 
   const save = () => {
@@ -146,7 +151,7 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
 
   return (
     <section className="entry confirm">
-      <div className="confirm-main" data-ready={ready ?? ''}>
+      <div className="confirm-main" data-ready={ready?.sheet ?? ''} data-ready-at={ready?.at ?? ''}>
         <p className="notice warn" data-testid="confirm-honest">
           {t.readingScreen.confirmModeHelp}
         </p>

@@ -18,7 +18,13 @@ export function ReadingsPanel({ election }: { election: ElectionView }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const { data: view } = useQuery('readings', { electionId: election.id });
-  const { data: scans } = useQuery('scans', { electionId: election.id });
+  // The sheets are needed only to show a difference's scanned image.
+  const { data: scans } = useQuery(
+    'scans',
+    view?.stacks.some((s) => s.differences.length + s.differencesSoFar.length > 0)
+      ? { electionId: election.id }
+      : null,
+  );
   const command = useCommand();
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
@@ -47,6 +53,29 @@ export function ReadingsPanel({ election }: { election: ElectionView }) {
                   </li>
                 ))}
               </ul>
+              {s.differencesSoFar.length > 0 ? (
+                <div className="notice warn" data-testid="differences-so-far">
+                  <p>{t.readingScreen.differencesSoFar}</p>
+                  <ul>
+                    {s.differencesSoFar.map((d) => (
+                      <li key={d.position} data-testid={`difference-so-far-${d.position}`}>
+                        {differenceText({
+                          stack: s.label,
+                          column: { position: d.position, cells: d.cells, agree: false },
+                          candidateOrder: view.candidateOrder,
+                          lang,
+                        })}
+                        <ScannedAt
+                          election={election}
+                          stack={s}
+                          difference={d}
+                          scans={scans ?? []}
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               {s.differences.length > 0 ? (
                 <ol className="differences" data-testid="differences">
                   {s.differences.map((d) => (

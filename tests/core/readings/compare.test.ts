@@ -12,6 +12,7 @@ import {
   ballotKey,
   compareReadings,
   countedBallots,
+  differencesSoFar,
   sameBallot,
   type Comparison,
 } from '../../../core/readings/compare.ts';
@@ -106,6 +107,34 @@ describe('two readings', () => {
     const c = compared(stack(5));
     expect(c.differences).toEqual([]);
     expect(c.columns.map((col) => col.cells.length)).toEqual([1, 1, 1, 1, 1]);
+  });
+});
+
+describe('differences seen while the readings are under way', () => {
+  const soFar = (...readings: Ballot[][]): string[] => {
+    const d = differencesSoFar(readings);
+    if (!d.ok) throw new Error(JSON.stringify(d.error));
+    return shown({ columns: d.value, differences: d.value });
+  };
+
+  it('a ballot both readings have reached and read differently shows at once', () => {
+    const second = stack(5);
+    second[1] = s('c2', 'c9');
+    expect(soFar(stack(40), second)).toEqual(['2: c2@2 | c2+c9@2']);
+  });
+
+  it('only as far as every reading has reached: the rest of the longer one waits', () => {
+    expect(soFar(stack(40), stack(3))).toEqual([]);
+    expect(soFar(stack(40), [])).toEqual([]);
+  });
+
+  it('a skipped ballot is not reported as a cascade, nor as a gap before the stack is whole', () => {
+    const skipped = stack(10).filter((_, i) => i !== 4);
+    expect(soFar(stack(10), skipped)).toEqual([]);
+  });
+
+  it('one reading alone has nothing to differ from', () => {
+    expect(soFar(stack(3))).toEqual([]);
   });
 });
 
