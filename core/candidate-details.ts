@@ -20,23 +20,19 @@ export const PHOTO_LIMITS = {
 
 export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'bmp'];
 
+/** A picked picture's size in pixels, for the problems of size. */
+interface PictureSize {
+  readonly fileName: string;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Why a picked picture is not taken; each names the file. */
 export type PhotoProblem =
   | { readonly code: 'not-image'; readonly fileName: string }
   | { readonly code: 'file-too-big'; readonly fileName: string; readonly max: number }
-  | {
-      readonly code: 'too-many-pixels';
-      readonly fileName: string;
-      readonly width: number;
-      readonly height: number;
-      readonly max: number;
-    }
-  | {
-      readonly code: 'too-small';
-      readonly fileName: string;
-      readonly width: number;
-      readonly height: number;
-    }
+  | ({ readonly code: 'too-many-pixels'; readonly max: number } & PictureSize)
+  | ({ readonly code: 'too-small' } & PictureSize)
   | { readonly code: 'no-candidate'; readonly fileName: string }
   | { readonly code: 'ambiguous'; readonly fileName: string; readonly names: readonly string[] }
   | {
