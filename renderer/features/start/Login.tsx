@@ -4,18 +4,19 @@ import { client } from '../../client.ts';
 import { Form, Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { refresh } from '../../refresh.ts';
+import { useCommand } from '../../use-command.ts';
 
 export function Login() {
   const t = useT();
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<readonly string[] | null>(null);
+  const command = useCommand();
   return (
     <Form
       className="card login"
       onSubmit={async () => {
-        const r = await client.login(name, pin);
-        if (!r.ok) return setError(r.messages);
+        const r = await command.follow(() => client.login(name, pin));
+        if (!r.ok) return;
         client.setSession(r.value.session);
         await refresh();
       }}
@@ -37,7 +38,7 @@ export function Login() {
         onChange={(e) => setPin(e.target.value)}
       />
       <button className="primary">{t.login.submit}</button>
-      <Messages messages={error} />
+      <Messages messages={command.messages} />
     </Form>
   );
 }
