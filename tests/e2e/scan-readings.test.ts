@@ -202,6 +202,14 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
         (d) => d.position,
       );
     expect(soFar()).toEqual([3]);
+    const committee = await station();
+    await login(committee, PEOPLE.committee.name, PEOPLE.committee.pin);
+    await committee.getByRole('button', { name: 'Kết quả' }).click();
+    const seen = committee.getByTestId('difference-so-far-3');
+    await expect.poll(() => seen.innerText()).toMatch(/^tập 1, phiếu thứ 3: lần 1 .*; lần 2 /u);
+    await seen.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await shot(committee, 'scan-readings-05-differences-so-far');
+    await committee.close();
     await reader.getByRole('button', { name: 'Kết thúc lần đọc' }).click();
     await reader.getByTestId('reading-note').waitFor();
     await feeder.getByRole('button', { name: 'Kết thúc lượt quét tập này' }).click();
