@@ -1,6 +1,6 @@
 /** Start: create or open a congress file; the files opened recently. */
 import { useEffect, useState } from 'react';
-import { client } from '../../client.ts';
+import { client, type Reply } from '../../client.ts';
 import { Form, Messages, SavePathField } from '../../components.tsx';
 import { PairingCode } from './Pairing.tsx';
 import { PracticeStart } from './Practice.tsx';
@@ -9,8 +9,8 @@ import { CongressFields, EMPTY_CONGRESS, detailsOf, type CongressForm } from './
 import { useT } from '../../i18n.ts';
 import type { RecentFile } from '../../../core/protocol/index.ts';
 import type { CongressDetails } from '../../../core/api.ts';
-import { refresh } from '../../refresh.ts';
 import { useApp } from '../../store.ts';
+import { useCommand } from '../../use-command.ts';
 
 type Recent = RecentFile;
 
@@ -21,27 +21,21 @@ export function Start() {
   const [path, setPath] = useState('');
   const [openPath, setOpenPath] = useState('');
   const [details, setDetails] = useState<CongressForm>(EMPTY_CONGRESS);
-  const [error, setError] = useState<readonly string[] | null>(null);
+  const command = useCommand();
 
   useEffect(() => {
     void client.file('recent', {}).then((r) => r.ok && setRecent([...r.value]));
   }, [file]);
 
-  const open = async (p: string) => {
-    const r = await client.file('open', { path: p });
-    if (!r.ok) return setError(r.messages);
-    setError(null);
-    await refresh();
-    go('setup');
+  /** Opens or creates the file, then goes on to setting it up. */
+  const openThen = async <T,>(send: () => Promise<Reply<T>>) => {
+    const r = await command.follow(send, { reload: true });
+    if (r.ok) go('setup');
   };
-
-  const create = async () => {
-    const congress = detailsOf(details);
-    const r = await client.file('create', { path, congress: congress as CongressDetails });
-    if (!r.ok) return setError(r.messages);
-    setError(null);
-    await refresh();
-    go('setup');
+  const open = (p: string) => openThen(() => client.file('open', { path: p }));
+  const create = () => {
+    const congress = detailsOf(details) as CongressDetails;
+    return openThen(() => client.file('create', { path, congress }));
   };
 
   return (
@@ -53,7 +47,7 @@ export function Start() {
           {t.start.current}: <strong>{file.congress?.name}</strong> <code>{file.path}</code>
         </p>
       ) : null}
-      <Messages messages={error} />
+      <Messages messages={command.messages} />
       <PairingCode />
       {file ? <UsbBackup /> : null}
       <div className="columns">
