@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { differenceText } from '../../../core/readings/wording.ts';
 import { isPassBallot, type ScanView } from '../../../core/scan/sheet-record.ts';
 import type { DifferenceView, ElectionView, StackView } from '../../../core/views.ts';
+import { scanPassOf } from '../entry/ReadingPanel.tsx';
 import { SheetPages, useSheetImages } from '../scan/SheetImages.tsx';
 import { Field, Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
@@ -16,15 +17,7 @@ import { useQuery } from '../../use-query.ts';
 
 export function ReadingsPanel({ election }: { election: ElectionView }) {
   const t = useT();
-  const lang = useApp((s) => s.lang);
   const { data: view } = useQuery('readings', { electionId: election.id });
-  // The sheets are needed only to show a difference's scanned image.
-  const { data: scans } = useQuery(
-    'scans',
-    view?.stacks.some((s) => s.differences.length + s.differencesSoFar.length > 0)
-      ? { electionId: election.id }
-      : null,
-  );
   const command = useCommand();
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
@@ -38,103 +31,13 @@ export function ReadingsPanel({ election }: { election: ElectionView }) {
         <>
           <h2>{t.readingScreen.title}</h2>
           {view.stacks.map((s) => (
-            <div key={s.batchId} className="stack-readings" data-testid={`stack-${s.batchId}`}>
-              <h3>{t.readingScreen.stackLine(s.label, s.declared, t.readings.status[s.status])}</h3>
-              <ul className="muted">
-                {s.readings.map((r) => (
-                  <li key={r.id}>
-                    {t.readingScreen.readingLine(
-                      r.number,
-                      t.readings.kind[r.kind],
-                      r.operator,
-                      r.ballots,
-                      r.state !== 'reading',
-                    )}
-                  </li>
-                ))}
-              </ul>
-              {s.differencesSoFar.length > 0 ? (
-                <div className="notice warn" data-testid="differences-so-far">
-                  <p>{t.readingScreen.differencesSoFar}</p>
-                  <ul>
-                    {s.differencesSoFar.map((d) => (
-                      <li key={d.position} data-testid={`difference-so-far-${d.position}`}>
-                        {differenceText({
-                          stack: s.label,
-                          column: { position: d.position, cells: d.cells, agree: false },
-                          candidateOrder: view.candidateOrder,
-                          lang,
-                        })}
-                        <ScannedAt
-                          election={election}
-                          stack={s}
-                          difference={d}
-                          scans={scans ?? []}
-                        />
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
-              {s.differences.length > 0 ? (
-                <ol className="differences" data-testid="differences">
-                  {s.differences.map((d) => (
-                    <li key={d.position} data-testid={`difference-${d.position}`}>
-                      <div className="difference-text">
-                        {differenceText({
-                          stack: s.label,
-                          column: { position: d.position, cells: d.cells, agree: false },
-                          candidateOrder: view.candidateOrder,
-                          lang,
-                        })}
-                      </div>
-                      {d.ruling !== null ? (
-                        <div className="notice ok">
-                          {t.readingScreen.ruled(
-                            d.ruling.by,
-                            'reading' in d.ruling
-                              ? t.readingScreen.choose(d.ruling.reading)
-                              : t.results.title,
-                          )}
-                        </div>
-                      ) : null}
-                      <ScannedAt election={election} stack={s} difference={d} scans={scans ?? []} />
-                      {s.allowed.includes('resolve') ? (
-                        <div className="row">
-                          {d.cells.map((_, i) => (
-                            <button
-                              key={i}
-                              disabled={command.busy}
-                              onClick={() =>
-                                void command.run('resolveDifference', {
-                                  batchId: s.batchId,
-                                  position: d.position,
-                                  choice: { reading: i + 1 },
-                                })
-                              }
-                            >
-                              {t.readingScreen.choose(i + 1)}
-                            </button>
-                          ))}
-                        </div>
-                      ) : null}
-                    </li>
-                  ))}
-                </ol>
-              ) : null}
-              {s.allowed.includes('close') && s.differences.every((d) => d.ruling !== null) ? (
-                <button
-                  className="primary"
-                  disabled={command.busy}
-                  onClick={() => void command.run('settleStack', { batchId: s.batchId })}
-                >
-                  {t.readingScreen.settle}
-                </button>
-              ) : null}
-              {s.counted !== null ? (
-                <p className="notice ok">{t.readingScreen.counted(s.counted)}</p>
-              ) : null}
-            </div>
+            <StackReadings
+              key={s.batchId}
+              election={election}
+              stack={s}
+              candidateOrder={view.candidateOrder}
+              command={command}
+            />
           ))}
           <p className="muted">{t.readingScreen.committeeOnly}</p>
         </>
@@ -186,6 +89,124 @@ export function ReadingsPanel({ election }: { election: ElectionView }) {
  * A difference where one reading is the scanner's: its sheet's image, with the lines the scanner
  * read as marked outlined, so the member can look at the paper's picture before the paper itself.
  */
+/** One stack: its readings, the differences seen so far or compared, and the committee's rulings. */
+function StackReadings({
+  election,
+  stack: s,
+  candidateOrder,
+  command,
+}: {
+  election: ElectionView;
+  stack: StackView;
+  candidateOrder: readonly string[];
+  command: ReturnType<typeof useCommand>;
+}) {
+  const t = useT();
+  const lang = useApp((x) => x.lang);
+  const pass = scanPassOf(s);
+  // The pass's sheets, only to show a difference's scanned image.
+  const { data: scans } = useQuery(
+    'scans',
+    pass !== undefined && s.differences.length + s.differencesSoFar.length > 0
+      ? { electionId: election.id, readingId: pass.id }
+      : null,
+  );
+  return (
+    <div className="stack-readings" data-testid={`stack-${s.batchId}`}>
+      <h3>{t.readingScreen.stackLine(s.label, s.declared, t.readings.status[s.status])}</h3>
+      <ul className="muted">
+        {s.readings.map((r) => (
+          <li key={r.id}>
+            {t.readingScreen.readingLine(
+              r.number,
+              t.readings.kind[r.kind],
+              r.operator,
+              r.ballots,
+              r.state !== 'reading',
+            )}
+          </li>
+        ))}
+      </ul>
+      {s.differencesSoFar.length > 0 ? (
+        <div className="notice warn" data-testid="differences-so-far">
+          <p>{t.readingScreen.differencesSoFar}</p>
+          <ul>
+            {s.differencesSoFar.map((d) => (
+              <li key={d.position} data-testid={`difference-so-far-${d.position}`}>
+                {differenceText({
+                  stack: s.label,
+                  column: { position: d.position, cells: d.cells, agree: false },
+                  candidateOrder,
+                  lang,
+                })}
+                <ScannedAt election={election} stack={s} difference={d} scans={scans ?? []} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {s.differences.length > 0 ? (
+        <ol className="differences" data-testid="differences">
+          {s.differences.map((d) => (
+            <li key={d.position} data-testid={`difference-${d.position}`}>
+              <div className="difference-text">
+                {differenceText({
+                  stack: s.label,
+                  column: { position: d.position, cells: d.cells, agree: false },
+                  candidateOrder,
+                  lang,
+                })}
+              </div>
+              {d.ruling !== null ? (
+                <div className="notice ok">
+                  {t.readingScreen.ruled(
+                    d.ruling.by,
+                    'reading' in d.ruling
+                      ? t.readingScreen.choose(d.ruling.reading)
+                      : t.results.title,
+                  )}
+                </div>
+              ) : null}
+              <ScannedAt election={election} stack={s} difference={d} scans={scans ?? []} />
+              {s.allowed.includes('resolve') ? (
+                <div className="row">
+                  {d.cells.map((_, i) => (
+                    <button
+                      key={i}
+                      disabled={command.busy}
+                      onClick={() =>
+                        void command.run('resolveDifference', {
+                          batchId: s.batchId,
+                          position: d.position,
+                          choice: { reading: i + 1 },
+                        })
+                      }
+                    >
+                      {t.readingScreen.choose(i + 1)}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {s.allowed.includes('close') && s.differences.every((d) => d.ruling !== null) ? (
+        <button
+          className="primary"
+          disabled={command.busy}
+          onClick={() => void command.run('settleStack', { batchId: s.batchId })}
+        >
+          {t.readingScreen.settle}
+        </button>
+      ) : null}
+      {s.counted !== null ? (
+        <p className="notice ok">{t.readingScreen.counted(s.counted)}</p>
+      ) : null}
+    </div>
+  );
+}
+
 function ScannedAt({
   election,
   stack,
