@@ -153,6 +153,32 @@ function requireReader(ctx: Ctx, reading: ReadingRow): void {
     );
 }
 
+/** The reading a reader's command acts on, once the election's status and the reader allow it. */
+function readerCommand(
+  ctx: Ctx,
+  readingId: number,
+  command: 'enterReadingBallot' | 'finishReading' | 'abandonReading',
+): ReadingRow & { stack: StackRow } {
+  const reading = readingOf(ctx, readingId);
+  requireStatusFor(ctx, reading.stack.election_id, command);
+  requireReader(ctx, reading);
+  return reading;
+}
+
+/** The stack the committee acts on (a ruling, settling): one never read is still open. */
+function committeeCommand(
+  ctx: Ctx,
+  batchId: number,
+  command: 'resolveDifference' | 'settleStack',
+): { batch: BatchRow; stack: StackRow } {
+  const batch = batchOf(ctx, batchId);
+  requireStatusFor(ctx, batch.election_id, command);
+  const stack = rows.stack(ctx.db, batch.id);
+  if (stack === undefined)
+    refuse({ code: 'stack-status', status: 'open', allowed: ['differ'] }, 'batchId');
+  return { batch, stack };
+}
+
 /** The scanner pass a sheet is recorded into: under way, of this election, fed by this station. */
 export function requireScanReading(ctx: Ctx, electionId: number, readingId: number): ReadingRow {
   const reading = readingOf(ctx, readingId);
@@ -318,10 +344,8 @@ export const readingHandlers: Handlers<ReadingCommands> = {
   },
 
   enterReadingBallot(ctx, input) {
-    const reading = readingOf(ctx, input.readingId);
+    const reading = readerCommand(ctx, input.readingId, 'enterReadingBallot');
     const electionId = reading.stack.election_id;
-    requireStatusFor(ctx, electionId, 'enterReadingBallot');
-    requireReader(ctx, reading);
     if (input.clientKey !== undefined) {
       // The same entry sent again (the station lost the answer): it is saved already; say so.
       const first = rows.readingBallotByKey(ctx.db, reading.id, input.clientKey);
@@ -356,10 +380,8 @@ export const readingHandlers: Handlers<ReadingCommands> = {
   },
 
   finishReading(ctx, input) {
-    const reading = readingOf(ctx, input.readingId);
+    const reading = readerCommand(ctx, input.readingId, 'finishReading');
     const { stack } = reading;
-    requireStatusFor(ctx, stack.election_id, 'finishReading');
-    requireReader(ctx, reading);
     let facts = step(ctx, stack, { type: 'finishReading', reading: reading.ord }, 'readingId');
     if (reading.kind === 'scan') closeScanPass(ctx, reading);
     rows.endReading(ctx.db, reading.id, 'finished', ctx.at);
@@ -382,10 +404,8 @@ export const readingHandlers: Handlers<ReadingCommands> = {
   },
 
   abandonReading(ctx, input) {
-    const reading = readingOf(ctx, input.readingId);
+    const reading = readerCommand(ctx, input.readingId, 'abandonReading');
     const { stack } = reading;
-    requireStatusFor(ctx, stack.election_id, 'abandonReading');
-    requireReader(ctx, reading);
     const facts = step(ctx, stack, { type: 'abandonReading', reading: reading.ord }, 'readingId');
     rows.endReading(ctx.db, reading.id, 'abandoned', ctx.at);
     rows.moveStack(ctx.db, stack.batch_id, { status: facts.status });
@@ -393,11 +413,7 @@ export const readingHandlers: Handlers<ReadingCommands> = {
   },
 
   resolveDifference(ctx, input) {
-    const batch = batchOf(ctx, input.batchId);
-    requireStatusFor(ctx, batch.election_id, 'resolveDifference');
-    const stack = rows.stack(ctx.db, batch.id);
-    if (stack === undefined)
-      refuse({ code: 'stack-status', status: 'open', allowed: ['differ'] }, 'batchId');
+    const { batch, stack } = committeeCommand(ctx, input.batchId, 'resolveDifference');
     const facts = step(ctx, stack, { type: 'resolve', position: input.position }, 'position');
     const { choice } = input;
     if ('reading' in choice) {
@@ -427,11 +443,7 @@ export const readingHandlers: Handlers<ReadingCommands> = {
   },
 
   settleStack(ctx, input) {
-    const batch = batchOf(ctx, input.batchId);
-    requireStatusFor(ctx, batch.election_id, 'settleStack');
-    const stack = rows.stack(ctx.db, batch.id);
-    if (stack === undefined)
-      refuse({ code: 'stack-status', status: 'open', allowed: ['differ'] }, 'batchId');
+    const { batch, stack } = committeeCommand(ctx, input.batchId, 'settleStack');
     const facts = step(ctx, stack, { type: 'close' }, 'batchId');
     rows.moveStack(ctx.db, batch.id, { status: facts.status, settledAt: ctx.at });
     const counted = count(ctx, stack, compared(ctx, batch.id));

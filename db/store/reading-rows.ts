@@ -12,7 +12,7 @@ import type {
   StackStatus,
 } from '../../core/readings/stack.ts';
 import type { Db } from '../connection.ts';
-import { stmt } from '../connection.ts';
+import { numberOf, stmt } from '../connection.ts';
 
 export interface StackRow {
   readonly batch_id: number;
@@ -141,11 +141,7 @@ export const readingBallots = (db: Db, readingId: number): Ballot[] =>
   ).map((r) => JSON.parse(r.body) as Ballot);
 
 export const readingBallotCount = (db: Db, readingId: number): number =>
-  (
-    stmt(db, 'SELECT COUNT(*) AS n FROM reading_ballot WHERE reading_id = ?').get(readingId) as {
-      n: number;
-    }
-  ).n;
+  numberOf(db, 'SELECT COUNT(*) AS n FROM reading_ballot WHERE reading_id = ?', readingId);
 
 export const readingBallotByKey = (
   db: Db,
@@ -224,7 +220,7 @@ export const committeeOperator = (db: Db, name: string): boolean =>
 
 /** The seq the next audit row gets (the command's own, written later in the same transaction). */
 export const nextAuditSeq = (db: Db): number =>
-  (stmt(db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM audit').get() as { n: number }).n;
+  numberOf(db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM audit');
 
 export const insertConfirmation = (
   db: Db,

@@ -1,6 +1,6 @@
 /** Scanned sheets and the decisions on them: rows written once, read in feed order. */
 import type { Db } from '../connection.ts';
-import { stmt } from '../connection.ts';
+import { numberOf, stmt } from '../connection.ts';
 import type { Ballot } from '../../core/ballot.ts';
 import type { ScanSheet, ScanStatus, ScanView } from '../../core/scan/sheet-record.ts';
 
@@ -139,11 +139,11 @@ export function insertScan(
 ): number {
   const { sheet } = row;
   const seq =
-    (
-      stmt(db, 'SELECT COALESCE(MAX(seq), 0) AS n FROM scan WHERE election_id = ?').get(
-        row.electionId,
-      ) as { n: number }
-    ).n + 1;
+    numberOf(
+      db,
+      'SELECT COALESCE(MAX(seq), 0) AS n FROM scan WHERE election_id = ?',
+      row.electionId,
+    ) + 1;
   const reading: Reading = {
     ...(sheet.lines === undefined ? {} : { lines: sheet.lines }),
     review: sheet.review,
@@ -190,11 +190,12 @@ export const insertScanDecision = (
 
 /** Sheets of a stack (or, with null, of the whole election) still in review. */
 export const undecidedScans = (db: Db, electionId: number, batchId: number | null): number =>
-  (
-    stmt(
-      db,
-      `SELECT COUNT(*) AS n FROM scan s LEFT JOIN scan_decision d ON d.scan_id = s.id
-        WHERE s.election_id = ? AND s.status = 'review' AND d.scan_id IS NULL
-          AND (? IS NULL OR s.batch_id = ?)`,
-    ).get(electionId, batchId, batchId) as { n: number }
-  ).n;
+  numberOf(
+    db,
+    `SELECT COUNT(*) AS n FROM scan s LEFT JOIN scan_decision d ON d.scan_id = s.id
+      WHERE s.election_id = ? AND s.status = 'review' AND d.scan_id IS NULL
+        AND (? IS NULL OR s.batch_id = ?)`,
+    electionId,
+    batchId,
+    batchId,
+  );
