@@ -25,9 +25,11 @@ export type MarkSearch =
 /** The level under which a pixel is ink: a fraction of the paper's white (90th percentile). */
 export function paperWhite(image: GrayImage, step = 7): number {
   const hist = new Uint32Array(256);
+  const data = image.data;
+  const length = data.length;
   let n = 0;
-  for (let i = 0; i < image.data.length; i += step) {
-    hist[image.data[i]!]!++;
+  for (let i = 0; i < length; i += step) {
+    hist[data[i]!]!++;
     n++;
   }
   let seen = 0;
@@ -191,16 +193,17 @@ export function findMarks(image: GrayImage): MarkSearch {
   // Blank: almost no dark pixel away from the edges (sampled sparsely: a back side is empty).
   const bx = Math.floor(image.width * 0.03);
   const by = Math.floor(image.height * 0.03);
+  const rows = Math.max(0, Math.ceil((image.height - 2 * by) / 4));
+  const cols = Math.max(0, Math.ceil((image.width - 2 * bx) / 3));
+  // Enough dark pixels seen: not blank (a ballot's first rows of print settle it).
+  const enough = rows * cols * 0.0005;
+  const data = image.data;
   let dark = 0;
-  let total = 0;
-  for (let y = by; y < image.height - by; y += 4) {
+  for (let y = by; y < image.height - by && dark < enough; y += 4) {
     const row = y * image.width;
-    for (let x = bx; x < image.width - bx; x += 3) {
-      total++;
-      if (image.data[row + x]! < cut) dark++;
-    }
+    for (let x = bx; x < image.width - bx; x += 3) if (data[row + x]! < cut) dark++;
   }
-  if (dark < total * 0.0005) return { kind: 'blank' };
+  if (dark < enough) return { kind: 'blank' };
   // Only the corners are searched, each downsampled on its own.
   const cw = Math.floor((image.width * 0.25) / factor) * factor;
   const ch = Math.floor((image.height * 0.25) / factor) * factor;

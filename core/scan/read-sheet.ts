@@ -4,12 +4,12 @@
  * a page that is not a readable ballot of this election is `rejected` with its reason. Never a guess.
  */
 import type { Mark } from '../codes.ts';
-import { parseBallotCode, type BallotCode } from '../documents/ballot-code.ts';
-import type { BallotGeometry, Paper } from '../documents/ballot-geometry.ts';
+import { formatBallotCode, parseBallotCode, type BallotCode } from '../documents/ballot-code.ts';
+import type { BallotGeometry, Paper, Rect } from '../documents/ballot-geometry.ts';
 import { fitAffine, scaleOf, type Affine, type Point } from './affine.ts';
 import type { GrayImage } from './image.ts';
 import { findMarks, paperWhite } from './marks.ts';
-import { decodeQr, qrInk } from './qr.ts';
+import { decodeQr, qrInk, qrSymbol, showsSymbol, type QrSymbol } from './qr.ts';
 import type { Reference } from './reference.ts';
 import { sampleRect } from './sample.ts';
 import { scoreRest, scoreSide, type LineScore, type RestScore, type SideScores } from './score.ts';
@@ -61,6 +61,33 @@ export interface ScanTarget {
   readonly layoutFor: (
     paper: Paper,
   ) => { readonly geometry: BallotGeometry; readonly references: readonly Reference[] } | null;
+}
+
+/**
+ * The list area's pixels, one buffer per blank kept from sheet to sheet: nothing read from them
+ * outlives the reading of a sheet, and a fresh megabyte a sheet is work for the memory manager.
+ */
+const listPixels = new WeakMap<Reference, Uint8Array>();
+
+/** Per side of a layout, the symbol of the code its sheets carry and where it is printed. */
+const symbolsCache = new WeakMap<BallotGeometry, readonly { qr: Rect; symbol: QrSymbol }[]>();
+function expectedSymbols(
+  geometry: BallotGeometry,
+  expected: BallotCode,
+): readonly { qr: Rect; symbol: QrSymbol }[] {
+  let symbols = symbolsCache.get(geometry);
+  if (symbols === undefined) {
+    const sides = geometry.sides.length;
+    symbols = geometry.sides.map((s, k) => ({
+      qr: s.qr,
+      symbol: qrSymbol(
+        formatBallotCode({ ...expected, paper: geometry.paper, side: k + 1, sides }),
+        s.qr.w,
+      ),
+    }));
+    symbolsCache.set(geometry, symbols);
+  }
+  return symbols;
 }
 
 const centre = (r: { x: number; y: number; w: number; h: number }): Point => ({
@@ -151,8 +178,12 @@ export function readSide(
     });
     if (fits.length > 0) anyFit = true;
     fits.sort((p, q) => q.ink - p.ink);
+    // The code this election's sheets carry, checked module by module first; the decoder reads
+    // any other (another election's, a damaged one).
+    const symbols = expectedSymbols(layout.geometry, target.expected);
     for (const fit of fits) {
-      const text = decodeQr(image, fit.transform, side0.qr);
+      const shown = symbols.find((s) => showsSymbol(image, fit.transform, s.qr, s.symbol, white));
+      const text = shown?.symbol.text ?? decodeQr(image, fit.transform, side0.qr);
       if (text !== null) {
         decoded = { text, transform: fit.transform };
         break;
@@ -186,7 +217,12 @@ export function readSide(
   const transform = decoded.transform;
   // Under 100 dpi a ballpoint stroke is thinner than a pixel: not a scan to count from.
   if (scaleOf(transform) * 72 < 95) return { status: 'rejected', reason: 'resolution', code };
-  const patch = sampleRect(image, transform, reference.area, reference.res);
+  let pixels = listPixels.get(reference);
+  if (pixels === undefined) {
+    pixels = new Uint8Array(reference.printed.width * reference.printed.height);
+    listPixels.set(reference, pixels);
+  }
+  const patch = sampleRect(image, transform, reference.area, reference.res, pixels);
   const paper = paperWhite(patch, 3);
   // The image's columns (the scanner's feed) in the straightened list: T⁻¹·(0, 1), up to scale.
   const scores = scoreSide(side, patch, reference, paper, { du: -transform.b, dv: transform.a });

@@ -7,10 +7,20 @@ import type { Rect } from '../documents/ballot-geometry.ts';
  * The pixels of `rect` at `res` pixels per point, bilinear. Outside the scan is white: a sheet
  * shifted off the glass has no ink there.
  */
-export function sampleRect(image: GrayImage, t: Affine, rect: Rect, res: number): GrayImage {
+export function sampleRect(
+  image: GrayImage,
+  t: Affine,
+  rect: Rect,
+  res: number,
+  /** Where to write the pixels (a buffer kept from sheet to sheet), if large enough. */
+  into?: Uint8Array,
+): GrayImage {
   const width = Math.max(1, Math.round(rect.w * res));
   const height = Math.max(1, Math.round(rect.h * res));
-  const out = new Uint8Array(width * height);
+  const out =
+    into !== undefined && into.length >= width * height
+      ? into.subarray(0, width * height)
+      : new Uint8Array(width * height);
   const { width: iw, height: ih, data } = image;
   const step = 1 / res;
   const dxu = t.a * step;
@@ -28,7 +38,7 @@ export function sampleRect(image: GrayImage, t: Affine, rect: Rect, res: number)
     out.fill(255, row + Math.max(from, to), row + width);
     let x = x0 + from * dxu;
     let y = y0 + from * dyu;
-    for (let u = from; u < to; u++, x += dxu, y += dyu) {
+    for (let k = row + from, end = row + to; k < end; k++, x += dxu, y += dyu) {
       const xi = x | 0;
       const yi = y | 0;
       const fx = x - xi;
@@ -37,7 +47,7 @@ export function sampleRect(image: GrayImage, t: Affine, rect: Rect, res: number)
       const p = data[i]!;
       const q = data[i + iw]!;
       const top = p + (data[i + 1]! - p) * fx;
-      out[row + u] = top + (q + (data[i + iw + 1]! - q) * fx - top) * fy;
+      out[k] = top + (q + (data[i + iw + 1]! - q) * fx - top) * fy;
     }
   }
   return { width, height, data: out };

@@ -35,13 +35,17 @@ export type PageJob =
 export const tooLarge = (width: number, height: number): boolean =>
   width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE;
 
-export type Decoded =
-  { ok: true; image: GrayImage; dpi: number | null } | { ok: false; failure: DecodeFailure };
+export type Decoded = { ok: true; image: GrayImage } | { ok: false; failure: DecodeFailure };
 
 const gray = (data: Buffer, width: number, height: number): GrayImage => ({
   width,
   height,
   data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+});
+
+const tooLargeFailure = (size: { width?: number; height?: number }): Decoded => ({
+  ok: false,
+  failure: { problem: 'too-large', detail: `${size.width}×${size.height}` },
 });
 
 /** Decodes one page to grayscale; never throws for bad input. */
@@ -61,7 +65,7 @@ export async function decodePage(job: PageJob): Promise<Decoded> {
             out[y * job.width + x] = bit ? 255 : 0;
           }
         }
-        return { ok: true, image: gray(out, job.width, job.height), dpi: null };
+        return { ok: true, image: gray(out, job.width, job.height) };
       }
       const { data, info } = await sharp(raw.subarray(0, expected), {
         raw: { width: job.width, height: job.height, channels: job.channels },
@@ -69,7 +73,7 @@ export async function decodePage(job: PageJob): Promise<Decoded> {
         .grayscale()
         .raw()
         .toBuffer({ resolveWithObject: true });
-      return { ok: true, image: gray(data, info.width, info.height), dpi: null };
+      return { ok: true, image: gray(data, info.width, info.height) };
     }
     const input = job.kind === 'file' ? job.path : job.bytes;
     const options = {
@@ -77,18 +81,19 @@ export async function decodePage(job: PageJob): Promise<Decoded> {
       failOn: 'truncated' as const,
       ...(job.kind === 'file' ? { page: job.index } : {}),
     };
-    const meta = await sharp(input, options).metadata();
-    if (tooLarge(meta.width ?? 0, meta.height ?? 0)) {
-      return {
-        ok: false,
-        failure: { problem: 'too-large', detail: `${meta.width}×${meta.height}` },
-      };
+    // Decoded straight away (the header read once): libvips refuses more than MAX_PIXELS before
+    // decoding anything, and an image too long on one side alone is small enough to decode first.
+    let decoded: { data: Buffer; info: sharp.OutputInfo };
+    try {
+      decoded = await sharp(input, options).grayscale().raw().toBuffer({ resolveWithObject: true });
+    } catch (e) {
+      const meta = await sharp(input, options).metadata();
+      if (tooLarge(meta.width ?? 0, meta.height ?? 0)) return tooLargeFailure(meta);
+      throw e;
     }
-    const { data, info } = await sharp(input, options)
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { ok: true, image: gray(data, info.width, info.height), dpi: meta.density ?? null };
+    const { data, info } = decoded;
+    if (tooLarge(info.width, info.height)) return tooLargeFailure(info);
+    return { ok: true, image: gray(data, info.width, info.height) };
   } catch (e) {
     return {
       ok: false,

@@ -5,7 +5,7 @@
  * and every failure is a reason naming the file and page, never a crash.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { PDFNumber } from 'pdf-lib';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import sharp from 'sharp';
@@ -51,6 +51,35 @@ function sniff(head: Uint8Array): Kind {
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+const HEAD = 1024;
+
+/**
+ * A file's SHA-256 and its first bytes, read through `chunk` (one buffer for every file of a
+ * scan: a scanner's image is read whole only by its decoder, in a worker).
+ */
+async function hashFile(file: string, chunk: Buffer): Promise<{ hash: string; head: Uint8Array }> {
+  const handle = await open(file, 'r');
+  try {
+    const hash = createHash('sha256');
+    const head = new Uint8Array(HEAD);
+    let headLength = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      const read = chunk.subarray(0, bytesRead);
+      if (headLength < HEAD) {
+        const more = read.subarray(0, HEAD - headLength);
+        head.set(more, headLength);
+        headLength += more.length;
+      }
+      hash.update(read);
+    }
+    return { hash: hash.digest('hex'), head: head.subarray(0, headLength) };
+  } finally {
+    await handle.close();
+  }
+}
+
 const fail = (file: string, page: number, pages: number, failure: DecodeFailure): PageEntry => ({
   file,
   page,
@@ -67,8 +96,12 @@ const fail = (file: string, page: number, pages: number, failure: DecodeFailure)
  */
 export async function* pagesOf(files: readonly string[]): AsyncGenerator<PageEntry[]> {
   const seen = new Map<string, string>();
+  const chunk = Buffer.allocUnsafe(1 << 20);
   for (const file of files) {
-    let bytes: Uint8Array;
+    let hash: string;
+    let head: Uint8Array;
+    // A PDF is parsed here: its bytes are read whole, and hashed as parsed.
+    let bytes: Uint8Array | null = null;
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
@@ -76,7 +109,12 @@ export async function* pagesOf(files: readonly string[]): AsyncGenerator<PageEnt
         yield [fail(file, 1, 1, { problem: 'too-large', detail: `${info.size} B` })];
         continue;
       }
-      bytes = await readFile(file);
+      ({ hash, head } = await hashFile(file, chunk));
+      if (sniff(head) === 'pdf') {
+        bytes = await readFile(file);
+        hash = sha256(bytes);
+        head = bytes.subarray(0, HEAD);
+      }
     } catch (e) {
       yield [
         fail(file, 1, 1, {
@@ -86,25 +124,24 @@ export async function* pagesOf(files: readonly string[]): AsyncGenerator<PageEnt
       ];
       continue;
     }
-    const hash = sha256(bytes);
     const earlier = seen.get(hash);
     if (earlier !== undefined) {
       yield [fail(file, 1, 1, { problem: 'duplicate-file', detail: earlier })];
       continue;
     }
     seen.set(hash, file);
-    const kind = sniff(bytes.subarray(0, 1024));
+    const kind = sniff(head);
     if (kind === null) {
       yield [fail(file, 1, 1, { problem: 'not-an-image' })];
       continue;
     }
-    if (kind === 'pdf') {
+    if (kind === 'pdf' && bytes !== null) {
       yield await pdfPages(file, bytes);
       continue;
     }
     let meta: sharp.Metadata;
     try {
-      meta = await sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata();
+      meta = await sharp(file, { limitInputPixels: false, pages: 1 }).metadata();
     } catch (e) {
       yield [fail(file, 1, 1, { problem: 'corrupt', detail: (e as Error).message })];
       continue;
