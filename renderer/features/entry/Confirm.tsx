@@ -11,25 +11,23 @@ import type { ElectionView } from '../../../core/views.ts';
 import { useT } from '../../i18n.ts';
 import { useQuery } from '../../use-query.ts';
 import { SheetPages, useSheetImages } from '../scan/SheetImages.tsx';
-import { AskOtherNote } from './AskOtherNote.tsx';
-import { bodyOf, editorFromBody, emptyBallot, withNote } from './editor.ts';
+import { bodyOf, editorFromBody, emptyBallot } from './editor.ts';
 import { EntryHead, QueueNotices, StackPanel } from './EntrySide.tsx';
-import { nextStack, scanPassOf, useActiveReading, useReadingSteps } from './ReadingPanel.tsx';
-import { newClientKey } from './save-queue.ts';
+import { nextStack, scanPassOf } from './ReadingPanel.tsx';
+import { readingBallot } from './save-queue.ts';
 import { Sheet } from './Sheet.tsx';
 import { useEditor } from './use-editor.ts';
 import { useEntryKeys } from './use-entry-keys.ts';
 import { useSaveQueue, type Notice } from './use-save-queue.ts';
+import { useStacks } from './use-stacks.ts';
 
 export function Confirm({ election, modes }: { election: ElectionView; modes?: ReactNode }) {
   const t = useT();
   const { shape, editor, editorRef, update } = useEditor(election);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [askNote, setAskNote] = useState(false);
-  const { data: progress } = useQuery('progress', { electionId: election.id });
-  const { data: readings } = useQuery('readings', { electionId: election.id });
-  const [reading, setReading] = useActiveReading(election.id, 'confirm');
   const queue = useSaveQueue(election, setNotice, () => false);
+  const stacks = useStacks(election.id, 'confirm', () => queue.idle());
+  const { batches, readings, reading, steps } = stacks;
 
   const stack = readings?.stacks.find((s) => s.batchId === reading?.batchId);
   const pass = scanPassOf(stack);
@@ -49,7 +47,6 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
     pushed.current.count,
   );
   const sheet = reading === null ? undefined : sheets[confirmed];
-  const steps = useReadingSteps('confirm', reading, setReading, () => queue.idle());
   const mine = stack?.readings.find((r) => r.id === reading?.readingId);
   // The scanner pass is finished and every one of its sheets is confirmed and saved: nothing more
   // can come, so the reading ends by itself and the operator's next Enter goes on to the next stack.
@@ -62,8 +59,7 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
   useEffect(() => {
     if (complete && !steps.command.busy) void steps.finish();
   }, [complete]);
-  const next =
-    reading === null ? nextStack('confirm', progress?.batches ?? [], readings) : undefined;
+  const next = reading === null ? nextStack('confirm', batches, readings) : undefined;
   const images = useSheetImages(election.id, sheet?.id ?? null, (text) =>
     setNotice({ text, kind: 'error' }),
   );
@@ -99,36 +95,11 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
     if (sheet === undefined)
       return setNotice({ text: t.readingScreen.waitingForScanner(confirmed + 1), kind: 'warn' });
     pushed.current = { readingId: reading.readingId, count: confirmed + 1 };
-    queue.push({
-      clientKey: newClientKey(),
-      body: bodyOf(editorRef.current),
-      batchId: null,
-      correcting: null,
-      readingId: reading.readingId,
-    });
+    queue.push(readingBallot(reading.readingId, bodyOf(editorRef.current)));
     setNotice(null);
   };
 
-  useEntryKeys({
-    editor: editorRef,
-    update,
-    paused: askNote,
-    onTab: () => setNotice({ text: t.count.tabStays, kind: 'warn' }),
-    act: (action, r) => {
-      switch (action) {
-        case 'save':
-          return save();
-        case 'ask-note':
-          return setAskNote(true);
-        case 'rejected':
-          if (r.reason) setNotice({ text: t.count.noSuchNumber(r.reason.number), kind: 'error' });
-          return;
-        case 'undo-last-ballot':
-        case 'clear':
-          return;
-      }
-    },
-  });
+  const noteDialog = useEntryKeys({ editor: editorRef, update, say: setNotice, save });
 
   const body = bodyOf(editor);
   const marked = new Set(
@@ -177,26 +148,9 @@ export function Confirm({ election, modes }: { election: ElectionView; modes?: R
         {readings?.stacks.some((s) => scanPassOf(s) !== undefined) ? null : (
           <p className="notice warn">{t.readingScreen.nothingScanned}</p>
         )}
-        <StackPanel
-          kind="confirm"
-          double
-          election={election}
-          batches={progress?.batches ?? []}
-          readings={readings}
-          reading={reading}
-          setReading={setReading}
-          beforeFinish={() => queue.idle()}
-          steps={steps}
-        />
+        <StackPanel stacks={stacks} />
       </aside>
-      {askNote ? (
-        <AskOtherNote
-          onDone={(note) => {
-            setAskNote(false);
-            update(withNote(editorRef.current, note));
-          }}
-        />
-      ) : null}
+      {noteDialog}
     </section>
   );
 }

@@ -7,35 +7,29 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ElectionView } from '../../../core/views.ts';
 import { useT } from '../../i18n.ts';
-import { AskOtherNote } from './AskOtherNote.tsx';
 import { useCommand } from '../../use-command.ts';
-import { useQuery } from '../../use-query.ts';
 import { BallotList } from './BallotList.tsx';
 import { EntryHead, QueueNotices, StackPanel } from './EntrySide.tsx';
-import { useActiveReading } from './ReadingPanel.tsx';
-import { bodyOf, editorFromBody, emptyBallot, isUntouched, withNote } from './editor.ts';
-import { newClientKey } from './save-queue.ts';
+import { bodyOf, editorFromBody, emptyBallot, isUntouched } from './editor.ts';
+import { newClientKey, readingBallot } from './save-queue.ts';
 import { Sheet } from './Sheet.tsx';
 import { isPastDeclared, nextPlace } from './stack.ts';
 import { useEditor } from './use-editor.ts';
 import { useEntryKeys } from './use-entry-keys.ts';
 import { useSaveQueue, type Notice } from './use-save-queue.ts';
 import { useStack } from './use-stack.ts';
+import { useStacks } from './use-stacks.ts';
 
 export function Entry({ election, modes }: { election: ElectionView; modes?: ReactNode }) {
   const t = useT();
   const { shape, editor, editorRef, update } = useEditor(election);
   const [correcting, setCorrecting] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [askNote, setAskNote] = useState(false);
   /** A stack typed past its declared count: said at once, and kept in sight until it is closed. */
   const [overflow, setOverflow] = useState<{ stack: number; text: string } | null>(null);
-  const { data: progress } = useQuery('progress', { electionId: election.id });
-  const { data: readings } = useQuery('readings', { electionId: election.id });
-  /** Double entry: each stack read independently; this station types one reading at a time. */
-  const double = (readings?.required ?? 1) > 1;
-  const [reading, setReading] = useActiveReading(election.id, 'keyboard');
   const queue = useSaveQueue(election, setNotice, () => !isUntouched(editorRef.current));
+  const stacks = useStacks(election.id, 'keyboard', () => queue.idle());
+  const { progress, readings, double, reading } = stacks;
   const stack = useStack(election.id, progress?.batches);
   const voiding = useCommand();
   // Each time the file is read again, the stack's place is what the file holds plus what waits.
@@ -48,13 +42,7 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
   const save = () => {
     if (double && correcting === null) {
       if (reading === null) return setNotice({ text: t.readingScreen.chooseStack, kind: 'warn' });
-      queue.push({
-        clientKey: newClientKey(),
-        body: bodyOf(editorRef.current),
-        batchId: null,
-        correcting: null,
-        readingId: reading.readingId,
-      });
+      queue.push(readingBallot(reading.readingId, bodyOf(editorRef.current)));
       update(emptyBallot(shape));
       return;
     }
@@ -91,26 +79,12 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
     setNotice({ text: t.count.undone(last.n), kind: 'warn' });
   };
 
-  useEntryKeys({
+  const noteDialog = useEntryKeys({
     editor: editorRef,
     update,
-    paused: askNote,
-    onTab: () => setNotice({ text: t.count.tabStays, kind: 'warn' }),
-    act: (action, r) => {
-      switch (action) {
-        case 'save':
-          return save();
-        case 'undo-last-ballot':
-          return void undoLast();
-        case 'ask-note':
-          return setAskNote(true);
-        case 'rejected':
-          if (r.reason) setNotice({ text: t.count.noSuchNumber(r.reason.number), kind: 'error' });
-          return;
-        case 'clear':
-          return;
-      }
-    },
+    say: setNotice,
+    save,
+    undo: () => void undoLast(),
   });
 
   const nextN = correcting ?? (progress?.lastN ?? 0) + queue.waiting.length + 1;
@@ -158,17 +132,7 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
           <dt>{t.count.voidedCount}</dt>
           <dd>{progress?.voided ?? 0}</dd>
         </dl>
-        <StackPanel
-          kind="keyboard"
-          double={double}
-          election={election}
-          batches={progress?.batches ?? []}
-          readings={readings}
-          reading={reading}
-          setReading={setReading}
-          beforeFinish={() => queue.idle()}
-          stack={stack}
-        />
+        <StackPanel stacks={stacks} stack={stack} />
         <BallotList
           election={election}
           onCorrect={(n, body) => {
@@ -177,15 +141,7 @@ export function Entry({ election, modes }: { election: ElectionView; modes?: Rea
           }}
         />
       </aside>
-      {askNote ? (
-        <AskOtherNote
-          onDone={(note) => {
-            setAskNote(false);
-            // Cancelled: the ruling is taken back; the marks typed before it stay.
-            update(withNote(editorRef.current, note));
-          }}
-        />
-      ) : null}
+      {noteDialog}
     </section>
   );
 }

@@ -4,15 +4,15 @@
  * it works on — a stack with its declared count, or, with double entry, this station's reading.
  */
 import type { ReactNode } from 'react';
-import type { ReadingKind } from '../../../core/readings/stack.ts';
-import type { BatchView, ElectionView, ReadingsView } from '../../../core/views.ts';
+import type { ElectionView } from '../../../core/views.ts';
 import { BaseLine } from '../../BaseLine.tsx';
 import { useT } from '../../i18n.ts';
 import { BatchPanel } from './BatchPanel.tsx';
 import type { FailedBallot } from './queue-storage.ts';
-import { ReadingPanel, type ActiveReading, type ReadingSteps } from './ReadingPanel.tsx';
+import { ReadingPanel } from './ReadingPanel.tsx';
 import type { StackState } from './use-stack.ts';
 import type { Notice, SaveQueueState } from './use-save-queue.ts';
+import type { CountingStacks } from './use-stacks.ts';
 
 export function EntryHead({
   election,
@@ -71,42 +71,16 @@ export function QueueNotices({
 
 /** The stack this station works on: its reading with double entry, else the open stack. */
 export function StackPanel({
-  kind,
-  double,
-  election,
-  batches,
-  readings,
-  reading,
-  setReading,
-  beforeFinish,
+  stacks,
   stack,
-  steps,
 }: {
-  kind: ReadingKind;
-  double: boolean;
-  election: ElectionView;
-  batches: readonly BatchView[];
-  readings: ReadingsView | undefined;
-  reading: ActiveReading | null;
-  setReading: (r: ActiveReading | null) => void;
-  beforeFinish: () => Promise<void>;
+  stacks: CountingStacks;
   /** The open stack, when each stack is read once. */
   stack?: StackState;
-  /** The screen's own reading steps (see `ReadingPanel`). */
-  steps?: ReadingSteps;
 }) {
-  return double || stack === undefined ? (
-    <ReadingPanel
-      kind={kind}
-      electionId={election.id}
-      batches={batches}
-      readings={readings}
-      reading={reading}
-      setReading={setReading}
-      beforeFinish={beforeFinish}
-      steps={steps}
-    />
+  return stacks.double || stack === undefined ? (
+    <ReadingPanel stacks={stacks} />
   ) : (
-    <BatchPanel electionId={election.id} stack={stack} batches={batches} />
+    <BatchPanel electionId={stacks.electionId} stack={stack} batches={stacks.batches} />
   );
 }

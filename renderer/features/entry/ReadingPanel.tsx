@@ -8,103 +8,11 @@ import type { ReadingKind } from '../../../core/readings/stack.ts';
 import type { BatchView, ReadingsView, StackView } from '../../../core/views.ts';
 import { Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
-import { useCommand } from '../../use-command.ts';
-import { stationId } from './queue-storage.ts';
-
-/** The reading this station is typing, kept for the tab so a reload carries on. */
-export interface ActiveReading {
-  readonly readingId: number;
-  readonly number: number;
-  readonly batchId: number;
-  readonly label: string;
-}
-
-const key = (electionId: number, kind: ReadingKind) => `kp-reading|${electionId}|${kind}`;
-
-export function storedReading(electionId: number, kind: ReadingKind): ActiveReading | null {
-  try {
-    return JSON.parse(
-      sessionStorage.getItem(key(electionId, kind)) ?? 'null',
-    ) as ActiveReading | null;
-  } catch {
-    return null;
-  }
-}
-
-export function keepReading(
-  electionId: number,
-  kind: ReadingKind,
-  reading: ActiveReading | null,
-): void {
-  if (reading === null) sessionStorage.removeItem(key(electionId, kind));
-  else sessionStorage.setItem(key(electionId, kind), JSON.stringify(reading));
-}
-
-/** The reading of `kind` this station has under way in the election, kept for the tab. */
-export function useActiveReading(
-  electionId: number,
-  kind: ReadingKind,
-): [ActiveReading | null, (r: ActiveReading | null) => void] {
-  const [reading, setReading] = useState<ActiveReading | null>(() =>
-    storedReading(electionId, kind),
-  );
-  return [
-    reading,
-    (r) => {
-      keepReading(electionId, kind, r);
-      setReading(r);
-    },
-  ];
-}
+import type { CountingStacks } from './use-stacks.ts';
 
 /** The stack's scanner pass, if one is under way or done (an abandoned one left out). */
 export const scanPassOf = (stack: StackView | undefined) =>
   stack?.readings.find((r) => r.kind === 'scan' && r.state !== 'abandoned');
-
-/** Starting and finishing this station's reading: one home for the panel and the confirm keys. */
-export interface ReadingSteps {
-  readonly start: (batch: Pick<BatchView, 'id' | 'label'>) => Promise<void>;
-  readonly finish: () => Promise<void>;
-  /** What the last finish said (the stack's state). */
-  readonly note: string | null;
-  readonly command: ReturnType<typeof useCommand>;
-}
-
-export function useReadingSteps(
-  kind: ReadingKind,
-  reading: ActiveReading | null,
-  setReading: (r: ActiveReading | null) => void,
-  /** Resolves once every ballot typed in the reading is saved. */
-  beforeFinish: () => Promise<void>,
-): ReadingSteps {
-  const t = useT();
-  const command = useCommand();
-  const [note, setNote] = useState<string | null>(null);
-  const start = async (batch: Pick<BatchView, 'id' | 'label'>) => {
-    const r = await command.run('startReading', {
-      batchId: batch.id,
-      kind,
-      station: `Máy ${stationId(sessionStorage).slice(0, 4)}`,
-    });
-    if (!r.ok) return;
-    setNote(null);
-    setReading({
-      readingId: r.value.readingId,
-      number: r.value.number,
-      batchId: batch.id,
-      label: batch.label,
-    });
-  };
-  const finish = async () => {
-    if (reading === null) return;
-    await beforeFinish();
-    const r = await command.run('finishReading', { readingId: reading.readingId });
-    if (!r.ok) return;
-    setNote(t.readingScreen.finished(t.readings.status[r.value.status]));
-    setReading(null);
-  };
-  return { start, finish, note, command };
-}
 
 /** The stacks a reading of `kind` may be offered on: open, and for a confirmation, scanned. */
 export const readableBatches = (
@@ -138,30 +46,10 @@ export function nextStack(
   });
 }
 
-export function ReadingPanel({
-  kind,
-  electionId,
-  batches,
-  readings,
-  reading,
-  setReading,
-  beforeFinish,
-  steps: given,
-}: {
-  kind: ReadingKind;
-  electionId: number;
-  batches: readonly BatchView[];
-  readings: ReadingsView | undefined;
-  reading: ActiveReading | null;
-  setReading: (r: ActiveReading | null) => void;
-  /** Resolves once every ballot typed in the reading is saved. */
-  beforeFinish: () => Promise<void>;
-  /** The screen's own steps, when its keys start and finish readings too. */
-  steps?: ReadingSteps;
-}) {
+export function ReadingPanel({ stacks }: { stacks: CountingStacks }) {
   const t = useT();
-  const own = useReadingSteps(kind, reading, setReading, beforeFinish);
-  const { start, finish, note, command } = given ?? own;
+  const { electionId, kind, batches, readings, reading } = stacks;
+  const { start, finish, note, command } = stacks.steps;
   const [declared, setDeclared] = useState('');
   const stack = readings?.stacks.find((s) => s.batchId === reading?.batchId);
   const mine = stack?.readings.find((r) => r.id === reading?.readingId);

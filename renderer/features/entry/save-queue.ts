@@ -124,3 +124,12 @@ const station = Array.from({ length: 2 }, () =>
 
 /** A key unique to this station and entry (never anything about the voter). */
 export const newClientKey = (): string => `s${station}-${(++sequence).toString(36)}`.slice(0, 64);
+
+/** A ballot typed in a reading of a stack (double entry): the reading's, not yet the count's. */
+export const readingBallot = (readingId: number, body: BallotBody): PendingBallot => ({
+  clientKey: newClientKey(),
+  body,
+  batchId: null,
+  correcting: null,
+  readingId,
+});

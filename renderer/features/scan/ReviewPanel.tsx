@@ -9,7 +9,7 @@ import type { ScanView } from '../../../core/scan/sheet-record.ts';
 import type { ElectionView } from '../../../core/views.ts';
 import { Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
-import { AskOtherNote } from '../entry/AskOtherNote.tsx';
+import { useAskOtherNote } from '../entry/AskOtherNote.tsx';
 import { useCommand } from '../../use-command.ts';
 import { FIELDS } from '../entry/use-entry-keys.ts';
 import { SheetPages, useSheetImages, Zoom } from './SheetImages.tsx';
@@ -44,8 +44,8 @@ export function ReviewPanel({
   const stateRef = useRef(state);
   stateRef.current = state;
   const [notice, setNotice] = useState<string | null>(null);
-  const [askNote, setAskNote] = useState(false);
   const command = useCommand();
+  const note = useAskOtherNote((text) => setState(withNote(stateRef.current, text)));
 
   const images = useSheetImages(election.id, sheet.id, setNotice);
 
@@ -61,7 +61,7 @@ export function ReviewPanel({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (askNote || command.busy || (target !== null && FIELDS.has(target.tagName))) return;
+      if (note.asking || command.busy || (target !== null && FIELDS.has(target.tagName))) return;
       if (e.altKey || e.metaKey || e.ctrlKey) return;
       const r = press(stateRef.current, e.key);
       if (r.state !== stateRef.current || r.action !== undefined) e.preventDefault();
@@ -70,7 +70,7 @@ export function ReviewPanel({
         case 'save':
           return void save();
         case 'ask-note':
-          return setAskNote(true);
+          return note.ask();
         case 'later':
           return onLater();
         case 'undecided':
@@ -81,7 +81,7 @@ export function ReviewPanel({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [askNote, command.busy, sheet.id]);
+  }, [note.asking, command.busy, sheet.id]);
 
   const names = new Map(election.candidates.map((c, i) => [c.code, { name: c.name, no: i + 1 }]));
   const boxes = images.flatMap((img, side) => img.lines.map((l) => ({ ...l, side })));
@@ -178,14 +178,7 @@ export function ReviewPanel({
           ) : null}
         </div>
       </div>
-      {askNote ? (
-        <AskOtherNote
-          onDone={(note) => {
-            setAskNote(false);
-            setState(withNote(stateRef.current, note));
-          }}
-        />
-      ) : null}
+      {note.dialog}
     </div>
   );
 }

@@ -16,8 +16,8 @@ import { useT } from '../../i18n.ts';
 import { useQuery } from '../../use-query.ts';
 import { useApp } from '../../store.ts';
 import { EntryHead, StackPanel } from '../entry/EntrySide.tsx';
-import { useActiveReading } from '../entry/ReadingPanel.tsx';
 import { useStack } from '../entry/use-stack.ts';
+import { useStacks } from '../entry/use-stacks.ts';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
 
@@ -27,13 +27,11 @@ const WATCH_MS = 1_500;
 export function ScanScreen({ election, modes }: { election: ElectionView; modes?: ReactNode }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
-  const { data: progress } = useQuery('progress', { electionId: election.id });
   const { data: scans } = useQuery('scans', { electionId: election.id });
-  const stack = useStack(election.id, progress?.batches);
-  const { data: readings } = useQuery('readings', { electionId: election.id });
-  /** Double entry: the scanner is one reading of a stack, a pass this station feeds. */
-  const double = (readings?.required ?? 1) > 1;
-  const [pass, setPass] = useActiveReading(election.id, 'scan');
+  /** With double entry the scanner is one reading of a stack, a pass this station feeds. */
+  const stacks = useStacks(election.id, 'scan', () => Promise.resolve());
+  const { double, reading: pass } = stacks;
+  const stack = useStack(election.id, stacks.progress?.batches);
   /** Where the sheets go: the scanner pass under way, or the open stack. */
   const target = double
     ? pass === null
@@ -223,17 +221,7 @@ export function ScanScreen({ election, modes }: { election: ElectionView; modes?
           <dt>{t.scanScreen.skipped}</dt>
           <dd>{count((s) => s.status === 'skipped')}</dd>
         </dl>
-        <StackPanel
-          kind="scan"
-          double={double}
-          election={election}
-          batches={progress?.batches ?? []}
-          readings={readings}
-          reading={pass}
-          setReading={setPass}
-          beforeFinish={() => Promise.resolve()}
-          stack={stack}
-        />
+        <StackPanel stacks={stacks} stack={stack} />
         <ScannerTest election={election} />
         {rejected.length > 0 ? (
           <div className="card" data-testid="scan-rejected">
