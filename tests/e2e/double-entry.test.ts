@@ -4,21 +4,24 @@
  * committee member resolves each from the paper, the stack counts only then, the result is
  * confirmed with the member's PIN, and it equals the truth.
  */
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ballot } from '../../core/ballot.ts';
 import type { ElectionRecord } from '../../core/record.ts';
-import { tallyRecord } from '../../core/tally.ts';
 import type { Service } from '../../db/service.ts';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import { rng } from '../scan/deck.ts';
 import { ADMIN, value } from '../db/helpers.ts';
-import { launch, SCREENS, type Hall } from './browser.ts';
-import { EIGHT_CANDIDATES, PEOPLE, readingsHall } from './readings-hall.ts';
-import { login, operatorPage, stepsInOrder, typeBallot } from './steps.ts';
+import { launch, type Hall } from './browser.ts';
+import {
+  EIGHT_CANDIDATES,
+  PEOPLE,
+  readingsHall,
+  readingsStation,
+  truthTally,
+} from './readings-hall.ts';
+import { login, shot, stepsInOrder, typeBallot } from './steps.ts';
 
-const CANDIDATES = EIGHT_CANDIDATES;
 const COUNT = 20;
 
 let hall: Hall;
@@ -33,9 +36,7 @@ let first: Ballot[] = [];
 let second: Ballot[] = [];
 const stations: Page[] = [];
 
-const shot = (p: Page, name: string) => p.screenshot({ path: join(SCREENS, `${name}.png`) });
-
-const station = () => operatorPage(browser, hall, { timeout: 20_000, throwPageErrors: true });
+const station = () => readingsStation(browser, hall);
 
 async function typeReading(page: Page, ballots: readonly Ballot[]): Promise<void> {
   await page.getByRole('button', { name: 'Nhập phiếu' }).click();
@@ -59,7 +60,7 @@ beforeAll(async () => {
     file: 'nhap-doc-lap.kiemphieu',
     convened: 25,
     seats: 5,
-    candidates: CANDIDATES,
+    candidates: EIGHT_CANDIDATES,
   }));
   const r = rng(12);
   truth = Array.from({ length: COUNT }, () => ({
@@ -133,10 +134,7 @@ describe('double entry: two keyboard readings, planted mistakes, the committee r
   it('the result is confirmed with the member’s PIN before it is finalized, and equals the truth', async () => {
     const page = stations[0]!;
     const record: ElectionRecord = value(service.query('exportRecord', { electionId }));
-    const expected = tallyRecord({
-      ...record,
-      ballots: { issued: COUNT, entered: truth.map((b, i) => ({ ...b, n: i + 1 })) },
-    } as ElectionRecord);
+    const expected = truthTally(record, truth);
     const result = value(service.query('results', { electionId }));
     expect(result.candidates.map((c) => [c.id, c.votes])).toEqual(
       expected.candidates.map((c) => [c.id, c.votes]),

@@ -5,12 +5,16 @@
  * runner, like station.ts.
  */
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Ballot } from '../../core/ballot.ts';
 import type { ElectionRecord } from '../../core/record.ts';
 import type { Result } from '../../core/result.ts';
+import { tallyRecord } from '../../core/tally.ts';
 import type { Actor } from '../../core/views.ts';
 import type { Service } from '../../db/service.ts';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import { startHall, type Hall } from './browser.ts';
+import { operatorPage } from './station.ts';
 
 /** The eight candidates of the small walk-throughs' elections. */
 export const EIGHT_CANDIDATES = [
@@ -104,3 +108,15 @@ export async function readingsHall({
     shape: { layout: 'strike', seats, codes: record.candidates.map((c) => c.id) },
   };
 }
+
+/** A walk-through's station at the hall: two readers and a scanner share the machine, so it waits
+ * longer (20 s); an error thrown in the page fails the step. */
+export const readingsStation = (browser: Browser, hall: Hall): Promise<Page> =>
+  operatorPage(browser, hall, { timeout: 20_000, throwPageErrors: true });
+
+/** The result the paper gives: the election's tally of `truth`, in order, every ballot issued. */
+export const truthTally = (record: ElectionRecord, truth: readonly Ballot[]) =>
+  tallyRecord({
+    ...record,
+    ballots: { issued: truth.length, entered: truth.map((b, i) => ({ ...b, n: i + 1 })) },
+  } as ElectionRecord);
