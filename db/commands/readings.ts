@@ -8,6 +8,7 @@
  */
 import { checkBallot, type Ballot } from '../../core/ballot.ts';
 import type { Classification } from '../../core/classify.ts';
+import type { Layout } from '../../core/codes.ts';
 import {
   entryLogStack,
   type EntryLogRuling,
@@ -39,7 +40,12 @@ import * as store from '../store.ts';
 import type { BatchRow } from '../store/reads.ts';
 import * as rows from '../store/reading-rows.ts';
 import type { ReadingRow, ResolutionRow, StackRow } from '../store/reading-rows.ts';
-import { awaitsDecision, isPassBallot, sheetBallot } from '../../core/scan/sheet-record.ts';
+import {
+  awaitsDecision,
+  isPassBallot,
+  sheetBallot,
+  type ScanView,
+} from '../../core/scan/sheet-record.ts';
 import { insertNewBallot, requireStatusFor } from './ballots.ts';
 import { requireAllowed } from './elections.ts';
 
@@ -202,16 +208,18 @@ export function requireIndependentReview(ctx: Ctx, scanReading: ReadingRow): voi
     refuse({ code: 'same-operator', operator: ctx.actor.name, reading: other.ord }, 'scanId');
 }
 
-/** The ballots of a scanner pass in feed order: each certain sheet as read, each decided one as decided. */
-function scanPassBallots(
-  db: Ctx['db'],
-  readingId: number,
-  sheets = store.readingScans(db, readingId),
-): Ballot[] {
+/**
+ * Sheets of a scanner pass as its ballots, in feed order: each certain sheet as read, each decided
+ * one as decided. Given only sheets no person has still to decide.
+ */
+const passBallots = (layout: Layout, sheets: readonly ScanView[]): Ballot[] =>
+  sheets.filter(isPassBallot).map((s) => sheetBallot(layout, s));
+
+/** The ballots of a finished scanner pass (no sheet of it waits for a person). */
+function scanPassBallots(db: Ctx['db'], readingId: number): Ballot[] {
   const reading = rows.reading(db, readingId)!;
   const layout = store.election(db, rows.stack(db, reading.batch_id)!.election_id).layout;
-  // Given only sheets no person has still to decide, so every pass ballot is read or decided.
-  return sheets.filter(isPassBallot).map((s) => sheetBallot(layout, s));
+  return passBallots(layout, store.readingScans(db, readingId));
 }
 
 /** A scanner pass ends when no sheet of it waits for a person; its sheets become its ballots. */
@@ -515,11 +523,16 @@ export function readingsView(db: Ctx['db'], electionId: number): ReadingsView {
           };
         });
     }
+    // A scanner pass under way keeps no ballots yet: its sheets, read once for counts and comparison.
+    const sheets = new Map(
+      readings
+        .filter((r) => r.kind === 'scan' && r.state === 'reading')
+        .map((r) => [r.id, store.readingScans(db, r.id)]),
+    );
+    const live = readings.filter((r) => r.state !== 'abandoned');
     const soFar =
-      stack?.status === 'reading'
-        ? differencesSoFar(
-            readings.filter((r) => r.state !== 'abandoned').map((r) => ballotsSoFar(db, r)),
-          )
+      stack?.status === 'reading' && live.length > 1
+        ? differencesSoFar(live.map((r) => ballotsSoFar(db, r, sheets.get(r.id), election.layout)))
         : null;
     return {
       batchId: batch.id,
@@ -537,7 +550,7 @@ export function readingsView(db: Ctx['db'], electionId: number): ReadingsView {
         startedAt: r.started_at,
         finishedAt: r.finished_at,
         state: r.state,
-        ...passCounts(db, r),
+        ...passCounts(db, r, sheets.get(r.id)),
       })),
       differences,
       differencesSoFar:
@@ -565,21 +578,27 @@ export function readingsView(db: Ctx['db'], electionId: number): ReadingsView {
 }
 
 /**
- * A reading's ballots so far, in stack order. A scanner pass under way has none stored yet: its
- * sheets as read or decided, up to the first that waits for a person.
+ * A reading's ballots so far, in stack order. `sheets`: those of a scanner pass under way, which
+ * has none stored yet; its sheets as read or decided, up to the first that waits for a person.
  */
-function ballotsSoFar(db: Ctx['db'], r: ReadingRow): Ballot[] {
-  if (r.kind !== 'scan' || r.state !== 'reading') return rows.readingBallots(db, r.id);
-  const sheets = store.readingScans(db, r.id);
+function ballotsSoFar(
+  db: Ctx['db'],
+  r: ReadingRow,
+  sheets: readonly ScanView[] | undefined,
+  layout: Layout,
+): Ballot[] {
+  if (sheets === undefined) return rows.readingBallots(db, r.id);
   const waiting = sheets.findIndex(awaitsDecision);
-  return scanPassBallots(db, r.id, waiting < 0 ? sheets : sheets.slice(0, waiting));
+  return passBallots(layout, waiting < 0 ? sheets : sheets.slice(0, waiting));
 }
 
-/** A reading's ballots so far; a scanner pass under way counts its sheets, in review too. */
-function passCounts(db: Ctx['db'], r: ReadingRow): { ballots: number; undecided: number } {
-  if (r.kind !== 'scan' || r.state !== 'reading')
-    return { ballots: rows.readingBallotCount(db, r.id), undecided: 0 };
-  const sheets = store.readingScans(db, r.id);
+/** A reading's ballots so far; a scanner pass under way (its `sheets`) counts them, in review too. */
+function passCounts(
+  db: Ctx['db'],
+  r: ReadingRow,
+  sheets: readonly ScanView[] | undefined,
+): { ballots: number; undecided: number } {
+  if (sheets === undefined) return { ballots: rows.readingBallotCount(db, r.id), undecided: 0 };
   return {
     ballots: sheets.filter(isPassBallot).length,
     undecided: sheets.filter(awaitsDecision).length,

@@ -114,12 +114,11 @@ interface StackPlan {
   batchId?: number;
 }
 
-/** Everything a run's three stations share: the file, the deck, the plan and what was planted. */
+/** Everything a run's three stations share: the file, the deck and what was planted. */
 interface Count {
   readonly service: Service;
   readonly electionId: number;
   readonly deck: Deck;
-  readonly plan: StackPlan[];
   readonly wrong: readonly [Map<number, string[]>, Map<number, string[]>];
 }
 
@@ -341,7 +340,6 @@ async function runMode(browser: Browser, mode: Mode, deckDir: string): Promise<R
       service,
       electionId,
       deck,
-      plan,
       wrong: [
         mode === 'two keyboard passes' ? planted(deck, 1) : new Map<number, string[]>(),
         planted(deck, 2),
