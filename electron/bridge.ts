@@ -3,20 +3,12 @@
  * and the file dialogs. No Electron import here, so the renderer can type-import it; the shapes are
  * the same the browser host sends as JSON.
  */
-import type { FileInfo, Reply } from '../core/protocol/index.ts';
+import type { FileInfo, Reply, SentCall } from '../core/protocol/index.ts';
 import type { ChangeEvent } from '../core/views.ts';
 
 export const CALL_CHANNEL = 'kiem-phieu:call';
 export const EVENT_CHANNEL = 'kiem-phieu:event';
 export const DIALOG_CHANNEL = 'kiem-phieu:dialog';
-
-/** One call of the protocol (core/protocol), checked by the main process when it arrives. */
-export interface BridgeRequest {
-  readonly kind: string;
-  readonly name?: string;
-  readonly input?: unknown;
-  readonly session?: string;
-}
 
 /** The reply, as the browser host sends it. */
 export type BridgeReply = Reply<unknown>;
@@ -41,7 +33,8 @@ export type SheetPick =
 
 export interface KiemPhieuBridge {
   readonly host: 'electron';
-  call(request: BridgeRequest): Promise<BridgeReply>;
+  /** One call of the protocol (core/protocol), checked by the main process when it arrives. */
+  call(request: SentCall): Promise<BridgeReply>;
   /** Calls `listener` for every event until the returned function is called. */
   onEvent(listener: (event: BridgeEvent) => void): () => void;
   /** The chosen path, or null when the operator cancelled. */

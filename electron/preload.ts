@@ -9,7 +9,6 @@ import {
   EVENT_CHANNEL,
   type BridgeEvent,
   type BridgeReply,
-  type BridgeRequest,
   type DialogKind,
   type DialogOptions,
   type KiemPhieuBridge,
@@ -20,8 +19,7 @@ const dialog = (kind: DialogKind, options?: DialogOptions): Promise<unknown> =>
 
 const bridge: KiemPhieuBridge = {
   host: 'electron',
-  call: (request: BridgeRequest) =>
-    ipcRenderer.invoke(CALL_CHANNEL, request) as Promise<BridgeReply>,
+  call: (request) => ipcRenderer.invoke(CALL_CHANNEL, request) as Promise<BridgeReply>,
   onEvent(listener) {
     const handler = (_e: IpcRendererEvent, event: BridgeEvent) => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, handler);

@@ -13,6 +13,7 @@ import {
   type CallName,
   type CallOutput,
   type Reply as ProtocolReply,
+  type SentCall,
 } from '../core/protocol/index.ts';
 import { refusalText } from '../core/refusal.ts';
 import type { ChangeEvent } from '../core/views.ts';
@@ -21,15 +22,8 @@ import { useApp } from './store.ts';
 /** A reply with its refusals worded in the user's language. */
 export type Reply<T> = ProtocolReply<T> & { readonly messages: readonly string[] };
 
-interface Request {
-  readonly kind: string;
-  readonly name?: string;
-  readonly input?: unknown;
-  readonly session?: string;
-}
-
 export interface Bridge {
-  call(req: Request): Promise<ProtocolReply<unknown>>;
+  call(req: SentCall): Promise<ProtocolReply<unknown>>;
   onEvent(listener: (e: unknown) => void): () => void;
   dialog?(kind: string, options?: { defaultName?: string }): Promise<unknown>;
   readonly host: 'electron';
@@ -120,7 +114,7 @@ class SocketTransport {
     return this.opened;
   }
 
-  async call(req: Request): Promise<ProtocolReply<unknown>> {
+  async call(req: SentCall): Promise<ProtocolReply<unknown>> {
     try {
       await this.connect();
     } catch {

@@ -28,6 +28,9 @@ const envelope = z.strictObject({
   session: z.string().max(256).optional(),
 });
 
+/** A call as a station sends it over IPC or HTTP (a WebSocket message adds its `id`), unchecked. */
+export type SentCall = Readonly<Omit<z.input<typeof envelope>, 'id'>>;
+
 /** Checks the envelope and names the call; the input is checked by the call's own schema. */
 export function parseCall(raw: unknown): Result<CallMessage, Refusal[]> {
   const parsed = envelope.safeParse(raw);
