@@ -117,45 +117,39 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   const [command, ...rest] = positionals;
   if (values.help || command === undefined) return usage(io, 'kiem-phieu');
+  // The one file most commands take; undefined when there is none or more than one.
+  const file = rest.length === 1 ? rest[0] : undefined;
   if (command === 'tally') {
-    if (rest.length !== 1 || rest[0] === undefined) return misuse(io, 'tally');
+    if (file === undefined) return misuse(io, 'tally');
     const decimals = values.decimals === undefined ? 2 : Number(values.decimals);
     if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
       return usage(io, '--decimals: 0–6');
     const { tallyCommand } = await import('./tally.ts');
-    return tallyCommand(rest[0], { json: values.json ?? false, lang, decimals }, io);
+    return tallyCommand(file, { json: values.json ?? false, lang, decimals }, io);
   }
-  const [first] = rest;
   if (command === 'readings') {
-    if (rest.length !== 1 || first === undefined) return misuse(io, 'readings');
+    if (file === undefined) return misuse(io, 'readings');
     const { readingsCommand } = await import('./readings.ts');
-    return readingsCommand(first, { json: values.json ?? false, lang }, io);
+    return readingsCommand(file, { json: values.json ?? false, lang }, io);
   }
   if (command === 'import') {
-    if (rest.length !== 1 || first === undefined || values.into === undefined)
-      return misuse(io, 'import');
+    if (file === undefined || values.into === undefined) return misuse(io, 'import');
     const { importCommand } = await import('./congress-file.ts');
-    return importCommand({ record: first, into: values.into }, lang, io);
+    return importCommand({ record: file, into: values.into }, lang, io);
   }
   if (command === 'export' && values.audit === true) {
-    if (rest.length !== 1 || first === undefined || values.out === undefined)
-      return misuse(io, 'export');
+    if (file === undefined || values.out === undefined) return misuse(io, 'export');
     const { exportAuditCommand } = await import('./congress-file.ts');
-    return exportAuditCommand({ file: first, out: values.out }, lang, io);
+    return exportAuditCommand({ file, out: values.out }, lang, io);
   }
   if (command === 'export') {
-    if (
-      rest.length !== 1 ||
-      first === undefined ||
-      values.election === undefined ||
-      values.out === undefined
-    ) {
+    if (file === undefined || values.election === undefined || values.out === undefined) {
       return misuse(io, 'export');
     }
     const { exportCommand } = await import('./congress-file.ts');
     return exportCommand(
       {
-        file: first,
+        file,
         election: values.election,
         out: values.out,
         readings: values['no-readings'] !== true,
@@ -165,43 +159,36 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     );
   }
   if (command === 'verify') {
-    if (rest.length !== 1 || first === undefined) return misuse(io, 'verify');
-    if (first.toLowerCase().endsWith('.pdf')) {
+    if (file === undefined) return misuse(io, 'verify');
+    if (file.toLowerCase().endsWith('.pdf')) {
       const { verifyPdfCommand } = await import('./documents.ts');
-      return verifyPdfCommand(first, lang, io);
+      return verifyPdfCommand(file, lang, io);
     }
     const { verifyAuditFile, verifyCongressFile } = await import('./congress-file.ts');
     // An exported audit log is JSON of its own format; anything else is checked as a congress file.
-    const audit = first.toLowerCase().endsWith('.json')
-      ? await verifyAuditFile(first, lang, io)
+    const audit = file.toLowerCase().endsWith('.json')
+      ? await verifyAuditFile(file, lang, io)
       : null;
     if (audit !== null) return audit;
-    return verifyCongressFile(first, lang, io);
+    return verifyCongressFile(file, lang, io);
   }
   if (command === 'backup') {
-    if (rest.length !== 1 || first === undefined || values.to === undefined)
-      return misuse(io, 'backup');
+    if (file === undefined || values.to === undefined) return misuse(io, 'backup');
     const { backupToCommand } = await import('./congress-file.ts');
-    return backupToCommand({ file: first, to: values.to }, lang, io);
+    return backupToCommand({ file, to: values.to }, lang, io);
   }
   if (command === 'ballot') {
     const paper = values.paper ?? 'A4';
-    if (
-      rest.length !== 1 ||
-      first === undefined ||
-      values.pdf === undefined ||
-      (paper !== 'A4' && paper !== 'A5')
-    ) {
+    if (file === undefined || values.pdf === undefined || (paper !== 'A4' && paper !== 'A5')) {
       return misuse(io, 'ballot');
     }
     const { ballotCommand } = await import('./documents.ts');
-    return ballotCommand({ record: first, pdf: values.pdf, paper }, lang, io);
+    return ballotCommand({ record: file, pdf: values.pdf, paper }, lang, io);
   }
   if (command === 'minutes') {
     const date = values.date;
     if (
-      rest.length !== 1 ||
-      first === undefined ||
+      file === undefined ||
       values.pdf === undefined ||
       (values.sign !== undefined && values['pass-env'] === undefined) ||
       (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(date))
@@ -211,7 +198,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     const { minutesCommand } = await import('./documents.ts');
     return minutesCommand(
       {
-        record: first,
+        record: file,
         pdf: values.pdf,
         ...(values.sign === undefined ? {} : { sign: values.sign }),
         ...(values['pass-env'] === undefined ? {} : { passEnv: values['pass-env'] }),
@@ -223,20 +210,19 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     );
   }
   if (command === 'fingerprint') {
-    if (rest.length !== 1 || first === undefined) return misuse(io, 'fingerprint');
+    if (file === undefined) return misuse(io, 'fingerprint');
     const { fingerprintCommand } = await import('./documents.ts');
-    return fingerprintCommand(first, lang, io);
+    return fingerprintCommand(file, lang, io);
   }
   if (command === 'backups') {
-    if (rest.length !== 1 || first === undefined) return misuse(io, 'backups');
+    if (file === undefined) return misuse(io, 'backups');
     const { backupsCommand } = await import('./congress-file.ts');
-    return backupsCommand(first, lang, io);
+    return backupsCommand(file, lang, io);
   }
   if (command === 'restore') {
-    if (rest.length !== 1 || first === undefined || values.from === undefined)
-      return misuse(io, 'restore');
+    if (file === undefined || values.from === undefined) return misuse(io, 'restore');
     const { restoreCommand } = await import('./congress-file.ts');
-    return restoreCommand({ file: first, from: values.from }, lang, io);
+    return restoreCommand({ file, from: values.from }, lang, io);
   }
   if (command === 'scan-test') {
     const [record, ...files] = rest;
@@ -261,10 +247,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   if (command === 'practice') {
     const date = values.date ?? new Date().toISOString().slice(0, 10);
-    if (rest.length !== 1 || first === undefined || !/^\d{4}-\d{2}-\d{2}$/u.test(date))
-      return misuse(io, 'practice');
+    if (file === undefined || !/^\d{4}-\d{2}-\d{2}$/u.test(date)) return misuse(io, 'practice');
     const { practiceCommand } = await import('./practice.ts');
-    return practiceCommand({ out: first, date }, lang, io);
+    return practiceCommand({ out: file, date }, lang, io);
   }
   if (command === 'scan') {
     const [record, ...files] = rest;
