@@ -21,7 +21,7 @@ import {
   READING_KINDS,
   STACK_STATUSES,
   type ReadingKind,
-  type StackStatus,
+  type StackHead,
 } from './readings/stack.ts';
 import { pathText, type Refusal } from './refusal.ts';
 import { err, ok, type Result } from './result.ts';
@@ -58,13 +58,6 @@ export interface RecordReading {
 export type RecordRuling =
   | { readonly position: number; readonly reading: number; readonly by: string }
   | { readonly position: number; readonly ballot: Ballot; readonly by: string };
-
-/** What names a stack and says where it stands, in the record and in its recount alike. */
-export interface StackHead {
-  readonly label: string;
-  readonly declared: number;
-  readonly status: StackStatus;
-}
 
 export interface RecordStack extends StackHead {
   /** In the order they were started, abandoned ones included. */

@@ -19,6 +19,7 @@ import {
   type ReadingKind,
   type StackCommand,
   type StackFacts,
+  type StackHead,
   type StackStatus,
 } from './readings/stack.ts';
 import type { ElectionRecord } from './record.ts';
@@ -27,7 +28,6 @@ import {
   type LaterChange,
   type RecordReadings,
   type RecordStack,
-  type StackHead,
 } from './record-readings.ts';
 import { Tally, type ElectionResult } from './tally.ts';
 

@@ -1,6 +1,12 @@
 /** What the service's queries return: plain data, shared by every host and the renderer. */
 import type { ScanStatus, ScanView } from './scan/sheet-record.ts';
-import type { ReadingKind, ReadingState, StackCommandName, StackStatus } from './readings/stack.ts';
+import type {
+  ReadingKind,
+  ReadingState,
+  StackCommandName,
+  StackHead,
+  StackStatus,
+} from './readings/stack.ts';
 import type { ElectionKind, Layout, RuleSet, CommitteeInvalidCode, InvalidCode } from './codes.ts';
 import type { CongressDetails, QueryName } from './api.ts';
 import type { ElectionStatus } from './refusal.ts';
@@ -263,12 +269,9 @@ export interface DifferenceView {
   readonly ruling: RulingView | null;
 }
 
-export interface StackView {
+export interface StackView extends StackHead {
   readonly batchId: number;
-  readonly label: string;
-  readonly declared: number;
   readonly closed: boolean;
-  readonly status: StackStatus;
   readonly required: number;
   readonly readings: readonly ReadingView[];
   readonly differences: readonly DifferenceView[];

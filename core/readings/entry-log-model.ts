@@ -14,7 +14,13 @@ import type { ElectionRecord } from '../record.ts';
 import { err, ok, type Result } from '../result.ts';
 import { compareReadings, countedBallots, type Column, type Resolution } from './compare.ts';
 import type { ReadingRefusal } from './refusal.ts';
-import { isSettled, type ReadingKind, type RequiredReadings, type StackStatus } from './stack.ts';
+import {
+  isSettled,
+  type ReadingKind,
+  type RequiredReadings,
+  type StackHead,
+  type StackStatus,
+} from './stack.ts';
 
 export interface EntryLogReading {
   readonly kind: ReadingKind;
@@ -48,12 +54,7 @@ export interface StackCounts {
   readonly invalid: Readonly<Partial<Record<InvalidCode, number>>>;
 }
 
-export interface EntryLogStack {
-  /** The stack's label as written on its slip ("3", "Tập 3"). */
-  readonly label: string;
-  /** The ballots counted by hand when the stack was made. */
-  readonly declared: number;
-  readonly status: StackStatus;
+export interface EntryLogStack extends StackHead {
   /** In the order they were started. */
   readonly readings: readonly EntryLogReading[];
   readonly differences: readonly EntryLogDifference[];

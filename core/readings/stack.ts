@@ -49,6 +49,18 @@ export const STACK_RULES = {
 
 export type StackCommandName = keyof typeof STACK_RULES;
 
+/**
+ * What names a stack and says where it stands: in the record, its recount, the entry log and the
+ * stations' view alike.
+ */
+export interface StackHead {
+  /** The stack's label as written on its slip ("3", "Tập 3"). */
+  readonly label: string;
+  /** The ballots counted by hand when the stack was made. */
+  readonly declared: number;
+  readonly status: StackStatus;
+}
+
 export type ReadingState = 'reading' | 'finished' | 'abandoned';
 
 /** One reading of a stack as the machine needs it; its number is its place in the list, from 1. */
