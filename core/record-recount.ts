@@ -36,9 +36,13 @@ export const RECOUNT_FORMAT = 'kiem-phieu/readings-check@1';
 /** What differs between the ballot the readings give and the record's ballot. */
 export type BallotField = 'shape' | 'struck' | 'marks' | 'invalid' | 'ruling';
 
-/** A ballot of a stack: the stack's label, the ballot's position in it, the record's number `n`. */
-interface BallotInStack {
+/** Where a finding is: the stack, by its label. */
+interface InStack {
   readonly stack: string;
+}
+
+/** A ballot of a stack: the stack's label, the ballot's position in it, the record's number `n`. */
+interface BallotInStack extends InStack {
   readonly position: number;
   readonly n: number;
 }
@@ -46,23 +50,17 @@ interface BallotInStack {
 /** A finding: the stack by its label, and where in it (its position, the ballot's number). */
 export type RecountProblem =
   /** The readings or rulings do not stand: refused by the comparison or the stack's guards. */
-  | { readonly problem: 'refused'; readonly stack: string; readonly refusal: ReadingRefusal }
+  | ({ readonly problem: 'refused'; readonly refusal: ReadingRefusal } & InStack)
   /** The record says the stack is in one state; its readings and rulings lead to another. */
-  | {
+  | ({
       readonly problem: 'status';
-      readonly stack: string;
       readonly status: StackStatus;
       readonly recounted: StackStatus;
-    }
+    } & InStack)
   /** A stack whose ballots do not count yet gave ballots to the record. */
-  | { readonly problem: 'unsettled'; readonly stack: string; readonly entered: number }
+  | ({ readonly problem: 'unsettled'; readonly entered: number } & InStack)
   /** The readings give this many ballots; the record lists that many from the stack. */
-  | {
-      readonly problem: 'count';
-      readonly stack: string;
-      readonly recounted: number;
-      readonly entered: number;
-    }
+  | ({ readonly problem: 'count'; readonly recounted: number; readonly entered: number } & InStack)
   /** The ballot at this position of the stack is not the record's ballot `n`. */
   | ({
       readonly problem: 'ballot';
