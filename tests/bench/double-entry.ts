@@ -19,8 +19,8 @@ import { tallyRecord } from '../../core/tally.ts';
 import type { Service } from '../../db/service.ts';
 import { keysFor, type EditorShape } from '../../renderer/features/entry/editor.ts';
 import { launch } from '../e2e/browser.ts';
-import { done, PEOPLE, readingsHall } from '../e2e/readings-hall.ts';
-import { login, operatorPage, typeBallot } from '../e2e/station.ts';
+import { done, loginAs, readingsHall } from '../e2e/readings-hall.ts';
+import { operatorPage, typeBallot } from '../e2e/station.ts';
 import { blankPages, rng } from '../scan/deck.ts';
 import { makeDeck } from '../scan/make-deck.ts';
 import {
@@ -322,9 +322,9 @@ async function runMode(browser: Browser, mode: Mode, deckDir: string): Promise<R
   try {
     const deck = await deckOf(record, deckDir);
     const [first, second, committee] = await Promise.all(
-      [PEOPLE.first, PEOPLE.second, PEOPLE.committee].map(async (who) => {
+      (['first', 'second', 'committee'] as const).map(async (who) => {
         const page = await operatorPage(browser, hall, { timeout: 60_000 });
-        await login(page, who.name, who.pin);
+        await loginAs(page, who);
         return page;
       }),
     );

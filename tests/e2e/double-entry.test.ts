@@ -13,14 +13,8 @@ import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import { rng } from '../scan/deck.ts';
 import { ADMIN, value } from '../db/helpers.ts';
 import { launch, type Hall } from './browser.ts';
-import {
-  EIGHT_CANDIDATES,
-  PEOPLE,
-  readingsHall,
-  readingsStation,
-  truthTally,
-} from './readings-hall.ts';
-import { login, shot, stepsInOrder, typeBallot } from './steps.ts';
+import { loginAs, readingsHall, readingsStation, truthTally } from './readings-hall.ts';
+import { shot, stepsInOrder, typeBallot } from './steps.ts';
 
 const COUNT = 20;
 
@@ -60,7 +54,6 @@ beforeAll(async () => {
     file: 'nhap-doc-lap.kiemphieu',
     convened: 25,
     seats: 5,
-    candidates: EIGHT_CANDIDATES,
   }));
   const r = rng(12);
   truth = Array.from({ length: COUNT }, () => ({
@@ -85,8 +78,8 @@ stepsInOrder(
 describe('double entry: two keyboard readings, planted mistakes, the committee resolves', () => {
   it('two operators on two stations read the same stack independently', async () => {
     stations.push(await station(), await station());
-    await login(stations[0]!, PEOPLE.first.name, PEOPLE.first.pin);
-    await login(stations[1]!, PEOPLE.second.name, PEOPLE.second.pin);
+    await loginAs(stations[0]!, 'first');
+    await loginAs(stations[1]!, 'second');
     await typeReading(stations[0]!, first);
     await typeReading(stations[1]!, second);
     await stations[1]!.getByTestId('reading-note').getByText('Các lần đọc khác nhau').waitFor();
@@ -105,7 +98,7 @@ describe('double entry: two keyboard readings, planted mistakes, the committee r
   it('a committee member resolves each difference from the paper; the stack counts only then', async () => {
     const page = stations[0]!;
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await login(page, PEOPLE.committee.name, PEOPLE.committee.pin);
+    await loginAs(page, 'committee');
     await page.getByRole('button', { name: 'Kết quả' }).click();
     await page.getByTestId('differences').waitFor();
     expect(await page.getByTestId('difference-7').innerText()).toMatch(

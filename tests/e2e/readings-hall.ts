@@ -14,7 +14,7 @@ import type { Actor } from '../../core/views.ts';
 import type { Service } from '../../db/service.ts';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import { startHall, type Hall } from './browser.ts';
-import { operatorPage } from './station.ts';
+import { login, operatorPage } from './station.ts';
 
 /** The eight candidates of the small walk-throughs' elections. */
 export const EIGHT_CANDIDATES = [
@@ -35,6 +35,10 @@ export const PEOPLE = {
   committee: { name: 'Nguyễn Văn Trưởng', pin: '4444' },
 } as const;
 
+/** Logs a station in as one of the hall's people, by name and PIN. */
+export const loginAs = (page: Page, who: keyof typeof PEOPLE): Promise<void> =>
+  login(page, PEOPLE[who].name, PEOPLE[who].pin);
+
 const ADMIN: Actor = { name: PEOPLE.admin.name, role: 'admin' };
 
 export const done = <T>(r: Result<T, unknown>): T => {
@@ -54,12 +58,13 @@ export async function readingsHall({
   file,
   convened,
   seats,
-  candidates,
+  candidates = EIGHT_CANDIDATES,
 }: {
   file: string;
   convened: number;
   seats: number;
-  candidates: readonly string[];
+  /** The election's candidates: the walk-throughs' eight unless a bench needs others. */
+  candidates?: readonly string[];
 }): Promise<ReadingsHall> {
   const hall = await startHall();
   const created = await hall.workspace.create(join(hall.dir, file), {

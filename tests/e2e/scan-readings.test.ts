@@ -17,17 +17,11 @@ import { sheetBallot } from '../../core/scan/sheet-record.ts';
 import type { Service } from '../../db/service.ts';
 import type { EditorShape } from '../../renderer/features/entry/editor.ts';
 import { value } from '../db/helpers.ts';
-import { blankPages, geometryOf, markPage, randomScanner, rng, scanPage } from '../scan/deck.ts';
+import { blankPages, geometryOf, halfStrike, markPage, rng, scanPng } from '../scan/deck.ts';
 import { makeDeck } from '../scan/make-deck.ts';
 import { launch, type Hall } from './browser.ts';
-import {
-  EIGHT_CANDIDATES,
-  PEOPLE,
-  readingsHall,
-  readingsStation,
-  truthTally,
-} from './readings-hall.ts';
-import { login, shot, stepsInOrder, typeBallot } from './steps.ts';
+import { loginAs, readingsHall, readingsStation, truthTally } from './readings-hall.ts';
+import { shot, stepsInOrder, typeBallot } from './steps.ts';
 
 /** Sheets per stack: the last of stack 1 is drawn doubtful (a name crossed part way). */
 const STACK = 8;
@@ -81,7 +75,6 @@ beforeAll(async () => {
     file: 'quet-va-doc.kiemphieu',
     convened: 3 * STACK,
     seats: 5,
-    candidates: EIGHT_CANDIDATES,
   }));
 
   const [blank] = await blankPages(record, { dpi: 200 });
@@ -109,15 +102,10 @@ beforeAll(async () => {
   const geometry = geometryOf(record);
   const r = rng(5);
   const doubtful = markPage(blank!, geometry, { struck: [shape.codes[0]!] }, r);
-  const zone = geometry.sides[0]!.lines[4]!.zone;
-  const k = doubtful.dpi / 72;
-  const y0 = Math.round((zone.y + zone.h / 2) * k);
-  for (let y = y0 - 1; y <= y0 + 1; y++)
-    for (let x = Math.round(zone.x * k); x < Math.round((zone.x + 0.4 * zone.w) * k); x++)
-      doubtful.rgb.fill(20, 3 * (y * doubtful.width + x), 3 * (y * doubtful.width + x) + 3);
+  halfStrike(doubtful, geometry.sides[0]!.lines[4]!.zone);
   stacks[0]!.push({
     name: 'tap1-sheet-0099.png',
-    bytes: Buffer.from(await scanPage(doubtful, randomScanner(r, 200, { jpegQuality: null }), r)),
+    bytes: Buffer.from(await scanPng(doubtful, 200, r)),
     truth: [shape.codes[0]!, shape.codes[4]!],
   });
   scanner = join(hall.dir, 'may-quet');
@@ -140,8 +128,8 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
   it('stack 1: the feeder starts a scanner pass and the scanner feeds half the stack', async () => {
     feeder = await station();
     reader = await station();
-    await login(feeder, PEOPLE.first.name, PEOPLE.first.pin);
-    await login(reader, PEOPLE.second.name, PEOPLE.second.pin);
+    await loginAs(feeder, 'first');
+    await loginAs(reader, 'second');
     await feeder.getByRole('button', { name: 'Nhập phiếu' }).click();
     await feeder.getByTestId('mode-scanner').click();
     first = await startScanPass(STACK);
@@ -206,7 +194,7 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
       );
     expect(soFar()).toEqual([3]);
     const committee = await station();
-    await login(committee, PEOPLE.committee.name, PEOPLE.committee.pin);
+    await loginAs(committee, 'committee');
     await committee.getByRole('button', { name: 'Kết quả' }).click();
     const seen = committee.getByTestId('difference-so-far-3');
     await expect.poll(() => seen.innerText()).toMatch(/^tập 1, phiếu thứ 3: lần 1 .*; lần 2 /u);
@@ -256,7 +244,7 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
 
   it('a committee member rules both from the paper; the result equals the truth', async () => {
     await feeder.getByRole('button', { name: 'Đăng xuất' }).click();
-    await login(feeder, PEOPLE.committee.name, PEOPLE.committee.pin);
+    await loginAs(feeder, 'committee');
     await feeder.getByRole('button', { name: 'Kết quả' }).click();
     await feeder.getByTestId('differences').first().waitFor();
     await feeder.getByTestId('readings').evaluate((e) => e.scrollIntoView({ block: 'start' }));
@@ -297,7 +285,7 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
 
   it('stack 3, scanned whole first: Enter goes on to it, and the confirmation ends by itself', async () => {
     await feeder.getByRole('button', { name: 'Đăng xuất' }).click();
-    await login(feeder, PEOPLE.first.name, PEOPLE.first.pin);
+    await loginAs(feeder, 'first');
     await feeder.getByRole('button', { name: 'Nhập phiếu' }).click();
     await feeder.getByTestId('mode-scanner').click();
     const third = await startScanPass(STACK);

@@ -5,8 +5,7 @@
  * election and a file fed twice are listed with their reason, the stack reconciles, and the
  * election's result equals the truth.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,19 +13,11 @@ import type { ElectionRecord } from '../../core/record.ts';
 import { tallyRecord } from '../../core/tally.ts';
 import { SCAN_TEST_BALLOTS } from '../../core/protocol/scan.ts';
 import { vi } from '../../core/messages/vi.ts';
-import { makeDocument } from '../../db/documents.ts';
 import type { Service } from '../../db/service.ts';
 import { ADMIN, value } from '../db/helpers.ts';
-import {
-  blankPages,
-  geometryOf,
-  markPage,
-  randomScanner,
-  rng,
-  scanPage,
-  type Page as SheetPage,
-} from '../scan/deck.ts';
+import { blankPages, geometryOf, halfStrike, markPage, rng, scanPng } from '../scan/deck.ts';
 import { makeDeck, type TruthSheet } from '../scan/make-deck.ts';
+import { scanTestDeck } from '../scan/scanned-pdf.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
 import { EIGHT_CANDIDATES } from './readings-hall.ts';
 import { stepsInOrder } from './steps.ts';
@@ -43,15 +34,6 @@ const truth = new Map<string, readonly string[]>();
 let scanner: string;
 let later: { name: string; bytes: Buffer }[] = [];
 let genuine = 0;
-
-/** A pen line across 40 % of a name, from its start: as a hesitant voter might leave it. */
-function halfStrike(page: SheetPage, zone: { x: number; y: number; w: number; h: number }): void {
-  const k = page.dpi / 72;
-  const y0 = Math.round((zone.y + zone.h / 2) * k);
-  for (let y = y0 - 1; y <= y0 + 1; y++)
-    for (let x = Math.round(zone.x * k); x < Math.round((zone.x + 0.4 * zone.w) * k); x++)
-      page.rgb.fill(20, 3 * (y * page.width + x), 3 * (y * page.width + x) + 3);
-}
 
 const shot = (name: string) => page.screenshot({ path: join(SCREENS, `${name}.png`) });
 
@@ -101,25 +83,16 @@ beforeAll(async () => {
     { struck: noted, distractors: ['note'] },
     r,
   );
-  writeFileSync(
-    join(deckDir, 'sheet-0015.png'),
-    await scanPage(notePage, randomScanner(r, 150, { jpegQuality: null }), r),
-  );
+  writeFileSync(join(deckDir, 'sheet-0015.png'), await scanPng(notePage, 150, r));
   truth.set('sheet-0015.png', noted);
   // One sheet with a name crossed only part way: neither clearly struck nor clearly kept.
   const doubtful = markPage(blank!, geometryOf(record), { struck: [record.candidates[0]!.id] }, r);
   halfStrike(doubtful, geometryOf(record).sides[0]!.lines[4]!.zone);
-  writeFileSync(
-    join(deckDir, 'sheet-0018.png'),
-    await scanPage(doubtful, randomScanner(r, 150, { jpegQuality: null }), r),
-  );
+  writeFileSync(join(deckDir, 'sheet-0018.png'), await scanPng(doubtful, 150, r));
   truth.set('sheet-0018.png', [record.candidates[0]!.id, record.candidates[4]!.id]);
   const otherRecord = value(service.query('exportRecord', { electionId: other }));
   const [otherBlank] = await blankPages(otherRecord, { dpi: 150 });
-  writeFileSync(
-    join(deckDir, 'sheet-0016.png'),
-    await scanPage(otherBlank!, randomScanner(r, 150, { jpegQuality: null }), r),
-  );
+  writeFileSync(join(deckDir, 'sheet-0016.png'), await scanPng(otherBlank!, 150, r));
   const files = readdirSync(deckDir)
     .filter((f) => f.startsWith('sheet-'))
     .sort();
@@ -257,19 +230,8 @@ describe('counting an election from a folder of scans, in Chromium', () => {
   });
 
   it('the pre-congress scanner test, in the app: the test deck scanned and judged ballot by ballot', async () => {
-    const made = value(await makeDocument(service, 'scan-test', { electionId, paper: 'A4' }));
     const testDir = join(hall.dir, 'phieu-thu');
-    mkdirSync(testDir);
-    writeFileSync(join(testDir, 'deck.pdf'), made.bytes);
-    execFileSync('pdftoppm', [
-      '-r',
-      '150',
-      '-gray',
-      '-png',
-      join(testDir, 'deck.pdf'),
-      join(testDir, 'p'),
-    ]);
-    rmSync(join(testDir, 'deck.pdf'));
+    await scanTestDeck(service, electionId, testDir);
     await page.getByTestId('scanner-test').locator('summary').click();
     await page.getByTestId('test-folder').fill(testDir);
     await page.getByRole('button', { name: 'Đọc và đối chiếu' }).click();

@@ -15,6 +15,7 @@ import {
   type BallotGeometry,
   type BallotLine,
   type Paper,
+  type Rect,
 } from '../../core/documents/ballot-geometry.ts';
 import type { ElectionRecord } from '../../core/record.ts';
 import { layoutFingerprint } from '../../db/fingerprint.ts';
@@ -473,6 +474,18 @@ export function markPage(
   return page;
 }
 
+/**
+ * A pen line across the first 40 % of a strike zone (BallotLine.zone), from its start: a name
+ * crossed only part way, as a hesitant voter might leave it, neither clearly struck nor clearly kept.
+ */
+export function halfStrike(page: Page, zone: Rect): void {
+  const k = page.dpi / 72;
+  const y0 = Math.round((zone.y + zone.h / 2) * k);
+  for (let y = y0 - 1; y <= y0 + 1; y++)
+    for (let x = Math.round(zone.x * k); x < Math.round((zone.x + 0.4 * zone.w) * k); x++)
+      page.rgb.fill(20, 3 * (y * page.width + x), 3 * (y * page.width + x) + 3);
+}
+
 export interface ScannerSpec {
   readonly dpi: number;
   readonly rotateDeg: number;
@@ -604,6 +617,13 @@ export async function scanPage(page: Page, scan: ScannerSpec, r: Rng): Promise<B
     ? img.png({ compressionLevel: 1 }).toBuffer()
     : img.jpeg({ quality: scan.jpegQuality }).toBuffer();
 }
+
+/**
+ * The page through a random scanner at `dpi` that writes PNG, never JPEG: the bytes of a sheet
+ * whose file is named `.png`, as a scanner set to lossless output gives it.
+ */
+export const scanPng = (page: Page, dpi: number, r: Rng): Promise<Buffer> =>
+  scanPage(page, randomScanner(r, dpi, { jpegQuality: null }), r);
 
 /** A random reading of a record: which names are struck (strike) or the marks (approve). */
 export function randomVote(record: ElectionRecord, r: Rng): SheetSpec {

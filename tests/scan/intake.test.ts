@@ -4,7 +4,6 @@
  * reading, the same image fed twice is refused, the images are kept under their hashes beside the
  * file, and a sheet can be shown straightened with its lines.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   mkdirSync,
@@ -25,13 +24,13 @@ import { scansDir } from '../../db/scan/image-store.ts';
 import { sheetImage } from '../../db/scan/sheet-image.ts';
 import { verifyFile } from '../../db/verify.ts';
 import { backupTo } from '../../db/backup.ts';
-import { makeDocument } from '../../db/documents.ts';
 import { SCAN_TEST_BALLOTS } from '../../core/protocol/scan.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { Service } from '../../db/service.ts';
 import { countingElection, OPERATOR, refusals, value } from '../db/helpers.ts';
-import { blankPages, geometryOf, markPage, randomScanner, rng, scanPage } from './deck.ts';
+import { blankPages, geometryOf, markPage, rng, scanPng } from './deck.ts';
 import { makeDeck, type TruthSheet } from './make-deck.ts';
+import { scanTestDeck } from './scanned-pdf.ts';
 
 const sorted = (ids: readonly string[]) => [...ids].sort();
 
@@ -72,10 +71,7 @@ describe('scanning into the congress file', () => {
       { struck: noteTruth, distractors: ['note'] },
       r,
     );
-    writeFileSync(
-      join(deck, 'sheet-0008.png'),
-      await scanPage(page, randomScanner(r, 150, { jpegQuality: null }), r),
-    );
+    writeFileSync(join(deck, 'sheet-0008.png'), await scanPng(page, 150, r));
     const files = readdirSync(deck)
       .filter((f) => f.startsWith('sheet-'))
       .sort();
@@ -280,19 +276,8 @@ describe('scanning into the congress file', () => {
   });
 
   it('the pre-congress test: the printed test deck, scanned, is judged ballot by ballot', async () => {
-    const made = value(await makeDocument(service, 'scan-test', { electionId, paper: 'A4' }));
     const testDir = join(dir, 'test-deck');
-    mkdirSync(testDir);
-    writeFileSync(join(testDir, 'deck.pdf'), made.bytes);
-    execFileSync('pdftoppm', [
-      '-r',
-      '150',
-      '-gray',
-      '-png',
-      join(testDir, 'deck.pdf'),
-      join(testDir, 'p'),
-    ]);
-    rmSync(join(testDir, 'deck.pdf'));
+    await scanTestDeck(service, electionId, testDir);
     const pages = readdirSync(testDir).sort();
     expect(pages).toHaveLength(SCAN_TEST_BALLOTS);
     const all = value(await intake.test(service, { electionId, folder: testDir }));

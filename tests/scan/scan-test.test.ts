@@ -5,7 +5,7 @@
  * is refused as another election's.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -15,6 +15,7 @@ import { testRecord, type TestDeck } from '../../core/documents/ballot-test-deck
 import { parseRecord } from '../../core/record.ts';
 import { scanFiles } from '../../db/scan/scan-files.ts';
 import { ROOT, runCli } from '../cli/run-cli.ts';
+import { scanPdf } from './scanned-pdf.ts';
 
 const RECORD = join(ROOT, 'tests/decks/medium-delegates-congress/record.json');
 const DPI = 150;
@@ -38,18 +39,7 @@ describe('kiem-phieu scan-test', () => {
       '3',
     ]);
     deck = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as TestDeck;
-    execFileSync('pdftoppm', [
-      '-r',
-      String(DPI),
-      '-gray',
-      '-png',
-      join(dir, 'deck.pdf'),
-      join(dir, 'p'),
-    ]);
-    pages = readdirSync(dir)
-      .filter((f) => /^p-\d+\.png$/u.test(f))
-      .sort()
-      .map((f) => join(dir, f));
+    pages = scanPdf(join(dir, 'deck.pdf'), dir, DPI);
   }, 60_000);
 
   it('prints the deck and its expected reading, a line per ballot', () => {
