@@ -1,4 +1,16 @@
 /** The first schema of the congress file. STRICT tables, CHECK constraints, foreign keys. */
+
+/**
+ * Trigger ballot_immutable's condition: a column of a ballot version that never changes did.
+ * 0002 recreates the trigger with its new column added. Part of both migrations: never edit.
+ */
+export const FIXED_BALLOT_COLUMNS_CHANGED = `NEW.id IS NOT OLD.id OR NEW.election_id IS NOT OLD.election_id OR NEW.n IS NOT OLD.n
+  OR NEW.version IS NOT OLD.version OR NEW.body IS NOT OLD.body
+  OR NEW.ruling_code IS NOT OLD.ruling_code OR NEW.ruling_note IS NOT OLD.ruling_note
+  OR NEW.voided IS NOT OLD.voided OR NEW.void_reason IS NOT OLD.void_reason
+  OR NEW.change IS NOT OLD.change OR NEW.batch_id IS NOT OLD.batch_id
+  OR NEW.entered_by IS NOT OLD.entered_by OR NEW.entered_at IS NOT OLD.entered_at`;
+
 export const sql = `
 CREATE TABLE congress (
   id            INTEGER PRIMARY KEY CHECK (id = 1),
@@ -123,12 +135,7 @@ CREATE UNIQUE INDEX ballot_current ON ballot (election_id, n) WHERE current = 1;
 
 -- A ballot version never changes; only its current flag is cleared when a newer one replaces it.
 CREATE TRIGGER ballot_immutable BEFORE UPDATE ON ballot
-WHEN NEW.id IS NOT OLD.id OR NEW.election_id IS NOT OLD.election_id OR NEW.n IS NOT OLD.n
-  OR NEW.version IS NOT OLD.version OR NEW.body IS NOT OLD.body
-  OR NEW.ruling_code IS NOT OLD.ruling_code OR NEW.ruling_note IS NOT OLD.ruling_note
-  OR NEW.voided IS NOT OLD.voided OR NEW.void_reason IS NOT OLD.void_reason
-  OR NEW.change IS NOT OLD.change OR NEW.batch_id IS NOT OLD.batch_id
-  OR NEW.entered_by IS NOT OLD.entered_by OR NEW.entered_at IS NOT OLD.entered_at
+WHEN ${FIXED_BALLOT_COLUMNS_CHANGED}
   OR NOT (OLD.current = 1 AND NEW.current = 0)
 BEGIN SELECT RAISE(ABORT, 'ballot versions are immutable'); END;
 CREATE TRIGGER ballot_no_delete BEFORE DELETE ON ballot

@@ -2,18 +2,15 @@
  * A station's own key for each ballot it enters, so a save retried after a dropped connection is
  * recognised instead of counted twice; and what the hall's projector shows.
  */
+import { FIXED_BALLOT_COLUMNS_CHANGED } from './0001-initial.ts';
+
 export const sql = `
 ALTER TABLE ballot ADD COLUMN client_key TEXT CHECK (client_key IS NULL OR length(client_key) BETWEEN 8 AND 64);
 CREATE UNIQUE INDEX ballot_client_key ON ballot (election_id, client_key) WHERE client_key IS NOT NULL AND version = 1;
 
 DROP TRIGGER ballot_immutable;
 CREATE TRIGGER ballot_immutable BEFORE UPDATE ON ballot
-WHEN NEW.id IS NOT OLD.id OR NEW.election_id IS NOT OLD.election_id OR NEW.n IS NOT OLD.n
-  OR NEW.version IS NOT OLD.version OR NEW.body IS NOT OLD.body
-  OR NEW.ruling_code IS NOT OLD.ruling_code OR NEW.ruling_note IS NOT OLD.ruling_note
-  OR NEW.voided IS NOT OLD.voided OR NEW.void_reason IS NOT OLD.void_reason
-  OR NEW.change IS NOT OLD.change OR NEW.batch_id IS NOT OLD.batch_id
-  OR NEW.entered_by IS NOT OLD.entered_by OR NEW.entered_at IS NOT OLD.entered_at
+WHEN ${FIXED_BALLOT_COLUMNS_CHANGED}
   OR NEW.client_key IS NOT OLD.client_key
   OR NOT (OLD.current = 1 AND NEW.current = 0)
 BEGIN SELECT RAISE(ABORT, 'ballot versions are immutable'); END;
