@@ -4,8 +4,7 @@
  * scanner (rotation, upside down, offset, scale, blur, noise, streaks, fold lines, JPEG, colour).
  * Used by the tests, the bench and `kiem-phieu scan-test`'s own deck is separate (cli/scan-test.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -20,6 +19,8 @@ import {
 import type { ElectionRecord } from '../../core/record.ts';
 import { layoutFingerprint } from '../../db/fingerprint.ts';
 import { renderPdf } from '../../db/pdf/render.ts';
+import { rasterisePdf } from '../helpers/pdf-raster.ts';
+import * as issue from './issue-marks.ts';
 
 export type Rng = () => number;
 
@@ -60,21 +61,7 @@ export async function blankPages(
         ballotDocument({ record, paper, layoutFingerprint: layoutFingerprint(record) }),
       ),
     );
-    execFileSync('pdftoppm', ['-r', String(dpi), '-png', pdf, join(dir, 'p')]);
-    const pages: Page[] = [];
-    const files = execFileSync('ls', [dir], { encoding: 'utf8' })
-      .split('\n')
-      .filter((f) => f.startsWith('p') && f.endsWith('.png'))
-      .sort();
-    for (const f of files) {
-      const { data, info } = await sharp(readFileSync(join(dir, f)))
-        .removeAlpha()
-        .toColourspace('srgb')
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      pages.push({ width: info.width, height: info.height, dpi, rgb: new Uint8Array(data) });
-    }
-    return pages;
+    return (await rasterisePdf(pdf, dir, dpi)).map((p) => ({ ...p, rgb: new Uint8Array(p.rgb) }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -128,34 +115,15 @@ class Pen {
   }
 }
 
-export type StrikeStyle =
-  'straight' | 'wavy' | 'double' | 'partial' | 'felt' | 'ballpoint' | 'pencil' | 'slanted';
-export const STRIKE_STYLES: readonly StrikeStyle[] = [
-  'straight',
-  'wavy',
-  'double',
-  'partial',
-  'felt',
-  'ballpoint',
-  'pencil',
-  'slanted',
-];
+export type StrikeStyle = issue.Strike;
+export const STRIKE_STYLES: readonly StrikeStyle[] = issue.STRIKES;
 
 export type Distractor =
-  | 'tick'
-  | 'dot'
-  | 'underline'
-  | 'circle'
-  | 'written-name'
-  | 'signature'
-  | 'note'
-  | 'heading-signature'
-  | 'bottom-note'
-  | 'side-note';
+  issue.NotStrike | issue.InkOutsideLines | 'heading-signature' | 'bottom-note' | 'side-note';
 /** Distractors that leave the reading certain (on the line, not a strike). */
-export const LINE_DISTRACTORS: readonly Distractor[] = ['tick', 'dot', 'underline', 'circle'];
+export const LINE_DISTRACTORS: readonly Distractor[] = issue.NOT_STRIKES;
 /** Ink among the lines but on none (below the last name, beside the list): review. */
-export const LIST_DISTRACTORS: readonly Distractor[] = ['written-name', 'signature', 'note'];
+export const LIST_DISTRACTORS: readonly Distractor[] = issue.INK_OUTSIDE_LINES;
 /**
  * Ink elsewhere on the sheet inside the marks: a signature in the heading (top right, under the
  * Party's name), a note in the bottom margin (between the bottom marks), a note written down the

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as issue from './issue-marks.ts';
 import { describeProblems, isClean } from './sim2/compare.ts';
 import { runSim2, type Sim2Run } from './sim2/run.ts';
 
@@ -124,21 +125,10 @@ describe('kiem-phieu scan on decks from the second simulator', () => {
     expect(ballots.some((b) => b.file.endsWith('.tif') && b.page > 1)).toBe(true);
     expect(all.flatMap((r) => r.deck.backs).length).toBeGreaterThan(0);
     const distractors = new Set(ballots.flatMap((b) => b.distractors.map((d) => d.kind)));
-    for (const d of ['tick', 'dot', 'underline', 'circle']) expect(distractors).toContain(d);
+    for (const d of issue.NOT_STRIKES) expect(distractors).toContain(d);
     expect(ballots.some((b) => b.mustReview)).toBe(true);
     const strokes = new Set(ballots.flatMap((b) => b.drawn.map((d) => d.kind)));
-    for (const s of [
-      'straight',
-      'wavy',
-      'double',
-      'partial',
-      'felt',
-      'ballpoint',
-      'pencil',
-      'slanted',
-    ]) {
-      expect(strokes).toContain(s);
-    }
+    for (const s of issue.STRIKES) expect(strokes).toContain(s);
     expect(ballots.some((b) => Object.values(b.marks ?? {}).includes('both'))).toBe(true);
     expect(new Set(ballots.map((b) => b.ink)).size).toBeGreaterThanOrEqual(3);
     const total = all.reduce((n, r) => n + r.comparison.review, 0);

@@ -5,6 +5,7 @@
  * (tick, dot, underline, circle beside a name) or ink a committee must look at (a written-in
  * name, a signature, a note).
  */
+import * as issue from '../issue-marks.ts';
 import type { Box, NameSpot } from './printed.ts';
 import {
   dotSvg,
@@ -18,34 +19,15 @@ import {
 } from './pen.ts';
 import type { Random } from './random.ts';
 
-export type StrikeStyle =
-  | 'straight'
-  | 'wavy'
-  | 'double'
-  | 'partial'
-  | 'felt'
-  | 'ballpoint'
-  | 'pencil'
-  | 'slanted'
-  | 'scribble';
-export const STRIKE_STYLES: readonly StrikeStyle[] = [
-  'straight',
-  'wavy',
-  'double',
-  'partial',
-  'felt',
-  'ballpoint',
-  'pencil',
-  'slanted',
-  'scribble',
-];
+export type StrikeStyle = issue.Strike | 'scribble';
+export const STRIKE_STYLES: readonly StrikeStyle[] = [...issue.STRIKES, 'scribble'];
 
 /** On a line, and not a strike: the reading stays "kept" (or the sheet goes to review). */
-export type LineDistractor = 'tick' | 'dot' | 'underline' | 'circle';
-export const LINE_DISTRACTORS: readonly LineDistractor[] = ['tick', 'dot', 'underline', 'circle'];
+export type LineDistractor = issue.NotStrike;
+export const LINE_DISTRACTORS: readonly LineDistractor[] = issue.NOT_STRIKES;
 /** Ink away from the names: the sheet must go to review. */
-export type OutsideInk = 'written-name' | 'signature' | 'note';
-export const OUTSIDE_INK: readonly OutsideInk[] = ['written-name', 'signature', 'note'];
+export type OutsideInk = issue.InkOutsideLines;
+export const OUTSIDE_INK: readonly OutsideInk[] = issue.INK_OUTSIDE_LINES;
 
 export type BoxMark = 'x' | 'tick' | 'slash';
 

@@ -5,10 +5,10 @@
  * geometry. Coordinates are in PDF points from the page's top-left corner.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { rasterisePdf, type Raster } from '../../helpers/pdf-raster.ts';
 import { kiemPhieu, type Via } from './cli.ts';
 import type { Sim2Record } from './records.ts';
 
@@ -17,14 +17,6 @@ export interface Box {
   readonly y0: number;
   readonly x1: number;
   readonly y1: number;
-}
-
-/** An RGB raster of one printed page. */
-export interface Raster {
-  readonly width: number;
-  readonly height: number;
-  readonly dpi: number;
-  readonly rgb: Buffer;
 }
 
 export interface Word extends Box {
@@ -85,24 +77,6 @@ export function parseBbox(html: string): { width: number; height: number; words:
     });
   }
   return pages;
-}
-
-async function rasterise(pdf: string, dir: string, dpi: number): Promise<Raster[]> {
-  const prefix = join(dir, `r${dpi}`);
-  execFileSync('pdftoppm', ['-r', String(dpi), '-png', pdf, prefix]);
-  const files = readdirSync(dir)
-    .filter((f) => f.startsWith(`r${dpi}-`) && f.endsWith('.png'))
-    .sort((a, b) => Number(a.match(/-(\d+)\.png$/u)![1]) - Number(b.match(/-(\d+)\.png$/u)![1]));
-  const out: Raster[] = [];
-  for (const f of files) {
-    const { data, info } = await sharp(readFileSync(join(dir, f)))
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    out.push({ width: info.width, height: info.height, dpi, rgb: data });
-  }
-  return out;
 }
 
 const dark = (r: Raster, x: number, y: number): boolean => {
@@ -268,7 +242,8 @@ export async function printBallot(
     });
     const pages = parseBbox(html);
     const rasters = new Map<number, readonly Raster[]>();
-    for (const dpi of new Set([...dpis, 200])) rasters.set(dpi, await rasterise(pdfFile, dir, dpi));
+    for (const dpi of new Set([...dpis, 200]))
+      rasters.set(dpi, await rasterisePdf(pdfFile, dir, dpi));
     const measure = rasters.get(200)!;
     const rules = measure.map(tableRules);
     const names: NameSpot[] = [];

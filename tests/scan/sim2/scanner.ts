@@ -5,7 +5,7 @@
  * choices (a fixed bed that can clip the sheet's corners) from the first simulator's scanner.
  */
 import sharp from 'sharp';
-import type { Raster } from './printed.ts';
+import type { Raster } from '../../helpers/pdf-raster.ts';
 import type { Random } from './random.ts';
 
 export interface ScanSetup {
