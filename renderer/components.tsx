@@ -6,6 +6,7 @@ import {
   useRef,
   useState,
   type FormHTMLAttributes,
+  type InputHTMLAttributes,
   type ReactElement,
   type ReactNode,
 } from 'react';
@@ -49,6 +50,14 @@ export function Form({
       {children}
     </form>
   );
+}
+
+/** An input with no label beside it: its placeholder names it, for screen readers too. */
+export function PlaceholderInput({
+  label,
+  ...attributes
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'aria-label' | 'placeholder'> & { label: string }) {
+  return <input aria-label={label} placeholder={label} {...attributes} />;
 }
 
 /** A labelled control: the label names it exactly, the hint describes it (for screen readers too). */

@@ -1,7 +1,7 @@
 /** The ballots entered: search, correct (loads the marks into the editor), void with a reason. */
 import { useState } from 'react';
 import type { BallotBody, ElectionView } from '../../../core/views.ts';
-import { Ask, Messages } from '../../components.tsx';
+import { Ask, Messages, PlaceholderInput } from '../../components.tsx';
 import { useCommand } from '../../use-command.ts';
 import { useQuery } from '../../use-query.ts';
 import { useT } from '../../i18n.ts';
@@ -41,9 +41,8 @@ export function BallotList({
   return (
     <div className="card ballots">
       <h3>{t.count.list}</h3>
-      <input
-        aria-label={t.count.search}
-        placeholder={t.count.search}
+      <PlaceholderInput
+        label={t.count.search}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />

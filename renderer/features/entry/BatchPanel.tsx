@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { shortHash } from '../../../core/audit-chain.ts';
 import type { BatchView } from '../../../core/views.ts';
 import { client } from '../../client.ts';
-import { Messages } from '../../components.tsx';
+import { Messages, PlaceholderInput } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { useCommand } from '../../use-command.ts';
 import { otherOpenStacks } from './stack.ts';
@@ -70,9 +70,8 @@ export function BatchPanel({
               (document.activeElement as HTMLElement | null)?.blur();
             }}
           >
-            <input
-              aria-label={t.count.declared}
-              placeholder={t.count.declared}
+            <PlaceholderInput
+              label={t.count.declared}
               inputMode="numeric"
               value={declared}
               onChange={(e) => setDeclared(e.target.value)}

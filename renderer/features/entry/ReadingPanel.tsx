@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { ReadingKind } from '../../../core/readings/stack.ts';
 import type { BatchView, ReadingsView, StackView } from '../../../core/views.ts';
-import { Messages } from '../../components.tsx';
+import { Messages, PlaceholderInput } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import type { CountingStacks } from './use-stacks.ts';
 
@@ -115,9 +115,8 @@ export function ReadingPanel({ stacks }: { stacks: CountingStacks }) {
                 if (r.ok) setDeclared('');
               }}
             >
-              <input
-                aria-label={t.count.declared}
-                placeholder={t.count.declared}
+              <PlaceholderInput
+                label={t.count.declared}
                 inputMode="numeric"
                 value={declared}
                 onChange={(e) => setDeclared(e.target.value.replace(/\D/gu, ''))}

@@ -1,7 +1,7 @@
 /** Attendance: everyone present at once, then the absent found by name and marked with Enter. */
 import { useState } from 'react';
 import type { DelegateView } from '../../../core/views.ts';
-import { Ask, Messages, TableHead } from '../../components.tsx';
+import { Ask, Messages, PlaceholderInput, TableHead } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { useCommand } from '../../use-command.ts';
 import { matchDelegates, nextAttendance, toggledAbsence } from './attendance.ts';
@@ -34,10 +34,9 @@ export function Attendance({ delegates }: { delegates: readonly DelegateView[] }
         >
           {t.setup.allPresent}
         </button>
-        <input
+        <PlaceholderInput
           className="grow"
-          aria-label={t.setup.findDelegate}
-          placeholder={t.setup.findDelegate}
+          label={t.setup.findDelegate}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);

@@ -1,7 +1,7 @@
 /** Logging in with a name and PIN, once the file has operators (and again after a host restart). */
 import { useState } from 'react';
 import { client } from '../../client.ts';
-import { Form, Messages } from '../../components.tsx';
+import { Form, Messages, PlaceholderInput } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { refresh } from '../../refresh.ts';
 import { useCommand } from '../../use-command.ts';
@@ -22,16 +22,14 @@ export function Login() {
       }}
     >
       <h2>{t.login.title}</h2>
-      <input
-        aria-label={t.login.name}
-        placeholder={t.login.name}
+      <PlaceholderInput
+        label={t.login.name}
         value={name}
         onChange={(e) => setName(e.target.value)}
         autoFocus
       />
-      <input
-        aria-label={t.login.pin}
-        placeholder={t.login.pin}
+      <PlaceholderInput
+        label={t.login.pin}
         type="password"
         inputMode="numeric"
         value={pin}
