@@ -4,13 +4,9 @@ import { photoProblemText, sheetProblemText } from './index.ts';
 import type { Messages } from './index.ts';
 import { HEADER_SEARCH_ROWS, type LeftOutReason } from '../protocol/sheet.ts';
 import type { Texts } from './types.ts';
+import { list, mib, rowList } from './format.ts';
 import type { StackStatus } from '../readings/stack.ts';
 
-/** Row numbers, the first twenty of a long list and how many there are. */
-const rowList = (rows: readonly number[], count: (n: number) => string): string =>
-  rows.length > 20 ? `${rows.slice(0, 20).join(', ')}… (${count(rows.length)})` : rows.join(', ');
-const mib = (bytes: number): number => Math.round(bytes / (1024 * 1024));
-const list = (items: readonly string[]): string => items.join(', ');
 const lower = (text: string): string => text.charAt(0).toLocaleLowerCase('en') + text.slice(1);
 
 const status: Texts<ElectionStatus> = {

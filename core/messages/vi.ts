@@ -16,12 +16,8 @@ import {
   type VerifyProblemTexts,
   type WarningTexts,
 } from './types.ts';
+import { list, mib, rowList } from './format.ts';
 
-const list = (items: readonly string[]): string => items.join(', ');
-/** Row numbers, the first twenty of a long list and how many there are. */
-const rowList = (rows: readonly number[], count: (n: number) => string): string =>
-  rows.length > 20 ? `${rows.slice(0, 20).join(', ')}… (${count(rows.length)})` : rows.join(', ');
-const mib = (bytes: number): number => Math.round(bytes / (1024 * 1024));
 const lower = (text: string): string => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 
 const status = {
