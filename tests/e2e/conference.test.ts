@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../core/api.ts';
 import type { Actor } from '../../core/views.ts';
-import { delegateName, delegatesXlsx } from '../helpers/delegates.ts';
+import { delegateRows, delegatesXlsx } from '../helpers/delegates.ts';
 import { openEntry, operatorPage, serviceOf, shot, stepsInOrder } from './steps.ts';
 import { value } from '../db/helpers.ts';
 import { launch, restartHall, startHall, type Hall } from './browser.ts';
@@ -42,9 +42,7 @@ const delegatesWorkbook = (path: string) =>
   delegatesXlsx(
     path,
     ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị'],
-    Array.from({ length: 60 }, (_, i) => [
-      i + 1,
-      delegateName(i, 10, 3),
+    delegateRows(60, { names: 10, step: 3 }, (i) => [
       i === 0 ? 'Bí thư Đảng ủy' : i % 7 === 0 ? 'Bí thư chi bộ' : 'Đảng viên',
       `Chi bộ ${1 + (i % 6)}`,
     ]),

@@ -22,7 +22,7 @@ import {
 } from './steps.ts';
 import { launch, SCREENS, startHall, type Hall } from './browser.ts';
 import { makeP12 } from '../documents/p12.ts';
-import { delegateName, delegatesXlsx } from '../helpers/delegates.ts';
+import { delegateRows, delegatesXlsx } from '../helpers/delegates.ts';
 import { vi } from '../../core/messages/vi.ts';
 
 const CANDIDATES = [
@@ -71,12 +71,7 @@ const delegatesWorkbook = (path: string) =>
   delegatesXlsx(
     path,
     ['STT', 'Họ và tên', 'Đơn vị', 'Chính thức / Dự khuyết'],
-    Array.from({ length: 52 }, (_, i) => [
-      i + 1,
-      delegateName(i, 13, 5),
-      `Chi bộ ${1 + (i % 6)}`,
-      'Chính thức',
-    ]),
+    delegateRows(52, { names: 13, step: 5 }, (i) => [`Chi bộ ${1 + (i % 6)}`, 'Chính thức']),
     { mergeTitle: true },
   );
 

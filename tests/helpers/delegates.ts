@@ -36,10 +36,21 @@ const GIVEN = [
  * The `i`-th delegate (from 0) of a list drawing on the first `names` family and given names
  * (13 at most), the given name stepping by `step`; a letter after the name keeps each unique.
  */
-export function delegateName(i: number, names: number, step: number): string {
+function delegateName(i: number, names: number, step: number): string {
   const letter = String.fromCharCode(65 + Math.floor(i / names));
   return `${FAMILIES[i % names]} ${i % 2 ? 'Thị' : 'Văn'} ${GIVEN[(i * step) % names]} ${letter}`;
 }
+
+/**
+ * `count` delegates as a list's rows: the number (STT) from 1, the name (delegateName with `names`
+ * and `step`), then the columns `more` gives for the `i`-th (from 0).
+ */
+export const delegateRows = (
+  count: number,
+  { names, step }: { names: number; step: number },
+  more: (i: number) => readonly unknown[],
+): unknown[][] =>
+  Array.from({ length: count }, (_, i) => [i + 1, delegateName(i, names, step), ...more(i)]);
 
 /**
  * The list written to `path`: a title (merged over the header's width when `mergeTitle`), an
