@@ -8,6 +8,7 @@ import { messages } from '../core/messages/index.ts';
 import { bareLabel, ballotText } from '../core/readings/wording.ts';
 import {
   recountReadings,
+  type BallotInStack,
   type Recount,
   type RecountProblem,
   type StackRecount,
@@ -51,6 +52,13 @@ export async function readingsCommand(
   return EXIT.done;
 }
 
+/** A ballot's place as the sentence says it: the stack's label without "tập"/"stack". */
+const bare = ({ stack, position, n }: BallotInStack): BallotInStack => ({
+  stack: bareLabel(stack),
+  position,
+  n,
+});
+
 /** One finding in words, naming the stack, the position in it, the ballot and the field. */
 export function problemText(p: RecountProblem, record: ElectionRecord, lang: Lang): string {
   const m = messages(lang).recount;
@@ -72,17 +80,15 @@ export function problemText(p: RecountProblem, record: ElectionRecord, lang: Lan
       return m.problem.count(bareLabel(p.stack), p.recounted, p.entered);
     case 'ballot':
       return m.problem.ballot(
-        bareLabel(p.stack),
-        p.position,
-        p.n,
+        bare(p),
         m.field[p.field],
         ballotText(p.recounted, order, lang),
         ballotText(p.entered, order, lang),
       );
     case 'missing':
-      return m.problem.missing(bareLabel(p.stack), p.position, p.n);
+      return m.problem.missing(bare(p));
     case 'voided':
-      return m.problem.voided(bareLabel(p.stack), p.position, p.n);
+      return m.problem.voided(bare(p));
     case 'outside':
       return m.problem.outside(p.count, p.n);
     default:
@@ -96,9 +102,7 @@ function stackLines(stack: StackRecount, lang: Lang): string[] {
     `${stack.ok ? '✓' : '✗'} ${m.recount.stack(bareLabel(stack.label), stack.declared, m.readings.status[stack.status])}`,
   ];
   for (const r of stack.readings)
-    lines.push(
-      `    ${m.recount.reading(r.number, m.readings.kind[r.kind], r.operator, r.station, r.ballots)}`,
-    );
+    lines.push(`    ${m.recount.reading(r, m.readings.kind[r.kind])}`);
   lines.push(`    ${m.recount.differences(stack.differences, stack.ruled.length)}`);
   lines.push(
     `    ${

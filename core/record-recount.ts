@@ -42,7 +42,7 @@ interface InStack {
 }
 
 /** A ballot of a stack: the stack's label, the ballot's position in it, the record's number `n`. */
-interface BallotInStack extends InStack {
+export interface BallotInStack extends InStack {
   readonly position: number;
   readonly n: number;
 }

@@ -1,4 +1,4 @@
-import { messages, type Lang } from './messages/index.ts';
+import { messages, photoProblemText, sheetProblemText, type Lang } from './messages/index.ts';
 import type { SheetProblem } from './protocol/sheet.ts';
 import type { PhotoProblem } from './candidate-details.ts';
 import type { ReadingRefusal } from './readings/refusal.ts';
@@ -118,7 +118,12 @@ export function refusalText(r: Refusal, lang: Lang): string {
   const m = messages(lang);
   const where = r.path === '' ? '' : `${r.path}: `;
   const ballot = r.ballot === undefined ? '' : m.refusalBallot(r.ballot);
-  const detail = (m.refusal[r.code] as (r: RefusalDetail) => string)(r);
+  const detail =
+    r.code === 'sheet'
+      ? sheetProblemText(r.problem, lang)
+      : r.code === 'photo'
+        ? photoProblemText(r.problem, lang)
+        : (m.refusal[r.code] as (r: RefusalDetail) => string)(r);
   return `${ballot}${where}${detail}`;
 }
 

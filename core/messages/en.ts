@@ -1,6 +1,6 @@
 /** Every user-facing text in English: the UI, refusals, warnings, labels of the engine's codes. */
 import type { ElectionStatus, Entity } from '../refusal.ts';
-import { photoProblemText, sheetProblemText } from './index.ts';
+import type { BallotInStack, ReadingSummary } from '../record-recount.ts';
 import type { Messages } from './index.ts';
 import { HEADER_SEARCH_ROWS, type LeftOutReason } from '../protocol/sheet.ts';
 import type { Texts } from './types.ts';
@@ -849,14 +849,8 @@ export const en: Messages = {
       `Readings check: ${election} — ${required} reading(s) per stack`,
     stack: (label: string, declared: number, status: string) =>
       `Stack ${label} (${declared} ballots declared): ${status}`,
-    reading: (
-      number: number | null,
-      kind: string,
-      operator: string,
-      station: string,
-      ballots: number,
-    ) =>
-      `${number === null ? 'abandoned reading' : `reading ${number}`}: ${kind}, ${operator}, ${station}, ${ballots} ballots`,
+    reading: (r: ReadingSummary, kind: string) =>
+      `${r.number === null ? 'abandoned reading' : `reading ${r.number}`}: ${kind}, ${r.operator}, ${r.station}, ${r.ballots} ballots`,
     differences: (positions: readonly number[], ruled: number) =>
       positions.length === 0
         ? 'the readings agree'
@@ -889,19 +883,12 @@ export const en: Messages = {
         `stack ${stack}: does not count yet, yet the record holds ${entered} ballots from it`,
       count: (stack: string, recounted: number, entered: number) =>
         `stack ${stack}: the readings give ${recounted} ballots, the record lists ${entered} from it`,
-      ballot: (
-        stack: string,
-        position: number,
-        n: number,
-        field: string,
-        recounted: string,
-        entered: string,
-      ) =>
-        `stack ${stack}, ballot ${position} of the stack (record ballot n=${n}), field ${field}: the readings give “${recounted}”, the record has “${entered}”`,
-      missing: (stack: string, position: number, n: number) =>
-        `stack ${stack}, ballot ${position} of the stack: the record has no ballot n=${n}`,
-      voided: (stack: string, position: number, n: number) =>
-        `stack ${stack}, ballot ${position} of the stack: ballot n=${n} is listed as voided, yet the record counts it`,
+      ballot: (at: BallotInStack, field: string, recounted: string, entered: string) =>
+        `stack ${at.stack}, ballot ${at.position} of the stack (record ballot n=${at.n}), field ${field}: the readings give “${recounted}”, the record has “${entered}”`,
+      missing: (at: BallotInStack) =>
+        `stack ${at.stack}, ballot ${at.position} of the stack: the record has no ballot n=${at.n}`,
+      voided: (at: BallotInStack) =>
+        `stack ${at.stack}, ballot ${at.position} of the stack: ballot n=${at.n} is listed as voided, yet the record counts it`,
       outside: (count: number, n: number) =>
         `${count} of the record's ballots (the first n=${n}) come from no stack, though each stack needs several readings`,
     },
@@ -1074,8 +1061,6 @@ export const en: Messages = {
         : r.problem === 'no-certificate'
           ? 'no certificate in the .p12 file matches its private key'
           : 'the certificate file (.p12) cannot be read: damaged, or not PKCS#12',
-    sheet: (r) => sheetProblemText(r.problem, 'en'),
-    photo: (r) => photoProblemText(r.problem, 'en'),
     throttled: (r) => `too many wrong attempts; wait ${r.seconds} seconds and try again`,
     'duplicate-scan': (r) =>
       `sheet already scanned (same image): ${r.file}${r.page > 1 ? `, page ${r.page}` : ''} — not counted twice`,

@@ -13,8 +13,11 @@ export type Texts<K extends string> = Readonly<Record<K, string>>;
 /** What the ballot list and the entry screen call a ballot's state. */
 export type BallotStatus = InvalidCode | 'voided' | 'valid';
 
+/** A spreadsheet's or a photo's refusal is worded by its problem's own text (refusalText). */
 export type RefusalTexts = {
-  readonly [C in RefusalDetail['code']]: (r: Extract<RefusalDetail, { code: C }>) => string;
+  readonly [C in Exclude<RefusalDetail['code'], 'sheet' | 'photo'>]: (
+    r: Extract<RefusalDetail, { code: C }>,
+  ) => string;
 };
 
 export type WarningTexts = {

@@ -5,7 +5,7 @@ import type { ReadingKind, StackStatus } from '../readings/stack.ts';
 import type { Outcome } from '../labels.ts';
 import type { ElectionStatus, Entity } from '../refusal.ts';
 import type { AuditEventName } from '../audit-catalogue.ts';
-import { photoProblemText, sheetProblemText } from './index.ts';
+import type { BallotInStack, ReadingSummary } from '../record-recount.ts';
 import { HEADER_SEARCH_ROWS, type LeftOutReason, type PeopleField } from '../protocol/sheet.ts';
 import {
   typed,
@@ -920,14 +920,8 @@ export const vi = {
       `Kiểm tra các lần đọc: ${election} — mỗi tập cần ${required} lần đọc`,
     stack: (label: string, declared: number, status: string) =>
       `Tập ${label} (khai ${declared} phiếu): ${status}`,
-    reading: (
-      number: number | null,
-      kind: string,
-      operator: string,
-      station: string,
-      ballots: number,
-    ) =>
-      `${number === null ? 'lần đọc bỏ dở' : `lần ${number}`}: ${kind}, ${operator}, ${station}, ${ballots} phiếu`,
+    reading: (r: ReadingSummary, kind: string) =>
+      `${r.number === null ? 'lần đọc bỏ dở' : `lần ${r.number}`}: ${kind}, ${r.operator}, ${r.station}, ${r.ballots} phiếu`,
     differences: (positions: readonly number[], ruled: number) =>
       positions.length === 0
         ? 'các lần đọc khớp nhau'
@@ -960,19 +954,12 @@ export const vi = {
         `tập ${stack}: chưa được tính, vậy mà hồ sơ có ${entered} phiếu của tập này`,
       count: (stack: string, recounted: number, entered: number) =>
         `tập ${stack}: các lần đọc cho ${recounted} phiếu, hồ sơ ghi ${entered} phiếu của tập`,
-      ballot: (
-        stack: string,
-        position: number,
-        n: number,
-        field: string,
-        recounted: string,
-        entered: string,
-      ) =>
-        `tập ${stack}, phiếu thứ ${position} của tập (phiếu số ${n} của hồ sơ), trường ${field}: các lần đọc cho “${recounted}”, hồ sơ ghi “${entered}”`,
-      missing: (stack: string, position: number, n: number) =>
-        `tập ${stack}, phiếu thứ ${position} của tập: hồ sơ không có phiếu số ${n}`,
-      voided: (stack: string, position: number, n: number) =>
-        `tập ${stack}, phiếu thứ ${position} của tập: phiếu số ${n} ghi là đã hủy, vậy mà hồ sơ vẫn tính`,
+      ballot: (at: BallotInStack, field: string, recounted: string, entered: string) =>
+        `tập ${at.stack}, phiếu thứ ${at.position} của tập (phiếu số ${at.n} của hồ sơ), trường ${field}: các lần đọc cho “${recounted}”, hồ sơ ghi “${entered}”`,
+      missing: (at: BallotInStack) =>
+        `tập ${at.stack}, phiếu thứ ${at.position} của tập: hồ sơ không có phiếu số ${at.n}`,
+      voided: (at: BallotInStack) =>
+        `tập ${at.stack}, phiếu thứ ${at.position} của tập: phiếu số ${at.n} ghi là đã hủy, vậy mà hồ sơ vẫn tính`,
       outside: (count: number, n: number) =>
         `${count} phiếu của hồ sơ (đầu tiên là phiếu số ${n}) không do tập nào cho, trong khi mỗi tập cần nhiều lần đọc`,
     },
@@ -1149,8 +1136,6 @@ export const vi = {
         : r.problem === 'no-certificate'
           ? 'tệp chứng thư số (.p12) không có chứng thư khớp với khóa bí mật'
           : 'không đọc được tệp chứng thư số (.p12): tệp hỏng hoặc không phải PKCS#12',
-    sheet: (r) => sheetProblemText(r.problem, 'vi'),
-    photo: (r) => photoProblemText(r.problem, 'vi'),
     throttled: (r) => `đã nhập sai nhiều lần; chờ ${r.seconds} giây rồi thử lại`,
     'duplicate-scan': (r) =>
       `tờ đã quét rồi (cùng ảnh): ${r.file}${r.page > 1 ? `, trang ${r.page}` : ''} — không tính lần hai`,
