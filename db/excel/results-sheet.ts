@@ -12,6 +12,7 @@ import {
   PERCENT,
   a4,
   fitHeight,
+  partyHead,
   put,
   putHeader,
   putMerged,
@@ -19,15 +20,7 @@ import {
   type CellStyle,
   type Worksheet,
 } from './sheet.ts';
-import {
-  PARTY,
-  T,
-  closingSentence,
-  congressLine,
-  exclusionLabel,
-  outcomeText,
-  placeAndDate,
-} from './text.ts';
+import { T, closingSentence, congressLine, exclusionLabel, outcomeText } from './text.ts';
 
 export interface CommitteeMember {
   readonly name: string;
@@ -51,18 +44,8 @@ export function titleBlock(
   result: ElectionResult,
   heading: string,
 ): number {
-  const { congress, election } = record;
-  putMerged(ws, 1, 1, 2, congress.organisation.toLocaleUpperCase('vi'), {
-    bold: true,
-    align: 'center',
-    wrap: true,
-  });
-  putMerged(ws, 1, 3, COLS, PARTY, { bold: true, underline: true, align: 'center' });
-  const when = placeAndDate(congress);
-  if (when !== null) putMerged(ws, 2, 3, COLS, when, { italic: true, align: 'center' });
-  putMerged(ws, 4, 1, COLS, heading, { bold: true, size: 14, align: 'center' });
-  ws.getRow(4).height = 21;
-  putMerged(ws, 5, 1, COLS, electionName(election, 'vi'), {
+  partyHead(ws, { congress: record.congress, right: 3, cols: COLS, heading });
+  putMerged(ws, 5, 1, COLS, electionName(record.election, 'vi'), {
     bold: true,
     align: 'center',
     wrap: true,

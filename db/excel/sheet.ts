@@ -1,6 +1,7 @@
 /** What every sheet of the exports shares: the font, cell writing (NFC), widths, print, bytes. */
 import ExcelJS from 'exceljs';
-import { nfc } from './text.ts';
+import type { ElectionRecord } from '../../core/record.ts';
+import { PARTY, nfc, placeAndDate } from './text.ts';
 
 export type Worksheet = ExcelJS.Worksheet;
 export type Cell = ExcelJS.Cell;
@@ -93,6 +94,34 @@ export function putMerged(
     for (let c = from; c <= to; c++) width += ws.getColumn(c).width ?? 9;
     fitHeight(ws, row, text, width, style.size);
   }
+}
+
+/**
+ * The head of a Party document on a sheet (documents.md): the organisation on the left, the
+ * Party's name over the place and date from column `right`, the heading across row 4.
+ */
+export function partyHead(
+  ws: Worksheet,
+  head: {
+    congress: ElectionRecord['congress'] | undefined;
+    right: number;
+    cols: number;
+    heading: string;
+  },
+): void {
+  const { congress, right, cols } = head;
+  if (congress !== undefined) {
+    putMerged(ws, 1, 1, 2, congress.organisation.toLocaleUpperCase('vi'), {
+      bold: true,
+      align: 'center',
+      wrap: true,
+    });
+  }
+  putMerged(ws, 1, right, cols, PARTY, { bold: true, underline: true, align: 'center' });
+  const when = congress === undefined ? null : placeAndDate(congress);
+  if (when !== null) putMerged(ws, 2, right, cols, when, { italic: true, align: 'center' });
+  putMerged(ws, 4, 1, cols, head.heading, { bold: true, size: 14, align: 'center' });
+  ws.getRow(4).height = 21;
 }
 
 /** A table's header cell: bold, centred, wrapped, boxed and shaded. */

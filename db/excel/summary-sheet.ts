@@ -5,13 +5,14 @@ import {
   a4,
   fitHeight,
   freeze,
+  partyHead,
   put,
   putHeader,
   putMerged,
   textWidth,
   type Worksheet,
 } from './sheet.ts';
-import { PARTY, T, placeAndDate, statusText } from './text.ts';
+import { T, statusText } from './text.ts';
 
 export interface SummaryRow {
   readonly record: ElectionRecord;
@@ -31,18 +32,7 @@ export function writeSummarySheet(ws: Worksheet, rows: readonly SummaryRow[]): v
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   const first = rows[0]?.record.congress;
-  if (first !== undefined) {
-    putMerged(ws, 1, 1, 2, first.organisation.toLocaleUpperCase('vi'), {
-      bold: true,
-      align: 'center',
-      wrap: true,
-    });
-    const when = placeAndDate(first);
-    if (when !== null) putMerged(ws, 2, 4, cols, when, { italic: true, align: 'center' });
-  }
-  putMerged(ws, 1, 4, cols, PARTY, { bold: true, underline: true, align: 'center' });
-  putMerged(ws, 4, 1, cols, T.congressTitle, { bold: true, size: 14, align: 'center' });
-  ws.getRow(4).height = 21;
+  partyHead(ws, { congress: first, right: 4, cols, heading: T.congressTitle });
   if (first !== undefined) {
     const term =
       first.term === undefined || first.name.includes(first.term) ? '' : ` — ${T.term(first.term)}`;
