@@ -8,17 +8,13 @@ import { homedir } from 'node:os';
 import { congressDetails } from '../core/api.ts';
 import type { Refusal } from '../core/refusal.ts';
 import { err, ok, type Result } from '../core/result.ts';
-import type { ChangeEvent } from '../core/views.ts';
 import { CongressFileError, FILE_EXTENSION } from './connection.ts';
 import { Service, type ServiceOptions } from './service.ts';
 import { zodRefusals } from '../core/record.ts';
 
 export type { FileInfo, RecentFile } from '../core/protocol/calls.ts';
 import type { FileInfo, RecentFile } from '../core/protocol/calls.ts';
-
-export type WorkspaceEvent =
-  | { readonly type: 'event'; readonly event: ChangeEvent }
-  | { readonly type: 'file'; readonly file: FileInfo | null };
+import type { HostEvent } from '../core/protocol/changes.ts';
 
 const MAX_RECENT = 10;
 
@@ -29,7 +25,7 @@ export const defaultHome = (): string =>
 export class Workspace {
   private current: Service | null = null;
   private unsubscribe: (() => void) | null = null;
-  private readonly listeners = new Set<(e: WorkspaceEvent) => void>();
+  private readonly listeners = new Set<(e: HostEvent) => void>();
   private readonly home: string;
   private readonly options: ServiceOptions;
 
@@ -95,7 +91,7 @@ export class Workspace {
     }
   }
 
-  subscribe(listener: (e: WorkspaceEvent) => void): () => void {
+  subscribe(listener: (e: HostEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -132,7 +128,7 @@ export class Workspace {
     }
   }
 
-  private emit(e: WorkspaceEvent): void {
+  private emit(e: HostEvent): void {
     for (const l of this.listeners) {
       try {
         l(e);

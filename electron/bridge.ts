@@ -3,8 +3,7 @@
  * and the file dialogs. No Electron import here, so the renderer can type-import it; the shapes are
  * the same the browser host sends as JSON.
  */
-import type { FileInfo, Reply, SentCall } from '../core/protocol/index.ts';
-import type { ChangeEvent } from '../core/views.ts';
+import type { HostEvent, Reply, SentCall } from '../core/protocol/index.ts';
 
 export const CALL_CHANNEL = 'kiem-phieu:call';
 export const EVENT_CHANNEL = 'kiem-phieu:event';
@@ -12,11 +11,6 @@ export const DIALOG_CHANNEL = 'kiem-phieu:dialog';
 
 /** The reply, as the browser host sends it. */
 export type BridgeReply = Reply<unknown>;
-
-/** A change in the open file, or another file opened (null: closed). */
-export type BridgeEvent =
-  | { readonly type: 'event'; readonly event: ChangeEvent }
-  | { readonly type: 'file'; readonly file: FileInfo | null };
 
 /** `open`/`save`: a congress file (*.kiemphieu); `sheet`: a delegates' or candidates' sheet. */
 export type DialogKind = 'open' | 'save' | 'sheet' | 'folder';
@@ -36,7 +30,7 @@ export interface KiemPhieuBridge {
   /** One call of the protocol (core/protocol), checked by the main process when it arrives. */
   call(request: SentCall): Promise<BridgeReply>;
   /** Calls `listener` for every event until the returned function is called. */
-  onEvent(listener: (event: BridgeEvent) => void): () => void;
+  onEvent(listener: (event: HostEvent) => void): () => void;
   /** The chosen path, or null when the operator cancelled. */
   dialog(kind: 'open' | 'save' | 'folder', options?: DialogOptions): Promise<string | null>;
   /** The chosen sheet, or null when the operator cancelled. */

@@ -26,7 +26,6 @@ import {
   CALL_CHANNEL,
   DIALOG_CHANNEL,
   EVENT_CHANNEL,
-  type BridgeEvent,
   type BridgeReply,
   type SheetPick,
 } from './bridge.ts';
@@ -152,8 +151,7 @@ async function onDialog(
 
 function forwardEvents(): void {
   workspace.subscribe((e) => {
-    const event: BridgeEvent = e;
-    const message = plain(event);
+    const message = plain(e);
     for (const win of windows.all()) win.webContents.send(EVENT_CHANNEL, message);
   });
 }

@@ -3,11 +3,11 @@
  * else of Electron or Node reaches the page. Bundled to CommonJS (dist/electron/preload.cjs).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { HostEvent } from '../core/protocol/index.ts';
 import {
   CALL_CHANNEL,
   DIALOG_CHANNEL,
   EVENT_CHANNEL,
-  type BridgeEvent,
   type BridgeReply,
   type DialogKind,
   type DialogOptions,
@@ -21,7 +21,7 @@ const bridge: KiemPhieuBridge = {
   host: 'electron',
   call: (request) => ipcRenderer.invoke(CALL_CHANNEL, request) as Promise<BridgeReply>,
   onEvent(listener) {
-    const handler = (_e: IpcRendererEvent, event: BridgeEvent) => listener(event);
+    const handler = (_e: IpcRendererEvent, event: HostEvent) => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, handler);

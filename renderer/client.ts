@@ -12,11 +12,11 @@ import {
   type CallKind,
   type CallName,
   type CallOutput,
+  type HostEvent,
   type Reply as ProtocolReply,
   type SentCall,
 } from '../core/protocol/index.ts';
 import { refusalText } from '../core/refusal.ts';
-import type { ChangeEvent } from '../core/views.ts';
 import { useApp } from './store.ts';
 
 /** A reply with its refusals worded in the user's language. */
@@ -35,9 +35,6 @@ declare global {
   }
 }
 
-export type HostEvent =
-  | { readonly type: 'event'; readonly event: ChangeEvent }
-  | { readonly type: 'file'; readonly file: unknown };
 type Listener = (e: HostEvent) => void;
 
 /** The words of a reply's refusals, or of why it got no answer, in the user's language. */

@@ -4,6 +4,13 @@
  * election it shows. The audit log changes with every command and is not listed.
  */
 import type { CommandName, QueryName } from '../api.ts';
+import type { ChangeEvent } from '../views.ts';
+import type { FileInfo } from './calls.ts';
+
+/** What a host tells its stations: a change in the open file, or another file opened (null: closed). */
+export type HostEvent =
+  | { readonly type: 'event'; readonly event: ChangeEvent }
+  | { readonly type: 'file'; readonly file: FileInfo | null };
 
 type View = Exclude<QueryName, 'audit' | 'verifyAudit'>;
 
