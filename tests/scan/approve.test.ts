@@ -3,35 +3,18 @@
  * numbering continuous), and simulated scans read box by box into agree, disagree, both and none,
  * a two-sided ballot joined from its two pages.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ballotGeometry, type Rect } from '../../core/documents/ballot-geometry.ts';
-import { parseRecord, type ElectionRecord } from '../../core/record.ts';
 import { scanFiles, type SheetOutcome } from '../../db/scan/scan-files.ts';
-import { ROOT } from '../cli/run-cli.ts';
+import type { ElectionRecord } from '../../core/record.ts';
+import { approveRecord } from './approve-record.ts';
 import { blankPages, markPage, randomScanner, rng, scanPage, type Page } from './deck.ts';
 
 type Mark = 'agree' | 'disagree' | 'both' | 'none';
 const MARKS: readonly Mark[] = ['agree', 'disagree', 'both', 'none'];
-
-function approveRecord(names?: number): ElectionRecord {
-  const json = JSON.parse(
-    readFileSync(join(ROOT, 'tests/decks/approve-with-surplus/record.json'), 'utf8'),
-  ) as Record<string, unknown>;
-  if (names !== undefined) {
-    json.candidates = Array.from({ length: names }, (_, i) => ({
-      id: `c${i + 1}`,
-      name: `Nguyễn Thị Người Thứ ${i + 1}`,
-    }));
-    // The deck's ballots name three candidates: none is needed to print or read a ballot.
-    json.ballots = { ...(json.ballots as object), entered: [] };
-  }
-  const parsed = parseRecord(json);
-  if (!parsed.ok) throw new Error('record refused');
-  return parsed.value;
-}
 
 const inside = (a: Rect, b: Rect): boolean =>
   a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w + 0.01 && a.y + a.h <= b.y + b.h + 0.01;

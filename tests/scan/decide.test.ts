@@ -7,7 +7,14 @@ import { classifyBox, classifyStrike } from '../../core/scan/read-sheet.ts';
 import type { LineScore } from '../../core/scan/score.ts';
 import { DEFAULT_THRESHOLDS } from '../../core/scan/settings.ts';
 
-const box = DEFAULT_THRESHOLDS.box;
+/** A box's decision from its dark and faint extents (‰, over and across), under a streak or not. */
+const boxOf = (
+  dark: number,
+  darkNarrow: number,
+  faint: number,
+  faintNarrow: number,
+  streak = false,
+) => classifyBox({ dark, darkNarrow, faint, faintNarrow }, streak, DEFAULT_THRESHOLDS.box);
 const line = (over: Partial<LineScore>): LineScore => ({
   candidateId: 'c1',
   strike: 0,
@@ -29,72 +36,44 @@ const line = (over: Partial<LineScore>): LineScore => ({
 
 describe('a box', () => {
   it('is marked when its dark ink spreads across and down', () => {
-    expect(
-      classifyBox({ dark: 700, darkNarrow: 600, faint: 700, faintNarrow: 600 }, false, box),
-    ).toBe(true);
+    expect(boxOf(700, 600, 700, 600)).toBe(true);
   });
   it('is doubtful for a line straight down it, however long (a streak, a rule out of place)', () => {
-    expect(
-      classifyBox({ dark: 1000, darkNarrow: 50, faint: 1000, faintNarrow: 50 }, false, box),
-    ).toBeNull();
+    expect(boxOf(1000, 50, 1000, 50)).toBeNull();
   });
   it('is marked when a mark dark in places reaches the definite score with its faint ink, both ways', () => {
-    expect(
-      classifyBox({ dark: 250, darkNarrow: 200, faint: 650, faintNarrow: 550 }, false, box),
-    ).toBe(true);
+    expect(boxOf(250, 200, 650, 550)).toBe(true);
   });
   it('is doubtful for faint ink alone, or dark ink below the marginal score, or under a streak', () => {
-    expect(
-      classifyBox({ dark: 0, darkNarrow: 0, faint: 700, faintNarrow: 600 }, false, box),
-    ).toBeNull();
-    expect(
-      classifyBox({ dark: 100, darkNarrow: 80, faint: 700, faintNarrow: 600 }, false, box),
-    ).toBeNull();
-    expect(
-      classifyBox({ dark: 900, darkNarrow: 800, faint: 900, faintNarrow: 800 }, true, box),
-    ).toBeNull();
+    expect(boxOf(0, 0, 700, 600)).toBeNull();
+    expect(boxOf(100, 80, 700, 600)).toBeNull();
+    expect(boxOf(900, 800, 900, 800, true)).toBeNull();
   });
   it('is empty for a dot', () => {
-    expect(classifyBox({ dark: 80, darkNarrow: 60, faint: 85, faintNarrow: 70 }, false, box)).toBe(
-      false,
-    );
+    expect(boxOf(80, 60, 85, 70)).toBe(false);
   });
 });
 
+/** A strike's decision from its dark, faint and joined spans (‰) and faint ink beside (mm²). */
+const strikeOf = (strike: number, faintStrike: number, joinedStrike: number, faintBesideMm2 = 0) =>
+  classifyStrike(line({ strike, faintStrike, joinedStrike, faintBesideMm2 }), DEFAULT_THRESHOLDS);
+
 describe('a strike', () => {
-  const t = DEFAULT_THRESHOLDS;
   it('is certain when dark ink crosses the definite share of the name', () => {
-    expect(classifyStrike(line({ strike: 800, faintStrike: 800, joinedStrike: 800 }), t)).toBe(
-      true,
-    );
+    expect(strikeOf(800, 800, 800)).toBe(true);
   });
   it('is certain for a thin stroke dark over the marginal share whose faint stretches join it', () => {
-    expect(classifyStrike(line({ strike: 300, faintStrike: 750, joinedStrike: 700 }), t)).toBe(
-      true,
-    );
+    expect(strikeOf(300, 750, 700)).toBe(true);
   });
   it('stays doubtful when the faint line runs on beside the name (a fold)', () => {
-    expect(
-      classifyStrike(
-        line({ strike: 300, faintStrike: 750, joinedStrike: 700, faintBesideMm2: 30 }),
-        t,
-      ),
-    ).toBeNull();
+    expect(strikeOf(300, 750, 700, 30)).toBeNull();
   });
   it('stays doubtful for faint ink alone, and for dark ink between the thresholds', () => {
-    expect(
-      classifyStrike(line({ strike: 100, faintStrike: 800, joinedStrike: 800 }), t),
-    ).toBeNull();
-    expect(
-      classifyStrike(line({ strike: 400, faintStrike: 400, joinedStrike: 400 }), t),
-    ).toBeNull();
+    expect(strikeOf(100, 800, 800)).toBeNull();
+    expect(strikeOf(400, 400, 400)).toBeNull();
   });
   it('is kept only when neither dark nor faint ink reaches the marginal share', () => {
-    expect(classifyStrike(line({ strike: 100, faintStrike: 120, joinedStrike: 100 }), t)).toBe(
-      false,
-    );
-    expect(
-      classifyStrike(line({ strike: 100, faintStrike: 300, joinedStrike: 100 }), t),
-    ).toBeNull();
+    expect(strikeOf(100, 120, 100)).toBe(false);
+    expect(strikeOf(100, 300, 100)).toBeNull();
   });
 });

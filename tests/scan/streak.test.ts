@@ -3,29 +3,14 @@
  * the agree column fills every box it crosses from top to bottom, as a mark would. It must never
  * read as votes: the boxes it crosses are doubtful and the sheet goes to a person.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ballotGeometry } from '../../core/documents/ballot-geometry.ts';
-import { parseRecord, type ElectionRecord } from '../../core/record.ts';
 import { scanFiles } from '../../db/scan/scan-files.ts';
-import { ROOT } from '../cli/run-cli.ts';
+import { approveRecord } from './approve-record.ts';
 import { blankPages, markPage, randomScanner, rng, scanPage, type Page } from './deck.ts';
-
-function approveRecord(): ElectionRecord {
-  const json = JSON.parse(
-    readFileSync(join(ROOT, 'tests/decks/approve-with-surplus/record.json'), 'utf8'),
-  ) as Record<string, unknown>;
-  json.candidates = Array.from({ length: 12 }, (_, i) => ({
-    id: `c${i + 1}`,
-    name: `Nguyễn Thị Người Thứ ${i + 1}`,
-  }));
-  json.ballots = { ...(json.ballots as object), entered: [] };
-  const parsed = parseRecord(json);
-  if (!parsed.ok) throw new Error('record refused');
-  return parsed.value;
-}
 
 /** A line `width` pixels wide of grey `level` down the whole page at `xPt` (ballot points). */
 function streak(page: Page, xPt: number, level = 70, width = 2): Page {
@@ -37,18 +22,31 @@ function streak(page: Page, xPt: number, level = 70, width = 2): Page {
   return { ...page, rgb };
 }
 
+/**
+ * An approve ballot of 12 names printed at 200 dpi with every `every`-th name from `from` marked
+ * disagree and the rest left empty; where its first agree box is.
+ */
+async function markedSheet(every: number, from: number, seed: number, prefix: string) {
+  const record = approveRecord(12);
+  const geometry = ballotGeometry(record, 'A4');
+  const [blank] = await blankPages(record, { dpi: 200 });
+  const marks = Object.fromEntries(
+    record.candidates.map((c, i) => [c.id, i % every === from ? 'disagree' : 'none'] as const),
+  );
+  const r = rng(seed);
+  return {
+    record,
+    marks,
+    dir: mkdtempSync(join(tmpdir(), prefix)),
+    r,
+    marked: markPage(blank!, geometry, { marks }, r),
+    agree: geometry.sides[0]!.lines[0]!.boxes!.agree,
+  };
+}
+
 describe('a scanner streak through the boxes', () => {
   it('is never read as votes: every box it crosses is doubtful, the sheet goes to review', async () => {
-    const record = approveRecord();
-    const geometry = ballotGeometry(record, 'A4');
-    const [blank] = await blankPages(record, { dpi: 200 });
-    const marks = Object.fromEntries(
-      record.candidates.map((c, i) => [c.id, i % 3 === 0 ? 'disagree' : 'none'] as const),
-    );
-    const dir = mkdtempSync(join(tmpdir(), 'kp-streak-'));
-    const r = rng(5);
-    const marked = markPage(blank!, geometry, { marks }, r);
-    const agree = geometry.sides[0]!.lines[0]!.boxes!.agree;
+    const { record, marks, dir, r, marked, agree } = await markedSheet(3, 0, 5, 'kp-streak-');
     const files: string[] = [];
     for (const [name, page, rotateDeg] of [
       ['clean.png', marked, 0.8],
@@ -84,16 +82,12 @@ describe('a scanner streak through the boxes', () => {
   it('is never read as votes when it is faint, only here and there as dark as ink', async () => {
     // The second simulator's b0039: a light streak (about the ink cut, broken by the scanner's
     // noise) down the agree column read as a tick in one empty box, the rest faint and doubtful.
-    const record = approveRecord();
-    const geometry = ballotGeometry(record, 'A4');
-    const [blank] = await blankPages(record, { dpi: 200 });
-    const marks = Object.fromEntries(
-      record.candidates.map((c, i) => [c.id, i % 4 === 1 ? 'disagree' : 'none'] as const),
+    const { record, marks, dir, r, marked, agree } = await markedSheet(
+      4,
+      1,
+      11,
+      'kp-faint-streak-',
     );
-    const dir = mkdtempSync(join(tmpdir(), 'kp-faint-streak-'));
-    const r = rng(11);
-    const marked = markPage(blank!, geometry, { marks }, r);
-    const agree = geometry.sides[0]!.lines[0]!.boxes!.agree;
     const files: string[] = [];
     for (const [level, width] of [
       [140, 1],
