@@ -12,6 +12,8 @@ import { Field, Messages } from '../../components.tsx';
 import { useT } from '../../i18n.ts';
 import { download } from '../results/Documents.tsx';
 
+type TestBallot = ScanTestView['ballots'][number];
+
 export function ScannerTest({ election }: { election: ElectionView }) {
   const t = useT();
   const [folder, setFolder] = useState('');
@@ -19,7 +21,7 @@ export function ScannerTest({ election }: { election: ElectionView }) {
   const [messages, setMessages] = useState<readonly string[]>([]);
   const [view, setView] = useState<ScanTestView | null>(null);
   const names = new Map(election.candidates.map((c, i) => [c.code, i + 1]));
-  const reading = (r: ScanTestView['ballots'][number]['got']): string =>
+  const reading = (r: TestBallot['got']): string =>
     r === undefined
       ? ''
       : Array.isArray(r)
@@ -29,6 +31,15 @@ export function ScannerTest({ election }: { election: ElectionView }) {
         : Object.entries(r)
             .map(([id, m]) => `${names.get(id) ?? id}: ${t.scan.mark[m as 'agree'] ?? m}`)
             .join('; ');
+  /** As printed, missing, extra, or what was read (or why not) beside what was printed. */
+  const outcome = (b: TestBallot): string =>
+    b.outcome === 'match'
+      ? `✓ ${t.scan.testMatch}`
+      : b.outcome === 'missing'
+        ? `✗ ${t.scan.testMissing}`
+        : b.outcome === 'extra'
+          ? `✗ ${t.scan.testExtra}`
+          : `✗ ${b.status === 'rejected' ? (t.scan.reason[b.reason as ScanReason] ?? '') : reading(b.got)} — ${t.scan.testExpected}: ${reading(b.expected)}`;
 
   const print = async () => {
     setBusy(true);
@@ -90,15 +101,7 @@ export function ScannerTest({ election }: { election: ElectionView }) {
                     {b.file ?? '—'}
                     {b.page !== undefined && b.page > 1 ? ` (${b.page})` : ''}
                   </td>
-                  <td>
-                    {b.outcome === 'match'
-                      ? `✓ ${t.scan.testMatch}`
-                      : b.outcome === 'missing'
-                        ? `✗ ${t.scan.testMissing}`
-                        : b.outcome === 'extra'
-                          ? `✗ ${t.scan.testExtra}`
-                          : `✗ ${b.status === 'rejected' ? (t.scan.reason[b.reason as ScanReason] ?? '') : reading(b.got)} — ${t.scan.testExpected}: ${reading(b.expected)}`}
-                  </td>
+                  <td>{outcome(b)}</td>
                 </tr>
               ))}
             </tbody>
