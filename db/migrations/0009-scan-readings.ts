@@ -6,23 +6,12 @@
  * triggers. The decisions' table is rebuilt first so that nothing refers to the old sheets' table
  * when it is dropped.
  */
+import { SCAN_READ_COLUMNS, SCAN_SOURCE_COLUMNS } from './0005-scans.ts';
+
 export const sql = `
 CREATE TABLE scan_v9 (
-  id            INTEGER PRIMARY KEY,
-  election_id   INTEGER NOT NULL REFERENCES election(id),
-  seq           INTEGER NOT NULL CHECK (seq >= 1),
-  batch_id      INTEGER REFERENCES batch(id),
-  file          TEXT NOT NULL CHECK (length(file) > 0),
-  page          INTEGER NOT NULL CHECK (page >= 1),
-  pages         INTEGER NOT NULL CHECK (pages >= page),
-  sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
-  file_sha256   TEXT NOT NULL CHECK (length(file_sha256) = 64),
-  status        TEXT NOT NULL CHECK (status IN ('read', 'review', 'rejected', 'skipped')),
-  reason        TEXT,
-  reading       TEXT NOT NULL CHECK (json_valid(reading)),
-  ballot_n      INTEGER,
-  scanned_by    TEXT NOT NULL,
-  scanned_at    TEXT NOT NULL,
+${SCAN_SOURCE_COLUMNS}
+${SCAN_READ_COLUMNS}
   -- The scanner pass this sheet belongs to, when the stack is read more than once.
   reading_id    INTEGER REFERENCES reading(id),
   UNIQUE (election_id, seq),
