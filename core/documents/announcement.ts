@@ -9,8 +9,7 @@ import {
   assembly,
   flow,
   headSignature,
-  partyHeader,
-  placeName,
+  electionHeader,
   titleBlock,
   baseLine,
   partyDocument,
@@ -42,12 +41,7 @@ export function announcementDocument({
     title: `Công bố kết quả — ${name}`,
     lineHeight: 1.25,
     content: [
-      partyHeader({
-        superior: held.name,
-        body: 'Ban kiểm phiếu',
-        place: placeName(congress),
-        date: date ?? congress.date,
-      }),
+      electionHeader(record, { body: 'Ban kiểm phiếu', date: date ?? congress.date }),
       ...titleBlock('Công bố kết quả bầu cử', name, [baseLine(record, result)]),
       p('Kính thưa Đoàn Chủ tịch,'),
       p(`Kính thưa ${held.word},`),

@@ -12,11 +12,9 @@ import type { CandidateDetailView } from '../views.ts';
 import {
   CONTENT_WIDTH,
   PARTY_FORMAT,
-  assembly,
   flow,
   keep,
-  partyHeader,
-  placeName,
+  electionHeader,
   titleBlock,
   upper,
   partyDocument,
@@ -136,18 +134,12 @@ export function candidateHandoutDocument(input: HandoutInput): TDocumentDefiniti
   const { congress, election, candidates } = input;
   // The header's helpers read the record's congress and election; these are the fields they use.
   const record = { congress, election } as unknown as ElectionRecord;
-  const held = assembly(record);
   const name = electionName({ title: election.title, round: election.round }, 'vi');
   return partyDocument({
     title: `Danh sách trích ngang ứng cử viên — ${name}`,
     lineHeight: 1.2,
     content: [
-      partyHeader({
-        superior: held.name,
-        body: 'Đoàn Chủ tịch',
-        place: placeName(record.congress),
-        date: input.date,
-      }),
+      electionHeader(record, { body: 'Đoàn Chủ tịch', date: input.date }),
       ...titleBlock('Danh sách trích ngang', `Ứng cử viên ${lowerFirstWord(name)}`, [
         {
           text: `${candidates.length} ứng cử viên, bầu ${election.seats}; xếp theo thứ tự trên phiếu bầu`,

@@ -237,6 +237,13 @@ export function partyHeader({ superior, body, number, place, date }: HeaderInput
   } as Content;
 }
 
+/** The header of a document a body of the congress (or its conference) issues about an election. */
+export const electionHeader = (
+  record: Pick<ElectionRecord, 'election' | 'congress'>,
+  issued: Pick<HeaderInput, 'body' | 'number' | 'date'>,
+): Content =>
+  partyHeader({ superior: assembly(record).name, place: placeName(record.congress), ...issued });
+
 /** The type name, the summary under it and a short rule: "BIÊN BẢN" / "Kiểm phiếu bầu …". */
 export function titleBlock(type: string, summary: string, extra: Content[] = []): Content[] {
   const f = PARTY_FORMAT;

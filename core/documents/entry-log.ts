@@ -22,11 +22,9 @@ import { ballotText, bareLabel, differenceText } from '../readings/wording.ts';
 import {
   PARTY_FORMAT,
   asPhrase,
-  assembly,
   dmy,
   keep,
-  partyHeader,
-  placeName,
+  electionHeader,
   titleBlock,
   partyDocument,
 } from './common.ts';
@@ -238,7 +236,6 @@ export function entryLogDocument(model: EntryLogModel): TDocumentDefinitions {
   const { record, required, stacks, chainHead, number } = model;
   const offset = model.utcOffsetMinutes ?? VIETNAM;
   const date = model.date ?? record.congress.date;
-  const held = assembly(record);
   const name = electionName(record.election, 'vi');
   const order = record.candidates.map((c) => c.id);
   const how =
@@ -250,13 +247,7 @@ export function entryLogDocument(model: EntryLogModel): TDocumentDefinitions {
     subject: chainHead,
     footer: `Mã kiểm tra tệp: ${chainHead}`,
     content: [
-      partyHeader({
-        superior: held.name,
-        body: 'Ban kiểm phiếu',
-        number,
-        place: placeName(record.congress),
-        date,
-      }),
+      electionHeader(record, { body: 'Ban kiểm phiếu', number, date }),
       ...titleBlock('Nhật ký nhập phiếu', `Kiểm phiếu ${asPhrase(name)}`),
       prose(how),
       prose(

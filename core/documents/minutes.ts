@@ -23,8 +23,7 @@ import {
   flow,
   headSignature,
   keep,
-  partyHeader,
-  placeName,
+  electionHeader,
   titleBlock,
   baseLine,
   partyDocument,
@@ -297,13 +296,7 @@ export function minutesDocument({
       ...(chainHead === undefined ? [] : [`   ·   Mã kiểm tra tệp: ${chainHead}`]),
     ].join(''),
     content: [
-      partyHeader({
-        superior: held.name,
-        body: 'Ban kiểm phiếu',
-        number,
-        place: placeName(congress),
-        date: when,
-      }),
+      electionHeader(record, { body: 'Ban kiểm phiếu', number, date: when }),
       ...titleBlock('Biên bản', `Kiểm phiếu ${asPhrase(name)}`, [
         ...followUp,
         baseLine(record, result),
