@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
-import type { DialogOptions, SheetPick } from './bridge.ts';
+import type { DialogOptions, SheetPick } from '../core/protocol/index.ts';
 
 const CONGRESS_FILES: FileFilter[] = [
   { name: 'Tệp đại hội (.kiemphieu)', extensions: ['kiemphieu'] },

@@ -22,13 +22,8 @@ import { Api } from '../db/api.ts';
 import { openDatabase } from '../db/connection.ts';
 import { watchInternet } from '../db/offline-guard.ts';
 import { Workspace } from '../db/workspace.ts';
-import {
-  CALL_CHANNEL,
-  DIALOG_CHANNEL,
-  EVENT_CHANNEL,
-  type BridgeReply,
-  type SheetPick,
-} from './bridge.ts';
+import type { Reply, SheetPick } from '../core/protocol/index.ts';
+import { CALL_CHANNEL, DIALOG_CHANNEL, EVENT_CHANNEL } from './bridge.ts';
 import {
   chooseCongressFile,
   chooseNewCongressFile,
@@ -122,7 +117,7 @@ async function checkChosenPaths(raw: unknown): Promise<void> {
   }
 }
 
-async function onCall(event: IpcMainInvokeEvent, raw: unknown): Promise<BridgeReply> {
+async function onCall(event: IpcMainInvokeEvent, raw: unknown): Promise<Reply<unknown>> {
   callerWindow(event);
   await checkChosenPaths(raw);
   // The protocol's own edge check and error handling: whatever arrives gets a reply.

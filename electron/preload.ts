@@ -3,23 +3,21 @@
  * else of Electron or Node reaches the page. Bundled to CommonJS (dist/electron/preload.cjs).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { HostEvent } from '../core/protocol/index.ts';
-import {
-  CALL_CHANNEL,
-  DIALOG_CHANNEL,
-  EVENT_CHANNEL,
-  type BridgeReply,
-  type DialogKind,
-  type DialogOptions,
-  type KiemPhieuBridge,
-} from './bridge.ts';
+import type {
+  DialogKind,
+  DialogOptions,
+  HostEvent,
+  KiemPhieuBridge,
+  Reply,
+} from '../core/protocol/index.ts';
+import { CALL_CHANNEL, DIALOG_CHANNEL, EVENT_CHANNEL } from './bridge.ts';
 
 const dialog = (kind: DialogKind, options?: DialogOptions): Promise<unknown> =>
   ipcRenderer.invoke(DIALOG_CHANNEL, kind, options);
 
 const bridge: KiemPhieuBridge = {
   host: 'electron',
-  call: (request) => ipcRenderer.invoke(CALL_CHANNEL, request) as Promise<BridgeReply>,
+  call: (request) => ipcRenderer.invoke(CALL_CHANNEL, request) as Promise<Reply<unknown>>,
   onEvent(listener) {
     const handler = (_e: IpcRendererEvent, event: HostEvent) => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, handler);

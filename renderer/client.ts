@@ -13,6 +13,7 @@ import {
   type CallName,
   type CallOutput,
   type HostEvent,
+  type KiemPhieuBridge,
   type Reply as ProtocolReply,
   type SentCall,
 } from '../core/protocol/index.ts';
@@ -22,16 +23,10 @@ import { useApp } from './store.ts';
 /** A reply with its refusals worded in the user's language. */
 export type Reply<T> = ProtocolReply<T> & { readonly messages: readonly string[] };
 
-export interface Bridge {
-  call(req: SentCall): Promise<ProtocolReply<unknown>>;
-  onEvent(listener: (e: unknown) => void): () => void;
-  dialog?(kind: string, options?: { defaultName?: string }): Promise<unknown>;
-  readonly host: 'electron';
-}
-
 declare global {
   interface Window {
-    kiemPhieu?: Bridge;
+    /** The desktop app's preload; absent in a browser. */
+    kiemPhieu?: KiemPhieuBridge;
   }
 }
 
@@ -140,7 +135,7 @@ class SocketTransport {
 
 export class Client {
   private session: string | undefined = sessionStorage.getItem('kp-session') ?? undefined;
-  private readonly transport: Pick<Bridge, 'call' | 'onEvent'> & {
+  private readonly transport: Pick<KiemPhieuBridge, 'call' | 'onEvent'> & {
     onStatus?: (l: (up: boolean) => void) => () => void;
   };
 
@@ -270,7 +265,7 @@ export class Client {
   }
 
   onEvent(listener: Listener): () => void {
-    return this.transport.onEvent(listener as (e: unknown) => void);
+    return this.transport.onEvent(listener);
   }
 
   onStatus(listener: (up: boolean) => void): () => void {
