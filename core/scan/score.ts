@@ -45,6 +45,25 @@ export interface LineScore {
   readonly streak: boolean;
 }
 
+/** A line with no added ink at all: every measure zero. */
+export const noInk = (candidateId: string): LineScore => ({
+  candidateId,
+  strike: 0,
+  agree: 0,
+  disagree: 0,
+  agreeNarrow: 0,
+  disagreeNarrow: 0,
+  faintAgreeNarrow: 0,
+  faintDisagreeNarrow: 0,
+  besideMm2: 0,
+  faintStrike: 0,
+  joinedStrike: 0,
+  faintBesideMm2: 0,
+  faintAgree: 0,
+  faintDisagree: 0,
+  streak: false,
+});
+
 export interface SideScores {
   readonly lines: readonly LineScore[];
   /** Added ink in the list area outside every line, in mm². */
@@ -240,23 +259,24 @@ const HIDDEN_GAP = 2.5;
 /** How far, in pixels each way, a line's blank may sit from where the marks put it. */
 const REGISTER = 2;
 
-/**
- * The marks place the blank within about a pixel; a scan's own distortion (a sheet that is not
- * flat, the optics, a low resolution) leaves some lines a pixel or two off. Then the edge of every
- * letter shows as added ink: a sliver along the top of capitals, as long as a short stroke. Each
- * line's blank is moved by the shift, at most REGISTER pixels each way, that leaves the least dark
- * ink outside the print in its band (found downhill from the marks' placement): a voter's stroke is
- * added ink at every shift, a letter's edge only at the wrong one. Returned as an offset into the
- * pixels per line.
- */
+/** The width of a stretch of a line registered on its own, in ems of the line's name. */
+const STRETCH_EMS = 2;
+
 /**
  * Where a shift of the blank by at most REGISTER pixels can change what is printed: within
  * REGISTER pixels of the print's edge, inside or out. Dark ink elsewhere is printed at every
- * shift or at none, and cannot choose between them.
+ * shift or at none, and cannot choose between them. Per line, its band's first column, the width
+ * of its stretches, and per stretch those pixels.
  */
-const edgeCache = new WeakMap<Reference, readonly Int32Array[]>();
-/** Per line, the pixels of its band near the print's edge (see above), found once per blank. */
-function printEdges(side: BallotSide, reference: Reference): readonly Int32Array[] {
+interface LineEdges {
+  readonly u0: number;
+  readonly stretch: number;
+  readonly stretches: readonly Int32Array[];
+}
+
+const edgeCache = new WeakMap<Reference, readonly LineEdges[]>();
+/** Per line, the pixels of its band near the print's edge, found once per blank. */
+function printEdges(side: BallotSide, reference: Reference): readonly LineEdges[] {
   let edges = edgeCache.get(reference);
   if (edges === undefined) {
     const { printed, res, area } = reference;
@@ -265,35 +285,78 @@ function printEdges(side: BallotSide, reference: Reference): readonly Int32Array
     const shrunk = dilate({ ...printed, bits: printed.bits.map((b) => 1 - b) }, REGISTER).bits;
     edges = side.lines.map((line) => {
       const b = boxOf(line.band, area, res, printed);
-      const list: number[] = [];
+      const stretch = Math.max(1, Math.round(STRETCH_EMS * line.name.fontSize * res));
+      const lists: number[][] = Array.from(
+        { length: Math.max(1, Math.ceil((b.u1 - b.u0) / stretch)) },
+        () => [],
+      );
       for (let v = Math.max(b.v0, REGISTER + 1); v < Math.min(b.v1, height - REGISTER - 1); v++) {
         for (let u = Math.max(b.u0, REGISTER + 1); u < Math.min(b.u1, width - REGISTER - 1); u++) {
           const i = v * width + u;
-          if (grown[i] && shrunk[i]) list.push(i);
+          if (grown[i] && shrunk[i]) lists[((u - b.u0) / stretch) | 0]!.push(i);
         }
       }
-      return Int32Array.from(list);
+      return { u0: b.u0, stretch, stretches: lists.map((l) => Int32Array.from(l)) };
     });
     edgeCache.set(reference, edges);
   }
   return edges;
 }
 
+/** Each line's shift per stretch (an offset into the pixels), and where to look it up. */
+interface Registration {
+  readonly offsets: Int32Array;
+  /** Per line: the index of its first stretch in `offsets`, its band's first column, its stretch. */
+  readonly first: Int32Array;
+  readonly u0: Int32Array;
+  readonly stretch: Int32Array;
+}
+
+/** The offset of the blank for a pixel at column u of line k. */
+const offsetAt = (r: Registration, k: number, u: number): number => {
+  const s = Math.max(0, ((u - r.u0[k]!) / r.stretch[k]!) | 0);
+  return r.offsets[Math.min(r.first[k]! + s, r.first[k + 1]! - 1)]!;
+};
+
+/**
+ * The marks place the blank within about a pixel; a scan's own distortion (a sheet that is not
+ * flat, the optics, a low resolution, a feed that drifts along the sheet) leaves some lines, or
+ * part of a line, a pixel or two off. Then the edge of every letter there shows as added ink: a
+ * sliver along the top of capitals, or down the side of a stem, as long as a short stroke. Each
+ * line's blank is moved by the shift, at most REGISTER pixels each way, that leaves the least dark
+ * ink outside the print in its band (found downhill from the marks' placement), then each stretch
+ * of two ems of the line by the shift that leaves the least in that stretch (found downhill from
+ * the line's), where that takes away at least three quarters of it: a voter's stroke is added ink
+ * at every shift, a letter's edge only at the wrong one.
+ */
 function registerLines(
   side: BallotSide,
   reference: Reference,
   patch: GrayImage,
   cut: number,
-): Int32Array {
+): Registration {
   const { width, data } = patch;
   const printed = reference.printed.bits;
   const edges = printEdges(side, reference);
+  const lines = side.lines.length;
+  const first = new Int32Array(lines + 1);
+  edges.forEach((e, k) => (first[k + 1] = first[k]! + e.stretches.length));
+  const offsets = new Int32Array(first[lines]!);
   let dark = new Int32Array(1024);
-  return Int32Array.from(side.lines, (_, line) => {
-    const edge = edges[line]!;
-    if (dark.length < edge.length) dark = new Int32Array(edge.length);
+  // Downhill from (bu, bv), one pixel a step: the shift that leaves the least added ink among
+  // the dark pixels of `lists`.
+  const downhill = (
+    lists: readonly Int32Array[],
+    bu: number,
+    bv: number,
+  ): [u: number, v: number, from: number, to: number] => {
+    const size = lists.reduce((n, l) => n + l.length, 0);
+    if (dark.length < size) dark = new Int32Array(size);
     let n = 0;
-    for (let k = 0; k < edge.length; k++) if (data[edge[k]!]! < cut) dark[n++] = edge[k]!;
+    for (const edge of lists)
+      for (let k = 0; k < edge.length; k++) {
+        if (data[edge[k]!]! < cut) dark[n++] = edge[k]!;
+      }
     const added = new Map<number, number>();
     const count = (du: number, dv: number): number => {
       const key = dv * (2 * REGISTER + 1) + du;
@@ -306,8 +369,7 @@ function registerLines(
       }
       return c;
     };
-    // Downhill from the marks' own placement, one pixel a step: the least added ink.
-    let [bu, bv] = [0, 0];
+    const from = count(bu, bv);
     for (;;) {
       let [nu, nv] = [bu, bv];
       for (let dv = -1; dv <= 1; dv++) {
@@ -317,10 +379,27 @@ function registerLines(
           if (count(u, v) < count(nu, nv)) [nu, nv] = [u, v];
         }
       }
-      if (nu === bu && nv === bv) return bv * width + bu;
+      if (nu === bu && nv === bv) return [bu, bv, from, count(bu, bv)];
       [bu, bv] = [nu, nv];
     }
+  };
+  edges.forEach((e, k) => {
+    const [lu, lv] = downhill(e.stretches, 0, 0);
+    e.stretches.forEach((stretch, j) => {
+      // A stretch leaves its line's shift only for one that takes away most of the ink there: a
+      // letter's edge goes whole at the right shift, while a voter's mark near the print (a tick,
+      // a circle's arc) is hidden a pixel at most and must not pull the blank over itself.
+      const [su, sv, from, to] = downhill([stretch], lu, lv);
+      const [u, v] = to * 4 <= from ? [su, sv] : [lu, lv];
+      offsets[first[k]! + j] = v * width + u;
+    });
   });
+  return {
+    offsets,
+    first,
+    u0: Int32Array.from(edges, (e) => e.u0),
+    stretch: Int32Array.from(edges, (e) => e.stretch),
+  };
 }
 
 /**
@@ -343,8 +422,8 @@ export function scoreSide(
   const cut = white * 0.62;
   const faintCut = white * FAINT;
   const wide = widePrinted(reference).bits;
-  // Each line's own small shift of the blank against the scan (see registerLines): the printed
-  // mask is read at i + shift[k] for a pixel i of line k, at i outside every line.
+  // Each line's own small shifts of the blank against the scan (see registerLines): the printed
+  // mask is read at i + its stretch's offset for a pixel i of a line, at i outside every line.
   const shift = registerLines(side, reference, patch, cut);
   const cols = new Uint8Array(flagCols);
   const rows = new Uint8Array(flagRows);
@@ -363,36 +442,15 @@ export function scoreSide(
       const i = row + u;
       if (data[i]! >= faintCut) continue;
       const label = labels[i]!;
-      const p = i + (label < 0 ? 0 : shift[label >> 2]!);
+      const p = i + (label < 0 ? 0 : offsetAt(shift, label >> 2, u));
       if (printed[p]) continue;
-      if (data[i]! >= cut) {
-        // Faint, clear of the print, with two faint neighbours (not a speck): a mark only where a
-        // mark is measured, and a streak anywhere (a light streak is as long as a dark one).
-        if (wide[p]) continue;
-        let n = 0;
-        for (let dv = -width; dv <= width && n < 2; dv += width) {
-          for (let du = -1; du <= 1; du++) {
-            const j = i + dv + du;
-            if (j !== i && data[j]! < faintCut && !printed[p + dv + du]) n++;
-          }
-        }
-        if (n < 2) continue;
-        streaks.add(u, v);
-        if (label < 0) continue;
-        if ((label & 3) === 0) faintBeside[label >> 2]!++;
-        if ((label & 3) < 2) continue;
-        const z = zones[((label >> 2) << 1) + (label & 3) - 2]!;
-        if (z.strike) {
-          if (!alongside(data, printed, i, p, width, faintCut)) continue;
-          rowSum[z.col + u - z.u0]! += v;
-          rowCount[z.col + u - z.u0]!++;
-        }
-        faintCols[z.col + u - z.u0] = 1;
-        faintRows[z.row + v - z.v0] = 1;
-        continue;
-      }
+      // Faint ink counts only clear of the print (a glyph's blurred edge is faint too): a mark
+      // only where a mark is measured, and a streak anywhere (a light streak is as long as a
+      // dark one).
+      const faint = data[i]! >= cut;
+      if (faint && wide[p]) continue;
       // Neighbours that are added ink too, faint or dark (a thin stroke is dark only in places):
-      // stops at two, enough to keep the pixel.
+      // two keep the pixel, fewer make it a speck.
       let n = 0;
       for (let dv = -width; dv <= width && n < 2; dv += width) {
         for (let du = -1; du <= 1; du++) {
@@ -402,20 +460,28 @@ export function scoreSide(
       }
       if (n < 2) continue;
       streaks.add(u, v);
-      if (label < 0) outside++;
-      else if ((label & 3) === 0) beside[label >> 2]!++;
-      else if ((label & 3) >= 2) {
-        const z = zones[((label >> 2) << 1) + (label & 3) - 2]!;
-        if (z.strike) {
-          if (!alongside(data, printed, i, p, width, faintCut)) continue;
-          rowSum[z.col + u - z.u0]! += v;
-          rowCount[z.col + u - z.u0]!++;
-        }
+      if (label < 0) {
+        if (!faint) outside++;
+        continue;
+      }
+      const part = label & 3;
+      if (part === 0) {
+        if (faint) faintBeside[label >> 2]!++;
+        else beside[label >> 2]!++;
+      }
+      if (part < 2) continue;
+      const z = zones[((label >> 2) << 1) + part - 2]!;
+      if (z.strike) {
+        if (!alongside(data, printed, i, p, width, faintCut)) continue;
+        rowSum[z.col + u - z.u0]! += v;
+        rowCount[z.col + u - z.u0]!++;
+      }
+      if (!faint) {
         cols[z.col + u - z.u0] = 1;
         rows[z.row + v - z.v0] = 1;
-        faintCols[z.col + u - z.u0] = 1;
-        faintRows[z.row + v - z.v0] = 1;
       }
+      faintCols[z.col + u - z.u0] = 1;
+      faintRows[z.row + v - z.v0] = 1;
     }
   }
   const pxToMm2 = (px: number): number => (px * (MM_PER_PT * MM_PER_PT)) / (res * res);
@@ -431,7 +497,6 @@ export function scoreSide(
       const from = first.col;
       const to = first.col + (first.u1 - first.u0);
       const em = line.name.fontSize * res;
-      const off = shift[k]!;
       // A gap longer than two letters is the print's when, along the line from the ink before it
       // to the ink after it, the blank prints within a pixel of that line over 80 % of the gap: a
       // stroke along the tops of a long word's letters hides behind them all the way.
@@ -441,7 +506,8 @@ export function scoreSide(
         let hidden = 0;
         for (let c = a + 1; c < b; c++) {
           const r = Math.round(ra + ((rb - ra) * (c - a)) / (b - a));
-          const i = r * width + first.u0 + (c - first.col) + off;
+          const u = first.u0 + (c - first.col);
+          const i = r * width + u + offsetAt(shift, k, u);
           if (printed[i - width] || printed[i] || printed[i + width]) hidden++;
         }
         return hidden * 10 >= (b - a - 1) * 8;
@@ -457,29 +523,19 @@ export function scoreSide(
         }
         return Math.round((1000 * count) / Math.max(1, to - from));
       };
+      // A streak crosses a name across, never along it: it cannot read as a strike.
       return {
-        candidateId: line.candidateId,
+        ...noInk(line.candidateId),
         strike: span(cols),
-        agree: 0,
-        disagree: 0,
-        agreeNarrow: 0,
-        disagreeNarrow: 0,
-        faintAgreeNarrow: 0,
-        faintDisagreeNarrow: 0,
         besideMm2: pxToMm2(beside[k]!),
         faintStrike: span(faintCols),
         joinedStrike: span(joined(cols, faintCols, joinedCols, from, to, gap)),
         faintBesideMm2: pxToMm2(faintBeside[k]!),
-        faintAgree: 0,
-        faintDisagree: 0,
-        // A streak crosses a name across, never along it: it cannot read as a strike.
-        streak: false,
       };
     }
     const second = zones[2 * k + 1]!;
     return {
-      candidateId: line.candidateId,
-      strike: 0,
+      ...noInk(line.candidateId),
       agree: boxScore(cols, rows, first),
       disagree: boxScore(cols, rows, second),
       agreeNarrow: boxScore(cols, rows, first, Math.min),
@@ -487,8 +543,6 @@ export function scoreSide(
       faintAgreeNarrow: boxScore(faintCols, faintRows, first, Math.min),
       faintDisagreeNarrow: boxScore(faintCols, faintRows, second, Math.min),
       besideMm2: pxToMm2(beside[k]!),
-      faintStrike: 0,
-      joinedStrike: 0,
       faintBesideMm2: pxToMm2(faintBeside[k]!),
       faintAgree: boxScore(faintCols, faintRows, first),
       faintDisagree: boxScore(faintCols, faintRows, second),

@@ -3,12 +3,11 @@
  * reasons) and nothing of the pixels; optionally a debug picture of the reading.
  */
 import type { Mark } from '../../core/codes.ts';
-import type { RejectReason, ReviewReason } from '../../core/scan/read-sheet.ts';
+import type { ReviewReason } from '../../core/scan/read-sheet.ts';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { BallotCode } from '../../core/documents/ballot-code.ts';
 import type { GrayImage } from '../../core/scan/image.ts';
-import { readSide, type ScanTarget } from '../../core/scan/read-sheet.ts';
+import { readSide, type ScanTarget, type SideReading } from '../../core/scan/read-sheet.ts';
 import type { ScanThresholds } from '../../core/scan/settings.ts';
 import { decodePage, type DecodeFailure, type PageJob } from './decode-page.ts';
 
@@ -22,24 +21,17 @@ export interface LineOutcome {
   readonly reasons: readonly ReviewReason[];
 }
 
+type Read = Extract<SideReading, { status: 'read' | 'review' }>;
+
+/** A side's reading as it crosses threads: the reader's own fields, lines without pixels. */
 export type PageOutcome =
   | { readonly status: 'failed'; readonly failure: DecodeFailure }
-  | {
-      readonly status: 'rejected';
-      readonly reason: RejectReason;
-      readonly code?: BallotCode;
-      readonly corners?: readonly number[];
-    }
-  | {
-      readonly status: 'read' | 'review';
-      readonly code: BallotCode;
+  | Extract<SideReading, { status: 'rejected' }>
+  | (Pick<Read, 'status' | 'code' | 'review' | 'reasons' | 'outsideMm2'> & {
       readonly lines: readonly LineOutcome[];
-      readonly review: readonly string[];
-      readonly reasons: readonly ReviewReason[];
-      readonly outsideMm2: number;
       /** Ballot points to image pixels (a b c d e f), to show the sheet straightened. */
       readonly transform: readonly number[];
-    };
+    });
 
 export async function readPage({
   job,
@@ -57,12 +49,7 @@ export async function readPage({
   const reading = readSide(decoded.image, target, thresholds);
   let outcome: PageOutcome;
   if (reading.status === 'rejected') {
-    outcome = {
-      status: 'rejected',
-      reason: reading.reason,
-      ...(reading.code ? { code: reading.code } : {}),
-      ...(reading.corners ? { corners: reading.corners } : {}),
-    };
+    outcome = reading;
   } else {
     outcome = {
       status: reading.status,

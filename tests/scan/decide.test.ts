@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyBox, classifyStrike } from '../../core/scan/read-sheet.ts';
-import type { LineScore } from '../../core/scan/score.ts';
+import { noInk, type LineScore } from '../../core/scan/score.ts';
 import { DEFAULT_THRESHOLDS } from '../../core/scan/settings.ts';
 
 /** A box's decision from its dark and faint extents (‰, over and across), under a streak or not. */
@@ -15,24 +15,7 @@ const boxOf = (
   faintNarrow: number,
   streak = false,
 ) => classifyBox({ dark, darkNarrow, faint, faintNarrow }, streak, DEFAULT_THRESHOLDS.box);
-const line = (over: Partial<LineScore>): LineScore => ({
-  candidateId: 'c1',
-  strike: 0,
-  agree: 0,
-  disagree: 0,
-  agreeNarrow: 0,
-  disagreeNarrow: 0,
-  faintAgreeNarrow: 0,
-  faintDisagreeNarrow: 0,
-  besideMm2: 0,
-  faintStrike: 0,
-  joinedStrike: 0,
-  faintBesideMm2: 0,
-  faintAgree: 0,
-  faintDisagree: 0,
-  streak: false,
-  ...over,
-});
+const line = (over: Partial<LineScore>): LineScore => ({ ...noInk('c1'), ...over });
 
 describe('a box', () => {
   it('is marked when its dark ink spreads across and down', () => {
