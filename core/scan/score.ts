@@ -259,24 +259,23 @@ const HIDDEN_GAP = 2.5;
 /** How far, in pixels each way, a line's blank may sit from where the marks put it. */
 const REGISTER = 2;
 
-/** The width of a stretch of a line registered on its own, in ems of the line's name. */
-const STRETCH_EMS = 2;
-
+/**
+ * The marks place the blank within about a pixel; a scan's own distortion (a sheet that is not
+ * flat, the optics, a low resolution) leaves some lines a pixel or two off. Then the edge of every
+ * letter shows as added ink: a sliver along the top of capitals, as long as a short stroke. Each
+ * line's blank is moved by the shift, at most REGISTER pixels each way, that leaves the least dark
+ * ink outside the print in its band (found downhill from the marks' placement): a voter's stroke is
+ * added ink at every shift, a letter's edge only at the wrong one. Returned as an offset into the
+ * pixels per line.
+ */
 /**
  * Where a shift of the blank by at most REGISTER pixels can change what is printed: within
  * REGISTER pixels of the print's edge, inside or out. Dark ink elsewhere is printed at every
- * shift or at none, and cannot choose between them. Per line, its band's first column, the width
- * of its stretches, and per stretch those pixels.
+ * shift or at none, and cannot choose between them.
  */
-interface LineEdges {
-  readonly u0: number;
-  readonly stretch: number;
-  readonly stretches: readonly Int32Array[];
-}
-
-const edgeCache = new WeakMap<Reference, readonly LineEdges[]>();
-/** Per line, the pixels of its band near the print's edge, found once per blank. */
-function printEdges(side: BallotSide, reference: Reference): readonly LineEdges[] {
+const edgeCache = new WeakMap<Reference, readonly Int32Array[]>();
+/** Per line, the pixels of its band near the print's edge (see above), found once per blank. */
+function printEdges(side: BallotSide, reference: Reference): readonly Int32Array[] {
   let edges = edgeCache.get(reference);
   if (edges === undefined) {
     const { printed, res, area } = reference;
@@ -285,78 +284,35 @@ function printEdges(side: BallotSide, reference: Reference): readonly LineEdges[
     const shrunk = dilate({ ...printed, bits: printed.bits.map((b) => 1 - b) }, REGISTER).bits;
     edges = side.lines.map((line) => {
       const b = boxOf(line.band, area, res, printed);
-      const stretch = Math.max(1, Math.round(STRETCH_EMS * line.name.fontSize * res));
-      const lists: number[][] = Array.from(
-        { length: Math.max(1, Math.ceil((b.u1 - b.u0) / stretch)) },
-        () => [],
-      );
+      const list: number[] = [];
       for (let v = Math.max(b.v0, REGISTER + 1); v < Math.min(b.v1, height - REGISTER - 1); v++) {
         for (let u = Math.max(b.u0, REGISTER + 1); u < Math.min(b.u1, width - REGISTER - 1); u++) {
           const i = v * width + u;
-          if (grown[i] && shrunk[i]) lists[((u - b.u0) / stretch) | 0]!.push(i);
+          if (grown[i] && shrunk[i]) list.push(i);
         }
       }
-      return { u0: b.u0, stretch, stretches: lists.map((l) => Int32Array.from(l)) };
+      return Int32Array.from(list);
     });
     edgeCache.set(reference, edges);
   }
   return edges;
 }
 
-/** Each line's shift per stretch (an offset into the pixels), and where to look it up. */
-interface Registration {
-  readonly offsets: Int32Array;
-  /** Per line: the index of its first stretch in `offsets`, its band's first column, its stretch. */
-  readonly first: Int32Array;
-  readonly u0: Int32Array;
-  readonly stretch: Int32Array;
-}
-
-/** The offset of the blank for a pixel at column u of line k. */
-const offsetAt = (r: Registration, k: number, u: number): number => {
-  const s = Math.max(0, ((u - r.u0[k]!) / r.stretch[k]!) | 0);
-  return r.offsets[Math.min(r.first[k]! + s, r.first[k + 1]! - 1)]!;
-};
-
-/**
- * The marks place the blank within about a pixel; a scan's own distortion (a sheet that is not
- * flat, the optics, a low resolution, a feed that drifts along the sheet) leaves some lines, or
- * part of a line, a pixel or two off. Then the edge of every letter there shows as added ink: a
- * sliver along the top of capitals, or down the side of a stem, as long as a short stroke. Each
- * line's blank is moved by the shift, at most REGISTER pixels each way, that leaves the least dark
- * ink outside the print in its band (found downhill from the marks' placement), then each stretch
- * of two ems of the line by the shift that leaves the least in that stretch (found downhill from
- * the line's), where that takes away at least three quarters of it: a voter's stroke is added ink
- * at every shift, a letter's edge only at the wrong one.
- */
 function registerLines(
   side: BallotSide,
   reference: Reference,
   patch: GrayImage,
   cut: number,
-): Registration {
+): Int32Array {
   const { width, data } = patch;
   const printed = reference.printed.bits;
   const edges = printEdges(side, reference);
-  const lines = side.lines.length;
-  const first = new Int32Array(lines + 1);
-  edges.forEach((e, k) => (first[k + 1] = first[k]! + e.stretches.length));
-  const offsets = new Int32Array(first[lines]!);
   let dark = new Int32Array(1024);
-  // Downhill from (bu, bv), one pixel a step: the shift that leaves the least added ink among
-  // the dark pixels of `lists`.
-  const downhill = (
-    lists: readonly Int32Array[],
-    bu: number,
-    bv: number,
-  ): [u: number, v: number, from: number, to: number] => {
-    const size = lists.reduce((n, l) => n + l.length, 0);
-    if (dark.length < size) dark = new Int32Array(size);
+  return Int32Array.from(side.lines, (_, line) => {
+    const edge = edges[line]!;
+    if (dark.length < edge.length) dark = new Int32Array(edge.length);
     let n = 0;
-    for (const edge of lists)
-      for (let k = 0; k < edge.length; k++) {
-        if (data[edge[k]!]! < cut) dark[n++] = edge[k]!;
-      }
+    for (let k = 0; k < edge.length; k++) if (data[edge[k]!]! < cut) dark[n++] = edge[k]!;
     const added = new Map<number, number>();
     const count = (du: number, dv: number): number => {
       const key = dv * (2 * REGISTER + 1) + du;
@@ -369,7 +325,8 @@ function registerLines(
       }
       return c;
     };
-    const from = count(bu, bv);
+    // Downhill from the marks' own placement, one pixel a step: the least added ink.
+    let [bu, bv] = [0, 0];
     for (;;) {
       let [nu, nv] = [bu, bv];
       for (let dv = -1; dv <= 1; dv++) {
@@ -379,27 +336,10 @@ function registerLines(
           if (count(u, v) < count(nu, nv)) [nu, nv] = [u, v];
         }
       }
-      if (nu === bu && nv === bv) return [bu, bv, from, count(bu, bv)];
+      if (nu === bu && nv === bv) return bv * width + bu;
       [bu, bv] = [nu, nv];
     }
-  };
-  edges.forEach((e, k) => {
-    const [lu, lv] = downhill(e.stretches, 0, 0);
-    e.stretches.forEach((stretch, j) => {
-      // A stretch leaves its line's shift only for one that takes away most of the ink there: a
-      // letter's edge goes whole at the right shift, while a voter's mark near the print (a tick,
-      // a circle's arc) is hidden a pixel at most and must not pull the blank over itself.
-      const [su, sv, from, to] = downhill([stretch], lu, lv);
-      const [u, v] = to * 4 <= from ? [su, sv] : [lu, lv];
-      offsets[first[k]! + j] = v * width + u;
-    });
   });
-  return {
-    offsets,
-    first,
-    u0: Int32Array.from(edges, (e) => e.u0),
-    stretch: Int32Array.from(edges, (e) => e.stretch),
-  };
 }
 
 /**
@@ -422,8 +362,8 @@ export function scoreSide(
   const cut = white * 0.62;
   const faintCut = white * FAINT;
   const wide = widePrinted(reference).bits;
-  // Each line's own small shifts of the blank against the scan (see registerLines): the printed
-  // mask is read at i + its stretch's offset for a pixel i of a line, at i outside every line.
+  // Each line's own small shift of the blank against the scan (see registerLines): the printed
+  // mask is read at i + shift[k] for a pixel i of line k, at i outside every line.
   const shift = registerLines(side, reference, patch, cut);
   const cols = new Uint8Array(flagCols);
   const rows = new Uint8Array(flagRows);
@@ -442,7 +382,7 @@ export function scoreSide(
       const i = row + u;
       if (data[i]! >= faintCut) continue;
       const label = labels[i]!;
-      const p = i + (label < 0 ? 0 : offsetAt(shift, label >> 2, u));
+      const p = i + (label < 0 ? 0 : shift[label >> 2]!);
       if (printed[p]) continue;
       // Faint ink counts only clear of the print (a glyph's blurred edge is faint too): a mark
       // only where a mark is measured, and a streak anywhere (a light streak is as long as a
@@ -497,6 +437,7 @@ export function scoreSide(
       const from = first.col;
       const to = first.col + (first.u1 - first.u0);
       const em = line.name.fontSize * res;
+      const off = shift[k]!;
       // A gap longer than two letters is the print's when, along the line from the ink before it
       // to the ink after it, the blank prints within a pixel of that line over 80 % of the gap: a
       // stroke along the tops of a long word's letters hides behind them all the way.
@@ -506,8 +447,7 @@ export function scoreSide(
         let hidden = 0;
         for (let c = a + 1; c < b; c++) {
           const r = Math.round(ra + ((rb - ra) * (c - a)) / (b - a));
-          const u = first.u0 + (c - first.col);
-          const i = r * width + u + offsetAt(shift, k, u);
+          const i = r * width + first.u0 + (c - first.col) + off;
           if (printed[i - width] || printed[i] || printed[i + width]) hidden++;
         }
         return hidden * 10 >= (b - a - 1) * 8;

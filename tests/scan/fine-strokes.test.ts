@@ -1,7 +1,7 @@
 /**
  * The reader at the edge of what a scan shows, strike layout at 150 dpi: a list printed a pixel off
- * from where the registration marks put it, or drifting off along its lines (the edges of capitals
- * and diacritics are then added ink) reads every name kept, certain; and a thin light stroke, dark only in places once blurred,
+ * from where the registration marks put it (the edges of capitals and diacritics are then added
+ * ink) reads every name kept, certain; and a thin light stroke, dark only in places once blurred,
  * reads struck, certain, where a faint line alone stays doubtful.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -139,28 +139,6 @@ describe('fine strokes and letters a pixel off at 150 dpi', () => {
     }
   }, 120_000);
 
-  it('reads every name kept, with no doubt, when the print drifts along the line (its right part two pixels off its left)', async () => {
-    // The second simulator's b0020 (seed 4049): a feed that drifts along the sheet leaves part of
-    // a line off where the rest of it sits; no one shift of the whole line fits both parts.
-    const k = DPI / 72;
-    const area = geometry.sides[0]!.listArea;
-    const cut = lines[0]!.name.x + 0.45 * Math.min(...lines.map((l) => l.name.width));
-    const box = {
-      x0: Math.round(cut * k),
-      y0: Math.round(area.y * k),
-      x1: Math.round((area.x + area.w) * k),
-      y1: Math.round((area.y + area.h) * k),
-    };
-    for (const dx of [-2, 2]) {
-      const sheet = await scan(`drift-${dx}.png`, shifted(blank, box, dx, 0), 3);
-      expect(sheet.status, `${dx}`).toBe('read');
-      for (const l of sheet.lines!) {
-        expect(l.struck, `${dx} ${l.id}`).toBe('kept');
-        expect(l.strike, `${dx} ${l.id}`).toBeLessThan(100);
-      }
-    }
-  }, 120_000);
-
   it('reads a thin light stroke, dark only in places once blurred, as struck; a faint one alone stays doubtful', async () => {
     let page = blank;
     const odd = lines.filter((_, i) => i % 2 === 0);
@@ -170,9 +148,8 @@ describe('fine strokes and letters a pixel off at 150 dpi', () => {
     const sheet = await scan('thin.png', page, 5, 0.6);
     const by = new Map(sheet.lines!.map((l) => [l.id, l.struck]));
     // Dark enough in places: struck, certain (the sampling grid falls differently on each line:
-    // a lighter one dark nowhere stays doubtful; at 80 the letters' edges, registered stretch by
-    // stretch, no longer lend it dark ink).
-    for (const j of [0, 1, 5])
+    // a lighter one dark nowhere stays doubtful).
+    for (const j of [0, 1, 2, 5])
       expect(by.get(odd[j]!.candidateId), odd[j]!.candidateId).toBe('struck');
     for (const l of odd) expect(by.get(l.candidateId), l.candidateId).not.toBe('kept');
     // Faint all along: never a strike; doubtful where the reader sees it.
