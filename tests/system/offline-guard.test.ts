@@ -117,7 +117,8 @@ describe('Windows routing table (route print)', () => {
 
 describe('global addresses', () => {
   it('private, shared, link-local, loopback, documentation and multicast are not global', () => {
-    for (const a of [
+    // Every one refused: the list of those taken for global is empty.
+    const v4 = [
       '10.1.2.3',
       '172.16.0.1',
       '172.31.255.254',
@@ -131,12 +132,10 @@ describe('global addresses', () => {
       '224.0.0.251',
       '0.0.0.0',
       'not an address',
-    ]) {
-      expect(isGlobalAddress(a, 'IPv4'), a).toBe(false);
-    }
-    for (const a of ['::1', 'fe80::1%eth0', 'fd00::2', 'fc00::1', '2001:db8::1', 'ff02::1', '::']) {
-      expect(isGlobalAddress(a, 'IPv6'), a).toBe(false);
-    }
+    ];
+    expect(v4.filter((a) => isGlobalAddress(a, 'IPv4'))).toEqual([]);
+    const v6 = ['::1', 'fe80::1%eth0', 'fd00::2', 'fc00::1', '2001:db8::1', 'ff02::1', '::'];
+    expect(v6.filter((a) => isGlobalAddress(a, 'IPv6'))).toEqual([]);
   });
 
   it('public addresses are', () => {
