@@ -11,6 +11,7 @@ import type { GrayImage } from './image.ts';
 import { findMarks, paperWhite } from './marks.ts';
 import { decodeQr, qrInk, qrSymbol, showsSymbol, type QrSymbol } from './qr.ts';
 import type { Reference } from './reference.ts';
+import { remembered } from './remembered.ts';
 import { sampleRect } from './sample.ts';
 import { scoreRest, scoreSide, type LineScore, type RestScore, type SideScores } from './score.ts';
 import type { ScanThresholds } from './settings.ts';
@@ -75,19 +76,16 @@ function expectedSymbols(
   geometry: BallotGeometry,
   expected: BallotCode,
 ): readonly { qr: Rect; symbol: QrSymbol }[] {
-  let symbols = symbolsCache.get(geometry);
-  if (symbols === undefined) {
+  return remembered(symbolsCache, geometry, () => {
     const sides = geometry.sides.length;
-    symbols = geometry.sides.map((s, k) => ({
+    return geometry.sides.map((s, k) => ({
       qr: s.qr,
       symbol: qrSymbol(
         formatBallotCode({ ...expected, paper: geometry.paper, side: k + 1, sides }),
         s.qr.w,
       ),
     }));
-    symbolsCache.set(geometry, symbols);
-  }
-  return symbols;
+  });
 }
 
 const centre = (r: { x: number; y: number; w: number; h: number }): Point => ({
@@ -217,11 +215,11 @@ export function readSide(
   const transform = decoded.transform;
   // Under 100 dpi a ballpoint stroke is thinner than a pixel: not a scan to count from.
   if (scaleOf(transform) * 72 < 95) return { status: 'rejected', reason: 'resolution', code };
-  let pixels = listPixels.get(reference);
-  if (pixels === undefined) {
-    pixels = new Uint8Array(reference.printed.width * reference.printed.height);
-    listPixels.set(reference, pixels);
-  }
+  const pixels = remembered(
+    listPixels,
+    reference,
+    () => new Uint8Array(reference.printed.width * reference.printed.height),
+  );
   const patch = sampleRect(image, transform, reference.area, reference.res, pixels);
   const paper = paperWhite(patch, 3);
   // The image's columns (the scanner's feed) in the straightened list: T⁻¹·(0, 1), up to scale.

@@ -6,6 +6,7 @@
 import type { BallotSide, Rect } from '../documents/ballot-geometry.ts';
 import { dilate, type GrayImage, type Mask } from './image.ts';
 import type { Reference, SheetReference } from './reference.ts';
+import { remembered } from './remembered.ts';
 
 export interface LineScore {
   readonly candidateId: string;
@@ -146,22 +147,19 @@ interface Regions {
   readonly flagRows: number;
 }
 
-const regionsCache = new WeakMap<Reference, Regions>();
-
 /**
  * The printed ink grown by two more pixels: a glyph's blurred edge is faint ink too, so faint ink
  * is only looked for clear of the print (between letters and words, where a stroke shows).
  */
 const wideCache = new WeakMap<Reference, Mask>();
-function widePrinted(reference: Reference): Mask {
-  let wide = wideCache.get(reference);
-  if (wide === undefined) wideCache.set(reference, (wide = dilate(reference.printed, 2)));
-  return wide;
-}
+const widePrinted = (reference: Reference): Mask =>
+  remembered(wideCache, reference, () => dilate(reference.printed, 2));
 
-function regionsOf(side: BallotSide, reference: Reference): Regions {
-  const cached = regionsCache.get(reference);
-  if (cached !== undefined) return cached;
+const regionsCache = new WeakMap<Reference, Regions>();
+const regionsOf = (side: BallotSide, reference: Reference): Regions =>
+  remembered(regionsCache, reference, () => labelRegions(side, reference));
+
+function labelRegions(side: BallotSide, reference: Reference): Regions {
   const { res, area } = reference;
   const size = reference.printed;
   const labels = new Int16Array(size.width * size.height).fill(-1);
@@ -213,9 +211,7 @@ function regionsOf(side: BallotSide, reference: Reference): Regions {
       zones.push(zone(agree, false), zone(disagree, false));
     }
   });
-  const regions = { labels, zones, flagCols, flagRows };
-  regionsCache.set(reference, regions);
-  return regions;
+  return { labels, zones, flagCols, flagRows };
 }
 
 /**
@@ -276,13 +272,12 @@ const REGISTER = 2;
 const edgeCache = new WeakMap<Reference, readonly Int32Array[]>();
 /** Per line, the pixels of its band near the print's edge (see above), found once per blank. */
 function printEdges(side: BallotSide, reference: Reference): readonly Int32Array[] {
-  let edges = edgeCache.get(reference);
-  if (edges === undefined) {
+  return remembered(edgeCache, reference, () => {
     const { printed, res, area } = reference;
     const { width, height } = printed;
     const grown = dilate(printed, REGISTER).bits;
     const shrunk = dilate({ ...printed, bits: printed.bits.map((b) => 1 - b) }, REGISTER).bits;
-    edges = side.lines.map((line) => {
+    return side.lines.map((line) => {
       const b = boxOf(line.band, area, res, printed);
       const list: number[] = [];
       for (let v = Math.max(b.v0, REGISTER + 1); v < Math.min(b.v1, height - REGISTER - 1); v++) {
@@ -293,9 +288,7 @@ function printEdges(side: BallotSide, reference: Reference): readonly Int32Array
       }
       return Int32Array.from(list);
     });
-    edgeCache.set(reference, edges);
-  }
-  return edges;
+  });
 }
 
 function registerLines(

@@ -3,17 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { nextPlacement, projectorPlacement } from '../../electron/displays.ts';
-import {
-  CONTENT_SECURITY_POLICY,
-  contentType,
-  DEBUGGING_SWITCHES,
-  filesFromArgv,
-  isAllowedRequest,
-  isRendererUrl,
-  rendererFile,
-  rendererUrl,
-  sqliteBinding,
-} from '../../electron/policy.ts';
+import * as policy from '../../electron/policy.ts';
 import { parseCall } from '../../core/protocol/index.ts';
 import { dialogRequest } from '../../electron/requests.ts';
 import { CONTENT_SECURITY_POLICY as SERVER_POLICY } from '../../server/static-files.ts';
@@ -24,14 +14,14 @@ const url = (path: string, hash = '') => pathToFileURL(path).href + hash;
 
 describe('electron/policy.ts', () => {
   it('the content security policy is the browser host’s', () => {
-    expect(CONTENT_SECURITY_POLICY).toBe(SERVER_POLICY);
+    expect(policy.CONTENT_SECURITY_POLICY).toBe(SERVER_POLICY);
   });
 
   it('a renderer page is on app://kiem-phieu/, any hash route; nothing else is', () => {
-    expect(rendererUrl()).toBe('app://kiem-phieu/index.html');
-    expect(rendererUrl('/projector')).toBe('app://kiem-phieu/index.html#/projector');
-    expect(isRendererUrl('app://kiem-phieu/index.html#/projector')).toBe(true);
-    expect(isRendererUrl('app://kiem-phieu/assets/a.js')).toBe(true);
+    expect(policy.rendererUrl()).toBe('app://kiem-phieu/index.html');
+    expect(policy.rendererUrl('/projector')).toBe('app://kiem-phieu/index.html#/projector');
+    expect(policy.isRendererUrl('app://kiem-phieu/index.html#/projector')).toBe(true);
+    expect(policy.isRendererUrl('app://kiem-phieu/assets/a.js')).toBe(true);
     for (const other of [
       url(join(root, 'index.html')),
       'app://kiem-phieu.evil/index.html',
@@ -39,21 +29,23 @@ describe('electron/policy.ts', () => {
       'https://kiem-phieu/index.html',
       'not a url',
     ]) {
-      expect(isRendererUrl(other), other).toBe(false);
+      expect(policy.isRendererUrl(other), other).toBe(false);
     }
   });
 
   it('maps app:// URLs to files of the renderer folder only', () => {
-    expect(rendererFile('app://kiem-phieu/index.html#/x', root)).toBe(join(root, 'index.html'));
-    expect(rendererFile('app://kiem-phieu/', root)).toBe(join(root, 'index.html'));
-    expect(rendererFile('app://kiem-phieu/assets/a%20b.js?v=1', root)).toBe(
+    expect(policy.rendererFile('app://kiem-phieu/index.html#/x', root)).toBe(
+      join(root, 'index.html'),
+    );
+    expect(policy.rendererFile('app://kiem-phieu/', root)).toBe(join(root, 'index.html'));
+    expect(policy.rendererFile('app://kiem-phieu/assets/a%20b.js?v=1', root)).toBe(
       join(root, 'assets', 'a b.js'),
     );
     // The URL itself drops `..` segments: they stay inside the folder.
-    expect(rendererFile('app://kiem-phieu/../electron/main.cjs', root)).toBe(
+    expect(policy.rendererFile('app://kiem-phieu/../electron/main.cjs', root)).toBe(
       join(root, 'electron', 'main.cjs'),
     );
-    expect(rendererFile('app://kiem-phieu/%2e%2e/electron/main.cjs', root)).toBe(
+    expect(policy.rendererFile('app://kiem-phieu/%2e%2e/electron/main.cjs', root)).toBe(
       join(root, 'electron', 'main.cjs'),
     );
     for (const bad of [
@@ -65,22 +57,24 @@ describe('electron/policy.ts', () => {
       'app://other/index.html',
       url(join(root, 'index.html')),
     ]) {
-      expect(rendererFile(bad, root), bad).toBeNull();
+      expect(policy.rendererFile(bad, root), bad).toBeNull();
     }
-    expect(contentType('index.html')).toBe('text/html; charset=utf-8');
-    expect(contentType('assets/index-1a2b.js')).toBe('text/javascript; charset=utf-8');
-    expect(contentType('assets/x.CSS')).toBe('text/css; charset=utf-8');
-    expect(contentType('x.exe')).toBe('application/octet-stream');
+    expect(policy.contentType('index.html')).toBe('text/html; charset=utf-8');
+    expect(policy.contentType('assets/index-1a2b.js')).toBe('text/javascript; charset=utf-8');
+    expect(policy.contentType('assets/x.CSS')).toBe('text/css; charset=utf-8');
+    expect(policy.contentType('x.exe')).toBe('application/octet-stream');
   });
 
   it('allows the renderer’s files, data, blob, and devtools in development only', () => {
     const dev = { devTools: true };
     const packaged = { devTools: false };
-    expect(isAllowedRequest('app://kiem-phieu/assets/index-1a2b.js', packaged)).toBe(true);
-    expect(isAllowedRequest('data:image/png;base64,AAAA', packaged)).toBe(true);
-    expect(isAllowedRequest('blob:app://kiem-phieu/1234', packaged)).toBe(true);
-    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', dev)).toBe(true);
-    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', packaged)).toBe(false);
+    expect(policy.isAllowedRequest('app://kiem-phieu/assets/index-1a2b.js', packaged)).toBe(true);
+    expect(policy.isAllowedRequest('data:image/png;base64,AAAA', packaged)).toBe(true);
+    expect(policy.isAllowedRequest('blob:app://kiem-phieu/1234', packaged)).toBe(true);
+    expect(policy.isAllowedRequest('devtools://devtools/bundled/inspector.html', dev)).toBe(true);
+    expect(policy.isAllowedRequest('devtools://devtools/bundled/inspector.html', packaged)).toBe(
+      false,
+    );
     for (const refused of [
       'https://example.com/',
       'http://127.0.0.1:5317/api/query',
@@ -91,25 +85,27 @@ describe('electron/policy.ts', () => {
       'file://remote-host/share/x.js',
       'app://other/x.js',
     ]) {
-      expect(isAllowedRequest(refused, dev), refused).toBe(false);
+      expect(policy.isAllowedRequest(refused, dev), refused).toBe(false);
     }
   });
 
   it('the debugging switches a packaged app refuses', () => {
-    expect(DEBUGGING_SWITCHES).toEqual(
+    expect(policy.DEBUGGING_SWITCHES).toEqual(
       expect.arrayContaining(['remote-debugging-port', 'inspect', 'inspect-brk']),
     );
   });
 
   it('the SQLite binding: the environment first, then the first file that exists', () => {
     const exists = (p: string) => p === '/b';
-    expect(sqliteBinding({ env: '/env.node', candidates: ['/a', '/b'], exists })).toBe('/env.node');
-    expect(sqliteBinding({ env: '', candidates: ['/a', '/b'], exists })).toBe('/b');
-    expect(sqliteBinding({ env: undefined, candidates: ['/a'], exists })).toBeUndefined();
+    expect(policy.sqliteBinding({ env: '/env.node', candidates: ['/a', '/b'], exists })).toBe(
+      '/env.node',
+    );
+    expect(policy.sqliteBinding({ env: '', candidates: ['/a', '/b'], exists })).toBe('/b');
+    expect(policy.sqliteBinding({ env: undefined, candidates: ['/a'], exists })).toBeUndefined();
   });
 
   it('takes congress files from the command line, not flags', () => {
-    expect(filesFromArgv(['--no-sandbox', 'x/DAI-HOI.kiemphieu', 'other.txt'])).toEqual([
+    expect(policy.filesFromArgv(['--no-sandbox', 'x/DAI-HOI.kiemphieu', 'other.txt'])).toEqual([
       'x/DAI-HOI.kiemphieu',
     ]);
   });
