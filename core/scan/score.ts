@@ -30,7 +30,8 @@ export interface LineScore {
   /**
    * The same measures counting faint ink too (lighter than the ink cut, darker than paper: a
    * pencil, a thin ballpoint blurred at a low resolution). Faint ink is never counted as a mark;
-   * where it would be one, the line is doubtful.
+   * where it would be one, the line is doubtful. A strike's faint span also counts faint ink two
+   * pixels from the print, which the other measures leave to the glyphs' blurred edges.
    */
   readonly faintStrike: number;
   /**
@@ -154,6 +155,11 @@ interface Regions {
 const wideCache = new WeakMap<Reference, Mask>();
 const widePrinted = (reference: Reference): Mask =>
   remembered(wideCache, reference, () => dilate(reference.printed, 2));
+
+/** The printed ink grown by one pixel: faint ink touching the print is the glyph's own edge. */
+const edgeOfPrintCache = new WeakMap<Reference, Mask>();
+const edgeOfPrint = (reference: Reference): Mask =>
+  remembered(edgeOfPrintCache, reference, () => dilate(reference.printed, 1));
 
 const regionsCache = new WeakMap<Reference, Regions>();
 const regionsOf = (side: BallotSide, reference: Reference): Regions =>
@@ -355,6 +361,7 @@ export function scoreSide(
   const cut = white * 0.62;
   const faintCut = white * FAINT;
   const wide = widePrinted(reference).bits;
+  const touching = edgeOfPrint(reference).bits;
   // Each line's own small shift of the blank against the scan (see registerLines): the printed
   // mask is read at i + shift[k] for a pixel i of line k, at i outside every line.
   const shift = registerLines(side, reference, patch, cut);
@@ -362,6 +369,7 @@ export function scoreSide(
   const rows = new Uint8Array(flagRows);
   const faintCols = new Uint8Array(flagCols);
   const faintRows = new Uint8Array(flagRows);
+  const doubtCols = new Uint8Array(flagCols);
   const beside = new Uint32Array(side.lines.length);
   const faintBeside = new Uint32Array(side.lines.length);
   // Strike spans: the rows of the ink in each column (sum and count), to follow the stroke.
@@ -381,7 +389,15 @@ export function scoreSide(
       // only where a mark is measured, and a streak anywhere (a light streak is as long as a
       // dark one).
       const faint = data[i]! >= cut;
-      if (faint && wide[p]) continue;
+      // Faint ink two pixels from the print (where a glyph's blurred edge may be faint too) is
+      // looked at in a strike's span only, and only as doubt: a thin light stroke through tightly
+      // set letters shows nowhere else, and must never read as a name left standing.
+      let doubtOnly = false;
+      if (faint && wide[p]) {
+        if (touching[p] || label < 0 || (label & 3) !== 2 || !zones[(label >> 2) << 1]!.strike)
+          continue;
+        doubtOnly = true;
+      }
       // Neighbours that are added ink too, faint or dark (a thin stroke is dark only in places):
       // two keep the pixel, fewer make it a speck.
       let n = 0;
@@ -392,6 +408,11 @@ export function scoreSide(
         }
       }
       if (n < 2) continue;
+      if (doubtOnly) {
+        const z = zones[(label >> 2) << 1]!;
+        if (alongside(data, printed, i, p, width, faintCut)) doubtCols[z.col + u - z.u0] = 1;
+        continue;
+      }
       streaks.add(u, v);
       if (label < 0) {
         if (!faint) outside++;
@@ -417,6 +438,8 @@ export function scoreSide(
       faintRows[z.row + v - z.v0] = 1;
     }
   }
+  // Doubt counts every faint column, two pixels from the print or clear of it.
+  for (let c = 0; c < flagCols; c++) doubtCols[c] = doubtCols[c]! | faintCols[c]!;
   const pxToMm2 = (px: number): number => (px * (MM_PER_PT * MM_PER_PT)) / (res * res);
   const found = streaks.lines();
   const crossed = (z: Zone): boolean => found.some((s) => s.crosses(z));
@@ -461,7 +484,7 @@ export function scoreSide(
         ...noInk(line.candidateId),
         strike: span(cols),
         besideMm2: pxToMm2(beside[k]!),
-        faintStrike: span(faintCols),
+        faintStrike: span(doubtCols),
         joinedStrike: span(joined(cols, faintCols, joinedCols, from, to, gap)),
         faintBesideMm2: pxToMm2(faintBeside[k]!),
       };

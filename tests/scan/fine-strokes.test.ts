@@ -158,6 +158,26 @@ describe('fine strokes and letters a pixel off at 150 dpi', () => {
     expect(by.get(even[1]!.candidateId)).toBeNull();
   }, 120_000);
 
+  it('never reads a thin light line through tightly set letters as kept: struck, or doubtful', async () => {
+    // A 1-pixel grey line along the tops of the small letters, or through their middle, lies
+    // within two pixels of the print almost all the way: faint ink there, where a glyph's blurred
+    // edge is faint too, counts as doubt in a strike's span (never as a strike).
+    for (const [name, y] of [
+      ['tops', 0.36],
+      ['middle', 0.55],
+    ] as const) {
+      let page = blank;
+      for (const l of lines) {
+        const at = name === 'tops' ? y * l.name.fontSize : y * l.zone.h;
+        page = line(page, l, 80, 1, at);
+      }
+      for (const blur of [0, 0.6]) {
+        const sheet = await scan(`light-${name}-${blur}.png`, page, 7, blur);
+        for (const l of sheet.lines!) expect(l.struck, `${name} ${blur} ${l.id}`).not.toBe('kept');
+      }
+    }
+  }, 120_000);
+
   it('never reads a hairline along the tops of the small letters as kept: struck, or doubtful where whole words hide it', async () => {
     // The zone's top is 0.8 em above the baseline and the small letters are about 0.46 em tall:
     // their tops are 0.34 em under the zone's top. A one-pixel line just there hides behind whole
