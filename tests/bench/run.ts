@@ -6,6 +6,7 @@ import { benchEngine } from './engine.ts';
 import { benchStart } from './start.ts';
 import { benchScan } from './scan.ts';
 import { benchScanSim2 } from './scan-sim2.ts';
+import { benchScanThin } from './scan-thin.ts';
 import { benchEntryToProjector, benchKeystrokes } from './ui.ts';
 import { benchVerify } from './verify.ts';
 
@@ -20,5 +21,6 @@ await benchEntryToProjector();
 await benchDocuments();
 await benchScan();
 await benchScanSim2();
+await benchScanThin();
 await benchDoubleEntry();
 await benchStart();
