@@ -385,13 +385,12 @@ export function scoreSide(
       const label = labels[i]!;
       const p = i + (label < 0 ? 0 : shift[label >> 2]!);
       if (printed[p]) continue;
-      // Faint ink counts only clear of the print (a glyph's blurred edge is faint too): a mark
-      // only where a mark is measured, and a streak anywhere (a light streak is as long as a
-      // dark one).
+      // Faint ink counts clear of the print (a glyph's blurred edge is faint too): a mark only
+      // where a mark is measured, and a streak anywhere (a light streak is as long as a dark
+      // one). Two pixels from the print it counts in a strike's span only, and only as doubt: a
+      // thin light stroke through tightly set letters shows nowhere else, and must never read as
+      // a name left standing.
       const faint = data[i]! >= cut;
-      // Faint ink two pixels from the print (where a glyph's blurred edge may be faint too) is
-      // looked at in a strike's span only, and only as doubt: a thin light stroke through tightly
-      // set letters shows nowhere else, and must never read as a name left standing.
       let doubtOnly = false;
       if (faint && wide[p]) {
         if (touching[p] || label < 0 || (label & 3) !== 2 || !zones[(label >> 2) << 1]!.strike)
