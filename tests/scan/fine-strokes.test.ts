@@ -4,83 +4,19 @@
  * ink) reads every name kept, certain; and a thin light stroke, dark only in places once blurred,
  * reads struck, certain, where a faint line alone stays doubtful.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ballotGeometry, type BallotLine } from '../../core/documents/ballot-geometry.ts';
-import { parseRecord, type ElectionRecord } from '../../core/record.ts';
+import { ballotGeometry } from '../../core/documents/ballot-geometry.ts';
 import { scanFiles, type SheetOutcome } from '../../db/scan/scan-files.ts';
-import { ROOT } from '../cli/run-cli.ts';
 import { blankPages, randomScanner, rng, scanPage, type Page } from './deck.ts';
-
-/** Names with capitals, stacked and dotted diacritics: the most edge a letter can show. */
-const NAMES = [
-  'Đặng Thị Tâm',
-  'Lê Đức Đông',
-  'Phan Bảo Nam',
-  'Đặng Văn Hùng',
-  'Ngô Thu Trung',
-  'Trịnh Ngọc Tuấn',
-  'Hồ Thùy Hùng',
-  'Huỳnh Thị Thắng',
-  'Võ Ngọc Cường',
-  'Đỗ Đức Thu Hiếu',
-  'Phạm Thị Ánh',
-  'Bùi Quốc Việt',
-];
-
-function strikeRecord(): ElectionRecord {
-  const json = JSON.parse(
-    readFileSync(join(ROOT, 'tests/decks/medium-delegates-congress/record.json'), 'utf8'),
-  ) as Record<string, unknown>;
-  json.candidates = NAMES.map((name, i) => ({ id: `c${i + 1}`, name }));
-  json.ballots = { ...(json.ballots as object), entered: [] };
-  const parsed = parseRecord(json);
-  if (!parsed.ok) throw new Error('record refused');
-  return parsed.value;
-}
+import { EDGY_NAMES, line, shifted, steadyScanner, strikeRecord } from './thin-strokes.ts';
 
 const DPI = 150;
 
-/** The page with everything inside `box` (page pixels) moved down by `dy` and right by `dx`. */
-function shifted(
-  page: Page,
-  box: { x0: number; y0: number; x1: number; y1: number },
-  dx: number,
-  dy: number,
-): Page {
-  const rgb = new Uint8Array(page.rgb);
-  for (let y = box.y0; y < box.y1; y++) {
-    for (let x = box.x0; x < box.x1; x++) {
-      const from = ((y - dy) * page.width + (x - dx)) * 3;
-      rgb.set(page.rgb.subarray(from, from + 3), (y * page.width + x) * 3);
-    }
-  }
-  return { ...page, rgb };
-}
-
-/**
- * A straight line of grey `level`, `width` pixels thick, through a name: by default through the
- * middle of its small letters, or `y` points below the top of its strike zone.
- */
-function line(page: Page, l: BallotLine, level: number, width: number, y?: number): Page {
-  const rgb = new Uint8Array(page.rgb);
-  const k = page.dpi / 72;
-  const y0 = Math.round((l.zone.y + (y ?? l.zone.h * 0.55)) * k);
-  const x0 = Math.round((l.name.x - 4) * k);
-  const x1 = Math.round((l.name.x + l.name.width + 6) * k);
-  for (let y = y0; y < y0 + width; y++) {
-    for (let x = x0; x < x1; x++) {
-      const i = (y * page.width + x) * 3;
-      for (let c = 0; c < 3; c++) rgb[i + c] = Math.min(rgb[i + c]!, level);
-    }
-  }
-  return { ...page, rgb };
-}
-
 describe('fine strokes and letters a pixel off at 150 dpi', () => {
-  const record = strikeRecord();
+  const record = strikeRecord(EDGY_NAMES);
   const geometry = ballotGeometry(record, 'A4');
   const lines = geometry.sides[0]!.lines;
   const dir = mkdtempSync(join(tmpdir(), 'kp-fine-'));
@@ -89,25 +25,7 @@ describe('fine strokes and letters a pixel off at 150 dpi', () => {
   const scan = async (name: string, page: Page, seed: number, blur = 0): Promise<SheetOutcome> => {
     const r = rng(seed);
     const file = join(dir, name);
-    writeFileSync(
-      file,
-      await scanPage(
-        page,
-        {
-          ...randomScanner(r, DPI, { jpegQuality: null }),
-          rotateDeg: 0,
-          scale: 1,
-          offsetMm: [0, 0],
-          upsideDown: false,
-          blur,
-          noise: 3,
-          colour: false,
-          streaks: 0,
-          fold: false,
-        },
-        r,
-      ),
-    );
+    writeFileSync(file, await scanPage(page, steadyScanner(r, DPI, blur), r));
     const [sheet] = await scanFiles({ record, files: [file], threads: 1 });
     return sheet!;
   };
