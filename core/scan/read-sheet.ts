@@ -56,12 +56,35 @@ export type SideReading =
       readonly code?: BallotCode;
     };
 
-/** What the reader needs of an election: its expected code and, per paper, geometry and blank. */
+/** A side's code as this election's sheets carry it, and where it is printed. */
+export interface CodeSymbol {
+  readonly qr: Rect;
+  readonly symbol: QrSymbol;
+}
+
+/**
+ * What the reader needs of an election: its expected code and, per paper, geometry, blank and the
+ * symbol of the code each side carries (worked out once per election, not per sheet).
+ */
 export interface ScanTarget {
   readonly expected: BallotCode;
-  readonly layoutFor: (
-    paper: Paper,
-  ) => { readonly geometry: BallotGeometry; readonly references: readonly Reference[] } | null;
+  readonly layoutFor: (paper: Paper) => {
+    readonly geometry: BallotGeometry;
+    readonly references: readonly Reference[];
+    readonly symbols: readonly CodeSymbol[];
+  } | null;
+}
+
+/** Per side of a layout, the symbol of the code `expected` on that side and where it is printed. */
+export function codeSymbols(geometry: BallotGeometry, expected: BallotCode): CodeSymbol[] {
+  const sides = geometry.sides.length;
+  return geometry.sides.map((s, k) => ({
+    qr: s.qr,
+    symbol: qrSymbol(
+      formatBallotCode({ ...expected, paper: geometry.paper, side: k + 1, sides }),
+      s.qr.w,
+    ),
+  }));
 }
 
 /**
@@ -69,24 +92,6 @@ export interface ScanTarget {
  * outlives the reading of a sheet, and a fresh megabyte a sheet is work for the memory manager.
  */
 const listPixels = new WeakMap<Reference, Uint8Array>();
-
-/** Per side of a layout, the symbol of the code its sheets carry and where it is printed. */
-const symbolsCache = new WeakMap<BallotGeometry, readonly { qr: Rect; symbol: QrSymbol }[]>();
-function expectedSymbols(
-  geometry: BallotGeometry,
-  expected: BallotCode,
-): readonly { qr: Rect; symbol: QrSymbol }[] {
-  return remembered(symbolsCache, geometry, () => {
-    const sides = geometry.sides.length;
-    return geometry.sides.map((s, k) => ({
-      qr: s.qr,
-      symbol: qrSymbol(
-        formatBallotCode({ ...expected, paper: geometry.paper, side: k + 1, sides }),
-        s.qr.w,
-      ),
-    }));
-  });
-}
 
 const centre = (r: { x: number; y: number; w: number; h: number }): Point => ({
   x: r.x + r.w / 2,
@@ -178,9 +183,10 @@ export function readSide(
     fits.sort((p, q) => q.ink - p.ink);
     // The code this election's sheets carry, checked module by module first; the decoder reads
     // any other (another election's, a damaged one).
-    const symbols = expectedSymbols(layout.geometry, target.expected);
     for (const fit of fits) {
-      const shown = symbols.find((s) => showsSymbol(image, fit.transform, s.qr, s.symbol, white));
+      const shown = layout.symbols.find((s) =>
+        showsSymbol(image, fit.transform, s.qr, s.symbol, white),
+      );
       const text = shown?.symbol.text ?? decodeQr(image, fit.transform, side0.qr);
       if (text !== null) {
         decoded = { text, transform: fit.transform };

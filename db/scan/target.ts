@@ -2,23 +2,24 @@
 import { ballotGeometry, type Paper } from '../../core/documents/ballot-geometry.ts';
 import type { ElectionRecord } from '../../core/record.ts';
 import { sideReference } from '../../core/scan/reference.ts';
-import type { ScanTarget } from '../../core/scan/read-sheet.ts';
+import type { BallotCode } from '../../core/documents/ballot-code.ts';
+import { codeSymbols, type ScanTarget } from '../../core/scan/read-sheet.ts';
 import { layoutFingerprint } from '../fingerprint.ts';
 import { tinosOutlines } from './glyphs.ts';
 
 export function scanTarget(record: ElectionRecord, paper: Paper = 'A4'): ScanTarget {
   const cache = new Map<Paper, ReturnType<ScanTarget['layoutFor']>>();
-  const sides = ballotGeometry(record, paper).sides.length;
+  const expected: BallotCode = {
+    election: record.election.id,
+    round: record.election.round,
+    layout: record.election.layout,
+    paper,
+    side: 1,
+    sides: ballotGeometry(record, paper).sides.length,
+    fingerprint: layoutFingerprint(record).slice(0, 24),
+  };
   return {
-    expected: {
-      election: record.election.id,
-      round: record.election.round,
-      layout: record.election.layout,
-      paper,
-      side: 1,
-      sides,
-      fingerprint: layoutFingerprint(record).slice(0, 24),
-    },
+    expected,
     layoutFor: (p) => {
       if (!cache.has(p)) {
         let made: ReturnType<ScanTarget['layoutFor']> = null;
@@ -27,6 +28,7 @@ export function scanTarget(record: ElectionRecord, paper: Paper = 'A4'): ScanTar
           made = {
             geometry,
             references: geometry.sides.map((s) => sideReference(s, tinosOutlines)),
+            symbols: codeSymbols(geometry, expected),
           };
         } catch {
           made = null; // a list that does not fit this paper: no ballot of it exists
