@@ -53,28 +53,32 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 
 const HEAD = 1024;
 
+/** A file's first bytes, enough to tell what it is. */
+async function headOf(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const head = new Uint8Array(HEAD);
+    const { bytesRead } = await handle.read(head, 0, HEAD, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * A file's SHA-256 and its first bytes, read through `chunk` (one buffer for every file of a
- * scan: a scanner's image is read whole only by its decoder, in a worker).
+ * A file's SHA-256, read through `chunk` (one buffer for every file of a scan: a scanner's image is
+ * read whole only by its decoder, in a worker).
  */
-async function hashFile(file: string, chunk: Buffer): Promise<{ hash: string; head: Uint8Array }> {
+async function hashFile(file: string, chunk: Buffer): Promise<string> {
   const handle = await open(file, 'r');
   try {
     const hash = createHash('sha256');
-    const head = new Uint8Array(HEAD);
-    let headLength = 0;
     for (;;) {
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
-      const read = chunk.subarray(0, bytesRead);
-      if (headLength < HEAD) {
-        const more = read.subarray(0, HEAD - headLength);
-        head.set(more, headLength);
-        headLength += more.length;
-      }
-      hash.update(read);
+      hash.update(chunk.subarray(0, bytesRead));
     }
-    return { hash: hash.digest('hex'), head: head.subarray(0, headLength) };
+    return hash.digest('hex');
   } finally {
     await handle.close();
   }
@@ -99,7 +103,7 @@ export async function* pagesOf(files: readonly string[]): AsyncGenerator<PageEnt
   const chunk = Buffer.allocUnsafe(1 << 20);
   for (const file of files) {
     let hash: string;
-    let head: Uint8Array;
+    let kind: Kind;
     // A PDF is parsed here: its bytes are read whole, and hashed as parsed.
     let bytes: Uint8Array | null = null;
     try {
@@ -109,12 +113,11 @@ export async function* pagesOf(files: readonly string[]): AsyncGenerator<PageEnt
         yield [fail(file, 1, 1, { problem: 'too-large', detail: `${info.size} B` })];
         continue;
       }
-      ({ hash, head } = await hashFile(file, chunk));
-      if (sniff(head) === 'pdf') {
+      kind = sniff(await headOf(file));
+      if (kind === 'pdf') {
         bytes = await readFile(file);
         hash = sha256(bytes);
-        head = bytes.subarray(0, HEAD);
-      }
+      } else hash = await hashFile(file, chunk);
     } catch (e) {
       yield [
         fail(file, 1, 1, {
@@ -130,12 +133,11 @@ export async function* pagesOf(files: readonly string[]): AsyncGenerator<PageEnt
       continue;
     }
     seen.set(hash, file);
-    const kind = sniff(head);
     if (kind === null) {
       yield [fail(file, 1, 1, { problem: 'not-an-image' })];
       continue;
     }
-    if (kind === 'pdf' && bytes !== null) {
+    if (bytes !== null) {
       yield await pdfPages(file, bytes);
       continue;
     }
