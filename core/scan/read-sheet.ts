@@ -131,9 +131,25 @@ export function classifyBox(
 }
 
 /**
+ * Ink on a name that runs on past its end (or starts before it) this far, in mm, is a stroke over
+ * its last (or first) letters, however much of the stroke the letters hide; when the name itself
+ * carries ink over this share (‰), however little.
+ */
+const RUN_ON_MM = 1.2;
+const SOME_INK = 40;
+
+/** Light ink beside a name over this area (mm²) is a fold's shadow across the sheet. */
+const FOLD_MM2 = 1;
+
+/**
  * A strike is certain when dark ink crosses the definite share of the name; or when a thin stroke,
  * dark over at least the marginal share, reaches it with its faint stretches joined, and no faint
  * line runs on beside the name (a fold's shadow crosses the whole sheet; a voter's stroke stops).
+ *
+ * A name is left standing, certain, only when neither dark nor faint ink reaches the marginal
+ * share, no ink on it runs on past its ends, and no light line (lighter than faint) crosses the
+ * marginal share of it unless it runs on beside the name as a fold's shadow does. Anything else a
+ * person can see on a name is doubt, never "kept".
  */
 export function classifyStrike(score: LineScore, t: ScanThresholds): boolean | null {
   const { definite, marginal } = t.strike;
@@ -144,7 +160,11 @@ export function classifyStrike(score: LineScore, t: ScanThresholds): boolean | n
   ) {
     return true;
   }
-  return classify(score.strike, score.faintStrike, t.strike);
+  const read = classify(score.strike, score.faintStrike, t.strike);
+  if (read !== false) return read;
+  const runsOn = score.runOnMm >= RUN_ON_MM && score.lightStrike >= SOME_INK;
+  const light = score.lightStrike >= marginal && score.lightBesideMm2 < FOLD_MM2;
+  return runsOn || light ? null : false;
 }
 
 export function readSide(

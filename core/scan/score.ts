@@ -39,6 +39,18 @@ export interface LineScore {
    * the span's columns that holds dark ink too): one thin stroke, dark in places.
    */
   readonly joinedStrike: number;
+  /**
+   * Strike layout: the doubt span counting light ink too (lighter than faint: a 1-pixel grey
+   * stroke at 200 dpi, sampled at the reference's 144), and that light ink beside the name in mm²
+   * (a fold's shadow runs on across the sheet; a voter's stroke stops).
+   */
+  readonly lightStrike: number;
+  readonly lightBesideMm2: number;
+  /**
+   * Strike layout: how far added ink in the name's rows runs on, unbroken, past either end of the
+   * name, in mm. A stroke over a name's last letters runs on past it; a letter's edge stops there.
+   */
+  readonly runOnMm: number;
   /** Faint ink on the line away from the name, in mm²: a long faint line (a fold) runs there. */
   readonly faintBesideMm2: number;
   readonly faintAgree: number;
@@ -60,6 +72,9 @@ export const noInk = (candidateId: string): LineScore => ({
   besideMm2: 0,
   faintStrike: 0,
   joinedStrike: 0,
+  lightStrike: 0,
+  lightBesideMm2: 0,
+  runOnMm: 0,
   faintBesideMm2: 0,
   faintAgree: 0,
   faintDisagree: 0,
@@ -75,6 +90,12 @@ export interface SideScores {
 const MM_PER_PT = 25.4 / 72;
 /** Faint ink: darker than this share of the paper's white, lighter than the ink cut (0.62). */
 const FAINT = 0.75;
+/**
+ * Light ink, lighter still: a 1-pixel grey stroke at 200 dpi, sampled at the reference's 144, is
+ * spread over two rows and no darker than this. It counts in a strike's span only, as doubt, and
+ * beside the name, where a fold's shadow shows it for what it is.
+ */
+const LIGHT = 0.8;
 
 interface Box {
   readonly u0: number;
@@ -113,6 +134,12 @@ interface Zone extends Box {
   readonly row: number;
   /** A strike's span over a name (not an approve box). */
   readonly strike: boolean;
+  /**
+   * A strike's span: how many columns past each end of the name a stroke's running on is
+   * followed, and where its flags start in the shared array (after the name, then before it).
+   */
+  readonly reach: number;
+  readonly run: number;
 }
 
 /**
@@ -146,6 +173,7 @@ interface Regions {
   readonly zones: readonly (Zone | null)[];
   readonly flagCols: number;
   readonly flagRows: number;
+  readonly runCols: number;
 }
 
 /**
@@ -179,10 +207,12 @@ function labelRegions(side: BallotSide, reference: Reference): Regions {
   const zones: (Zone | null)[] = [];
   let flagCols = 0;
   let flagRows = 0;
-  const zone = (b: Box, strike: boolean): Zone => {
-    const z = { ...b, col: flagCols, row: flagRows, strike };
+  let runCols = 0;
+  const zone = (b: Box, reach = 0): Zone => {
+    const z = { ...b, col: flagCols, row: flagRows, strike: reach > 0, reach, run: runCols };
     flagCols += Math.max(0, b.u1 - b.u0);
     flagRows += Math.max(0, b.v1 - b.v0);
+    runCols += 2 * reach;
     return z;
   };
   side.lines.forEach((line, k) => {
@@ -208,16 +238,16 @@ function labelRegions(side: BallotSide, reference: Reference): Regions {
         size,
       );
       paint(span, 4 * k + 2, band);
-      zones.push(zone(span, true), null);
+      zones.push(zone(span, Math.max(1, Math.round(RUN_ON_REACH * fontPx))), null);
     } else {
       const agree = boxOf(line.boxes.agree, area, res, size);
       const disagree = boxOf(line.boxes.disagree, area, res, size);
       paint(agree, 4 * k + 2, band);
       paint(disagree, 4 * k + 3, band);
-      zones.push(zone(agree, false), zone(disagree, false));
+      zones.push(zone(agree), zone(disagree));
     }
   });
-  return { labels, zones, flagCols, flagRows };
+  return { labels, zones, flagCols, flagRows, runCols };
 }
 
 /**
@@ -253,6 +283,28 @@ function joined(
   }
   if (start >= 0) close();
   return out;
+}
+
+/** How far past a name's ends (in ems of the name) a stroke's running on is followed. */
+const RUN_ON_REACH = 0.6;
+
+/**
+ * How far the flags from `from` (at most `length`) run on from the first: set columns, the first
+ * of them at most four columns late (the last letter's serif hides a stroke where it leaves the
+ * name), with gaps of at most two between them (a thin stroke's speckle).
+ */
+function runLength(flags: Uint8Array, from: number, length: number): number {
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < length; k++) {
+    if (!flags[from + k]) {
+      if (k - (last < 0 ? -1 : last) > (first < 0 ? 4 : 2)) break;
+      continue;
+    }
+    if (first < 0) first = k;
+    last = k;
+  }
+  return first < 0 ? 0 : last - first + 1;
 }
 
 /** The longest gap in a stroke (in ems of the name) that letters may hide, if the print is there. */
@@ -355,11 +407,12 @@ export function scoreSide(
   feed: { du: number; dv: number } = { du: 0, dv: 1 },
 ): SideScores {
   const { res } = reference;
-  const { labels, zones, flagCols, flagRows } = regionsOf(side, reference);
+  const { labels, zones, flagCols, flagRows, runCols } = regionsOf(side, reference);
   const { width, height, data } = patch;
   const printed = reference.printed.bits;
   const cut = white * 0.62;
   const faintCut = white * FAINT;
+  const lightCut = white * LIGHT;
   const wide = widePrinted(reference).bits;
   const touching = edgeOfPrint(reference).bits;
   // Each line's own small shift of the blank against the scan (see registerLines): the printed
@@ -370,6 +423,9 @@ export function scoreSide(
   const faintCols = new Uint8Array(flagCols);
   const faintRows = new Uint8Array(flagRows);
   const doubtCols = new Uint8Array(flagCols);
+  const lightCols = new Uint8Array(flagCols);
+  const lightBeside = new Uint32Array(side.lines.length);
+  const runOn = new Uint8Array(runCols);
   const beside = new Uint32Array(side.lines.length);
   const faintBeside = new Uint32Array(side.lines.length);
   // Strike spans: the rows of the ink in each column (sum and count), to follow the stroke.
@@ -381,35 +437,43 @@ export function scoreSide(
     const row = v * width;
     for (let u = 1; u < width - 1; u++) {
       const i = row + u;
-      if (data[i]! >= faintCut) continue;
+      if (data[i]! >= lightCut) continue;
       const label = labels[i]!;
       const p = i + (label < 0 ? 0 : shift[label >> 2]!);
       if (printed[p]) continue;
+      const inSpan = label >= 0 && (label & 3) === 2 && zones[(label >> 2) << 1]!.strike;
       // Faint ink counts clear of the print (a glyph's blurred edge is faint too): a mark only
       // where a mark is measured, and a streak anywhere (a light streak is as long as a dark
-      // one). Two pixels from the print it counts in a strike's span only, and only as doubt: a
-      // thin light stroke through tightly set letters shows nowhere else, and must never read as
-      // a name left standing.
+      // one). Two pixels from the print, and lighter still anywhere, it counts in a strike's
+      // span only, and only as doubt: a thin light stroke through tightly set letters shows
+      // nowhere else, and must never read as a name left standing.
+      const light = data[i]! >= faintCut;
+      if (light && !inSpan && (label < 0 || (label & 3) !== 0)) continue;
       const faint = data[i]! >= cut;
-      let doubtOnly = false;
+      let doubtOnly = light;
       if (faint && wide[p]) {
-        if (touching[p] || label < 0 || (label & 3) !== 2 || !zones[(label >> 2) << 1]!.strike)
-          continue;
+        if (touching[p] || !inSpan) continue;
         doubtOnly = true;
       }
       // Neighbours that are added ink too, faint or dark (a thin stroke is dark only in places):
       // two keep the pixel, fewer make it a speck.
+      const near = doubtOnly ? lightCut : faintCut;
       let n = 0;
       for (let dv = -width; dv <= width && n < 2; dv += width) {
         for (let du = -1; du <= 1; du++) {
           const j = i + dv + du;
-          if (j !== i && data[j]! < faintCut && !printed[p + dv + du]) n++;
+          if (j !== i && data[j]! < near && !printed[p + dv + du]) n++;
         }
       }
       if (n < 2) continue;
+      if (light && !inSpan) {
+        lightBeside[label >> 2]!++;
+        continue;
+      }
       if (doubtOnly) {
         const z = zones[(label >> 2) << 1]!;
-        if (alongside(data, printed, i, p, width, faintCut)) doubtCols[z.col + u - z.u0] = 1;
+        if (alongside(data, printed, i, p, width, near))
+          (light ? lightCols : doubtCols)[z.col + u - z.u0] = 1;
         continue;
       }
       streaks.add(u, v);
@@ -421,6 +485,18 @@ export function scoreSide(
       if (part === 0) {
         if (faint) faintBeside[label >> 2]!++;
         else beside[label >> 2]!++;
+      }
+      if (part === 1) {
+        const z = zones[(label >> 2) << 1];
+        if (z?.strike && v >= z.v0 && v < z.v1) {
+          const at =
+            u >= z.u1 && u < z.u1 + z.reach
+              ? u - z.u1
+              : u < z.u0 && u >= z.u0 - z.reach
+                ? z.reach + z.u0 - 1 - u
+                : -1;
+          if (at >= 0 && alongside(data, printed, i, p, width, faintCut)) runOn[z.run + at] = 1;
+        }
       }
       if (part < 2) continue;
       const z = zones[((label >> 2) << 1) + part - 2]!;
@@ -438,7 +514,10 @@ export function scoreSide(
     }
   }
   // Doubt counts every faint column, two pixels from the print or clear of it.
-  for (let c = 0; c < flagCols; c++) doubtCols[c] = doubtCols[c]! | faintCols[c]!;
+  for (let c = 0; c < flagCols; c++) {
+    doubtCols[c] = doubtCols[c]! | faintCols[c]!;
+    lightCols[c] = lightCols[c]! | doubtCols[c]!;
+  }
   const pxToMm2 = (px: number): number => (px * (MM_PER_PT * MM_PER_PT)) / (res * res);
   const found = streaks.lines();
   const crossed = (z: Zone): boolean => found.some((s) => s.crosses(z));
@@ -485,6 +564,15 @@ export function scoreSide(
         besideMm2: pxToMm2(beside[k]!),
         faintStrike: span(doubtCols),
         joinedStrike: span(joined(cols, faintCols, joinedCols, from, to, gap)),
+        lightStrike: span(lightCols),
+        lightBesideMm2: pxToMm2(lightBeside[k]!),
+        runOnMm:
+          (Math.max(
+            runLength(runOn, first.run, first.reach),
+            runLength(runOn, first.run + first.reach, first.reach),
+          ) *
+            MM_PER_PT) /
+          res,
         faintBesideMm2: pxToMm2(faintBeside[k]!),
       };
     }

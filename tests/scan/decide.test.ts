@@ -37,9 +37,17 @@ describe('a box', () => {
   });
 });
 
-/** A strike's decision from its dark, faint and joined spans (‰) and faint ink beside (mm²). */
-const strikeOf = (strike: number, faintStrike: number, joinedStrike: number, faintBesideMm2 = 0) =>
-  classifyStrike(line({ strike, faintStrike, joinedStrike, faintBesideMm2 }), DEFAULT_THRESHOLDS);
+/** A strike's decision from its scores (‰ of the name, mm beside or past it). */
+const strikeOf = (
+  strike: number,
+  faintStrike: number,
+  joinedStrike: number,
+  more: Partial<LineScore> = {},
+) =>
+  classifyStrike(
+    line({ strike, faintStrike, joinedStrike, lightStrike: faintStrike, ...more }),
+    DEFAULT_THRESHOLDS,
+  );
 
 describe('a strike', () => {
   it('is certain when dark ink crosses the definite share of the name', () => {
@@ -49,7 +57,7 @@ describe('a strike', () => {
     expect(strikeOf(300, 750, 700)).toBe(true);
   });
   it('stays doubtful when the faint line runs on beside the name (a fold)', () => {
-    expect(strikeOf(300, 750, 700, 30)).toBeNull();
+    expect(strikeOf(300, 750, 700, { faintBesideMm2: 30 })).toBeNull();
   });
   it('stays doubtful for faint ink alone, and for dark ink between the thresholds', () => {
     expect(strikeOf(100, 800, 800)).toBeNull();
@@ -58,5 +66,18 @@ describe('a strike', () => {
   it('is kept only when neither dark nor faint ink reaches the marginal share', () => {
     expect(strikeOf(100, 120, 100)).toBe(false);
     expect(strikeOf(100, 300, 100)).toBeNull();
+  });
+  it('is never kept when ink on the name runs on past its end: a stroke over its last letters', () => {
+    expect(strikeOf(100, 100, 100, { runOnMm: 2 })).toBeNull();
+    expect(strikeOf(0, 50, 0, { runOnMm: 1.5 })).toBeNull();
+    // A mark after the name that does not touch it, or a letter's edge that stops with it.
+    expect(strikeOf(0, 0, 0, { runOnMm: 3 })).toBe(false);
+    expect(strikeOf(100, 100, 100, { runOnMm: 0.5 })).toBe(false);
+  });
+  it('is never kept under a light line across the name (lighter than faint), unless it is a fold', () => {
+    expect(strikeOf(0, 0, 0, { lightStrike: 700 })).toBeNull();
+    expect(strikeOf(0, 0, 0, { lightStrike: 150 })).toBe(false);
+    // A fold's shadow runs on beside the name, across the sheet: the name is left standing.
+    expect(strikeOf(0, 0, 0, { lightStrike: 700, lightBesideMm2: 5 })).toBe(false);
   });
 });
