@@ -133,38 +133,38 @@ export function classifyBox(
 /**
  * Ink on a name that runs on past its end (or starts before it) this far, in mm, is a stroke over
  * its last (or first) letters, however much of the stroke the letters hide; when the name itself
- * carries ink over this share (‰), however little.
+ * carries ink over this share (‰), however little. Ink clear of the print over that share is a
+ * stroke too (through a letter's counter, between letters): a letter's edge out of place never is.
  */
 const RUN_ON_MM = 1.2;
 const SOME_INK = 40;
 
-/** Light ink beside a name over this area (mm²) is a fold's shadow across the sheet. */
-const FOLD_MM2 = 1;
+/** Dark ink on the baseline or under it in nearly all its columns (‰): an underline, maybe. */
+const LOW = 900;
 
 /**
  * A strike is certain when dark ink crosses the definite share of the name; or when a thin stroke,
  * dark over at least the marginal share, reaches it with its faint stretches joined, and no faint
  * line runs on beside the name (a fold's shadow crosses the whole sheet; a voter's stroke stops).
+ * Neither is certain when the ink lies along the letters' feet: an underline touching them is not
+ * a strike, and a line along the baseline may be either.
  *
  * A name is left standing, certain, only when neither dark nor faint ink reaches the marginal
- * share, no ink on it runs on past its ends, and no light line (lighter than faint) crosses the
- * marginal share of it unless it runs on beside the name as a fold's shadow does. Anything else a
- * person can see on a name is doubt, never "kept".
+ * share, no light line (lighter than faint) does either, nothing shows clear of the print, and no
+ * ink on it runs on past its ends. Anything else a person can see on a name is doubt.
  */
 export function classifyStrike(score: LineScore, t: ScanThresholds): boolean | null {
   const { definite, marginal } = t.strike;
-  if (
-    score.joinedStrike >= definite &&
-    score.strike >= marginal &&
-    score.faintBesideMm2 < t.besideMm2
-  ) {
-    return true;
-  }
-  const read = classify(score.strike, score.faintStrike, t.strike);
-  if (read !== false) return read;
+  const struck =
+    score.strike >= definite ||
+    (score.joinedStrike >= definite &&
+      score.strike >= marginal &&
+      score.faintBesideMm2 < t.besideMm2);
+  if (struck) return score.lowShare >= LOW ? null : true;
+  if (Math.max(score.strike, score.faintStrike, score.lightStrike) >= marginal) return null;
+  const seen = score.clearStrike >= SOME_INK;
   const runsOn = score.runOnMm >= RUN_ON_MM && score.lightStrike >= SOME_INK;
-  const light = score.lightStrike >= marginal && score.lightBesideMm2 < FOLD_MM2;
-  return runsOn || light ? null : false;
+  return seen || runsOn ? null : false;
 }
 
 export function readSide(

@@ -41,11 +41,20 @@ export interface LineScore {
   readonly joinedStrike: number;
   /**
    * Strike layout: the doubt span counting light ink too (lighter than faint: a 1-pixel grey
-   * stroke at 200 dpi, sampled at the reference's 144), and that light ink beside the name in mm²
-   * (a fold's shadow runs on across the sheet; a voter's stroke stops).
+   * stroke at 200 dpi, sampled at the reference's 144).
    */
   readonly lightStrike: number;
-  readonly lightBesideMm2: number;
+  /**
+   * Strike layout: the span of added ink, dark or faint, clear of the print by more than two
+   * pixels. A letter's edge a pixel or two out of place is added ink too, but only ever beside the
+   * print; a stroke through a letter's counter or between letters shows clear of it.
+   */
+  readonly clearStrike: number;
+  /**
+   * Strike layout: the share (‰) of the columns with dark ink on the name where that ink lies on
+   * the baseline or under it: an underline touching the letters, or a line along their feet.
+   */
+  readonly lowShare: number;
   /**
    * Strike layout: how far added ink in the name's rows runs on, unbroken, past either end of the
    * name, in mm. A stroke over a name's last letters runs on past it; a letter's edge stops there.
@@ -73,7 +82,8 @@ export const noInk = (candidateId: string): LineScore => ({
   faintStrike: 0,
   joinedStrike: 0,
   lightStrike: 0,
-  lightBesideMm2: 0,
+  clearStrike: 0,
+  lowShare: 0,
   runOnMm: 0,
   faintBesideMm2: 0,
   faintAgree: 0,
@@ -285,6 +295,28 @@ function joined(
   return out;
 }
 
+/**
+ * Of the columns in [from, to) with dark ink, the share (‰) whose ink (its mean row) lies at row
+ * `low` or under it.
+ */
+function lowShare(
+  dark: Uint8Array,
+  rowSum: Float64Array,
+  rowCount: Uint16Array,
+  from: number,
+  to: number,
+  low: number,
+): number {
+  let inked = 0;
+  let under = 0;
+  for (let c = from; c < to; c++) {
+    if (!dark[c] || rowCount[c] === 0) continue;
+    inked++;
+    if (rowSum[c]! / rowCount[c]! >= low) under++;
+  }
+  return inked === 0 ? 0 : Math.round((1000 * under) / inked);
+}
+
 /** How far past a name's ends (in ems of the name) a stroke's running on is followed. */
 const RUN_ON_REACH = 0.6;
 
@@ -318,9 +350,9 @@ const REGISTER = 2;
  * flat, the optics, a low resolution) leaves some lines a pixel or two off. Then the edge of every
  * letter shows as added ink: a sliver along the top of capitals, as long as a short stroke. Each
  * line's blank is moved by the shift, at most REGISTER pixels each way, that leaves the least dark
- * ink outside the print in its band (found downhill from the marks' placement): a voter's stroke is
- * added ink at every shift, a letter's edge only at the wrong one. Returned as an offset into the
- * pixels per line.
+ * ink outside the print and the least paper inside its letters in its band (found downhill from
+ * the marks' placement): a voter's stroke is added ink at every shift, a letter's edge only at the
+ * wrong one. Returned as an offset into the pixels per line.
  */
 /**
  * Where a shift of the blank by at most REGISTER pixels can change what is printed: within
@@ -349,21 +381,42 @@ function printEdges(side: BallotSide, reference: Reference): readonly Int32Array
   });
 }
 
+/** The print's core: the printed mask less its grown rim, where a letter is ink at the right shift. */
+const coreCache = new WeakMap<Reference, Mask>();
+const coreOfPrint = (reference: Reference): Mask =>
+  remembered(coreCache, reference, () => {
+    const { printed } = reference;
+    const rim = dilate({ ...printed, bits: printed.bits.map((b) => 1 - b) }, 1).bits;
+    return { ...printed, bits: rim.map((b) => 1 - b) };
+  });
+
 function registerLines(
   side: BallotSide,
   reference: Reference,
   patch: GrayImage,
   cut: number,
+  paperCut: number,
 ): Int32Array {
   const { width, data } = patch;
   const printed = reference.printed.bits;
+  const core = coreOfPrint(reference).bits;
   const edges = printEdges(side, reference);
   let dark = new Int32Array(1024);
+  let paper = new Int32Array(1024);
   return Int32Array.from(side.lines, (_, line) => {
     const edge = edges[line]!;
     if (dark.length < edge.length) dark = new Int32Array(edge.length);
+    if (paper.length < edge.length) paper = new Int32Array(edge.length);
     let n = 0;
-    for (let k = 0; k < edge.length; k++) if (data[edge[k]!]! < cut) dark[n++] = edge[k]!;
+    let m = 0;
+    for (let k = 0; k < edge.length; k++) {
+      const value = data[edge[k]!]!;
+      if (value < cut) dark[n++] = edge[k]!;
+      else if (value >= paperCut) paper[m++] = edge[k]!;
+    }
+    // Ink where the blank prints none, and paper where it prints a letter's core: a line drawn
+    // along the letters' feet is hidden by moving the blank onto it, but their tops then show
+    // paper where the blank has ink.
     const added = new Map<number, number>();
     const count = (du: number, dv: number): number => {
       const key = dv * (2 * REGISTER + 1) + du;
@@ -372,6 +425,7 @@ function registerLines(
         c = 0;
         const o = dv * width + du;
         for (let k = 0; k < n; k++) if (!printed[dark[k]! + o]) c++;
+        for (let k = 0; k < m; k++) if (core[paper[k]! + o]) c++;
         added.set(key, c);
       }
       return c;
@@ -417,14 +471,14 @@ export function scoreSide(
   const touching = edgeOfPrint(reference).bits;
   // Each line's own small shift of the blank against the scan (see registerLines): the printed
   // mask is read at i + shift[k] for a pixel i of line k, at i outside every line.
-  const shift = registerLines(side, reference, patch, cut);
+  const shift = registerLines(side, reference, patch, cut, faintCut);
   const cols = new Uint8Array(flagCols);
   const rows = new Uint8Array(flagRows);
   const faintCols = new Uint8Array(flagCols);
   const faintRows = new Uint8Array(flagRows);
   const doubtCols = new Uint8Array(flagCols);
   const lightCols = new Uint8Array(flagCols);
-  const lightBeside = new Uint32Array(side.lines.length);
+  const clearCols = new Uint8Array(flagCols);
   const runOn = new Uint8Array(runCols);
   const beside = new Uint32Array(side.lines.length);
   const faintBeside = new Uint32Array(side.lines.length);
@@ -448,7 +502,7 @@ export function scoreSide(
       // span only, and only as doubt: a thin light stroke through tightly set letters shows
       // nowhere else, and must never read as a name left standing.
       const light = data[i]! >= faintCut;
-      if (light && !inSpan && (label < 0 || (label & 3) !== 0)) continue;
+      if (light && !inSpan) continue;
       const faint = data[i]! >= cut;
       let doubtOnly = light;
       if (faint && wide[p]) {
@@ -466,10 +520,6 @@ export function scoreSide(
         }
       }
       if (n < 2) continue;
-      if (light && !inSpan) {
-        lightBeside[label >> 2]!++;
-        continue;
-      }
       if (doubtOnly) {
         const z = zones[(label >> 2) << 1]!;
         if (alongside(data, printed, i, p, width, near))
@@ -502,6 +552,7 @@ export function scoreSide(
       const z = zones[((label >> 2) << 1) + part - 2]!;
       if (z.strike) {
         if (!alongside(data, printed, i, p, width, faintCut)) continue;
+        if (!wide[p]) clearCols[z.col + u - z.u0] = 1;
         rowSum[z.col + u - z.u0]! += v;
         rowCount[z.col + u - z.u0]!++;
       }
@@ -565,7 +616,15 @@ export function scoreSide(
         faintStrike: span(doubtCols),
         joinedStrike: span(joined(cols, faintCols, joinedCols, from, to, gap)),
         lightStrike: span(lightCols),
-        lightBesideMm2: pxToMm2(lightBeside[k]!),
+        clearStrike: span(clearCols),
+        lowShare: lowShare(
+          cols,
+          rowSum,
+          rowCount,
+          from,
+          to,
+          first.v0 + (line.name.baseline - line.zone.y - 0.1 * line.name.fontSize) * res,
+        ),
         runOnMm:
           (Math.max(
             runLength(runOn, first.run, first.reach),

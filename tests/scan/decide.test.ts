@@ -74,10 +74,18 @@ describe('a strike', () => {
     expect(strikeOf(0, 0, 0, { runOnMm: 3 })).toBe(false);
     expect(strikeOf(100, 100, 100, { runOnMm: 0.5 })).toBe(false);
   });
-  it('is never kept under a light line across the name (lighter than faint), unless it is a fold', () => {
+  it('is never kept under a light line across the name (lighter than faint), a fold or not', () => {
     expect(strikeOf(0, 0, 0, { lightStrike: 700 })).toBeNull();
     expect(strikeOf(0, 0, 0, { lightStrike: 150 })).toBe(false);
-    // A fold's shadow runs on beside the name, across the sheet: the name is left standing.
-    expect(strikeOf(0, 0, 0, { lightStrike: 700, lightBesideMm2: 5 })).toBe(false);
+  });
+  it('is never kept with ink clear of the print: a stroke through one letter of a short name', () => {
+    expect(strikeOf(80, 80, 80, { clearStrike: 60 })).toBeNull();
+    expect(strikeOf(80, 80, 80, { clearStrike: 20 })).toBe(false);
+  });
+  it("is never certain along the letters' feet: an underline touching them is not a strike", () => {
+    expect(strikeOf(1000, 1000, 1000, { lowShare: 900 })).toBeNull();
+    expect(strikeOf(300, 750, 700, { lowShare: 950 })).toBeNull();
+    // A wavy stroke dips under the baseline in half its columns: a strike, certain.
+    expect(strikeOf(1000, 1000, 1000, { lowShare: 500 })).toBe(true);
   });
 });
