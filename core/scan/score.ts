@@ -102,8 +102,8 @@ const MM_PER_PT = 25.4 / 72;
 const FAINT = 0.75;
 /**
  * Light ink, lighter still: a 1-pixel grey stroke at 200 dpi, sampled at the reference's 144, is
- * spread over two rows and no darker than this. It counts in a strike's span only, as doubt, and
- * beside the name, where a fold's shadow shows it for what it is.
+ * spread over two rows and no darker than this. It counts in a strike's span only, as doubt: a fold's
+ * shadow across a name is doubt too, as a voter's pencil line drawn with a ruler would be.
  */
 const LIGHT = 0.8;
 
