@@ -142,9 +142,12 @@ const SOME_INK = 40;
 /** Dark ink on the baseline or under it in nearly all its columns (‰): an underline, maybe. */
 const LOW = 900;
 
+/** A thin stroke joined by its faint stretches is certain only where dark over this share (‰). */
+const JOINED_DARK = 250;
+
 /**
  * A strike is certain when dark ink crosses the definite share of the name; or when a thin stroke,
- * dark over at least the marginal share, reaches it with its faint stretches joined, and no faint
+ * dark over a quarter of the name at least, reaches it with its faint stretches joined, and no faint
  * line runs on beside the name (a fold's shadow crosses the whole sheet; a voter's stroke stops).
  * Neither is certain when the ink lies along the letters' feet: an underline touching them is not
  * a strike, and a line along the baseline may be either.
@@ -158,7 +161,7 @@ export function classifyStrike(score: LineScore, t: ScanThresholds): boolean | n
   const struck =
     score.strike >= definite ||
     (score.joinedStrike >= definite &&
-      score.strike >= marginal &&
+      score.strike >= JOINED_DARK &&
       score.faintBesideMm2 < t.besideMm2);
   if (struck) return score.lowShare >= LOW ? null : true;
   if (Math.max(score.strike, score.faintStrike, score.lightStrike) >= marginal) return null;

@@ -345,23 +345,37 @@ const HIDDEN_GAP = 2.5;
 /** How far, in pixels each way, a line's blank may sit from where the marks put it. */
 const REGISTER = 2;
 
+/** The stretch of a line (in ems of its name) whose blank is moved as one. */
+const REGISTER_STRETCH = 3;
+
 /**
  * The marks place the blank within about a pixel; a scan's own distortion (a sheet that is not
  * flat, the optics, a low resolution) leaves some lines a pixel or two off. Then the edge of every
- * letter shows as added ink: a sliver along the top of capitals, as long as a short stroke. Each
- * line's blank is moved by the shift, at most REGISTER pixels each way, that leaves the least dark
- * ink outside the print and the least paper inside its letters in its band (found downhill from
- * the marks' placement): a voter's stroke is added ink at every shift, a letter's edge only at the
- * wrong one. Returned as an offset into the pixels per line.
+ * letter shows as added ink: a sliver along the top of capitals, as long as a short stroke. A printer
+ * (or another renderer) may also set a name's letters up to a pixel from where the blank has them,
+ * more at one end of the name than at the other. Each stretch of a line's band (REGISTER_STRETCH
+ * ems) has its blank moved by the shift, at most REGISTER pixels each way, that leaves the least
+ * dark ink outside the print and the least paper inside its letters (found downhill from the marks'
+ * placement): a voter's stroke is added ink at every shift, a letter's edge only at the wrong one,
+ * and a shift that hides a stroke along the letters' edge shows paper in their cores. Returned as
+ * offsets into the pixels, per stretch of each line.
  */
 /**
  * Where a shift of the blank by at most REGISTER pixels can change what is printed: within
  * REGISTER pixels of the print's edge, inside or out. Dark ink elsewhere is printed at every
  * shift or at none, and cannot choose between them.
  */
-const edgeCache = new WeakMap<Reference, readonly Int32Array[]>();
-/** Per line, the pixels of its band near the print's edge (see above), found once per blank. */
-function printEdges(side: BallotSide, reference: Reference): readonly Int32Array[] {
+const edgeCache = new WeakMap<Reference, readonly LineEdges[]>();
+
+/** A line's band cut into stretches of REGISTER_STRETCH ems: per stretch, its pixels near the print's edge. */
+interface LineEdges {
+  readonly u0: number;
+  readonly stretch: number;
+  readonly edges: readonly Int32Array[];
+}
+
+/** Per line, the pixels of its band near the print's edge (see above), by stretch, found once per blank. */
+function printEdges(side: BallotSide, reference: Reference): readonly LineEdges[] {
   return remembered(edgeCache, reference, () => {
     const { printed, res, area } = reference;
     const { width, height } = printed;
@@ -369,14 +383,18 @@ function printEdges(side: BallotSide, reference: Reference): readonly Int32Array
     const shrunk = dilate({ ...printed, bits: printed.bits.map((b) => 1 - b) }, REGISTER).bits;
     return side.lines.map((line) => {
       const b = boxOf(line.band, area, res, printed);
-      const list: number[] = [];
+      const stretch = Math.max(1, Math.round(REGISTER_STRETCH * line.name.fontSize * res));
+      const lists: number[][] = Array.from(
+        { length: Math.max(1, Math.ceil((b.u1 - b.u0) / stretch)) },
+        () => [],
+      );
       for (let v = Math.max(b.v0, REGISTER + 1); v < Math.min(b.v1, height - REGISTER - 1); v++) {
         for (let u = Math.max(b.u0, REGISTER + 1); u < Math.min(b.u1, width - REGISTER - 1); u++) {
           const i = v * width + u;
-          if (grown[i] && shrunk[i]) list.push(i);
+          if (grown[i] && shrunk[i]) lists[((u - b.u0) / stretch) | 0]!.push(i);
         }
       }
-      return Int32Array.from(list);
+      return { u0: b.u0, stretch, edges: lists.map((l) => Int32Array.from(l)) };
     });
   });
 }
@@ -390,21 +408,26 @@ const coreOfPrint = (reference: Reference): Mask =>
     return { ...printed, bits: rim.map((b) => 1 - b) };
   });
 
+/** Each line's shifts of the blank, one per stretch of its band (see registerLines). */
+interface LineShifts {
+  readonly u0: number;
+  readonly stretch: number;
+  readonly shifts: Int32Array;
+}
+
 function registerLines(
   side: BallotSide,
   reference: Reference,
   patch: GrayImage,
   cut: number,
   paperCut: number,
-): Int32Array {
+): LineShifts[] {
   const { width, data } = patch;
   const printed = reference.printed.bits;
   const core = coreOfPrint(reference).bits;
-  const edges = printEdges(side, reference);
   let dark = new Int32Array(1024);
   let paper = new Int32Array(1024);
-  return Int32Array.from(side.lines, (_, line) => {
-    const edge = edges[line]!;
+  const register = (edge: Int32Array): number => {
     if (dark.length < edge.length) dark = new Int32Array(edge.length);
     if (paper.length < edge.length) paper = new Int32Array(edge.length);
     let n = 0;
@@ -444,7 +467,12 @@ function registerLines(
       if (nu === bu && nv === bv) return bv * width + bu;
       [bu, bv] = [nu, nv];
     }
-  });
+  };
+  return printEdges(side, reference).map((line) => ({
+    u0: line.u0,
+    stretch: line.stretch,
+    shifts: Int32Array.from(line.edges, register),
+  }));
 }
 
 /**
@@ -469,9 +497,14 @@ export function scoreSide(
   const lightCut = white * LIGHT;
   const wide = widePrinted(reference).bits;
   const touching = edgeOfPrint(reference).bits;
-  // Each line's own small shift of the blank against the scan (see registerLines): the printed
-  // mask is read at i + shift[k] for a pixel i of line k, at i outside every line.
-  const shift = registerLines(side, reference, patch, cut, faintCut);
+  // Each stretch of a line has its own small shift of the blank against the scan (see
+  // registerLines): the printed mask is read at i + shiftAt(k, u) for a pixel i of line k in
+  // column u, at i outside every line.
+  const registered = registerLines(side, reference, patch, cut, faintCut);
+  const shiftAt = (k: number, u: number): number => {
+    const r = registered[k]!;
+    return r.shifts[Math.min(r.shifts.length - 1, Math.max(0, ((u - r.u0) / r.stretch) | 0))]!;
+  };
   const cols = new Uint8Array(flagCols);
   const rows = new Uint8Array(flagRows);
   const faintCols = new Uint8Array(flagCols);
@@ -493,7 +526,7 @@ export function scoreSide(
       const i = row + u;
       if (data[i]! >= lightCut) continue;
       const label = labels[i]!;
-      const p = i + (label < 0 ? 0 : shift[label >> 2]!);
+      const p = i + (label < 0 ? 0 : shiftAt(label >> 2, u));
       if (printed[p]) continue;
       const inSpan = label >= 0 && (label & 3) === 2 && zones[(label >> 2) << 1]!.strike;
       // Faint ink counts clear of the print (a glyph's blurred edge is faint too): a mark only
@@ -582,7 +615,6 @@ export function scoreSide(
       const from = first.col;
       const to = first.col + (first.u1 - first.u0);
       const em = line.name.fontSize * res;
-      const off = shift[k]!;
       // A gap longer than two letters is the print's when, along the line from the ink before it
       // to the ink after it, the blank prints within a pixel of that line over 80 % of the gap: a
       // stroke along the tops of a long word's letters hides behind them all the way.
@@ -592,7 +624,8 @@ export function scoreSide(
         let hidden = 0;
         for (let c = a + 1; c < b; c++) {
           const r = Math.round(ra + ((rb - ra) * (c - a)) / (b - a));
-          const i = r * width + first.u0 + (c - first.col) + off;
+          const u = first.u0 + (c - first.col);
+          const i = r * width + u + shiftAt(k, u);
           if (printed[i - width] || printed[i] || printed[i + width]) hidden++;
         }
         return hidden * 10 >= (b - a - 1) * 8;

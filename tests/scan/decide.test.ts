@@ -64,8 +64,12 @@ describe('a strike', () => {
     expect(strikeOf(400, 400, 400)).toBeNull();
   });
   it('is kept only when neither dark nor faint ink reaches the marginal share', () => {
-    expect(strikeOf(100, 120, 100)).toBe(false);
-    expect(strikeOf(100, 300, 100)).toBeNull();
+    expect(strikeOf(60, 80, 60)).toBe(false);
+    expect(strikeOf(60, 150, 60)).toBeNull();
+    expect(strikeOf(150, 150, 150)).toBeNull();
+  });
+  it('is certain for a joined thin stroke only when dark over a quarter of the name', () => {
+    expect(strikeOf(200, 750, 700)).toBeNull();
   });
   it('is never kept when ink on the name runs on past its end: a stroke over its last letters', () => {
     expect(strikeOf(100, 100, 100, { runOnMm: 2 })).toBeNull();
@@ -76,7 +80,7 @@ describe('a strike', () => {
   });
   it('is never kept under a light line across the name (lighter than faint), a fold or not', () => {
     expect(strikeOf(0, 0, 0, { lightStrike: 700 })).toBeNull();
-    expect(strikeOf(0, 0, 0, { lightStrike: 150 })).toBe(false);
+    expect(strikeOf(0, 0, 0, { lightStrike: 100 })).toBe(false);
   });
   it('is never kept with ink clear of the print: a stroke through one letter of a short name', () => {
     expect(strikeOf(80, 80, 80, { clearStrike: 60 })).toBeNull();

@@ -72,9 +72,10 @@ describe('fine strokes and letters a pixel off at 150 dpi', () => {
     [150, 160, 170].forEach((level, j) => (page = line(page, even[j]!, level, 2)));
     const sheet = await scan('thin.png', page, 5, 0.6);
     const by = new Map(sheet.lines!.map((l) => [l.id, l.struck]));
-    // Dark enough in places: struck, certain (the sampling grid falls differently on each line:
-    // a lighter one dark nowhere stays doubtful).
-    for (const j of [0, 1, 2, 5])
+    // Dark enough in places: struck, certain (the sampling grid falls differently on each line,
+    // and each stretch of a line is registered on its own: a lighter one, dark nowhere or hidden
+    // in places by a letter's stroke along it, stays doubtful).
+    for (const j of [0, 1, 5])
       expect(by.get(odd[j]!.candidateId), odd[j]!.candidateId).toBe('struck');
     for (const l of odd) expect(by.get(l.candidateId), l.candidateId).not.toBe('kept');
     // Faint all along: never a strike; doubtful where the reader sees it.
