@@ -72,8 +72,6 @@ export function dilate(mask: Mask, radius: number): Mask {
   const tmp = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    let last = -Infinity;
-    for (let x = 0; x < width; x++) if (mask.bits[row + x]) last = x;
     // Horizontal pass: distance to the nearest set bit on either side.
     let prev = -Infinity;
     for (let x = 0; x < width; x++) {
@@ -85,7 +83,6 @@ export function dilate(mask: Mask, radius: number): Mask {
       if (mask.bits[row + x]) nextSet = x;
       if (nextSet - x <= radius) tmp[row + x] = 1;
     }
-    void last;
   }
   const out = new Uint8Array(width * height);
   for (let x = 0; x < width; x++) {
@@ -102,3 +99,8 @@ export function dilate(mask: Mask, radius: number): Mask {
   }
   return { width, height, bits: out };
 }
+
+const inverted = (mask: Mask): Mask => ({ ...mask, bits: mask.bits.map((b) => 1 - b) });
+
+/** Shrinks the set bits by `radius` pixels: what stays set is that far inside on every side. */
+export const erode = (mask: Mask, radius: number): Mask => inverted(dilate(inverted(mask), radius));

@@ -4,7 +4,7 @@
  * and how much ink lies beside the names or outside the lines.
  */
 import type { BallotSide, Rect } from '../documents/ballot-geometry.ts';
-import { dilate, type GrayImage, type Mask } from './image.ts';
+import { dilate, erode, type GrayImage, type Mask } from './image.ts';
 import type { Reference, SheetReference } from './reference.ts';
 import { remembered } from './remembered.ts';
 
@@ -380,7 +380,7 @@ function printEdges(side: BallotSide, reference: Reference): readonly LineEdges[
     const { printed, res, area } = reference;
     const { width, height } = printed;
     const grown = dilate(printed, REGISTER).bits;
-    const shrunk = dilate({ ...printed, bits: printed.bits.map((b) => 1 - b) }, REGISTER).bits;
+    const deep = erode(printed, REGISTER).bits;
     return side.lines.map((line) => {
       const b = boxOf(line.band, area, res, printed);
       const stretch = Math.max(1, Math.round(REGISTER_STRETCH * line.name.fontSize * res));
@@ -391,7 +391,7 @@ function printEdges(side: BallotSide, reference: Reference): readonly LineEdges[
       for (let v = Math.max(b.v0, REGISTER + 1); v < Math.min(b.v1, height - REGISTER - 1); v++) {
         for (let u = Math.max(b.u0, REGISTER + 1); u < Math.min(b.u1, width - REGISTER - 1); u++) {
           const i = v * width + u;
-          if (grown[i] && shrunk[i]) lists[((u - b.u0) / stretch) | 0]!.push(i);
+          if (grown[i] && !deep[i]) lists[((u - b.u0) / stretch) | 0]!.push(i);
         }
       }
       return { u0: b.u0, stretch, edges: lists.map((l) => Int32Array.from(l)) };
@@ -402,26 +402,20 @@ function printEdges(side: BallotSide, reference: Reference): readonly LineEdges[
 /** The print's core: the printed mask less its grown rim, where a letter is ink at the right shift. */
 const coreCache = new WeakMap<Reference, Mask>();
 const coreOfPrint = (reference: Reference): Mask =>
-  remembered(coreCache, reference, () => {
-    const { printed } = reference;
-    const rim = dilate({ ...printed, bits: printed.bits.map((b) => 1 - b) }, 1).bits;
-    return { ...printed, bits: rim.map((b) => 1 - b) };
-  });
+  remembered(coreCache, reference, () => erode(reference.printed, 1));
 
-/** Each line's shifts of the blank, one per stretch of its band (see registerLines). */
-interface LineShifts {
-  readonly u0: number;
-  readonly stretch: number;
-  readonly shifts: Int32Array;
-}
+/** The stretch of a line's band that column u lies in (the nearest one, beyond the band's ends). */
+const stretchAt = (line: LineEdges, u: number): number =>
+  Math.min(line.edges.length - 1, Math.max(0, ((u - line.u0) / line.stretch) | 0));
 
+/** Per line, per stretch of its band (as printEdges cuts it), the blank's shift against the scan. */
 function registerLines(
-  side: BallotSide,
+  lines: readonly LineEdges[],
   reference: Reference,
   patch: GrayImage,
   cut: number,
   paperCut: number,
-): LineShifts[] {
+): Int32Array[] {
   const { width, data } = patch;
   const printed = reference.printed.bits;
   const core = coreOfPrint(reference).bits;
@@ -468,11 +462,7 @@ function registerLines(
       [bu, bv] = [nu, nv];
     }
   };
-  return printEdges(side, reference).map((line) => ({
-    u0: line.u0,
-    stretch: line.stretch,
-    shifts: Int32Array.from(line.edges, register),
-  }));
+  return lines.map((line) => Int32Array.from(line.edges, register));
 }
 
 /**
@@ -500,11 +490,9 @@ export function scoreSide(
   // Each stretch of a line has its own small shift of the blank against the scan (see
   // registerLines): the printed mask is read at i + shiftAt(k, u) for a pixel i of line k in
   // column u, at i outside every line.
-  const registered = registerLines(side, reference, patch, cut, faintCut);
-  const shiftAt = (k: number, u: number): number => {
-    const r = registered[k]!;
-    return r.shifts[Math.min(r.shifts.length - 1, Math.max(0, ((u - r.u0) / r.stretch) | 0))]!;
-  };
+  const edges = printEdges(side, reference);
+  const shifts = registerLines(edges, reference, patch, cut, faintCut);
+  const shiftAt = (k: number, u: number): number => shifts[k]![stretchAt(edges[k]!, u)]!;
   const cols = new Uint8Array(flagCols);
   const rows = new Uint8Array(flagRows);
   const faintCols = new Uint8Array(flagCols);
