@@ -60,6 +60,15 @@ export interface LineScore {
    * name, in mm. A stroke over a name's last letters runs on past it; a letter's edge stops there.
    */
   readonly runOnMm: number;
+  /**
+   * Strike layout: how much longer, in mm, the longest run of dark ink along one row of the name
+   * is than the print's own there (the longest run of the blank in that row or two rows either
+   * side, over the same columns and two more either side), above the letters' feet. A stroke laid along the letters' tops
+   * hides in them wherever it crosses one, and a blank moved a pixel hides the rest; but it joins
+   * the letters into one run, which no letter is. (Along the feet, serifs set a pixel longer by
+   * another printer join letters too: a line there is the low share's.)
+   */
+  readonly barMm: number;
   /** Faint ink on the line away from the name, in mm²: a long faint line (a fold) runs there. */
   readonly faintBesideMm2: number;
   readonly faintAgree: number;
@@ -85,6 +94,7 @@ export const noInk = (candidateId: string): LineScore => ({
   clearStrike: 0,
   lowShare: 0,
   runOnMm: 0,
+  barMm: 0,
   faintBesideMm2: 0,
   faintAgree: 0,
   faintDisagree: 0,
@@ -170,6 +180,53 @@ function alongside(
     if (data[i + dv + 1]! < cut && !printed[p + dv + 1]) return true;
   }
   return false;
+}
+
+/**
+ * Whether added ink at i has two neighbours that are added ink too (darker than `cut`, not
+ * printed at p's shift): fewer make it a speck (dust, noise).
+ */
+function speckFree(
+  data: Uint8Array,
+  printed: Uint8Array,
+  i: number,
+  p: number,
+  width: number,
+  cut: number,
+): boolean {
+  let n = 0;
+  for (let dv = -width; dv <= width; dv += width) {
+    for (let du = -1; du <= 1; du++) {
+      const j = i + dv + du;
+      if (j !== i && data[j]! < cut && !printed[p + dv + du] && ++n >= 2) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether added ink at i runs along the row: in at least four of the five columns from two before
+ * it to two after, in its row or one beside. A line along a name is long; a speck of dust, which
+ * the darker rows (sampleRect's `darkest`) spread over two pixels each way, is not.
+ */
+function lengthwise(
+  data: Uint8Array,
+  printed: Uint8Array,
+  i: number,
+  p: number,
+  width: number,
+  cut: number,
+): boolean {
+  let columns = 0;
+  for (let du = -2; du <= 2; du++) {
+    for (let dv = -width; dv <= width; dv += width) {
+      if (data[i + dv + du]! < cut && !printed[p + dv + du]) {
+        columns++;
+        break;
+      }
+    }
+  }
+  return columns >= 4;
 }
 
 /**
@@ -315,6 +372,64 @@ function lowShare(
     if (rowSum[c]! / rowCount[c]! >= low) under++;
   }
   return inked === 0 ? 0 : Math.round((1000 * under) / inked);
+}
+
+/**
+ * The unbroken runs of dark ink along row v of `data` in [from, to), each as its first and last
+ * column, that join ink clear of the print grown by one (`edge`) to the print: a run all made of
+ * letters is theirs, and a dot or a tick apart from them is no bar.
+ */
+function* darkRuns(
+  data: Uint8Array,
+  edge: Uint8Array,
+  printed: Uint8Array,
+  width: number,
+  v: number,
+  from: number,
+  to: number,
+  cut: number,
+): Generator<[number, number]> {
+  let start = -1;
+  let clear = false;
+  let onPrint = false;
+  for (let u = from; u <= to; u++) {
+    const i = v * width + u;
+    if (u < to && data[i]! < cut) {
+      if (start < 0) [start, clear, onPrint] = [u, false, false];
+      clear ||= !edge[i];
+      onPrint ||= printed[i] !== 0;
+      continue;
+    }
+    if (start >= 0 && clear && onPrint) yield [start, u - 1];
+    start = -1;
+  }
+}
+
+/**
+ * The longest run of the blank's print along the rows v - REGISTER … v + REGISTER within
+ * [a, b], over gaps of at most two pixels: a scan's letter may run a pixel longer at each end than
+ * the blank's (another printer's rendering, a blur), and two letters that close then touch.
+ */
+function printedRun(
+  printed: Uint8Array,
+  width: number,
+  height: number,
+  v: number,
+  a: number,
+  b: number,
+): number {
+  let longest = 0;
+  for (let r = Math.max(0, v - REGISTER); r <= Math.min(height - 1, v + REGISTER); r++) {
+    let start = -1;
+    let last = -1;
+    for (let u = a; u <= b; u++) {
+      if (!printed[r * width + u]) continue;
+      if (start < 0 || u - last - 1 > 2) start = u;
+      last = u;
+      longest = Math.max(longest, last - start + 1);
+    }
+  }
+  return longest;
 }
 
 /** How far past a name's ends (in ems of the name) a stroke's running on is followed. */
@@ -477,6 +592,11 @@ export function scoreSide(
   white: number,
   /** The scanner's feed direction in the straightened list (straight down for a sheet fed upright). */
   feed: { du: number; dv: number } = { du: 0, dv: 1 },
+  /**
+   * Per pixel, the darker of its scan rows (sampleRect's `darkest`): a light stroke a scan pixel
+   * thin shows here at its own darkness, where the patch may have it at half of it. Doubt only.
+   */
+  darkest?: Uint8Array,
 ): SideScores {
   const { res } = reference;
   const { labels, zones, flagCols, flagRows, runCols } = regionsOf(side, reference);
@@ -512,11 +632,22 @@ export function scoreSide(
     const row = v * width;
     for (let u = 1; u < width - 1; u++) {
       const i = row + u;
-      if (data[i]! >= lightCut) continue;
+      const lowOnly = data[i]! >= lightCut;
+      if (lowOnly && (darkest === undefined || darkest[i]! >= lightCut)) continue;
       const label = labels[i]!;
       const p = i + (label < 0 ? 0 : shiftAt(label >> 2, u));
       if (printed[p]) continue;
       const inSpan = label >= 0 && (label & 3) === 2 && zones[(label >> 2) << 1]!.strike;
+      if (lowOnly) {
+        // Seen in the darker rows only: light ink as doubt, as below, clear of the print (the
+        // darker row beside a letter is the letter's own edge).
+        if (!inSpan || wide[p]) continue;
+        if (lengthwise(darkest!, printed, i, p, width, lightCut)) {
+          const z = zones[(label >> 2) << 1]!;
+          lightCols[z.col + u - z.u0] = 1;
+        }
+        continue;
+      }
       // Faint ink counts clear of the print (a glyph's blurred edge is faint too): a mark only
       // where a mark is measured, and a streak anywhere (a light streak is as long as a dark
       // one). Two pixels from the print, and lighter still anywhere, it counts in a strike's
@@ -533,14 +664,7 @@ export function scoreSide(
       // Neighbours that are added ink too, faint or dark (a thin stroke is dark only in places):
       // two keep the pixel, fewer make it a speck.
       const near = doubtOnly ? lightCut : faintCut;
-      let n = 0;
-      for (let dv = -width; dv <= width && n < 2; dv += width) {
-        for (let du = -1; du <= 1; du++) {
-          const j = i + dv + du;
-          if (j !== i && data[j]! < near && !printed[p + dv + du]) n++;
-        }
-      }
-      if (n < 2) continue;
+      if (!speckFree(data, printed, i, p, width, near)) continue;
       if (doubtOnly) {
         const z = zones[(label >> 2) << 1]!;
         if (alongside(data, printed, i, p, width, near))
@@ -594,6 +718,33 @@ export function scoreSide(
   const found = streaks.lines();
   const crossed = (z: Zone): boolean => found.some((s) => s.crosses(z));
   const joinedCols = new Uint8Array(flagCols);
+  // The longest run of dark ink along a row of a strike's span (and as far past its ends as a
+  // stroke's running on is followed) beyond the print's own run there, in pixels; above the
+  // letters' feet (`low`), whose serifs another printer sets a pixel longer, and joined.
+  const barPx = (z: Zone, low: number): number => {
+    const from = Math.max(1, z.u0 - z.reach);
+    const to = Math.min(width - 1, z.u1 + z.reach);
+    let most = 0;
+    for (let v = Math.max(1, z.v0); v < Math.min(height - 1, z.v1, low); v++) {
+      for (const [a, b] of darkRuns(data, touching, printed, width, v, from, to, cut)) {
+        if (b - a + 1 <= most) continue;
+        const extra =
+          b -
+          a +
+          1 -
+          printedRun(
+            printed,
+            width,
+            height,
+            v,
+            Math.max(0, a - REGISTER),
+            Math.min(width - 1, b + REGISTER),
+          );
+        most = Math.max(most, extra);
+      }
+    }
+    return most;
+  };
   const lines = side.lines.map((line, k): LineScore => {
     const first = zones[2 * k]!;
     if (line.boxes === null) {
@@ -603,6 +754,8 @@ export function scoreSide(
       const from = first.col;
       const to = first.col + (first.u1 - first.u0);
       const em = line.name.fontSize * res;
+      // The rows of the letters' feet and below: baseline less a tenth of an em.
+      const feet = first.v0 + (line.name.baseline - line.zone.y - 0.1 * line.name.fontSize) * res;
       // A gap longer than two letters is the print's when, along the line from the ink before it
       // to the ink after it, the blank prints within a pixel of that line over 80 % of the gap: a
       // stroke along the tops of a long word's letters hides behind them all the way.
@@ -638,14 +791,7 @@ export function scoreSide(
         joinedStrike: span(joined(cols, faintCols, joinedCols, from, to, gap)),
         lightStrike: span(lightCols),
         clearStrike: span(clearCols),
-        lowShare: lowShare(
-          cols,
-          rowSum,
-          rowCount,
-          from,
-          to,
-          first.v0 + (line.name.baseline - line.zone.y - 0.1 * line.name.fontSize) * res,
-        ),
+        lowShare: lowShare(cols, rowSum, rowCount, from, to, feet),
         runOnMm:
           (Math.max(
             runLength(runOn, first.run, first.reach),
@@ -653,6 +799,7 @@ export function scoreSide(
           ) *
             MM_PER_PT) /
           res,
+        barMm: (barPx(first, Math.floor(feet)) * MM_PER_PT) / res,
         faintBesideMm2: pxToMm2(faintBeside[k]!),
       };
     }

@@ -14,7 +14,7 @@ export interface ScanThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: ScanThresholds = {
-  strike: { definite: 550, marginal: 120 },
+  strike: { definite: 550, marginal: 80 },
   box: { definite: 400, marginal: 150 },
   outsideMm2: 10,
   besideMm2: 14,

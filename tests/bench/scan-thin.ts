@@ -2,7 +2,8 @@
  * Issue 11's "never reads a ballot wrong", at the edge of what a scan shows: every name of a
  * 12-name strike ballot (short names too) crossed by one thin stroke — 1 or 2 pixels, dark or light
  * grey, along the tops of the small letters, through their middle, along the capitals or the
- * baseline, or over the first or last third of the name only — at 150 and 200 dpi, sharp or
+ * baseline, or over the first or last third of the name only, or a light pencil's two pixels — at
+ * 150 and 200 dpi, and at 300 dpi as wide in millimetres as at 150 (twice the pixels), sharp or
  * blurred, on a sheet printed true or drifting (part of the list a pixel or two off the rest). Every
  * line is struck: a line read "kept" is a wrong reading; "doubtful" goes to a person. The same
  * sheets with no stroke at all are the control: a line read "struck" there is a wrong reading, and
@@ -39,6 +40,9 @@ const STROKES: Record<string, Stroke> = {
   'last third, 2 px dark': { level: 40, width: 2, y: (l) => 0.55 * l.zone.h, from: 0.62 },
   'last third, 1 px grey': { level: 70, width: 1, y: (l) => 0.55 * l.zone.h, from: 0.6 },
   'first third, 2 px dark': { level: 40, width: 2, y: (l) => 0.55 * l.zone.h, to: 0.35 },
+  'tops, first third, 1 px': { level: 40, width: 1, y: (l) => 0.36 * l.name.fontSize, to: 0.4 },
+  'tops, last third, 1 px': { level: 40, width: 1, y: (l) => 0.36 * l.name.fontSize, from: 0.6 },
+  'middle, 2 px pencil': { level: 180, width: 2, y: (l) => 0.55 * l.zone.h },
   'no stroke (control)': { level: 255, width: 0, y: () => 0 },
 };
 const CONTROL = 'no stroke (control)';
@@ -52,7 +56,8 @@ export async function benchScanThin(): Promise<void> {
   const rows: { dpi: number; stroke: string; kept: number; doubtful: number; struck: number }[] =
     [];
   try {
-    for (const dpi of [150, 200]) {
+    for (const dpi of [150, 200, 300]) {
+      const px = dpi >= 300 ? 2 : 1;
       const [blank] = (await blankPages(record, { dpi })) as [Page];
       const k = dpi / 72;
       const area = geometry.sides[0]!.listArea;
@@ -73,7 +78,7 @@ export async function benchScanThin(): Promise<void> {
       ];
       for (const [name, s] of Object.entries(STROKES)) {
         const page = lines.reduce(
-          (p, l) => line(p, l, s.level, s.width, s.y(l), { from: s.from ?? 0, to: s.to ?? 1 }),
+          (p, l) => line(p, l, s.level, px * s.width, s.y(l), { from: s.from ?? 0, to: s.to ?? 1 }),
           blank,
         );
         const files: string[] = [];

@@ -184,3 +184,40 @@ describe('strokes that show little of themselves on short names', () => {
     for (const l of sheet.lines!) expect(l.struck, l.id).not.toBe('struck');
   }, 120_000);
 });
+
+describe('strokes laid along the letters over a name’s last letters', () => {
+  // A fine stroke (0.2 mm) along the tops of the small letters, over the last third of the name
+  // and a little past it, at 300 dpi: the letters hide all of it but the gaps between them, and a
+  // stretch of the blank moved a pixel up hides those too. It joins the letters into one run along
+  // the row, as no letter is.
+  const record = strikeRecord([
+    'Phạm Quỳnh',
+    'Tạ Ưng',
+    'Lê A',
+    'Đinh Công Tráng',
+    'Trần Hưng',
+    'Võ Văn Kiệt',
+    'Hà Huy Tập',
+    'Lý Tự Trọng',
+  ]);
+  const lines = ballotGeometry(record, 'A4').sides[0]!.lines;
+  const dir = mkdtempSync(join(tmpdir(), 'kp-fine-'));
+
+  it('never reads a fine stroke along the tops of a name’s last letters as kept', async () => {
+    const dpi = 300;
+    const [blank] = (await blankPages(record, { dpi })) as [Page];
+    for (const top of [0.32, 0.34, 0.36]) {
+      const page = lines.reduce(
+        (p, l) => line(p, l, 40, 2, top * l.name.fontSize, { from: 0.62, to: 0.97 }),
+        blank,
+      );
+      const r = rng(11);
+      const file = join(dir, `tops-${top}.png`);
+      writeFileSync(file, await scanPage(page, steadyScanner(r, dpi, 0.5), r));
+      const [sheet] = await scanFiles({ record, files: [file], threads: 1 });
+      for (const l of sheet!.lines!) {
+        expect(l.struck, `${top} em ${l.id} ${l.strike}`).not.toBe('kept');
+      }
+    }
+  }, 120_000);
+});
