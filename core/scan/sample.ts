@@ -97,21 +97,6 @@ function samplePoints(
   out.fill(255, at + Math.max(from, to), at + width);
   let x = x0 + from * dxu;
   let y = y0 + from * dyu;
-  // Two loops, not one with a test in it: this is the reader's hottest.
-  if (low === undefined) {
-    for (let k = at + from, end = at + to; k < end; k++, x += dxu, y += dyu) {
-      const xi = x | 0;
-      const yi = y | 0;
-      const fx = x - xi;
-      const fy = y - yi;
-      const i = yi * iw + xi;
-      const p = data[i]!;
-      const q = data[i + iw]!;
-      const top = p + (data[i + 1]! - p) * fx;
-      out[k] = top + (q + (data[i + iw + 1]! - q) * fx - top) * fy;
-    }
-    return;
-  }
   for (let u = from; u < to; u++, x += dxu, y += dyu) {
     const xi = x | 0;
     const yi = y | 0;
@@ -123,6 +108,7 @@ function samplePoints(
     const top = p + (data[i + 1]! - p) * fx;
     const bottom = q + (data[i + iw + 1]! - q) * fx;
     out[at + u] = top + (bottom - top) * fy;
+    if (low === undefined) continue;
     // Branch-free minima of integers (d >> 31 is -1 where d < 0): the noise makes a branch a
     // coin toss.
     const a = top | 0;

@@ -163,42 +163,38 @@ interface Zone extends Box {
 }
 
 /**
+ * Added ink as the neighbour tests below see it: a pixel of `data` darker than `cut` where the
+ * blank, at the shift of the pixel they start from, prints nothing.
+ */
+interface AddedInk {
+  readonly data: Uint8Array;
+  readonly printed: Uint8Array;
+  readonly width: number;
+  readonly cut: number;
+}
+
+/** Whether the pixel at i (the blank's pixel p, shifted) is added ink. */
+const added = (ink: AddedInk, i: number, p: number): boolean =>
+  ink.data[i]! < ink.cut && !ink.printed[p];
+
+/**
  * Whether added ink at i goes on sideways: ink in a column beside it, up, level or down. A stroke
  * through a name runs across it, steep or not, and every column it crosses has such a pixel; a
  * letter's edge a pixel out of place is a sliver one pixel wide straight down, and has none.
  */
-function alongside(
-  data: Uint8Array,
-  printed: Uint8Array,
-  i: number,
-  p: number,
-  width: number,
-  cut: number,
-): boolean {
-  for (let dv = -width; dv <= width; dv += width) {
-    if (data[i + dv - 1]! < cut && !printed[p + dv - 1]) return true;
-    if (data[i + dv + 1]! < cut && !printed[p + dv + 1]) return true;
+function alongside(ink: AddedInk, i: number, p: number): boolean {
+  for (let dv = -ink.width; dv <= ink.width; dv += ink.width) {
+    if (added(ink, i + dv - 1, p + dv - 1) || added(ink, i + dv + 1, p + dv + 1)) return true;
   }
   return false;
 }
 
-/**
- * Whether added ink at i has two neighbours that are added ink too (darker than `cut`, not
- * printed at p's shift): fewer make it a speck (dust, noise).
- */
-function speckFree(
-  data: Uint8Array,
-  printed: Uint8Array,
-  i: number,
-  p: number,
-  width: number,
-  cut: number,
-): boolean {
+/** Whether added ink at i has two neighbours that are added ink too: fewer make it a speck. */
+function speckFree(ink: AddedInk, i: number, p: number): boolean {
   let n = 0;
-  for (let dv = -width; dv <= width; dv += width) {
+  for (let dv = -ink.width; dv <= ink.width; dv += ink.width) {
     for (let du = -1; du <= 1; du++) {
-      const j = i + dv + du;
-      if (j !== i && data[j]! < cut && !printed[p + dv + du] && ++n >= 2) return true;
+      if ((dv !== 0 || du !== 0) && added(ink, i + dv + du, p + dv + du) && ++n >= 2) return true;
     }
   }
   return false;
@@ -209,18 +205,11 @@ function speckFree(
  * it to two after, in its row or one beside. A line along a name is long; a speck of dust, which
  * the darker rows (sampleRect's `darkest`) spread over two pixels each way, is not.
  */
-function lengthwise(
-  data: Uint8Array,
-  printed: Uint8Array,
-  i: number,
-  p: number,
-  width: number,
-  cut: number,
-): boolean {
+function lengthwise(ink: AddedInk, i: number, p: number): boolean {
   let columns = 0;
   for (let du = -2; du <= 2; du++) {
-    for (let dv = -width; dv <= width; dv += width) {
-      if (data[i + dv + du]! < cut && !printed[p + dv + du]) {
+    for (let dv = -ink.width; dv <= ink.width; dv += ink.width) {
+      if (added(ink, i + dv + du, p + dv + du)) {
         columns++;
         break;
       }
@@ -628,6 +617,10 @@ export function scoreSide(
   const rowCount = new Uint16Array(flagCols);
   const streaks = new StreakFinder(width, height, feed);
   let outside = 0;
+  // Added ink for the neighbour tests: dark or faint, light (doubt), light in the darker rows.
+  const faintInk: AddedInk = { data, printed, width, cut: faintCut };
+  const lightInk: AddedInk = { ...faintInk, cut: lightCut };
+  const darkerInk: AddedInk = { ...lightInk, data: darkest ?? data };
   for (let v = 1; v < height - 1; v++) {
     const row = v * width;
     for (let u = 1; u < width - 1; u++) {
@@ -642,7 +635,7 @@ export function scoreSide(
         // Seen in the darker rows only: light ink as doubt, as below, clear of the print (the
         // darker row beside a letter is the letter's own edge).
         if (!inSpan || wide[p]) continue;
-        if (lengthwise(darkest!, printed, i, p, width, lightCut)) {
+        if (lengthwise(darkerInk, i, p)) {
           const z = zones[(label >> 2) << 1]!;
           lightCols[z.col + u - z.u0] = 1;
         }
@@ -663,12 +656,11 @@ export function scoreSide(
       }
       // Neighbours that are added ink too, faint or dark (a thin stroke is dark only in places):
       // two keep the pixel, fewer make it a speck.
-      const near = doubtOnly ? lightCut : faintCut;
-      if (!speckFree(data, printed, i, p, width, near)) continue;
+      const near = doubtOnly ? lightInk : faintInk;
+      if (!speckFree(near, i, p)) continue;
       if (doubtOnly) {
         const z = zones[(label >> 2) << 1]!;
-        if (alongside(data, printed, i, p, width, near))
-          (light ? lightCols : doubtCols)[z.col + u - z.u0] = 1;
+        if (alongside(near, i, p)) (light ? lightCols : doubtCols)[z.col + u - z.u0] = 1;
         continue;
       }
       streaks.add(u, v);
@@ -690,13 +682,13 @@ export function scoreSide(
               : u < z.u0 && u >= z.u0 - z.reach
                 ? z.reach + z.u0 - 1 - u
                 : -1;
-          if (at >= 0 && alongside(data, printed, i, p, width, faintCut)) runOn[z.run + at] = 1;
+          if (at >= 0 && alongside(faintInk, i, p)) runOn[z.run + at] = 1;
         }
       }
       if (part < 2) continue;
       const z = zones[((label >> 2) << 1) + part - 2]!;
       if (z.strike) {
-        if (!alongside(data, printed, i, p, width, faintCut)) continue;
+        if (!alongside(faintInk, i, p)) continue;
         if (!wide[p]) clearCols[z.col + u - z.u0] = 1;
         rowSum[z.col + u - z.u0]! += v;
         rowCount[z.col + u - z.u0]!++;
