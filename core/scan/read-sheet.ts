@@ -13,7 +13,14 @@ import { decodeQr, qrInk, qrSymbol, showsSymbol, type QrSymbol } from './qr.ts';
 import type { Reference } from './reference.ts';
 import { remembered } from './remembered.ts';
 import { sampleRect } from './sample.ts';
-import { scoreRest, scoreSide, type LineScore, type RestScore, type SideScores } from './score.ts';
+import {
+  scoreRest,
+  scoreSide,
+  strikeSpanRows,
+  type LineScore,
+  type RestScore,
+  type SideScores,
+} from './score.ts';
 import type { ScanThresholds } from './settings.ts';
 import type { RejectReason, ReviewReason } from './reasons.ts';
 
@@ -265,6 +272,7 @@ export function readSide(
     into: pixels,
     mean: true,
     darkest,
+    darkestRows: strikeSpanRows(side, reference),
   });
   const paper = paperWhite(patch, 3);
   // The image's columns (the scanner's feed) in the straightened list: T⁻¹·(0, 1), up to scale.

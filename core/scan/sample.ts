@@ -21,6 +21,8 @@ export interface SampleOptions {
    * standard deviations: what this shows is doubt, never a mark.
    */
   readonly darkest?: Uint8Array;
+  /** The rows (1) whose darker-row pixels are wanted, if not all; the others are paper (255). */
+  readonly darkestRows?: Uint8Array;
 }
 
 /**
@@ -33,7 +35,7 @@ export function sampleRect(
   t: Affine,
   rect: Rect,
   res: number,
-  { into, mean = false, darkest }: SampleOptions = {},
+  { into, mean = false, darkest, darkestRows }: SampleOptions = {},
 ): GrayImage {
   const width = Math.max(1, Math.round(rect.w * res));
   const height = Math.max(1, Math.round(rect.h * res));
@@ -50,11 +52,12 @@ export function sampleRect(
   for (let v = 0; v < height; v++) {
     const at = v * width;
     darkest?.fill(255, at, at + width);
+    const low = darkestRows === undefined || darkestRows[v] ? darkest : undefined;
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < n; i++) {
         const X = rect.x + (i + 0.5) / (n * res);
         const Y = rect.y + (v + (j + 0.5) / n) / res;
-        samplePoints(image, t, X, Y, 1 / res, row, n === 1 ? at : 0, width, darkest, at);
+        samplePoints(image, t, X, Y, 1 / res, row, n === 1 ? at : 0, width, low, at);
         if (sum !== null) for (let u = 0; u < width; u++) sum[u]! += row[u]!;
       }
     }

@@ -245,6 +245,21 @@ const edgeOfPrintCache = new WeakMap<Reference, Mask>();
 const edgeOfPrint = (reference: Reference): Mask =>
   remembered(edgeOfPrintCache, reference, () => dilate(reference.printed, 1));
 
+/**
+ * The rows of the list area that hold a strike's span, and one more each side (the neighbour
+ * tests look a row up and down): the only rows whose darker-row pixels (sampleRect's `darkest`)
+ * scoreSide reads. None on an approve ballot.
+ */
+const spanRowsCache = new WeakMap<Reference, Uint8Array>();
+export const strikeSpanRows = (side: BallotSide, reference: Reference): Uint8Array =>
+  remembered(spanRowsCache, reference, () => {
+    const rows = new Uint8Array(reference.printed.height);
+    for (const z of regionsOf(side, reference).zones) {
+      if (z?.strike) rows.fill(1, Math.max(0, z.v0 - 1), z.v1 + 1);
+    }
+    return rows;
+  });
+
 const regionsCache = new WeakMap<Reference, Regions>();
 const regionsOf = (side: BallotSide, reference: Reference): Regions =>
   remembered(regionsCache, reference, () => labelRegions(side, reference));
@@ -582,8 +597,9 @@ export function scoreSide(
   /** The scanner's feed direction in the straightened list (straight down for a sheet fed upright). */
   feed: { du: number; dv: number } = { du: 0, dv: 1 },
   /**
-   * Per pixel, the darker of its scan rows (sampleRect's `darkest`): a light stroke a scan pixel
-   * thin shows here at its own darkness, where the patch may have it at half of it. Doubt only.
+   * Per pixel, the darker of its scan rows (sampleRect's `darkest`), on the rows of
+   * strikeSpanRows: a light stroke a scan pixel thin shows here at its own darkness, where the
+   * patch may have it at half of it. Doubt only.
    */
   darkest?: Uint8Array,
 ): SideScores {
