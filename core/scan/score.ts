@@ -63,10 +63,11 @@ export interface LineScore {
   /**
    * Strike layout: how much longer, in mm, the longest run of dark ink along one row of the name
    * is than the print's own there (the longest run of the blank in that row or two rows either
-   * side, over the same columns and two more either side), above the letters' feet. A stroke laid along the letters' tops
-   * hides in them wherever it crosses one, and a blank moved a pixel hides the rest; but it joins
-   * the letters into one run, which no letter is. (Along the feet, serifs set a pixel longer by
-   * another printer join letters too: a line there is the low share's.)
+   * side, over the same columns and two more either side), above the letters' feet. A stroke
+   * laid along the letters' tops hides in them wherever it crosses one, and a blank moved a pixel
+   * hides the rest; but it joins the letters into one run, which no letter is. (Along the feet,
+   * serifs set a pixel longer by another printer join letters too: a line there is the low
+   * share's.)
    */
   readonly barMm: number;
   /** Faint ink on the line away from the name, in mm²: a long faint line (a fold) runs there. */
