@@ -469,32 +469,26 @@ const REGISTER = 2;
 const REGISTER_STRETCH = 3;
 
 /**
- * The marks place the blank within about a pixel; a scan's own distortion (a sheet that is not
- * flat, the optics, a low resolution) leaves some lines a pixel or two off. Then the edge of every
- * letter shows as added ink: a sliver along the top of capitals, as long as a short stroke. A printer
- * (or another renderer) may also set a name's letters up to a pixel from where the blank has them,
- * more at one end of the name than at the other. Each stretch of a line's band (REGISTER_STRETCH
- * ems) has its blank moved by the shift, at most REGISTER pixels each way, that leaves the least
- * dark ink outside the print and the least paper inside its letters (found downhill from the marks'
- * placement): a voter's stroke is added ink at every shift, a letter's edge only at the wrong one,
- * and a shift that hides a stroke along the letters' edge shows paper in their cores. Returned as
- * offsets into the pixels, per stretch of each line.
- */
-/**
  * Where a shift of the blank by at most REGISTER pixels can change what is printed: within
  * REGISTER pixels of the print's edge, inside or out. Dark ink elsewhere is printed at every
  * shift or at none, and cannot choose between them.
  */
 const edgeCache = new WeakMap<Reference, readonly LineEdges[]>();
 
-/** A line's band cut into stretches of REGISTER_STRETCH ems: per stretch, its pixels near the print's edge. */
+/**
+ * A line's band cut into stretches of REGISTER_STRETCH ems: per stretch, its pixels near the
+ * print's edge.
+ */
 interface LineEdges {
   readonly u0: number;
   readonly stretch: number;
   readonly edges: readonly Int32Array[];
 }
 
-/** Per line, the pixels of its band near the print's edge (see above), by stretch, found once per blank. */
+/**
+ * Per line, the pixels of its band near the print's edge (see above), by stretch, found once per
+ * blank.
+ */
 function printEdges(side: BallotSide, reference: Reference): readonly LineEdges[] {
   return remembered(edgeCache, reference, () => {
     const { printed, res, area } = reference;
@@ -528,7 +522,18 @@ const coreOfPrint = (reference: Reference): Mask =>
 const stretchAt = (line: LineEdges, u: number): number =>
   Math.min(line.edges.length - 1, Math.max(0, ((u - line.u0) / line.stretch) | 0));
 
-/** Per line, per stretch of its band (as printEdges cuts it), the blank's shift against the scan. */
+/**
+ * The marks place the blank within about a pixel; a scan's own distortion (a sheet that is not
+ * flat, the optics, a low resolution) leaves some lines a pixel or two off. Then the edge of every
+ * letter shows as added ink: a sliver along the top of capitals, as long as a short stroke. A
+ * printer (or another renderer) may also set a name's letters up to a pixel from where the blank
+ * has them, more at one end of the name than at the other. Each stretch of a line's band
+ * (REGISTER_STRETCH ems, as printEdges cuts it) has its blank moved by the shift, at most REGISTER
+ * pixels each way, that leaves the least dark ink outside the print and the least paper inside its
+ * letters (found downhill from the marks' placement): a voter's stroke is added ink at every
+ * shift, a letter's edge only at the wrong one, and a shift that hides a stroke along the letters'
+ * edge shows paper in their cores. Returned as offsets into the pixels, per stretch of each line.
+ */
 function registerLines(
   lines: readonly LineEdges[],
   reference: Reference,
@@ -736,20 +741,11 @@ export function scoreSide(
     let most = 0;
     for (let v = Math.max(1, z.v0); v < Math.min(height - 1, z.v1, low); v++) {
       for (const [a, b] of darkRuns(data, touching, printed, width, v, from, to, cut)) {
-        if (b - a + 1 <= most) continue;
-        const extra =
-          b -
-          a +
-          1 -
-          printedRun(
-            printed,
-            width,
-            height,
-            v,
-            Math.max(0, a - REGISTER),
-            Math.min(width - 1, b + REGISTER),
-          );
-        most = Math.max(most, extra);
+        const length = b - a + 1;
+        if (length <= most) continue;
+        const a0 = Math.max(0, a - REGISTER);
+        const b0 = Math.min(width - 1, b + REGISTER);
+        most = Math.max(most, length - printedRun(printed, width, height, v, a0, b0));
       }
     }
     return most;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ballotGeometry } from '../../core/documents/ballot-geometry.ts';
+import type { ElectionRecord } from '../../core/record.ts';
 import { scanFiles, type SheetOutcome } from '../../db/scan/scan-files.ts';
 import { blankPages, randomScanner, rng, scanPage, type Page } from './deck.ts';
 import {
@@ -22,6 +23,20 @@ import {
 
 const DPI = 150;
 
+/** The page through a steady scanner (its noise from `seed`), written to `file`, read by scanFiles. */
+async function readSteady(
+  record: ElectionRecord,
+  file: string,
+  page: Page,
+  seed: number,
+  blur: number,
+): Promise<SheetOutcome> {
+  const r = rng(seed);
+  writeFileSync(file, await scanPage(page, steadyScanner(r, page.dpi, blur), r));
+  const [sheet] = await scanFiles({ record, files: [file], threads: 1 });
+  return sheet!;
+}
+
 describe('fine strokes and letters a pixel off at 150 dpi', () => {
   const record = strikeRecord(EDGY_NAMES);
   const geometry = ballotGeometry(record, 'A4');
@@ -29,13 +44,8 @@ describe('fine strokes and letters a pixel off at 150 dpi', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kp-fine-'));
   let blank: Page;
 
-  const scan = async (name: string, page: Page, seed: number, blur = 0): Promise<SheetOutcome> => {
-    const r = rng(seed);
-    const file = join(dir, name);
-    writeFileSync(file, await scanPage(page, steadyScanner(r, DPI, blur), r));
-    const [sheet] = await scanFiles({ record, files: [file], threads: 1 });
-    return sheet!;
-  };
+  const scan = (name: string, page: Page, seed: number, blur = 0): Promise<SheetOutcome> =>
+    readSteady(record, join(dir, name), page, seed, blur);
 
   beforeAll(async () => {
     [blank] = (await blankPages(record, { dpi: DPI })) as [Page];
@@ -140,13 +150,8 @@ describe('strokes that show little of themselves on short names', () => {
   const lines = ballotGeometry(record, 'A4').sides[0]!.lines;
   const dir = mkdtempSync(join(tmpdir(), 'kp-fine-'));
 
-  const read = async (name: string, page: Page, blur: number): Promise<SheetOutcome> => {
-    const r = rng(7);
-    const file = join(dir, name);
-    writeFileSync(file, await scanPage(page, steadyScanner(r, page.dpi, blur), r));
-    const [sheet] = await scanFiles({ record, files: [file], threads: 1 });
-    return sheet!;
-  };
+  const read = (name: string, page: Page, blur: number): Promise<SheetOutcome> =>
+    readSteady(record, join(dir, name), page, 7, blur);
 
   it('never reads a name struck over only its last or first letters as kept', async () => {
     // 'Lê A', 'Võ Ý': the letters hide all but a sliver of the stroke on the name; where it runs
@@ -211,11 +216,8 @@ describe('strokes laid along the letters over a name’s last letters', () => {
         (p, l) => line(p, l, 40, 2, top * l.name.fontSize, { from: 0.62, to: 0.97 }),
         blank,
       );
-      const r = rng(11);
-      const file = join(dir, `tops-${top}.png`);
-      writeFileSync(file, await scanPage(page, steadyScanner(r, dpi, 0.5), r));
-      const [sheet] = await scanFiles({ record, files: [file], threads: 1 });
-      for (const l of sheet!.lines!) {
+      const sheet = await readSteady(record, join(dir, `tops-${top}.png`), page, 11, 0.5);
+      for (const l of sheet.lines!) {
         expect(l.struck, `${top} em ${l.id} ${l.strike}`).not.toBe('kept');
       }
     }
