@@ -56,9 +56,10 @@ const passSheets = (readingId: number) =>
 async function startScanPass(declared: number): Promise<number> {
   const panel = feeder.getByTestId('reading-panel');
   await panel.getByLabel('Số phiếu trong tập').fill(String(declared));
-  await panel.getByRole('button', { name: 'Bắt đầu tập' }).click();
   const before = batches().length;
-  await expect.poll(() => batches().length).toBe(before);
+  await panel.getByRole('button', { name: 'Bắt đầu tập' }).click();
+  // The click returns before the stack is opened: the new stack, never the one before it.
+  await expect.poll(() => batches().length).toBe(before + 1);
   const batchId = batches().at(-1)!.id;
   await feeder.getByTestId(`read-scan-${batchId}`).click();
   await feeder.getByTestId('reading-now').waitFor();
@@ -234,7 +235,21 @@ describe('the scanner as one of two readings: scan + confirm, scan + type', () =
 
   it('each planted mistake is one difference; nothing counts yet', () => {
     const view = value(service.query('readings', { electionId }));
-    expect(view.stacks.map((s) => s.differences.map((d) => d.position))).toEqual([[3], [2]]);
+    // Should a difference appear that was not planted, the failure says which reading holds what.
+    const seen = JSON.stringify({
+      readings: view.stacks.map((s) => s.readings.map((r) => [r.kind, r.ballots, r.state])),
+      differences: view.stacks.map((s) => s.differences.map((d) => [d.position, d.cells])),
+      sheets: value(service.query('scans', { electionId })).map((s) => [
+        s.file,
+        s.readingId,
+        s.status,
+        s.reason,
+      ]),
+    });
+    expect(
+      view.stacks.map((s) => s.differences.map((d) => d.position)),
+      seen,
+    ).toEqual([[3], [2]]);
     expect(view.stacks.map((s) => s.readings.map((r) => r.kind))).toEqual([
       ['scan', 'confirm'],
       ['scan', 'keyboard'],
