@@ -208,11 +208,8 @@ export class Api {
         return fromResult(await this.intake.scan(service, actor, value));
       case 'test':
         return fromResult(await this.intake.test(service, value));
-      case 'folder': {
-        const files = await this.intake.newFiles(value.folder);
-        if (!files.ok) return refusedWith(files.error);
-        return fromResult(await this.intake.scan(service, actor, { ...value, paths: files.value }));
-      }
+      case 'folder':
+        return fromResult(await this.intake.scanFolder(service, actor, value));
       case 'image': {
         const election = service.query('election', { electionId: value.electionId });
         if (!election.ok) return refusedWith(election.error);

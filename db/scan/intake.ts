@@ -48,8 +48,8 @@ interface Run {
 
 export class ScanIntake {
   private run: Run | null = null;
-  /** Files of a watched folder already looked at (path, size, time): not read again. */
-  private readonly looked = new Set<string>();
+  /** Files of a watched folder already taken, by path, with the size and time they had then. */
+  private readonly looked = new Map<string, string>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -75,12 +75,29 @@ export class ScanIntake {
       const info = await stat(path).catch(() => null);
       if (info === null || !info.isFile()) continue;
       if (this.now() - info.mtimeMs < SETTLE_MS) continue;
-      const key = `${path}\u0000${info.size}\u0000${info.mtimeMs}`;
-      if (this.looked.has(key)) continue;
-      this.looked.add(key);
+      const seen = `${info.size}\u0000${info.mtimeMs}`;
+      if (this.looked.get(path) === seen) continue;
+      this.looked.set(path, seen);
       fresh.push(path);
     }
     return ok(fresh);
+  }
+
+  /**
+   * The watched folder's new files, read as one run. A run refused whole (another under way, the
+   * election not counting) read none of them: they are taken again at the next look, never lost.
+   */
+  async scanFolder(
+    service: Service,
+    actor: Actor,
+    request: { electionId: number; batchId?: number; readingId?: number; folder: string },
+  ): Promise<Result<ScanRunView, Refusal[]>> {
+    const { folder, ...into } = request;
+    const files = await this.newFiles(folder);
+    if (!files.ok) return files;
+    const done = await this.scan(service, actor, { ...into, paths: files.value });
+    if (!done.ok) for (const path of files.value) this.looked.delete(path);
+    return done;
   }
 
   /** The pre-congress test: every scan file of the folder, in name order, against the test deck. */

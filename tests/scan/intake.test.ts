@@ -200,6 +200,34 @@ describe('scanning into the congress file', () => {
     });
   });
 
+  it('a look at the folder refused whole (another run under way) takes nothing: the next look reads the file', async () => {
+    const busy = Service.open(join(dir, 'busy.kiemphieu'), { create: true, backups: false });
+    const id = countingElection(busy, { seats: 2 });
+    const stack = value(
+      busy.execute('openBatch', { electionId: id, declared: 2 }, OPERATOR),
+    ).batchId;
+    const watched = join(dir, 'watched-busy');
+    mkdirSync(watched);
+    const [first, second] = truth.map((t) => t.file);
+    const fed = `scan-1${first!.slice(first!.lastIndexOf('.'))}`;
+    writeFileSync(join(watched, fed), readFileSync(join(deck, first!)));
+    const looking = new ScanIntake(() => Date.now() + 60_000);
+    const into = { electionId: id, batchId: stack };
+    const other = looking.scan(busy, OPERATOR, { ...into, paths: [join(deck, second!)] });
+    expect(
+      refusals(await looking.scanFolder(busy, OPERATOR, { ...into, folder: watched }))[0],
+    ).toMatchObject({ code: 'scan-busy' });
+    expect(value(await other)).toMatchObject({ sheets: 1, counted: 1 });
+    expect(
+      value(await looking.scanFolder(busy, OPERATOR, { ...into, folder: watched })),
+    ).toMatchObject({ files: 1, sheets: 1, counted: 1, problems: [] });
+    expect(value(busy.query('scans', { electionId: id })).map((s) => s.file)).toEqual([
+      second,
+      fed,
+    ]);
+    busy.close();
+  });
+
   it('a file that is not a readable image is reported by name and recorded nowhere', async () => {
     const junk = join(dir, 'junk');
     mkdirSync(junk);
