@@ -65,18 +65,26 @@ export class ScanIntake {
         };
   }
 
-  /** The folder's scan files not looked at yet, settled, in name order (the scanner numbers them). */
+  /**
+   * The folder's scan files not taken yet, in name order (the scanner numbers them), up to the
+   * first one not settled: it and every file named after it wait for the next look, so sheets are
+   * recorded in feed order however a look's timing falls across the files.
+   */
   async newFiles(folder: string): Promise<Result<string[], Refusal[]>> {
     const names = await scanFilesOf(folder);
     if (!names.ok) return names;
+    // One moment for the whole look. The clock moves on while the files are looked at one by one
+    // (a stat each, slow on a loaded host): a cutoff taken per file took sheets 2 to 5 while still
+    // passing over sheet 1, written milliseconds before them, and the next look put it after them.
+    const now = this.now();
     const fresh: string[] = [];
     for (const name of names.value) {
       const path = join(folder, name);
       const info = await stat(path).catch(() => null);
       if (info === null || !info.isFile()) continue;
-      if (this.now() - info.mtimeMs < SETTLE_MS) continue;
       const seen = `${info.size}\u0000${info.mtimeMs}`;
       if (this.looked.get(path) === seen) continue;
+      if (now - info.mtimeMs < SETTLE_MS) break;
       this.looked.set(path, seen);
       fresh.push(path);
     }

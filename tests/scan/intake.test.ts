@@ -200,6 +200,37 @@ describe('scanning into the congress file', () => {
     });
   });
 
+  it('a look the settle time passes during still gives the files in name order', async () => {
+    const watched = join(dir, 'crossing');
+    mkdirSync(watched);
+    const written = Date.now() - 60_000;
+    const names = ['scan-1.png', 'scan-2.png', 'scan-3.png'];
+    for (const [i, name] of names.entries()) {
+      writeFileSync(join(watched, name), 'x');
+      // Written a few milliseconds apart, as a scanner (or a test) writes a stack.
+      const t = new Date(written + 2 * i);
+      utimesSync(join(watched, name), t, t);
+    }
+    // A loaded host: the clock moves on 10 ms for every file looked at, and the first look falls
+    // just before the first file settles.
+    let reads = 0;
+    const looking = new ScanIntake(() => written + 1_495 + 10 * reads++);
+    const looks = [value(await looking.newFiles(watched)), value(await looking.newFiles(watched))];
+    expect(looks.flat()).toEqual(names.map((n) => join(watched, n)));
+    // A file still being written holds back the files named after it, even one written before it.
+    writeFileSync(join(watched, 'scan-4.png'), 'x');
+    writeFileSync(join(watched, 'scan-5.png'), 'x');
+    const old = new Date(written);
+    utimesSync(join(watched, 'scan-5.png'), old, old);
+    let clock = Date.now();
+    const later = new ScanIntake(() => clock);
+    expect(value(await later.newFiles(watched))).toEqual(looks.flat());
+    clock += 5_000;
+    expect(value(await later.newFiles(watched))).toEqual(
+      ['scan-4.png', 'scan-5.png'].map((n) => join(watched, n)),
+    );
+  });
+
   it('a look at the folder refused whole (another run under way) takes nothing: the next look reads the file', async () => {
     const busy = Service.open(join(dir, 'busy.kiemphieu'), { create: true, backups: false });
     const id = countingElection(busy, { seats: 2 });
