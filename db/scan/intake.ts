@@ -39,6 +39,13 @@ const SETTLE_MS = 1_500;
 
 const byName = new Intl.Collator('en', { numeric: true }).compare;
 
+/** Where a run's sheets go: the election, and its open stack or the scanner pass under way. */
+interface ScanInto {
+  readonly electionId: number;
+  readonly batchId?: number | undefined;
+  readonly readingId?: number | undefined;
+}
+
 interface Run {
   electionId: number;
   listed: number;
@@ -98,7 +105,7 @@ export class ScanIntake {
   async scanFolder(
     service: Service,
     actor: Actor,
-    request: { electionId: number; batchId?: number; readingId?: number; folder: string },
+    request: ScanInto & { folder: string },
   ): Promise<Result<ScanRunView, Refusal[]>> {
     const { folder, ...into } = request;
     const files = await this.newFiles(folder);
@@ -159,12 +166,7 @@ export class ScanIntake {
   async scan(
     service: Service,
     actor: Actor,
-    request: {
-      electionId: number;
-      batchId?: number | undefined;
-      readingId?: number | undefined;
-      paths: readonly string[];
-    },
+    request: ScanInto & { paths: readonly string[] },
   ): Promise<Result<ScanRunView, Refusal[]>> {
     const record = this.recordWhenIdle(service, request.electionId);
     if (!record.ok) return record;
