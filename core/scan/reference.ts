@@ -78,6 +78,23 @@ export function fillPolygons(
   }
 }
 
+/**
+ * Sets every pixel of `mask` the polygons touch. A stroke thinner than a pixel (a serif's foot, a
+ * bold letter's hairline, a crossbar) may miss every pixel centre and still print: fill at four
+ * times the resolution, and a pixel is printed where any of its fine ones is.
+ */
+function fillTouched(mask: Mask, polygons: readonly Polygon[], area: Rect, res: number): void {
+  const fine = 4;
+  const detail = emptyMask(mask.width * fine, mask.height * fine);
+  fillPolygons(detail, polygons, area, res * fine);
+  for (let y = 0; y < detail.height; y++) {
+    const row = Math.floor(y / fine) * mask.width;
+    for (let x = 0; x < detail.width; x++) {
+      if (detail.bits[y * detail.width + x]) mask.bits[row + Math.floor(x / fine)] = 1;
+    }
+  }
+}
+
 const rectPolygon = (r: Rect): Polygon => [
   r.x,
   r.y,
@@ -150,21 +167,9 @@ export function sheetReference(
     ...[...side.marks, side.qr].map((r) => grown(r, clear)),
     ...(side.seal === null ? [] : [stampReach(side.seal)]),
   ].map(rectPolygon);
-  // A stroke thinner than a pixel (a bold letter's hairline, a crossbar) may miss every pixel
-  // centre: fill finely, then a coarse pixel is printed where any of its fine ones is.
-  const fine = 4;
   const parts = aroundList(side).map((area) => {
-    const width = Math.round(area.w * res);
-    const height = Math.round(area.h * res);
-    const detail = emptyMask(width * fine, height * fine);
-    fillPolygons(detail, printed, area, res * fine);
-    const mask = emptyMask(width, height);
-    for (let y = 0; y < detail.height; y++) {
-      const row = Math.floor(y / fine) * width;
-      for (let x = 0; x < detail.width; x++) {
-        if (detail.bits[y * detail.width + x]) mask.bits[row + Math.floor(x / fine)] = 1;
-      }
-    }
+    const mask = emptyMask(Math.round(area.w * res), Math.round(area.h * res));
+    fillTouched(mask, printed, area, res);
     const expected = dilate(mask, grow);
     fillPolygons(expected, kept, area, res);
     return { area, expected };
@@ -181,7 +186,8 @@ export function sideReference(
   const area = side.listArea;
   const mask = emptyMask(Math.round(area.w * res), Math.round(area.h * res));
   const items = [...side.listText, ...side.lines.flatMap((l) => [l.number, l.name])];
-  fillPolygons(mask, items.flatMap(outlines), area, res);
+  const glyphs = items.flatMap(outlines);
+  fillPolygons(mask, glyphs, area, res);
   // Rules thinner than a pixel still print: grow them to at least one pixel.
   fillPolygons(
     mask,
@@ -189,5 +195,12 @@ export function sideReference(
     area,
     res,
   );
-  return { res, area, printed: dilate(mask, grow), sheet: sheetReference(side, outlines) };
+  // The print as the pixel centres see it, grown; and every pixel a glyph touches, not grown. A
+  // serif's foot thinner than a pixel, between two rows' centres, is in no centre's fill, and a
+  // scan shows it: missing from the blank, it was added ink at every letter's foot (a 60-name
+  // list's row sent most sheets to review). Growing the touched pixels instead would grow every
+  // edge by up to a pixel more, and hide a hairline along the letters' tops.
+  const printed = dilate(mask, grow);
+  fillTouched(printed, glyphs, area, res);
+  return { res, area, printed, sheet: sheetReference(side, outlines) };
 }
