@@ -69,9 +69,9 @@ describe('a 60-name list read from the scanner', () => {
     const res = 2;
     // A bar 0.4 pixel tall between the centres of pixel rows 40 and 41 (a serif's foot), 20 to 60
     // pixels from the list's left edge; every other item prints nothing.
-    const y0 = area.y + 40.55 / res;
-    const bar = [area.x + 20 / res, y0, area.x + 60 / res, y0, area.x + 60 / res, y0 + 0.4 / res];
-    bar.push(area.x + 20 / res, y0 + 0.4 / res);
+    const [x0, x1] = [area.x + 20 / res, area.x + 60 / res];
+    const [y0, y1] = [area.y + 40.55 / res, area.y + 40.95 / res];
+    const bar = [x0, y0, x1, y0, x1, y1, x0, y1];
     const reference = sideReference(side, (item) => (item === side.lines[0]!.name ? [bar] : []), {
       res,
     });
