@@ -76,6 +76,9 @@ export class Service {
   private readonly backupLimit: number | undefined;
   private readonly hashPin: (pin: string) => string;
   private pending: Promise<unknown> = Promise.resolve();
+  /** Long work on the file under way (a scan run), which closing waits for. */
+  private readonly working = new Set<Promise<unknown>>();
+  private closing = false;
   private readonly logins = new Throttle(LOGIN_POLICY);
   private readonly pinsTrusted: boolean;
 
@@ -248,7 +251,25 @@ export class Service {
     await this.pending;
   }
 
+  /**
+   * Long work on this file, such as a scan run reading sheets and then recording them: the file
+   * stays open until it ends, so nothing it reads is lost to a closing hall. Once closing has
+   * begun, no more starts: it is refused as if no file were open.
+   */
+  async whileOpen<T>(work: () => Promise<Result<T, Refusal[]>>): Promise<Result<T, Refusal[]>> {
+    if (this.closing) return err([{ code: 'no-file', path: '' }]);
+    const running = work();
+    this.working.add(running);
+    try {
+      return await running;
+    } finally {
+      this.working.delete(running);
+    }
+  }
+
   async close(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.working]);
     await this.whenBackedUp();
     this.db.close();
   }

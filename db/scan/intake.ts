@@ -108,15 +108,41 @@ export class ScanIntake {
     request: ScanInto & { folder: string },
   ): Promise<Result<ScanRunView, Refusal[]>> {
     const { folder, ...into } = request;
-    const files = await this.newFiles(folder);
-    if (!files.ok) return files;
-    const done = await this.scan(service, actor, { ...into, paths: files.value });
-    if (!done.ok) for (const path of files.value) this.looked.delete(path);
-    return done;
+    return service.whileOpen(async () => {
+      const files = await this.newFiles(folder);
+      if (!files.ok) return files;
+      const forget = () => files.value.forEach((path) => this.looked.delete(path));
+      // A run that failed part way (a full disk) is looked at again too: the sheets it recorded
+      // come back as duplicates of themselves, the others are read.
+      const done = await this.read(service, actor, { ...into, paths: files.value }).catch(
+        (e: unknown) => {
+          forget();
+          throw e;
+        },
+      );
+      if (!done.ok) forget();
+      return done;
+    });
   }
 
   /** The pre-congress test: every scan file of the folder, in name order, against the test deck. */
   async test(
+    service: Service,
+    request: { electionId: number; folder: string },
+  ): Promise<Result<ScanTestView, Refusal[]>> {
+    return service.whileOpen(() => this.readTest(service, request));
+  }
+
+  /** Files in feed order into the election, read and recorded while the file stays open. */
+  async scan(
+    service: Service,
+    actor: Actor,
+    request: ScanInto & { paths: readonly string[] },
+  ): Promise<Result<ScanRunView, Refusal[]>> {
+    return service.whileOpen(() => this.read(service, actor, request));
+  }
+
+  private async readTest(
     service: Service,
     request: { electionId: number; folder: string },
   ): Promise<Result<ScanTestView, Refusal[]>> {
@@ -163,7 +189,7 @@ export class ScanIntake {
     });
   }
 
-  async scan(
+  private async read(
     service: Service,
     actor: Actor,
     request: ScanInto & { paths: readonly string[] },

@@ -259,6 +259,68 @@ describe('scanning into the congress file', () => {
     busy.close();
   });
 
+  it('the congress file closing during a run waits for it: every sheet read is recorded, and a look after takes nothing', async () => {
+    const path = join(dir, 'closing.kiemphieu');
+    const closing = Service.open(path, { create: true, backups: false });
+    const id = countingElection(closing, { seats: 2 });
+    const stack = value(
+      closing.execute('openBatch', { electionId: id, declared: 3 }, OPERATOR),
+    ).batchId;
+    const watched = join(dir, 'watched-closing');
+    mkdirSync(watched);
+    const fed = truth.slice(0, 3).map((t, i) => {
+      const name = `scan-${i + 1}${t.file.slice(t.file.lastIndexOf('.'))}`;
+      writeFileSync(join(watched, name), readFileSync(join(deck, t.file)));
+      return name;
+    });
+    const looking = new ScanIntake(() => Date.now() + 60_000);
+    const into = { electionId: id, batchId: stack, folder: watched };
+    const run = looking.scanFolder(closing, OPERATOR, into);
+    // The hall closes its file while the sheets are still being read.
+    const closed = closing.close();
+    expect(value(await run)).toMatchObject({ files: 3, sheets: 3, problems: [] });
+    await closed;
+    // A look that began as the file closed is refused whole, and leaves the folder's files untaken.
+    writeFileSync(join(watched, 'scan-4.png'), readFileSync(join(deck, truth[3]!.file)));
+    expect(refusals(await looking.scanFolder(closing, OPERATOR, into))[0]).toMatchObject({
+      code: 'no-file',
+    });
+    const reopened = Service.open(path, { backups: false });
+    expect(value(reopened.query('scans', { electionId: id })).map((s) => s.file)).toEqual(fed);
+    expect(
+      value(await looking.scanFolder(reopened, OPERATOR, into)).problems.map((p) => p.file),
+    ).toEqual([]);
+    expect(value(reopened.query('scans', { electionId: id })).map((s) => s.file)).toEqual([
+      ...fed,
+      'scan-4.png',
+    ]);
+    await reopened.close();
+  });
+
+  it('a look whose run fails part way (images cannot be kept) leaves its files for the next look', async () => {
+    const path = join(dir, 'full-disk.kiemphieu');
+    const failing = Service.open(path, { create: true, backups: false });
+    const id = countingElection(failing, { seats: 2 });
+    const watched = join(dir, 'watched-full-disk');
+    mkdirSync(watched);
+    const name = `scan-1${truth[0]!.file.slice(truth[0]!.file.lastIndexOf('.'))}`;
+    writeFileSync(join(watched, name), readFileSync(join(deck, truth[0]!.file)));
+    // Where the images go is taken by a file: keeping one fails, as on a full or read-only disk.
+    writeFileSync(scansDir(path), 'not a folder');
+    const looking = new ScanIntake(() => Date.now() + 60_000);
+    const into = { electionId: id, folder: watched };
+    await expect(looking.scanFolder(failing, OPERATOR, into)).rejects.toThrow();
+    expect(value(failing.query('scans', { electionId: id }))).toEqual([]);
+    rmSync(scansDir(path));
+    expect(value(await looking.scanFolder(failing, OPERATOR, into))).toMatchObject({
+      files: 1,
+      sheets: 1,
+      problems: [],
+    });
+    expect(value(failing.query('scans', { electionId: id })).map((s) => s.file)).toEqual([name]);
+    await failing.close();
+  });
+
   it('a file that is not a readable image is reported by name and recorded nowhere', async () => {
     const junk = join(dir, 'junk');
     mkdirSync(junk);
