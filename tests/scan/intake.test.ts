@@ -231,93 +231,87 @@ describe('scanning into the congress file', () => {
     );
   });
 
+  /** A congress file of its own with an election counting, and the folder its scanner writes to. */
+  function hallWithFolder(name: string) {
+    const path = join(dir, `${name}.kiemphieu`);
+    const service = Service.open(path, { create: true, backups: false });
+    const electionId = countingElection(service, { seats: 2 });
+    const folder = join(dir, `watched-${name}`);
+    mkdirSync(folder);
+    /** The deck's sheet `i` written as the scanner names it: scan-(i+1), its own extension. */
+    const feed = (i: number): string => {
+      const file = truth[i]!.file;
+      const fed = `scan-${i + 1}${file.slice(file.lastIndexOf('.'))}`;
+      writeFileSync(join(folder, fed), readFileSync(join(deck, file)));
+      return fed;
+    };
+    return { path, service, electionId, folder, feed };
+  }
+
   it('a look at the folder refused whole (another run under way) takes nothing: the next look reads the file', async () => {
-    const busy = Service.open(join(dir, 'busy.kiemphieu'), { create: true, backups: false });
-    const id = countingElection(busy, { seats: 2 });
-    const stack = value(
-      busy.execute('openBatch', { electionId: id, declared: 2 }, OPERATOR),
-    ).batchId;
-    const watched = join(dir, 'watched-busy');
-    mkdirSync(watched);
-    const [first, second] = truth.map((t) => t.file);
-    const fed = `scan-1${first!.slice(first!.lastIndexOf('.'))}`;
-    writeFileSync(join(watched, fed), readFileSync(join(deck, first!)));
+    const { service: busy, electionId, folder, feed } = hallWithFolder('busy');
+    const stack = value(busy.execute('openBatch', { electionId, declared: 2 }, OPERATOR)).batchId;
+    const fed = feed(0);
+    const second = truth[1]!.file;
     const looking = new ScanIntake(() => Date.now() + 60_000);
-    const into = { electionId: id, batchId: stack };
-    const other = looking.scan(busy, OPERATOR, { ...into, paths: [join(deck, second!)] });
+    const into = { electionId, batchId: stack };
+    const other = looking.scan(busy, OPERATOR, { ...into, paths: [join(deck, second)] });
     expect(
-      refusals(await looking.scanFolder(busy, OPERATOR, { ...into, folder: watched }))[0],
+      refusals(await looking.scanFolder(busy, OPERATOR, { ...into, folder }))[0],
     ).toMatchObject({ code: 'scan-busy' });
     expect(value(await other)).toMatchObject({ sheets: 1, counted: 1 });
-    expect(
-      value(await looking.scanFolder(busy, OPERATOR, { ...into, folder: watched })),
-    ).toMatchObject({ files: 1, sheets: 1, counted: 1, problems: [] });
-    expect(value(busy.query('scans', { electionId: id })).map((s) => s.file)).toEqual([
-      second,
-      fed,
-    ]);
-    busy.close();
+    expect(value(await looking.scanFolder(busy, OPERATOR, { ...into, folder }))).toMatchObject({
+      files: 1,
+      sheets: 1,
+      counted: 1,
+      problems: [],
+    });
+    expect(value(busy.query('scans', { electionId })).map((s) => s.file)).toEqual([second, fed]);
+    await busy.close();
   });
 
   it('the congress file closing during a run waits for it: every sheet read is recorded, and a look after takes nothing', async () => {
-    const path = join(dir, 'closing.kiemphieu');
-    const closing = Service.open(path, { create: true, backups: false });
-    const id = countingElection(closing, { seats: 2 });
+    const { path, service: closing, electionId, folder, feed } = hallWithFolder('closing');
     const stack = value(
-      closing.execute('openBatch', { electionId: id, declared: 3 }, OPERATOR),
+      closing.execute('openBatch', { electionId, declared: 3 }, OPERATOR),
     ).batchId;
-    const watched = join(dir, 'watched-closing');
-    mkdirSync(watched);
-    const fed = truth.slice(0, 3).map((t, i) => {
-      const name = `scan-${i + 1}${t.file.slice(t.file.lastIndexOf('.'))}`;
-      writeFileSync(join(watched, name), readFileSync(join(deck, t.file)));
-      return name;
-    });
+    const fed = [0, 1, 2].map(feed);
     const looking = new ScanIntake(() => Date.now() + 60_000);
-    const into = { electionId: id, batchId: stack, folder: watched };
+    const into = { electionId, batchId: stack, folder };
     const run = looking.scanFolder(closing, OPERATOR, into);
     // The hall closes its file while the sheets are still being read.
     const closed = closing.close();
     expect(value(await run)).toMatchObject({ files: 3, sheets: 3, problems: [] });
     await closed;
     // A look that began as the file closed is refused whole, and leaves the folder's files untaken.
-    writeFileSync(join(watched, 'scan-4.png'), readFileSync(join(deck, truth[3]!.file)));
+    const fourth = feed(3);
     expect(refusals(await looking.scanFolder(closing, OPERATOR, into))[0]).toMatchObject({
       code: 'no-file',
     });
     const reopened = Service.open(path, { backups: false });
-    expect(value(reopened.query('scans', { electionId: id })).map((s) => s.file)).toEqual(fed);
-    expect(
-      value(await looking.scanFolder(reopened, OPERATOR, into)).problems.map((p) => p.file),
-    ).toEqual([]);
-    expect(value(reopened.query('scans', { electionId: id })).map((s) => s.file)).toEqual([
-      ...fed,
-      'scan-4.png',
-    ]);
+    const scanned = () => value(reopened.query('scans', { electionId })).map((s) => s.file);
+    expect(scanned()).toEqual(fed);
+    expect(value(await looking.scanFolder(reopened, OPERATOR, into)).problems).toEqual([]);
+    expect(scanned()).toEqual([...fed, fourth]);
     await reopened.close();
   });
 
   it('a look whose run fails part way (images cannot be kept) leaves its files for the next look', async () => {
-    const path = join(dir, 'full-disk.kiemphieu');
-    const failing = Service.open(path, { create: true, backups: false });
-    const id = countingElection(failing, { seats: 2 });
-    const watched = join(dir, 'watched-full-disk');
-    mkdirSync(watched);
-    const name = `scan-1${truth[0]!.file.slice(truth[0]!.file.lastIndexOf('.'))}`;
-    writeFileSync(join(watched, name), readFileSync(join(deck, truth[0]!.file)));
+    const { path, service: failing, electionId, folder, feed } = hallWithFolder('full-disk');
+    const fed = feed(0);
     // Where the images go is taken by a file: keeping one fails, as on a full or read-only disk.
     writeFileSync(scansDir(path), 'not a folder');
     const looking = new ScanIntake(() => Date.now() + 60_000);
-    const into = { electionId: id, folder: watched };
+    const into = { electionId, folder };
     await expect(looking.scanFolder(failing, OPERATOR, into)).rejects.toThrow();
-    expect(value(failing.query('scans', { electionId: id }))).toEqual([]);
+    expect(value(failing.query('scans', { electionId }))).toEqual([]);
     rmSync(scansDir(path));
     expect(value(await looking.scanFolder(failing, OPERATOR, into))).toMatchObject({
       files: 1,
       sheets: 1,
       problems: [],
     });
-    expect(value(failing.query('scans', { electionId: id })).map((s) => s.file)).toEqual([name]);
+    expect(value(failing.query('scans', { electionId })).map((s) => s.file)).toEqual([fed]);
     await failing.close();
   });
 
