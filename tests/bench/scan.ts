@@ -30,7 +30,7 @@ export async function benchScan(): Promise<void> {
   const before = process.memoryUsage().rss;
   // Memory is flat when it stops growing once the readers are warm: the RSS after a quarter of
   // the deck against the most it reaches over the rest.
-  const warmAt = Math.floor(count / 4);
+  const warmAt = Math.max(1, Math.floor(count / 4));
   let warm = 0;
   let peak = 0;
   const cpuBefore = process.cpuUsage();
